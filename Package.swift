@@ -1,0 +1,66 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// Dependencies point one way: the executable wires the I/O targets (NcursesTerminal,
+// BylineStore, BylineFeeds, BylineExtract) to the pure ones (BylineUI, TerminalKit,
+// BylineCore). Nothing pure imports an I/O target.
+let package = Package(
+    name: "Byline",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "byline", targets: ["byline"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+    ],
+    targets: [
+        // MARK: - System libraries
+        .systemLibrary(
+            name: "CNcursesw",
+            providers: [.apt(["libncurses-dev"])]
+        ),
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
+
+        // MARK: - Pure
+        .target(name: "BylineCore"),
+        .target(name: "TerminalKit"),
+        .target(
+            name: "BylineUI",
+            dependencies: [
+                "BylineCore", "TerminalKit",
+                .product(name: "TOMLKit", package: "TOMLKit"),
+            ]
+        ),
+
+        // MARK: - I/O
+        .target(name: "BylineStore", dependencies: ["BylineCore"]),
+        .target(name: "NcursesTerminal", dependencies: ["CNcursesw", "TerminalKit"]),
+        .target(name: "BylineExtract", dependencies: ["BylineCore", "CLibXML2"]),
+        .target(name: "BylineFeeds", dependencies: ["BylineCore", "BylineExtract", "BylineStore", "CLibXML2"]),
+
+        // MARK: - The program
+        .executableTarget(
+            name: "byline",
+            dependencies: [
+                "BylineCore", "BylineStore", "BylineUI", "TerminalKit", "NcursesTerminal",
+                "BylineFeeds", "BylineExtract",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+
+        // MARK: - Tests
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "BylineCoreTests", dependencies: ["BylineCore", "TestSupport"]),
+        .testTarget(name: "TerminalKitTests", dependencies: ["TerminalKit", "TestSupport"]),
+        .testTarget(name: "BylineStoreTests", dependencies: ["BylineStore", "BylineCore", "TestSupport"]),
+        .testTarget(name: "BylineUITests", dependencies: ["BylineUI", "BylineCore", "TerminalKit", "TestSupport"]),
+        .testTarget(name: "BylineFeedsTests", dependencies: ["BylineFeeds", "BylineCore", "TestSupport"]),
+        .testTarget(name: "BylineExtractTests", dependencies: ["BylineExtract", "BylineCore", "TestSupport"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"]),
+    ]
+)

@@ -1,0 +1,64 @@
+import Foundation
+
+/// Dates as story files write them: RFC 3339 (`2022-01-08T10:00:00Z`), with or without
+/// seconds, fraction or zone, or a bare day (`2022-01-08`).
+public enum StoryDate {
+    public static func parse(_ text: String) -> Date? {
+        let s = Array(text.trimmingCharacters(in: .whitespaces).utf8)
+        func number(_ from: Int, _ count: Int) -> Int? {
+            guard from + count <= s.count else { return nil }
+            var value = 0
+            for byte in s[from..<from + count] {
+                guard byte >= 48 && byte <= 57 else { return nil }
+                value = value * 10 + Int(byte - 48)
+            }
+            return value
+        }
+        guard let year = number(0, 4), s.count >= 10, s[4] == 45, let month = number(5, 2), s[7] == 45,
+              let day = number(8, 2), (1...12).contains(month), (1...31).contains(day) else { return nil }
+        var components = DateComponents(year: year, month: month, day: day, hour: 0, minute: 0, second: 0)
+        var offsetSeconds = 0
+        var index = 10
+        if index < s.count, s[index] == 84 || s[index] == 116 || s[index] == 32 {  // T, t or space
+            guard let hour = number(index + 1, 2), s.count > index + 5, s[index + 3] == 58,
+                  let minute = number(index + 4, 2) else { return nil }
+            components.hour = hour
+            components.minute = minute
+            index += 6
+            if index < s.count, s[index] == 58, let second = number(index + 1, 2) {
+                components.second = second
+                index += 3
+                if index < s.count, s[index] == 46 {  // fraction: skip it
+                    index += 1
+                    while index < s.count, s[index] >= 48 && s[index] <= 57 { index += 1 }
+                }
+            }
+            while index < s.count, s[index] == 32 { index += 1 }
+            if index < s.count {
+                switch s[index] {
+                case 90, 122: break  // Z
+                case 43, 45:  // + or -
+                    let sign = s[index] == 45 ? -1 : 1
+                    let compact = number(index + 1, 4)
+                    if let h = number(index + 1, 2), let m = number(index + 4, 2) ?? compact.map({ $0 % 100 }) {
+                        offsetSeconds = sign * (h * 3600 + m * 60)
+                    } else if let h = number(index + 1, 2) {
+                        offsetSeconds = sign * h * 3600
+                    }
+                default: return nil
+                }
+            }
+        }
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        guard let date = calendar.date(from: components) else { return nil }
+        return date.addingTimeInterval(TimeInterval(-offsetSeconds))
+    }
+
+    /// Formats a date the way Byline writes `Published:` headers.
+    public static func format(_ date: Date) -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime]
+        return formatter.string(from: date)
+    }
+}

@@ -1,0 +1,109 @@
+/// Facts about the story-file format shared by the parser and the writer.
+enum StoryFileFormat {
+    /// The headers Byline interprets, in the order it writes them.
+    static let knownHeaders = [
+        "Title", "Kicker", "Source", "Author", "Published", "Updated", "URL", "Feed", "ID",
+        "Summary", "Language", "Image", "Related",
+    ]
+    static let knownHeaderKeys = Set(knownHeaders.map { $0.lowercased() })
+
+    /// Splits `Name: value`; `Name` is letters, digits and dashes starting with a letter.
+    static func headerField(_ line: Substring) -> (name: Substring, value: Substring)? {
+        guard let colon = line.firstIndex(of: ":") else { return nil }
+        let name = line[..<colon]
+        guard let first = name.unicodeScalars.first, first.isASCIILetter,
+              name.unicodeScalars.allSatisfy({ $0.isASCIILetter || $0.isASCIIDigit || $0 == "-" })
+        else { return nil }
+        var value = line[line.index(after: colon)...]
+        while value.first == " " || value.first == "\t" { value = value.dropFirst() }
+        while value.last == " " || value.last == "\t" { value = value.dropLast() }
+        return (name, value)
+    }
+
+    /// A `READ MORE: …` line (any case); returns the link.
+    static func readMore(_ line: Substring) -> RelatedLink? {
+        let prefix = "read more"
+        guard line.count > prefix.count, line.lowercased().hasPrefix(prefix) else { return nil }
+        var rest = line.dropFirst(prefix.count)
+        while rest.first == " " { rest = rest.dropFirst() }
+        guard rest.first == ":" else { return nil }
+        rest = rest.dropFirst()
+        let text = rest.trimmingSpaces
+        guard !text.isEmpty else { return nil }
+        // `READ MORE: [Title](https://…)` carries a URL as well.
+        if let link = InlineText.wholeLink(text) { return RelatedLink(title: link.text, url: link.url) }
+        return RelatedLink(title: String(text))
+    }
+
+    /// `Related: [URL] Title`.
+    static func related(_ value: Substring) -> RelatedLink {
+        let parts = value.split(separator: " ", maxSplits: 1, omittingEmptySubsequences: true)
+        if let first = parts.first, InlineText.isWebURL(first) {
+            return RelatedLink(title: parts.count > 1 ? String(parts[1].trimmingSpaces) : "", url: String(first))
+        }
+        return RelatedLink(title: String(value))
+    }
+
+    static func closingSource(_ line: Substring) -> String? {
+        guard let field = headerField(line), field.name.lowercased() == "source", !field.value.isEmpty
+        else { return nil }
+        return String(field.value)
+    }
+
+    /// A list item marker: `- `, `* `, `• ` or `12. `; returns the item text.
+    static func listItem(_ line: Substring) -> (text: Substring, ordinal: Int?)? {
+        for bullet in ["- ", "* ", "• "] where line.hasPrefix(bullet) {
+            return (line.dropFirst(bullet.count).trimmingSpaces, nil)
+        }
+        let digits = line.prefix { $0.isASCII && $0.isNumber }
+        guard !digits.isEmpty, digits.count <= 4 else { return nil }
+        let rest = line.dropFirst(digits.count)
+        guard rest.hasPrefix(". ") || rest.hasPrefix(") ") else { return nil }
+        return (rest.dropFirst(2).trimmingSpaces, Int(digits))
+    }
+
+    static func quoteLine(_ line: Substring) -> Substring? {
+        guard line.first == ">" else { return nil }
+        return line.dropFirst().trimmingSpaces
+    }
+
+    static func markedSubheading(_ line: Substring) -> Substring? {
+        guard line.hasPrefix("## ") else { return nil }
+        return line.dropFirst(3).trimmingSpaces
+    }
+
+    /// A short line without closing punctuation: in a body, standing alone between other
+    /// blocks, it reads as a subheading ("Calls for withdrawal of US troops").
+    static func looksLikeSubheading(_ text: Substring) -> Bool {
+        guard !text.isEmpty, text.count <= 100 else { return false }
+        let words = text.split(whereSeparator: { $0 == " " })
+        guard words.count <= 14, let last = text.last else { return false }
+        return !closingPunctuation.contains(last)
+    }
+
+    /// One to three words without closing punctuation: a section label such as "Fast News".
+    static func looksLikeKicker(_ text: Substring) -> Bool {
+        let words = text.split(whereSeparator: { $0 == " " })
+        guard (1...3).contains(words.count), text.count <= 40, let last = text.last else { return false }
+        return !closingPunctuation.contains(last)
+    }
+
+    static let closingPunctuation: Set<Character> = [
+        ".", "!", "?", ":", ";", ",", "…", "\"", "”", "’", "'", ")", "]", "»",
+    ]
+}
+
+extension Unicode.Scalar {
+    var isASCIILetter: Bool { ("a"..."z").contains(self) || ("A"..."Z").contains(self) }
+    var isASCIIDigit: Bool { ("0"..."9").contains(self) }
+}
+
+extension StringProtocol {
+    /// Without leading and trailing spaces and tabs.
+    var trimmingSpaces: SubSequence {
+        var start = startIndex, end = endIndex
+        while start < end, self[start] == " " || self[start] == "\t" { start = index(after: start) }
+        while end > start, self[index(before: end)] == " " || self[index(before: end)] == "\t" { end = index(before: end) }
+        return self[start..<end]
+    }
+}

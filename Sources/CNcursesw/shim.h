@@ -1,0 +1,19 @@
+#ifndef BYLINE_CNCURSESW_SHIM_H
+#define BYLINE_CNCURSESW_SHIM_H
+// The wide-character API (get_wch, cchar_t, setcchar) is only declared with this set.
+#define NCURSES_WIDECHAR 1
+#ifndef _XOPEN_SOURCE
+#define _XOPEN_SOURCE 600
+#endif
+#include <locale.h>
+#include <wchar.h>
+#include <ncursesw/curses.h>
+
+// Function-like macros do not import into Swift; these wrap the ones Byline needs.
+static inline attr_t byline_a_normal(void) { return A_NORMAL; }
+static inline attr_t byline_a_bold(void) { return A_BOLD; }
+static inline attr_t byline_a_dim(void) { return A_DIM; }
+static inline attr_t byline_a_italic(void) { return A_ITALIC; }
+static inline attr_t byline_a_underline(void) { return A_UNDERLINE; }
+static inline attr_t byline_a_reverse(void) { return A_REVERSE; }
+#endif

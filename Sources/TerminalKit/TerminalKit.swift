@@ -1,0 +1,1 @@
+// TerminalKit: cells, grids, display widths and text wrapping, with no terminal.

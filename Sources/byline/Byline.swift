@@ -1,0 +1,17 @@
+import ArgumentParser
+
+/// The `byline` command: with no subcommand it opens the reader.
+@main
+struct Byline: ParsableCommand {
+    static let version = "0.1.0"
+
+    static let configuration = CommandConfiguration(
+        commandName: "byline",
+        abstract: "A terminal newsreader: read whole stories and follow related-story links.",
+        version: version,
+        subcommands: [
+            ReadCommand.self,
+        ],
+        defaultSubcommand: ReadCommand.self
+    )
+}
