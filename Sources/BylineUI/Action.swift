@@ -1,3 +1,4 @@
+import TerminalKit
 import BylineCore
 
 /// Something that happened: a key, a resize, or the result of an effect coming back.

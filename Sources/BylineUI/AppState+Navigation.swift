@@ -1,4 +1,5 @@
 import BylineCore
+import TerminalKit
 
 /// Moving through the list, scrolling the story, following links and coming back.
 extension AppState {
@@ -41,11 +42,7 @@ extension AppState {
     }
 
     mutating func keepSelectionVisible() {
-        let height = listHeight
-        guard height > 0 else { return }
-        if list.selected < list.offset { list.offset = list.selected }
-        if list.selected >= list.offset + height { list.offset = list.selected - height + 1 }
-        list.offset = max(0, min(list.offset, max(0, visible.count - height)))
+        list.offset = ListViewport.offset(count: visible.count, height: listHeight, selected: list.selected, offset: list.offset)
     }
 
     // MARK: - Reader

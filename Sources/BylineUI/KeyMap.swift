@@ -1,3 +1,4 @@
+import TerminalKit
 /// Key bindings as data: which key means which command, per screen context.
 ///
 /// Keeping the bindings in one table lets help list them and lets them be remapped later

@@ -82,8 +82,9 @@ private struct Builder {
         if let last = lines.last, !last.isEmpty { lines.append([]) }
     }
 
+    /// Story text is untrusted: every piece is sanitised before it is measured and wrapped.
     mutating func add(text: String, style: Style) {
-        append(TextWrapper.wrap([StyledSpan(text: text, style: style)], width: width))
+        append(TextWrapper.wrap([StyledSpan(text: VisibleText.sanitize(text), style: style)], width: width))
     }
 
     /// A paragraph whose inline links are styled and numbered.
@@ -93,11 +94,11 @@ private struct Builder {
         for run in InlineText.runs(text) {
             switch run {
             case .text(let words):
-                spans.append(StyledSpan(text: words, style: style))
+                spans.append(StyledSpan(text: VisibleText.sanitize(words), style: style))
             case .link(let words, let url):
                 let number = self.number(for: RelatedLink(title: words, url: url))
                 let linkStyle = number == selectedLink && number != nil ? theme[.selectedLink] : theme[.link]
-                spans.append(StyledSpan(text: words, style: linkStyle, tag: number))
+                spans.append(StyledSpan(text: VisibleText.sanitize(words), style: linkStyle, tag: number))
                 if let number { spans.append(StyledSpan(text: "[\(number)]", style: linkStyle, tag: number)) }
             }
         }
@@ -109,7 +110,7 @@ private struct Builder {
         let style = number == selectedLink ? theme[.selectedLink] : theme[.link]
         let spans = [
             StyledSpan(text: "▸ ", style: theme[.link], tag: number),
-            StyledSpan(text: label + " [\(number)]", style: style, tag: number),
+            StyledSpan(text: VisibleText.sanitize(label) + " [\(number)]", style: style, tag: number),
         ]
         append(TextWrapper.wrap(spans, width: width, hangingIndent: 2))
     }

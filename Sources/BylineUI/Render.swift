@@ -57,10 +57,7 @@ private func drawList(_ state: AppState, _ rect: Rect, _ grid: inout CellGrid) {
         let selected = selectedVisible && row == state.list.selected
         let spans = StoryListRows.row(state.stories[state.visible[row]], width: rect.width, state: state, selected: selected)
         if selected { grid.fill(Rect(x: rect.x, y: rect.y + line, width: rect.width, height: 1), style: state.theme[.selectedRow]) }
-        var x = rect.x
-        for span in spans {
-            x += grid.write(span.text, x: x, y: rect.y + line, style: span.style, maxWidth: rect.x + rect.width - x)
-        }
+        grid.write(spans, x: rect.x, y: rect.y + line, maxWidth: rect.width)
     }
 }
 
@@ -79,12 +76,5 @@ private func drawReader(_ state: AppState, _ rect: Rect, _ grid: inout CellGrid)
         grid.write(TextWrapper.truncate(hint, width: rect.width), x: rect.x, y: rect.y, style: state.theme[.meta])
         return
     }
-    for line in 0..<rect.height {
-        let index = reader.scroll + line
-        guard index < page.lines.count else { break }
-        var x = rect.x
-        for span in page.lines[index] {
-            x += grid.write(span.text, x: x, y: rect.y + line, style: span.style, maxWidth: rect.x + rect.width - x)
-        }
-    }
+    TextPane(lines: page.lines, offset: reader.scroll).draw(in: rect, on: &grid, background: state.theme[.body])
 }

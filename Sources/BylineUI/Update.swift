@@ -1,3 +1,4 @@
+import TerminalKit
 import BylineCore
 
 /// Applies an action to the state and returns the work the shell must do.

@@ -12,7 +12,7 @@ public final class NcursesScreen {
         case resized(width: Int, height: Int)
     }
 
-    private var window: OpaquePointer?
+    private var window: UnsafeMutablePointer<WINDOW>?
     private var palette = ColorPalette(colors: 8)
     private var useColor = false
 
@@ -35,7 +35,7 @@ public final class NcursesScreen {
             start_color()
             use_default_colors()
             useColor = true
-            palette = ColorPalette(colors: Int(COLORS))
+            palette = ColorPalette(colors: Int(byline_colors()))
         }
     }
 

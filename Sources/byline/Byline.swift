@@ -1,7 +1,6 @@
 import ArgumentParser
 
 /// The `byline` command: with no subcommand it opens the reader.
-@main
 struct Byline: ParsableCommand {
     static let version = "0.1.0"
 
@@ -11,6 +10,8 @@ struct Byline: ParsableCommand {
         version: version,
         subcommands: [
             ReadCommand.self,
+            ListCommand.self,
+            ShowCommand.self,
         ],
         defaultSubcommand: ReadCommand.self
     )
