@@ -27,7 +27,8 @@ public struct ScreenLayout: Equatable, Sendable {
 
         if width >= Self.sideBySideMinimumWidth && content.height >= 3 {
             arrangement = .sideBySide
-            let listWidth = min(60, max(30, width * 2 / 5))
+            // Half the width: room for date, source and headline, and a comfortable column to read.
+            let listWidth = min(72, max(30, width / 2))
             list = Rect(x: 0, y: content.y, width: listWidth, height: content.height)
             divider = Rect(x: listWidth, y: content.y, width: 1, height: content.height)
             reader = Rect(x: listWidth + 1, y: content.y, width: width - listWidth - 1, height: content.height)
