@@ -17,6 +17,10 @@ struct ReadCommand: ParsableCommand {
     @Option(help: "The theme to start with (default, dark, light, mono, or one of yours).")
     var theme: String?
 
+    /// For start-up benchmarks: draw the first screen, then quit.
+    @Flag(name: .customLong("exit-after-first-frame"), help: .hidden)
+    var exitAfterFirstFrame = false
+
     func run() throws {
         // Curses needs a terminal on both ends; say so plainly rather than draw garbage.
         guard isatty(STDOUT_FILENO) == 1 else {
@@ -53,7 +57,8 @@ struct ReadCommand: ParsableCommand {
             themes: catalog.themes, timeZone: .current, now: Date())
         state.themeIndex = themeIndex
         state.message = Self.startMessage(contents: contents, themeProblems: catalog.problems, readingProblem: marks?.problem)
-        let session = ReaderSession(library: library, state: state, backgroundWork: BackgroundWork(library: library))
+        let session = ReaderSession(library: library, state: state, backgroundWork: BackgroundWork(library: library),
+                                    exitAfterFirstFrame: exitAfterFirstFrame)
         try session.run()
     }
 

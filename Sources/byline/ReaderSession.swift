@@ -15,8 +15,10 @@ final class ReaderSession {
     private let backgroundWork: BackgroundWork
     private var state: AppState
     private var running = true
+    private let exitAfterFirstFrame: Bool
 
-    init(library: Library, state: AppState, backgroundWork: BackgroundWork) {
+    init(library: Library, state: AppState, backgroundWork: BackgroundWork, exitAfterFirstFrame: Bool = false) {
+        self.exitAfterFirstFrame = exitAfterFirstFrame
         self.library = library
         self.readingState = library.readingState
         self.state = state
@@ -38,6 +40,7 @@ final class ReaderSession {
         }
         while running {
             screen.draw(render(state))
+            if exitAfterFirstFrame { break }
             if TerminalRestorer.pendingSignal != 0 { break }
             let event = screen.nextEvent(milliseconds: backgroundWork.isBusy ? 50 : 200)
             switch event {
