@@ -100,6 +100,12 @@ extension AppState {
         return []
     }
 
+    /// Drops a link selection the story does not have (it was made before it loaded).
+    mutating func checkSelectedLink() {
+        guard let number = reader?.selectedLink, let page = readerPage else { return }
+        if !page.links.contains(where: { $0.number == number }) { reader?.selectedLink = nil }
+    }
+
     mutating func clampReaderScroll() {
         guard var current = reader, let page = readerPage else { return }
         current.scroll = min(max(0, current.scroll), maximumScroll(of: page))
@@ -113,6 +119,13 @@ extension AppState {
         if focus == .list {
             guard let id = selectedStory?.id else { return [] }
             effects = open(id, pushingHistory: false)
+        }
+        if focus == .reader, var current = reader, loaded[current.id] == nil {
+            // Opened from the list and still loading: select the first link now; the
+            // selection is checked against the story's links when it arrives.
+            if forward { current.selectedLink = 1 }
+            reader = current
+            return effects
         }
         guard var current = reader, let page = readerPage, !page.links.isEmpty else {
             if focus == .reader, loaded[reader?.id ?? StoryID("")] != nil { message = StatusMessage("This story has no links") }

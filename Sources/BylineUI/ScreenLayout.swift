@@ -27,8 +27,9 @@ public struct ScreenLayout: Equatable, Sendable {
 
         if width >= Self.sideBySideMinimumWidth && content.height >= 3 {
             arrangement = .sideBySide
-            // Half the width: room for date, source and headline, and a comfortable column to read.
-            let listWidth = min(72, max(30, width / 2))
+            // A little over half the width: room for date, source and headline, and a column
+            // of text still wide enough to read comfortably.
+            let listWidth = min(72, max(30, width * 55 / 100))
             list = Rect(x: 0, y: content.y, width: listWidth, height: content.height)
             divider = Rect(x: listWidth, y: content.y, width: 1, height: content.height)
             reader = Rect(x: listWidth + 1, y: content.y, width: width - listWidth - 1, height: content.height)

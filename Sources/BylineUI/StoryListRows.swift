@@ -10,7 +10,7 @@ public enum StoryListRows {
         public var source: Int
         public init(listWidth: Int) {
             date = listWidth >= 44 ? 11 : 0
-            source = listWidth >= 50 ? 12 : 0
+            source = listWidth >= 50 ? 10 : 0
         }
     }
 

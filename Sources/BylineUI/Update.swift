@@ -17,6 +17,7 @@ public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
     case .storyLoaded(let id, let result):
         state.remember(id, result)
         state.clampReaderScroll()
+        state.checkSelectedLink()
         return []
     case .libraryReloaded(let stories, let problems):
         state.replaceStories(stories)
