@@ -92,10 +92,10 @@ func perform(_ command: Command, _ state: inout AppState) -> [Effect] {
     case .toggleRead:
         guard let id = state.currentStoryID else { return [] }
         if state.read.contains(id) {
-            state.read.remove(id)
+            state.setRead(id, false)
             return [.markUnread(id)]
         }
-        state.read.insert(id)
+        state.setRead(id, true)
         return [.markRead(id)]
     case .toggleStar:
         guard let id = state.currentStoryID else { return [] }
