@@ -41,11 +41,16 @@ struct ReadCommand: ParsableCommand {
         let noColor = !(environment["NO_COLOR"] ?? "").isEmpty
         let catalog = ThemeCatalog.load(configFolder: LibraryLocation.configFolder(), noColor: noColor)
         var themeIndex = 0
+        var themeProblems = catalog.problems
         if let theme {
-            guard let index = catalog.index(named: theme) else {
+            if let index = catalog.index(named: theme) {
+                themeIndex = index
+            } else if let problem = catalog.problemsByName[theme.lowercased()] {
+                // The theme asked for is broken: say where, and read with the default.
+                themeProblems = [problem] + themeProblems.filter { $0 != problem }
+            } else {
                 throw CommandFailure("no theme named \(theme); available: \(catalog.themes.map(\.name).joined(separator: ", "))")
             }
-            themeIndex = index
         }
         let marks = (try? library.readingState.load())
         var state = AppState(
@@ -56,7 +61,7 @@ struct ReadCommand: ParsableCommand {
             screen: ScreenSize(width: 80, height: 24),
             themes: catalog.themes, timeZone: .current, now: Date())
         state.themeIndex = themeIndex
-        state.message = Self.startMessage(contents: contents, themeProblems: catalog.problems, readingProblem: marks?.problem)
+        state.message = Self.startMessage(contents: contents, themeProblems: themeProblems, readingProblem: marks?.problem)
         let session = ReaderSession(library: library, state: state, backgroundWork: BackgroundWork(library: library),
                                     exitAfterFirstFrame: exitAfterFirstFrame)
         try session.run()

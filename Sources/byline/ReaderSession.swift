@@ -33,7 +33,6 @@ final class ReaderSession {
         let size = screen.size
         dispatch(.resized(width: size.width, height: size.height))
         // The reading pane shows the first story from the start.
-        perform(BylineUI.update(&state, .key(.home)))
         if let first = state.selectedStory?.id, state.reader == nil, state.layout.reader != nil {
             state.reader = ReaderState(id: first)
             perform([.loadStory(first)])
