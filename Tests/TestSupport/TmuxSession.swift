@@ -146,12 +146,6 @@ public struct TmuxSession: Sendable {
         try await tmuxCommand(["resize-window", "-t", Self.target, "-x", String(width), "-y", String(height)])
     }
 
-    /// Sends `signal` to the process the window started (its pane's process).
-    public func send(signal: Int32) async throws {
-        guard let pid = pid_t(try await display("#{pane_pid}")) else { throw TmuxFailure("no pane process") }
-        Foundation.kill(pid, signal)
-    }
-
     /// Kills the server and whatever still runs in it. Safe to call more than once.
     public func kill() {
         let pids = (try? tmuxNow(["list-panes", "-a", "-F", "#{pane_pid}"]))?
