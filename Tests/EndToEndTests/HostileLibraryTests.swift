@@ -46,6 +46,7 @@ extension EndToEnd {
             let library = try ScratchFolder(prefix: "hostile")
             defer { home.remove(); library.remove() }
             try HostileLibrary.make(in: library)
+            let before = try storyFiles(in: library)
             try await TmuxSession.run(Reader.command([library.path], home: home), keepsExitedPane: true) { reader in
                 try await reader.waitFor("Plain survivor")
                 try await reader.press("?")
@@ -61,21 +62,26 @@ extension EndToEnd {
                 try await reader.press("q")
                 #expect(try await reader.waitForExit() == 0)
             }
-            for file in HostileLibrary.damaged {
-                let after = FileManager.default.contents(atPath: library.url.appendingPathComponent(file.name).path)
-                #expect(after == file.bytes, "\(file.name) is byte-for-byte as it was")
+            let after = try storyFiles(in: library)
+            #expect(after.keys.sorted() == before.keys.sorted(), "no file added, moved or deleted")
+            for (name, bytes) in before {
+                #expect(after[name] == bytes, "\(name) is byte-for-byte as it was")
             }
         }
 
-        @Test(.disabled("bug: the start-up message naming skipped files is cleared before the first frame (ReaderSession dispatches .key(.home), and every key clears state.message)"))
-        func theStatusLineNamesSkippedFilesOnOpening() async throws {
+        /// Bug (known): the start-up message "Skipped binary.txt: … (and 2 more; ? lists
+        /// them)" never shows. ReaderSession.run dispatches `.key(.home)` to select the
+        /// first story before the first frame, and handling any key clears `state.message`.
+        @Test func theStatusLineNamesSkippedFilesOnOpening() async throws {
             let home = try ScratchFolder(prefix: "home")
             let library = try ScratchFolder(prefix: "hostile")
             defer { home.remove(); library.remove() }
             try HostileLibrary.make(in: library)
             try await TmuxSession.run(Reader.command([library.path], home: home)) { reader in
                 let rows = try await reader.waitFor("Plain survivor")
-                #expect(rows.last?.contains("Skipped") == true, "\n\(framed(rows))")
+                withKnownIssue("the start-up message is cleared by the .key(.home) that selects the first story") {
+                    #expect(rows.last?.contains("Skipped binary.txt") == true, "\n\(framed(rows))")
+                }
             }
         }
     }
@@ -112,4 +118,14 @@ private func foreignStyles(in rows: [String]) -> Set<String> {
         }
     }
     return found
+}
+
+/// Every file in the library (not its `.byline` bookkeeping), by name.
+private func storyFiles(in library: ScratchFolder) throws -> [String: Data] {
+    let names = try FileManager.default.contentsOfDirectory(atPath: library.path).filter { !$0.hasPrefix(".") }
+    var files: [String: Data] = [:]
+    for name in names {
+        files[name] = FileManager.default.contents(atPath: library.url.appendingPathComponent(name).path)
+    }
+    return files
 }

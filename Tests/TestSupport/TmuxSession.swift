@@ -164,6 +164,10 @@ public struct TmuxSession: Sendable {
     private func tmuxCommand(_ arguments: [String]) async throws -> String {
         let output = try await runProgram(tmux, ["-L", server] + arguments, environment: Self.environment, timeout: .seconds(20))
         guard output.status == 0, !output.timedOut else {
+            if output.standardError.contains("no server running") {
+                // The window closed with its program; say that rather than tmux's words.
+                throw TmuxFailure("the program in the terminal has exited (start with keepsExitedPane to inspect it)")
+            }
             throw TmuxFailure("tmux \(arguments.prefix(3).joined(separator: " ")) failed: \(output.standardError)")
         }
         return output.standardOutput
