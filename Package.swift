@@ -41,7 +41,13 @@ let package = Package(
         .target(name: "BylineStore", dependencies: ["BylineCore"]),
         .target(name: "NcursesTerminal", dependencies: ["CNcursesw", "TerminalKit"]),
         .target(name: "BylineExtract", dependencies: ["BylineCore", "CLibXML2"]),
-        .target(name: "BylineFeeds", dependencies: ["BylineCore", "BylineExtract", "BylineStore", "CLibXML2"]),
+        .target(
+            name: "BylineFeeds",
+            dependencies: [
+                "BylineCore", "BylineExtract", "BylineStore", "CLibXML2",
+                .product(name: "TOMLKit", package: "TOMLKit"),
+            ]
+        ),
 
         // MARK: - The program
         .executableTarget(
