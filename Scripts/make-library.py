@@ -1,0 +1,133 @@
+#!/usr/bin/env python3
+"""Generate a library of linked story files, for start-up benchmarks and manual testing.
+
+    python3 Scripts/make-library.py --count 10000 --out /tmp/lib10k
+
+The same --seed and --count always give the same files. Most stories have a header block
+(Title, Kicker, Source, Author, Published, URL, ID, Related); about one in twenty is
+headerless, opening with its title or with a section label as the bundled seed does. Bodies hold several
+paragraphs, a subheading, and READ MORE lines naming other generated stories, some with
+curly quotes or different case, as real feeds write them. Files are spread over
+per-source folders so the library is searched recursively.
+"""
+
+import argparse
+import hashlib
+import os
+import random
+import sys
+from datetime import datetime, timedelta, timezone
+
+SOURCES = ["Example Times", "The Daily Ledger", "Harbour Post", "Northern Wire",
+           "Civic Record", "Evening Courier", "Market Watchers", "Field Reports"]
+KICKERS = ["Fast News", "Analysis", "World", "Business", "Science", "Opinion", "Sport"]
+AUTHORS = ["Ada Byrne", "Tomás Ruiz", "Mei Lin", "Kwame Mensah", "Sara Nilsson", "Omar Haddad"]
+SUBJECTS = ["Council", "Ministers", "Researchers", "Farmers", "The central bank", "Port workers",
+            "Residents", "Engineers", "Teachers", "The court", "Investors", "Doctors"]
+VERBS = ["approve", "reject", "debate", "delay", "question", "welcome", "plan", "review",
+         "challenge", "back", "unveil", "weigh"]
+OBJECTS = ["new rail link", "budget cuts", "flood defences", "water tariffs", "school reform",
+           "harbour expansion", "wind farm", "housing plan", "trade deal", "tax rules",
+           "hospital merger", "bridge repairs"]
+PLACES = ["in the north", "after long talks", "despite protests", "for the third time",
+          "ahead of the vote", "as costs rise", "in the capital", "before winter"]
+WORDS = ("the a of to and in that for on with as was by it said at from their this has "
+         "been more than after who were also over its will would about which year people "
+         "government city report plan new public local last first week officials minister "
+         "council market water energy school court health money workers data price").split()
+
+
+def title_for(index, rng):
+    """A headline that is unique per index (the index picks the combination)."""
+    subject = SUBJECTS[index % len(SUBJECTS)]
+    verb = VERBS[(index // len(SUBJECTS)) % len(VERBS)]
+    obj = OBJECTS[(index // (len(SUBJECTS) * len(VERBS))) % len(OBJECTS)]
+    place = PLACES[rng.randrange(len(PLACES))]
+    # Beyond the combinations, a number keeps titles unique.
+    serial = index // (len(SUBJECTS) * len(VERBS) * len(OBJECTS))
+    suffix = f" ({serial + 1})" if serial else ""
+    possessive = "’s" if index % 7 == 0 else "'s" if index % 7 == 1 else ""
+    if subject.endswith("s"):
+        possessive = possessive[:1]
+    return f"{subject}{possessive} {verb} {obj} {place}{suffix}"
+
+
+def sentence(rng, words=(8, 20)):
+    count = rng.randint(*words)
+    text = " ".join(rng.choice(WORDS) for _ in range(count))
+    return text[0].upper() + text[1:] + "."
+
+
+def paragraph(rng):
+    return " ".join(sentence(rng) for _ in range(rng.randint(2, 5)))
+
+
+def restyle(title, rng):
+    """The title as another story might quote it: other case or quote style."""
+    choice = rng.randrange(4)
+    if choice == 0:
+        return title.upper()
+    if choice == 1:
+        return title.replace("'", "’")
+    if choice == 2:
+        return title.replace("’", "'")
+    return title
+
+
+def file_name(url):
+    return hashlib.sha256(url.encode()).hexdigest()[:16] + ".txt"
+
+
+def story(index, count, titles, urls, start, rng):
+    headerless = index % 20 == 19
+    published = start - timedelta(minutes=37 * index + rng.randrange(30))
+    others = [rng.randrange(count) for _ in range(rng.randint(1, 4))]
+    others = [o for o in others if o != index]
+    body = [paragraph(rng) for _ in range(rng.randint(2, 4))]
+    body.append(OBJECTS[rng.randrange(len(OBJECTS))].capitalize() + " under scrutiny")
+    body += [paragraph(rng) for _ in range(rng.randint(1, 3))]
+    body += [f"READ MORE: {restyle(titles[o], rng)}" for o in others[:2]]
+    if headerless:
+        # Half open with the title, half with a section label (the title is then derived).
+        first = titles[index] if index % 40 == 19 else KICKERS[rng.randrange(len(KICKERS))]
+        return first + "\n\n" + "\n\n".join(body) + f"\n\nSource: {SOURCES[index % len(SOURCES)]}\n"
+    lines = [
+        f"Title: {titles[index]}",
+        f"Kicker: {KICKERS[rng.randrange(len(KICKERS))]}",
+        f"Source: {SOURCES[index % len(SOURCES)]}",
+        f"Author: {AUTHORS[rng.randrange(len(AUTHORS))]}",
+        f"Published: {published.strftime('%Y-%m-%dT%H:%M:%SZ')}",
+        f"URL: {urls[index]}",
+        f"ID: urn:byline-test:{index}",
+    ]
+    for o in others[2:]:
+        lines.append(f"Related: {urls[o]} {titles[o]}")
+    return "\n".join(lines) + "\n\n" + "\n\n".join(body) + "\n"
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--count", type=int, default=1000, help="number of story files")
+    parser.add_argument("--out", required=True, help="folder to create (must not hold files)")
+    parser.add_argument("--seed", type=int, default=1, help="random seed (default 1)")
+    args = parser.parse_args()
+    if args.count < 1:
+        sys.exit("make-library: --count must be at least 1")
+    if os.path.isdir(args.out) and os.listdir(args.out):
+        sys.exit(f"make-library: {args.out}: folder is not empty; choose a new one")
+
+    rng = random.Random(args.seed)
+    titles = [title_for(i, rng) for i in range(args.count)]
+    urls = [f"https://news.example.org/{i // 1000}/{i}" for i in range(args.count)]
+    start = datetime(2026, 11, 1, 12, 0, tzinfo=timezone.utc)
+    for index in range(args.count):
+        folder = os.path.join(args.out, SOURCES[index % len(SOURCES)].lower().replace(" ", "-"))
+        os.makedirs(folder, exist_ok=True)
+        text = story(index, args.count, titles, urls, start, rng)
+        with open(os.path.join(folder, file_name(urls[index])), "w", encoding="utf-8") as out:
+            out.write(text)
+    print(f"make-library: wrote {args.count} stories to {args.out}")
+
+
+if __name__ == "__main__":
+    main()

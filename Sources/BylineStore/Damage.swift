@@ -1,0 +1,4 @@
+/// Why a bookkeeping file (the index, the reading state) cannot be used as it is.
+struct Damage: Error, Equatable {
+    let reason: String
+}

@@ -1,0 +1,54 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Reads whole files with plain system calls: at start-up thousands of small files may
+/// need reading, and `Data(contentsOf:)` costs more per file.
+enum FileBytes {
+    /// Story files larger than this are refused rather than read into memory.
+    static let largestStory: Int64 = 16 * 1024 * 1024
+
+    enum Failure: Error, Equatable {
+        case missing
+        case failed(String)
+    }
+
+    /// The bytes of a regular file, at most `limit` of them.
+    static func contents(of path: String, limit: Int64 = largestStory) -> Result<[UInt8], Failure> {
+        // O_NONBLOCK: a FIFO named like a story must not hang start-up.
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+        if fd < 0 {
+            let code = errno
+            return .failure(code == ENOENT ? .missing : .failed(SystemError.message(code)))
+        }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { return .failure(.failed(SystemError.message(errno))) }
+        guard (info.st_mode & S_IFMT) == S_IFREG else { return .failure(.failed("not a regular file")) }
+        guard Int64(info.st_size) <= limit else {
+            return .failure(.failed("larger than \(limit / 1024 / 1024) MB, too big for a story"))
+        }
+        var bytes = [UInt8](repeating: 0, count: Int(info.st_size))
+        var filled = 0
+        while true {
+            if filled == bytes.count {
+                // The file may have grown since fstat; read on in small steps.
+                guard Int64(bytes.count) < limit else { break }
+                bytes.append(contentsOf: repeatElement(0, count: 4096))
+            }
+            let count = bytes.withUnsafeMutableBytes { buffer in
+                read(fd, buffer.baseAddress.map { $0 + filled }, buffer.count - filled)
+            }
+            if count < 0 {
+                if errno == EINTR { continue }
+                return .failure(.failed(SystemError.message(errno)))
+            }
+            if count == 0 { break }
+            filled += count
+        }
+        bytes.removeSubrange(filled..<bytes.count)
+        return .success(bytes)
+    }
+}

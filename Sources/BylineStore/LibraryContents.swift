@@ -1,0 +1,43 @@
+/// A loaded library: its stories, newest first, and the files that are not stories.
+public struct LibraryContents: Equatable, Sendable {
+    public var entries: [LibraryEntry]
+    public var problems: [LibraryProblem]
+    public var report: LoadReport
+
+    public init(entries: [LibraryEntry], problems: [LibraryProblem], report: LoadReport) {
+        self.entries = entries
+        self.problems = problems
+        self.report = report
+    }
+}
+
+/// How a load went: what the index saved and what had to be read again.
+public struct LoadReport: Equatable, Sendable {
+    /// What became of the index found at start-up.
+    public enum IndexState: Equatable, Sendable {
+        /// Found and used.
+        case used
+        /// None yet: every file was read.
+        case missing
+        /// Unreadable, from another version, or failing its checksum: rebuilt from the files.
+        case rebuilt(reason: String)
+    }
+
+    public var index: IndexState
+    /// Files read and parsed because they were new or changed (or the index was unusable).
+    public var parsed: Int
+    /// Files taken from the index unread.
+    public var reused: Int
+    /// Index records whose files are gone.
+    public var dropped: Int
+    /// Set when the updated index could not be saved; the next start-up reads more files.
+    public var saveProblem: String?
+
+    public init(index: IndexState, parsed: Int = 0, reused: Int = 0, dropped: Int = 0, saveProblem: String? = nil) {
+        self.index = index
+        self.parsed = parsed
+        self.reused = reused
+        self.dropped = dropped
+        self.saveProblem = saveProblem
+    }
+}

@@ -1,0 +1,183 @@
+import BylineCore
+import Foundation
+
+/// The index file: one line per story file with what the story list shows, so start-up
+/// reads one file instead of every story.
+///
+/// ```
+/// byline-index <TAB> 1 <TAB> checksum <TAB> record count
+/// S <TAB> path, size, mtime s, mtime ns, title, kicker, source, author, published,
+///         published date, URL, ID, link count, then URL and title per link
+/// P <TAB> path, size, mtime s, mtime ns, problem kind, byte offset
+/// ```
+/// The checksum (FNV-1a of everything after the first line) catches a torn or edited
+/// file; anything unexpected makes the whole index unusable, and the library rebuilds it.
+enum LibraryIndex {
+    static let version = "1"
+    private static let magic = "byline-index"
+
+    /// A file the index knows, as it was when indexed.
+    enum Record: Equatable, Sendable {
+        case story(LibraryEntry)
+        case problem(LibraryProblem)
+
+        var path: String {
+            switch self {
+            case .story(let entry): entry.id.path
+            case .problem(let problem): problem.id.path
+            }
+        }
+
+        var stamp: FileStamp {
+            switch self {
+            case .story(let entry): entry.stamp
+            case .problem(let problem): problem.stamp
+            }
+        }
+    }
+
+    // MARK: - Writing
+
+    /// The index's bytes. Unreadable files are left out: that is often passing (a
+    /// permission, a file being copied), so they are tried again on the next load.
+    static func encode(_ records: [Record]) -> [UInt8] {
+        let records = records.filter { record in
+            if case .problem(let problem) = record, case .unreadable = problem.problem { return false }
+            return true
+        }
+        var body: [UInt8] = []
+        body.reserveCapacity(records.count * 200)
+        for record in records {
+            switch record {
+            case .story(let entry): encodeStory(entry, into: &body)
+            case .problem(let problem): encodeProblem(problem, into: &body)
+            }
+            body.append(LineFields.newline)
+        }
+        var out: [UInt8] = []
+        LineFields.append(magic, to: &out, first: true)
+        LineFields.append(version, to: &out)
+        LineFields.append(StableHash.hex(StableHash.of(body)), to: &out)
+        LineFields.append(Int64(records.count), to: &out)
+        out.append(LineFields.newline)
+        out.append(contentsOf: body)
+        return out
+    }
+
+    private static func encodeStory(_ entry: LibraryEntry, into out: inout [UInt8]) {
+        LineFields.append("S", to: &out, first: true)
+        encodeFile(entry.id, entry.stamp, into: &out)
+        for field in [entry.title, entry.kicker, entry.source, entry.author, entry.published] {
+            LineFields.append(field, to: &out)
+        }
+        // `description` of a Double reads back to the same value: dates survive exactly.
+        LineFields.append(entry.publishedDate.map { $0.timeIntervalSince1970.description }, to: &out)
+        LineFields.append(entry.url, to: &out)
+        LineFields.append(entry.headerID, to: &out)
+        LineFields.append(Int64(entry.relatedLinks.count), to: &out)
+        for link in entry.relatedLinks {
+            LineFields.append(link.url, to: &out)
+            LineFields.append(link.title, to: &out)
+        }
+    }
+
+    private static func encodeProblem(_ problem: LibraryProblem, into out: inout [UInt8]) {
+        LineFields.append("P", to: &out, first: true)
+        encodeFile(problem.id, problem.stamp, into: &out)
+        let (kind, offset): (String, Int) = switch problem.problem {
+        case .empty: ("empty", 0)
+        case .noText: ("no-text", 0)
+        case .containsNUL(let offset): ("nul", offset)
+        case .invalidUTF8(let offset): ("utf8", offset)
+        case .unreadable: ("unreadable", 0)  // left out by `encode`
+        }
+        LineFields.append(kind, to: &out)
+        LineFields.append(Int64(offset), to: &out)
+    }
+
+    private static func encodeFile(_ id: StoryID, _ stamp: FileStamp, into out: inout [UInt8]) {
+        LineFields.append(id.path, to: &out)
+        LineFields.append(stamp.size, to: &out)
+        LineFields.append(stamp.modifiedSeconds, to: &out)
+        LineFields.append(stamp.modifiedNanoseconds, to: &out)
+    }
+
+    // MARK: - Reading
+
+    static func decode(_ bytes: [UInt8]) -> Result<[Record], Damage> {
+        guard let end = bytes.firstIndex(of: LineFields.newline) else { return .failure(Damage(reason: "no header line")) }
+        let header = LineFields.fields(bytes[..<end])
+        guard header.count == 4, LineFields.string(header[0]) == magic else {
+            return .failure(Damage(reason: "not a Byline index"))
+        }
+        guard LineFields.string(header[1]) == version else {
+            return .failure(Damage(reason: "index version \(LineFields.string(header[1]) ?? "?"), expected \(version)"))
+        }
+        let body = bytes[(end + 1)...]
+        guard LineFields.string(header[2]) == StableHash.hex(StableHash.of(body)) else {
+            return .failure(Damage(reason: "checksum does not match"))
+        }
+        let lines = LineFields.lines(body)
+        guard LineFields.integer(header[3]) == Int64(lines.count) else {
+            return .failure(Damage(reason: "record count does not match"))
+        }
+        var records: [Record] = []
+        records.reserveCapacity(lines.count)
+        for (number, line) in lines.enumerated() {
+            guard let record = decodeRecord(LineFields.fields(line)) else {
+                return .failure(Damage(reason: "record \(number + 1) is malformed"))
+            }
+            records.append(record)
+        }
+        return .success(records)
+    }
+
+    private static func decodeRecord(_ fields: [ArraySlice<UInt8>]) -> Record? {
+        guard fields.count >= 5, let path = LineFields.string(fields[1]),
+              let size = LineFields.integer(fields[2]), let seconds = LineFields.integer(fields[3]),
+              let nanoseconds = LineFields.integer(fields[4]) else { return nil }
+        let id = StoryID(path)
+        let stamp = FileStamp(size: size, modifiedSeconds: seconds, modifiedNanoseconds: nanoseconds)
+        switch LineFields.string(fields[0]) {
+        case "S": return decodeStory(fields, id: id, stamp: stamp).map(Record.story)
+        case "P": return decodeProblem(fields, id: id, stamp: stamp).map(Record.problem)
+        default: return nil
+        }
+    }
+
+    private static func decodeStory(_ fields: [ArraySlice<UInt8>], id: StoryID, stamp: FileStamp) -> LibraryEntry? {
+        guard fields.count >= 14, let title = LineFields.string(fields[5]),
+              let linkCount = LineFields.integer(fields[13]), linkCount >= 0,
+              fields.count == 14 + 2 * Int(linkCount) else { return nil }
+        var date: Date?
+        if let seconds = LineFields.string(fields[10]) {
+            guard let value = Double(seconds) else { return nil }
+            date = Date(timeIntervalSince1970: value)
+        }
+        var links: [RelatedLink] = []
+        links.reserveCapacity(Int(linkCount))
+        var index = 14
+        while index < fields.count {
+            links.append(RelatedLink(title: LineFields.string(fields[index + 1]) ?? "", url: LineFields.string(fields[index])))
+            index += 2
+        }
+        return LibraryEntry(
+            id: id, title: title, kicker: LineFields.string(fields[6]), source: LineFields.string(fields[7]),
+            author: LineFields.string(fields[8]), published: LineFields.string(fields[9]), publishedDate: date,
+            url: LineFields.string(fields[11]), headerID: LineFields.string(fields[12]), relatedLinks: links, stamp: stamp
+        )
+    }
+
+    private static func decodeProblem(_ fields: [ArraySlice<UInt8>], id: StoryID, stamp: FileStamp) -> LibraryProblem? {
+        guard fields.count == 7, let offset = LineFields.integer(fields[6]) else { return nil }
+        let problem: StoryFileProblem
+        switch LineFields.string(fields[5]) {
+        case "empty": problem = .empty
+        case "no-text": problem = .noText
+        case "nul": problem = .containsNUL(offset: Int(offset))
+        case "utf8": problem = .invalidUTF8(offset: Int(offset))
+        default: return nil
+        }
+        return LibraryProblem(id: id, problem: problem, stamp: stamp)
+    }
+}

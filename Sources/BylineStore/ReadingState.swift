@@ -1,0 +1,98 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import BylineCore
+import Foundation
+
+/// The read and starred marks of one library, kept in its state folder across runs.
+///
+/// Each change is applied under the writers' lock to what is on disk right then (re-read,
+/// apply, write a temporary file, flush, rename), so two running copies of Byline never
+/// overwrite each other's changes and the file is always whole. A damaged file is never
+/// silently lost: it is kept beside as `reading-state.damaged-<time>`, reported once, and
+/// the marks start empty.
+public struct ReadingState: Sendable {
+    public let stateFolder: URL
+
+    public init(stateFolder: URL) {
+        self.stateFolder = stateFolder
+    }
+
+    var path: String { stateFolder.appendingPathComponent("reading-state").path }
+    private var writerLock: WriterLock { WriterLock(stateFolder: stateFolder.path) }
+
+    /// The saved marks (empty before the first change).
+    public func load() throws(LibraryError) -> LoadedReadingState {
+        if case .success(let marks) = try read() { return LoadedReadingState(marks: marks) }
+        // Damaged: set it aside under the lock, after reading again, in case another copy
+        // of Byline was replacing it just then.
+        return try writerLock.withLock { () throws(LibraryError) in try readRepairing() }
+    }
+
+    /// Applies one change to the saved marks and returns them, with the other copies'
+    /// changes included.
+    @discardableResult
+    public func apply(_ change: ReadingChange) throws(LibraryError) -> LoadedReadingState {
+        try apply([change])
+    }
+
+    /// Applies several changes at once, in order.
+    @discardableResult
+    public func apply(_ changes: [ReadingChange]) throws(LibraryError) -> LoadedReadingState {
+        return try writerLock.withLock { () throws(LibraryError) in
+            var loaded = try readRepairing()
+            loaded.marks = changes.reduce(loaded.marks) { $0.applying($1) }
+            try AtomicFile.save(ReadingStateFile.encode(loaded.marks), to: path)
+            return loaded
+        }
+    }
+
+    /// The saved marks, or why the file is damaged; throws when it cannot be read at all.
+    private func read() throws(LibraryError) -> Result<ReadingMarks, Damage> {
+        switch FileBytes.contents(of: path, limit: .max) {
+        case .failure(.missing): return .success(ReadingMarks())
+        case .failure(.failed(let reason)): throw LibraryError(path: path, reason: "cannot be read: \(reason)")
+        case .success(let bytes): return ReadingStateFile.decode(bytes)
+        }
+    }
+
+    /// Reads the marks; a damaged file is renamed aside and the marks start empty.
+    /// Call with the lock held.
+    private func readRepairing() throws(LibraryError) -> LoadedReadingState {
+        switch try read() {
+        case .success(let marks):
+            return LoadedReadingState(marks: marks)
+        case .failure(let damage):
+            let kept = path + ".damaged-" + Self.timestamp(Date())
+            guard rename(path, kept) == 0 else { throw .system("set aside the damaged file", path, errno: errno) }
+            let problem = "\(DisplayText.oneLine(path)): damaged (\(damage.reason)); kept as "
+                + "\(DisplayText.oneLine(kept)), starting with no read or starred stories"
+            return LoadedReadingState(marks: ReadingMarks(), problem: problem)
+        }
+    }
+
+    /// `20261127T161620.123Z`: sorts by time, and two damaged files in one second differ.
+    static func timestamp(_ date: Date) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(secondsFromGMT: 0) ?? calendar.timeZone
+        let c = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second, .nanosecond], from: date)
+        func two(_ value: Int?) -> String { value.map { $0 < 10 ? "0\($0)" : "\($0)" } ?? "00" }
+        let millis = (c.nanosecond ?? 0) / 1_000_000
+        let fraction = String(millis + 1000).dropFirst()
+        return "\(c.year ?? 0)\(two(c.month))\(two(c.day))T\(two(c.hour))\(two(c.minute))\(two(c.second)).\(fraction)Z"
+    }
+}
+
+/// Read and starred marks as loaded, with a message when a damaged file was set aside.
+public struct LoadedReadingState: Equatable, Sendable {
+    public var marks: ReadingMarks
+    /// One line for the reader when the saved file was damaged, else `nil`.
+    public var problem: String?
+
+    public init(marks: ReadingMarks, problem: String? = nil) {
+        self.marks = marks
+        self.problem = problem
+    }
+}

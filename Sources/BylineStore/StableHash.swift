@@ -1,0 +1,22 @@
+/// A hash that is the same in every run and on every machine (FNV-1a, 64 bits).
+///
+/// Swift's `Hasher` is seeded per process, so it cannot name files or check saved
+/// bytes; this one can. It guards against damage and names folders, not against attackers.
+enum StableHash {
+    static func of(_ bytes: some Sequence<UInt8>) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in bytes {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x0000_0100_0000_01b3
+        }
+        return hash
+    }
+
+    static func of(_ text: String) -> UInt64 { of(text.utf8) }
+
+    /// Sixteen lower-case hex digits, zero-padded.
+    static func hex(_ value: UInt64) -> String {
+        let digits = String(value, radix: 16)
+        return String(repeating: "0", count: 16 - digits.count) + digits
+    }
+}

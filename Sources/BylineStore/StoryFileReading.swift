@@ -1,0 +1,63 @@
+import BylineCore
+import Dispatch
+import Foundation
+
+/// Reads and parses the story files that are new or changed since the index was written,
+/// a few at a time.
+enum StoryFileReading {
+    /// Parsing is the costly part of a cold start; a few threads share it, leaving a core
+    /// for everything else on a small machine.
+    static let mostThreads = 4
+
+    /// The index records for `files`; a file gone since the folder was scanned is left out.
+    static func records(root: String, files: [StoryFolderScan.Found]) -> [LibraryIndex.Record] {
+        let threads = min(mostThreads, ProcessInfo.processInfo.activeProcessorCount, max(1, files.count / 32))
+        let slots = Slots(count: files.count)
+        DispatchQueue.concurrentPerform(iterations: threads) { thread in
+            for index in stride(from: thread, to: files.count, by: threads) {
+                slots.put(record(root: root, file: files[index]), at: index)
+            }
+        }
+        return slots.collected()
+    }
+
+    /// One file's record: an entry for a story, a problem for anything else.
+    static func record(root: String, file: StoryFolderScan.Found) -> LibraryIndex.Record? {
+        let id = StoryID(file.path)
+        switch FileBytes.contents(of: root + "/" + file.path) {
+        case .failure(.missing):
+            return nil
+        case .failure(.failed(let reason)):
+            return .problem(LibraryProblem(id: id, problem: .unreadable(reason), stamp: file.stamp))
+        case .success(let bytes):
+            switch StoryFileParser.parse(bytes) {
+            case .success(let story): return .story(LibraryEntry(id: id, story: story, stamp: file.stamp))
+            case .failure(let problem): return .problem(LibraryProblem(id: id, problem: problem, stamp: file.stamp))
+            }
+        }
+    }
+
+    /// Results written by several threads, each to its own slots, read after they finish.
+    private final class Slots: @unchecked Sendable {
+        private var buffer: UnsafeMutableBufferPointer<LibraryIndex.Record?>
+
+        init(count: Int) {
+            buffer = .allocate(capacity: count)
+            buffer.initialize(repeating: nil)
+        }
+
+        deinit {
+            buffer.deinitialize()
+            buffer.deallocate()
+        }
+
+        /// Safe without a lock: every index is written by exactly one thread.
+        func put(_ record: LibraryIndex.Record?, at index: Int) {
+            buffer[index] = record
+        }
+
+        func collected() -> [LibraryIndex.Record] {
+            buffer.compactMap { $0 }
+        }
+    }
+}

@@ -1,0 +1,93 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Finds the story files of a library folder: every `.txt` file, in every folder below it.
+///
+/// Hidden files and folders (`.byline`, `.git`) are skipped; symbolic links are followed,
+/// but a folder already visited is not entered again, so a link loop ends the walk instead
+/// of hanging it. Only names and `stat` are read, never file contents.
+enum StoryFolderScan {
+    struct Found: Equatable, Sendable {
+        /// Relative to the library folder, `/`-separated.
+        let path: String
+        let stamp: FileStamp
+    }
+
+    private struct FolderIdentity: Hashable {
+        let device: UInt64
+        let inode: UInt64
+    }
+
+    /// The story files under `root`; a folder that cannot be opened is skipped.
+    static func run(root: String) throws(LibraryError) -> [Found] {
+        let fd = open(root, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard fd >= 0 else { throw .system("open the library folder", root, errno: errno) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else {
+            close(fd)
+            throw .system("open the library folder", root, errno: errno)
+        }
+        var visited: Set<FolderIdentity> = [identity(info)]
+        var found: [Found] = []
+        walk(folder: fd, prefix: "", visited: &visited, into: &found)
+        return found
+    }
+
+    /// Reads one folder (taking ownership of `folder`, an open descriptor) and those below it.
+    private static func walk(folder: Int32, prefix: String, visited: inout Set<FolderIdentity>, into found: inout [Found]) {
+        guard let stream = fdopendir(folder) else {
+            close(folder)
+            return
+        }
+        defer { closedir(stream) }
+        var subfolders: [String] = []
+        while let entry = readdir(stream) {
+            let name = withUnsafePointer(to: entry.pointee.d_name) { pointer in
+                pointer.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
+            }
+            guard let first = name.utf8.first, first != UInt8(ascii: ".") else { continue }
+            let type = entry.pointee.d_type
+            let isStoryName = hasStorySuffix(name)
+            // Skip the stat of plain files that are not stories: most of a big folder's cost.
+            if type == UInt8(DT_REG) && !isStoryName { continue }
+            var info = stat()
+            guard fstatat(folder, name, &info, 0) == 0 else { continue }  // a broken link
+            switch info.st_mode & S_IFMT {
+            case S_IFREG where isStoryName:
+                found.append(Found(path: prefix + name, stamp: stamp(info)))
+            case S_IFDIR:
+                if visited.insert(identity(info)).inserted { subfolders.append(name) }
+            default:
+                continue
+            }
+        }
+        for name in subfolders {
+            let child = openat(folder, name, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+            guard child >= 0 else { continue }
+            walk(folder: child, prefix: prefix + name + "/", visited: &visited, into: &found)
+        }
+    }
+
+    static func hasStorySuffix(_ name: String) -> Bool {
+        let utf8 = name.utf8
+        guard utf8.count > 4 else { return false }
+        let suffix = utf8.suffix(4).map { $0 | 0x20 }  // ASCII lower case: `.TXT` counts too
+        return suffix == Array(".txt".utf8)
+    }
+
+    static func stamp(_ info: stat) -> FileStamp {
+        #if canImport(Darwin)
+        let time = info.st_mtimespec
+        #else
+        let time = info.st_mtim
+        #endif
+        return FileStamp(size: Int64(info.st_size), modifiedSeconds: Int64(time.tv_sec), modifiedNanoseconds: Int64(time.tv_nsec))
+    }
+
+    private static func identity(_ info: stat) -> FolderIdentity {
+        FolderIdentity(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))
+    }
+}
