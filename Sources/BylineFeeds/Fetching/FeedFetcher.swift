@@ -1,13 +1,15 @@
+import BylineStore
 import Foundation
 
 /// Fetches subscriptions and stores their stories in a library: what `byline fetch` and
 /// the reader's refresh (`R`) both call.
 ///
 /// Feeds download a few at a time; each one's stories and bookkeeping are written under
-/// the library's writer lock, so two fetches at once take turns and leave no duplicate or
-/// half-written file. One feed failing never stops the others.
+/// the feeds' lock (and each story under the library's writer lock), so two fetches at once
+/// take turns and leave no duplicate or half-written file. One feed failing never stops
+/// the others.
 public struct FeedFetcher: Sendable {
-    public var library: LibraryLayout
+    public var library: Library
     public var reader: FeedReader
     public var converter: StoryTextConverter
     public var limits: FetchLimits
@@ -16,7 +18,7 @@ public struct FeedFetcher: Sendable {
     /// Where permanent redirects are written back; nil leaves subscriptions alone.
     public var subscriptionsFile: SubscriptionsFile?
 
-    public init(library: LibraryLayout, reader: FeedReader, converter: StoryTextConverter,
+    public init(library: Library, reader: FeedReader, converter: StoryTextConverter,
                 limits: FetchLimits = FetchLimits(), concurrency: Int = 8, subscriptionsFile: SubscriptionsFile? = nil) {
         self.library = library
         self.reader = reader
@@ -26,11 +28,11 @@ public struct FeedFetcher: Sendable {
         self.subscriptionsFile = subscriptionsFile
     }
 
-    var stateFile: FetchStateFile { FetchStateFile(url: library.fetchStateFile) }
+    var bookkeeping: FeedBookkeeping { FeedBookkeeping(library: library) }
 
     public func fetchAll(subscriptions: [Subscription],
                          progress: @escaping @Sendable (FetchProgress) -> Void = { _ in }) async -> FetchReport {
-        let states = stateFile.load()
+        let states = bookkeeping.stateFile.load()
         let client = HTTPClient(limits: limits, connectionsPerHost: concurrency)
         defer { client.close() }
         var outcomes = [FeedOutcome?](repeating: nil, count: subscriptions.count)
@@ -61,8 +63,9 @@ public struct FeedFetcher: Sendable {
     /// Validators are sent only while the feed's stories are still there: after the
     /// library lost them, a 304 would leave it empty.
     func validators(for subscription: Subscription, in states: [String: FeedFetchState]) -> Validators {
-        guard let state = states[subscription.url],
-              FileManager.default.fileExists(atPath: library.folder(named: state.folder).path) else { return Validators() }
+        let storyFolder = library.folder.appendingPathComponent(StoryFileName.folder).path
+        guard let state = states[subscription.url], state.storyCount > 0,
+              FileManager.default.fileExists(atPath: storyFolder) else { return Validators() }
         return Validators(etag: state.etag, lastModified: state.lastModified)
     }
 
@@ -92,12 +95,11 @@ public struct FeedFetcher: Sendable {
     /// the writer lock; returns the outcome with what storing did.
     func record(_ outcome: FeedOutcome, response: HTTPResponse?, feed: Feed?) -> FeedOutcome {
         var outcome = outcome
-        let shelf = FeedShelf(layout: library, converter: converter)
+        let shelf = FeedShelf(library: library, converter: converter)
         let oldURL = outcome.subscription.url
         let newURL = outcome.movedTo ?? oldURL
         do {
-            try WriterLock.withLock(on: library.writerLock) {
-                var states = stateFile.load()
+            try bookkeeping.update { states in
                 var state = states[oldURL] ?? states[newURL] ?? .new(for: oldURL)
                 state.lastFetch = Date()
                 if let failure = outcome.failure {
@@ -111,13 +113,13 @@ public struct FeedFetcher: Sendable {
                     if let feed {
                         var current = outcome.subscription
                         current.url = newURL
-                        outcome.result = .stored(try shelf.store(feed, of: current, folder: state.folder))
+                        let tally = try shelf.store(feed, of: current, feedKey: state.feedKey)
+                        state.storyCount += tally.new
+                        outcome.result = .stored(tally)
                     }
-                    state.storyCount = shelf.storyCount(folder: state.folder)
                 }
                 states[oldURL] = nil
                 states[newURL] = state
-                try stateFile.save(states)
             }
         } catch {
             outcome.result = .failed(.other("cannot store: \(error)"))

@@ -1,18 +1,19 @@
 import BylineCore
+import BylineStore
 import Foundation
 
-/// Puts a feed's items into the library as story files.
+/// Puts a feed's items into the library as story files, through `Library.save`.
 ///
-/// Each item's file is named by the hash of its key (`FeedStory.key`), so the same item
-/// fetched again lands on the same file: unchanged bytes are left alone (mtime and all),
-/// changed ones are replaced atomically under the same name, so state keyed by the path
-/// (read, starred) survives. Call it holding the library's writer lock.
+/// Each item's file is named by a hash of the feed's key and the item's key
+/// (`FeedStory.key`), never by feed text, so the same item fetched again lands on the same
+/// file: unchanged bytes are left alone (mtime and all), changed ones are replaced
+/// atomically under the same name, so state keyed by the path (read, starred) survives.
 public struct FeedShelf: Sendable {
-    public let layout: LibraryLayout
+    public let library: Library
     public let converter: StoryTextConverter
 
-    public init(layout: LibraryLayout, converter: StoryTextConverter) {
-        self.layout = layout
+    public init(library: Library, converter: StoryTextConverter) {
+        self.library = library
         self.converter = converter
     }
 
@@ -28,7 +29,12 @@ public struct FeedShelf: Sendable {
         }
     }
 
-    public func store(_ feed: Feed, of subscription: Subscription, folder: String) throws -> Tally {
+    /// The file name of an item of the feed whose stories are keyed `feedKey`.
+    public static func fileName(feedKey: String, itemKey: String) -> String {
+        StableHash.hex(feedKey + "\n" + itemKey) + ".txt"
+    }
+
+    public func store(_ feed: Feed, of subscription: Subscription, feedKey: String) throws -> Tally {
         var tally = Tally()
         var seen = Set<String>()
         // A feed that lists an item twice keeps the first, as readers show it.
@@ -36,23 +42,18 @@ public struct FeedShelf: Sendable {
             let key = FeedStory.key(of: item)
             guard seen.insert(key).inserted else { continue }
             let story = FeedStory.story(item: item, feed: feed, subscription: subscription, converter: converter)
-            let bytes = Data(StoryFileWriter.write(story).utf8)
-            let file = layout.storyFile(folder: folder, itemKey: key)
-            if let existing = try? Data(contentsOf: file) {
-                if existing == bytes { tally.unchanged += 1; continue }
-                try AtomicFile.write(bytes, to: file)
+            let name = Self.fileName(feedKey: feedKey, itemKey: key)
+            let path = library.folder.appendingPathComponent(StoryFileName.folder).appendingPathComponent(name)
+            // Two fetches may both decide to write; the bytes and the name are the same, and
+            // the write is atomic, so the loser's rename changes nothing a reader can see.
+            if let existing = try? Data(contentsOf: path) {
+                if existing == Data(StoryFileWriter.write(story).utf8) { tally.unchanged += 1; continue }
                 tally.updated += 1
             } else {
-                try AtomicFile.write(bytes, to: file)
                 tally.new += 1
             }
+            try library.save(story, fileName: name)
         }
         return tally
-    }
-
-    /// How many story files the feed's folder holds.
-    public func storyCount(folder: String) -> Int {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: layout.folder(named: folder).path)) ?? []
-        return names.filter { $0.hasSuffix(".txt") && !$0.hasPrefix(".") }.count
     }
 }

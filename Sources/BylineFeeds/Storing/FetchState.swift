@@ -1,21 +1,22 @@
 import Foundation
 
 /// What Byline remembers about fetching one feed: kept apart from the hand-edited
-/// subscriptions, in the library's `.byline/feeds-state.json`.
+/// subscriptions, in the library's state folder (`.byline/feeds-state.json`).
 public struct FeedFetchState: Codable, Equatable, Sendable {
-    /// The library subfolder of `feeds/` holding this feed's stories. It stays put when
-    /// the feed moves, so a redirected feed does not store its stories twice.
-    public var folder: String
+    /// Goes into every story file name of this feed. It is the feed's first URL and stays
+    /// when the feed moves, so a redirected feed does not store its stories twice.
+    public var feedKey: String
     public var etag: String?
     public var lastModified: String?
     public var lastFetch: Date?
     /// The last fetch's failure, cleared by a success.
     public var lastError: String?
+    /// Stories this feed has added to the library.
     public var storyCount: Int
 
-    public init(folder: String, etag: String? = nil, lastModified: String? = nil, lastFetch: Date? = nil,
+    public init(feedKey: String, etag: String? = nil, lastModified: String? = nil, lastFetch: Date? = nil,
                 lastError: String? = nil, storyCount: Int = 0) {
-        self.folder = folder
+        self.feedKey = feedKey
         self.etag = etag
         self.lastModified = lastModified
         self.lastFetch = lastFetch
@@ -23,9 +24,8 @@ public struct FeedFetchState: Codable, Equatable, Sendable {
         self.storyCount = storyCount
     }
 
-    /// A feed fetched for the first time gets a folder named after its URL.
     public static func new(for url: String) -> FeedFetchState {
-        FeedFetchState(folder: StableHash.hex(url))
+        FeedFetchState(feedKey: url)
     }
 }
 
@@ -44,7 +44,7 @@ public struct FetchStateFile: Sendable {
         return (try? decoder.decode([String: FeedFetchState].self, from: data)) ?? [:]
     }
 
-    /// Writes the states atomically. Call it holding the library's writer lock.
+    /// Writes the states atomically. Call it holding `FeedBookkeeping.lock`.
     public func save(_ states: [String: FeedFetchState]) throws {
         let encoder = JSONEncoder()
         encoder.dateEncodingStrategy = .iso8601

@@ -1,4 +1,6 @@
 import BylineCore
+import BylineExtract
+import Foundation
 
 /// Turns a feed's content or summary into story blocks.
 ///
@@ -41,5 +43,12 @@ public struct StoryTextConverter: Sendable {
         case .readMore(let link):
             SafeText.clean(link.title).map { .readMore(RelatedLink(title: $0, url: SafeText.clean(link.url))) }
         }
+    }
+}
+
+extension StoryTextConverter {
+    /// BylineExtract's HTML converter, the one stories are stored with.
+    public static let standard = StoryTextConverter { html, base in
+        HTMLStoryText.blocks(fromHTML: html, baseURL: base.flatMap(URL.init(string:)))
     }
 }
