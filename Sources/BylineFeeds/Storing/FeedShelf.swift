@@ -37,6 +37,7 @@ public struct FeedShelf: Sendable {
     public func store(_ feed: Feed, of subscription: Subscription, feedKey: String) throws -> Tally {
         var tally = Tally()
         var seen = Set<String>()
+        try FileManager.default.createDirectory(at: library.folder, withIntermediateDirectories: true)
         // A feed that lists an item twice keeps the first, as readers show it.
         for item in feed.items {
             let key = FeedStory.key(of: item)
