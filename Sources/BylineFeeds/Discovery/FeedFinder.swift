@@ -15,6 +15,11 @@ public struct FeedFinder: Sendable {
     public struct Found: Equatable, Sendable {
         public var url: String
         public var title: String?
+
+        public init(url: String, title: String?) {
+            self.url = url
+            self.title = title
+        }
     }
 
     /// How many advertised feeds to try before giving up on a page.
