@@ -2,7 +2,7 @@ import ArgumentParser
 
 /// The `byline` command: with no subcommand it opens the reader.
 @main
-struct Byline: ParsableCommand {
+struct Byline: AsyncParsableCommand {
     static let version = "0.1.0"
 
     static let configuration = CommandConfiguration(
@@ -11,6 +11,12 @@ struct Byline: ParsableCommand {
         version: version,
         subcommands: [
             ReadCommand.self,
+            AddCommand.self,
+            RemoveCommand.self,
+            FeedsCommand.self,
+            ImportCommand.self,
+            ExportCommand.self,
+            FetchCommand.self,
         ],
         defaultSubcommand: ReadCommand.self
     )

@@ -111,6 +111,7 @@ public struct FeedFetcher: Sendable {
                         state.lastModified = response.lastModified
                     }
                     if let feed {
+                        state.title = SafeText.clean(feed.title) ?? state.title
                         var current = outcome.subscription
                         current.url = newURL
                         let tally = try shelf.store(feed, of: current, feedKey: state.feedKey)

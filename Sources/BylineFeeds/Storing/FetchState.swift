@@ -6,6 +6,8 @@ public struct FeedFetchState: Codable, Equatable, Sendable {
     /// Goes into every story file name of this feed. It is the feed's first URL and stays
     /// when the feed moves, so a redirected feed does not store its stories twice.
     public var feedKey: String
+    /// The feed's own title, from its last download.
+    public var title: String?
     public var etag: String?
     public var lastModified: String?
     public var lastFetch: Date?
@@ -14,9 +16,10 @@ public struct FeedFetchState: Codable, Equatable, Sendable {
     /// Stories this feed has added to the library.
     public var storyCount: Int
 
-    public init(feedKey: String, etag: String? = nil, lastModified: String? = nil, lastFetch: Date? = nil,
+    public init(feedKey: String, title: String? = nil, etag: String? = nil, lastModified: String? = nil, lastFetch: Date? = nil,
                 lastError: String? = nil, storyCount: Int = 0) {
         self.feedKey = feedKey
+        self.title = title
         self.etag = etag
         self.lastModified = lastModified
         self.lastFetch = lastFetch

@@ -2,8 +2,8 @@
 ///
 /// A hostile feed could otherwise write `ESC [ 2 J` into a story file and on to the
 /// terminal. Line breaks and tabs become spaces; the writer keeps headers on one line.
-enum SafeText {
-    static func clean(_ text: String?) -> String? {
+public enum SafeText {
+    public static func clean(_ text: String?) -> String? {
         guard let text else { return nil }
         var out = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
