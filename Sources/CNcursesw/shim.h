@@ -16,4 +16,7 @@ static inline attr_t byline_a_dim(void) { return A_DIM; }
 static inline attr_t byline_a_italic(void) { return A_ITALIC; }
 static inline attr_t byline_a_underline(void) { return A_UNDERLINE; }
 static inline attr_t byline_a_reverse(void) { return A_REVERSE; }
+
+// Globals that Swift 6 rejects as shared mutable state, read through functions.
+static inline int byline_colors(void) { return COLORS; }
 #endif

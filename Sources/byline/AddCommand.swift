@@ -2,7 +2,7 @@ import ArgumentParser
 import BylineFeeds
 
 /// `byline add URL [--title T]`: subscribes to a feed, or to the feed a page advertises.
-struct AddCommand: AsyncParsableCommand {
+struct AddCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "add", abstract: "Subscribe to a feed, or to the feed a web page advertises.")
 
@@ -17,9 +17,10 @@ struct AddCommand: AsyncParsableCommand {
 
     @OptionGroup var places: FeedPlaces
 
-    func run() async throws {
+    func run() throws {
         let found: FeedFinder.Found
-        switch await FeedFinder(reader: .standard).find(url) {
+        let address = url
+        switch waitFor({ await FeedFinder(reader: .standard).find(address) }) {
         case .success(let feed): found = feed
         case .failure(let failure):
             warn("byline: \(url): \(failure)")

@@ -1,8 +1,7 @@
 import ArgumentParser
 
 /// The `byline` command: with no subcommand it opens the reader.
-@main
-struct Byline: AsyncParsableCommand {
+struct Byline: ParsableCommand {
     static let version = "0.1.0"
 
     static let configuration = CommandConfiguration(
@@ -11,6 +10,8 @@ struct Byline: AsyncParsableCommand {
         version: version,
         subcommands: [
             ReadCommand.self,
+            ListCommand.self,
+            ShowCommand.self,
             AddCommand.self,
             RemoveCommand.self,
             FeedsCommand.self,

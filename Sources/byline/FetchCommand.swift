@@ -4,7 +4,7 @@ import BylineStore
 import Foundation
 
 /// `byline fetch [FEED…]`: downloads the subscriptions and saves their stories.
-struct FetchCommand: AsyncParsableCommand {
+struct FetchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "fetch", abstract: "Fetch feeds and save their stories in the library.")
 
@@ -19,7 +19,7 @@ struct FetchCommand: AsyncParsableCommand {
 
     @OptionGroup var places: FeedPlaces
 
-    func run() async throws {
+    func run() throws {
         let list = try places.subscriptionsFile.load()
         let (chosen, unknown) = list.select(feeds)
         for name in unknown { warn("byline: no subscription matches \(name)") }
@@ -31,7 +31,7 @@ struct FetchCommand: AsyncParsableCommand {
             library: Library(folder: places.libraryFolder), reader: .standard, converter: .standard,
             limits: FetchLimits(timeout: timeout), concurrency: jobs, subscriptionsFile: places.subscriptionsFile)
         let progress = ProgressLine(onTerminal: isatty(STDOUT_FILENO) == 1)
-        let report = await fetcher.fetchAll(subscriptions: chosen) { progress.show($0) }
+        let report = waitFor { await fetcher.fetchAll(subscriptions: chosen) { progress.show($0) } }
         progress.finish(report)
         if !report.failures.isEmpty { throw ExitCode.failure }
     }

@@ -1,16 +1,77 @@
 import ArgumentParser
+import BylineCore
+import BylineStore
+import BylineUI
+import Foundation
 
 /// `byline [PATH] [--theme NAME]`: opens the reader on a library.
 struct ReadCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "read", abstract: "Open the reader (the default).")
+    static let configuration = CommandConfiguration(
+        commandName: "read",
+        abstract: "Open the reader (the default command).",
+        discussion: "With no PATH, opens your library (under $XDG_DATA_HOME/byline/library), or the bundled seeds/ while that is empty.")
 
-    @Argument(help: "A folder of .txt story files. Default: your library, or the bundled seeds.")
+    @Argument(help: "A folder of .txt story files.")
     var path: String?
 
-    @Option(help: "The theme to start with.")
+    @Option(help: "The theme to start with (default, dark, light, mono, or one of yours).")
     var theme: String?
 
+    /// For start-up benchmarks: draw the first screen, then quit.
+    @Flag(name: .customLong("exit-after-first-frame"), help: .hidden)
+    var exitAfterFirstFrame = false
+
     func run() throws {
-        print("reader not wired yet")
+        // Curses needs a terminal on both ends; say so plainly rather than draw garbage.
+        guard isatty(STDOUT_FILENO) == 1 else {
+            throw CommandFailure("standard output is not a terminal; for text output use `byline list` or `byline show FILE`")
+        }
+        guard isatty(STDIN_FILENO) == 1 else {
+            throw CommandFailure("standard input is not a terminal; the reader needs a keyboard")
+        }
+        let choice = try LibraryChoice.choose(path: path)
+        let library = Library(folder: choice.folder)
+        let contents: LibraryContents
+        do {
+            contents = try library.load()
+        } catch {
+            throw CommandFailure("\(error)")
+        }
+        let environment = ProcessInfo.processInfo.environment
+        let noColor = !(environment["NO_COLOR"] ?? "").isEmpty
+        let catalog = ThemeCatalog.load(configFolder: LibraryLocation.configFolder(), noColor: noColor)
+        var themeIndex = 0
+        if let theme {
+            guard let index = catalog.index(named: theme) else {
+                throw CommandFailure("no theme named \(theme); available: \(catalog.themes.map(\.name).joined(separator: ", "))")
+            }
+            themeIndex = index
+        }
+        let marks = (try? library.readingState.load())
+        var state = AppState(
+            libraryName: choice.name,
+            stories: contents.entries.map(StorySummary.init),
+            problems: contents.problems.map(\.message),
+            read: marks?.marks.read ?? [], starred: marks?.marks.starred ?? [],
+            screen: ScreenSize(width: 80, height: 24),
+            themes: catalog.themes, timeZone: .current, now: Date())
+        state.themeIndex = themeIndex
+        state.message = Self.startMessage(contents: contents, themeProblems: catalog.problems, readingProblem: marks?.problem)
+        let session = ReaderSession(library: library, state: state, backgroundWork: BackgroundWork(library: library),
+                                    exitAfterFirstFrame: exitAfterFirstFrame)
+        try session.run()
+    }
+
+    /// What to tell the reader on opening: problems first, since they need acting on.
+    static func startMessage(contents: LibraryContents, themeProblems: [String], readingProblem: String?) -> StatusMessage? {
+        if let problem = themeProblems.first {
+            return StatusMessage("Theme not used: \(problem); using the default", isError: true)
+        }
+        if let readingProblem { return StatusMessage(readingProblem, isError: true) }
+        if let first = contents.problems.first {
+            let more = contents.problems.count > 1 ? " (and \(contents.problems.count - 1) more; ? lists them)" : ""
+            return StatusMessage("Skipped \(first.message)\(more)", isError: true)
+        }
+        return nil
     }
 }

@@ -1,0 +1,185 @@
+import BylineCore
+import TerminalKit
+
+/// Moving through the list, scrolling the story, following links and coming back.
+extension AppState {
+    /// Rows the list shows at once; paging moves by this much.
+    var listHeight: Int {
+        (layout.list ?? ScreenLayout(size: screen, focus: .list).list)?.height ?? 0
+    }
+
+    var listPage: Int { max(1, listHeight - 1) }
+    var readerPageStep: Int { max(1, readerHeight - 2) }
+
+    var currentURL: String? {
+        if let story = currentStory, let url = story.url { return url }
+        guard let id = currentStoryID else { return nil }
+        return summary(for: id)?.url
+    }
+
+    // MARK: - List
+
+    mutating func moveSelection(by delta: Int) -> [Effect] {
+        guard !visible.isEmpty else { return [] }
+        let target = min(max(0, list.selected + delta), visible.count - 1)
+        guard target != list.selected else { return [] }
+        list.selected = target
+        return selectionChanged()
+    }
+
+    /// After the cursor moved: keep it on screen, and let the reading pane follow it.
+    mutating func selectionChanged() -> [Effect] {
+        keepSelectionVisible()
+        guard readerIsVisible, focus == .list else { return [] }
+        guard let id = selectedStory?.id else {
+            reader = nil
+            return []
+        }
+        guard reader?.id != id else { return [] }
+        history = []
+        reader = ReaderState(id: id)
+        return loaded[id] == nil ? [.loadStory(id)] : []
+    }
+
+    mutating func keepSelectionVisible() {
+        list.offset = ListViewport.offset(count: visible.count, height: listHeight, selected: list.selected, offset: list.offset)
+    }
+
+    // MARK: - Reader
+
+    /// Opens a story in the reading pane and gives it the focus; marks it read.
+    mutating func open(_ id: StoryID, pushingHistory: Bool) -> [Effect] {
+        if pushingHistory, let reader, reader.id != id {
+            history.append(reader)
+        } else if !pushingHistory {
+            history = []
+        }
+        reader = ReaderState(id: id)
+        focus = .reader
+        if let row = visible.firstIndex(where: { stories[$0].id == id }) {
+            list.selected = row
+            keepSelectionVisible()
+        }
+        var effects: [Effect] = []
+        if loaded[id] == nil { effects.append(.loadStory(id)) }
+        if !read.contains(id) {
+            read.insert(id)
+            effects.append(.markRead(id))
+        }
+        return effects
+    }
+
+    /// Back: to the story the last link left, then from the reader to the list.
+    mutating func goBack() -> [Effect] {
+        if focus == .reader, let previous = history.popLast() {
+            reader = previous
+            if let row = visible.firstIndex(where: { stories[$0].id == previous.id }) {
+                list.selected = row
+                keepSelectionVisible()
+            }
+            return loaded[previous.id] == nil ? [.loadStory(previous.id)] : []
+        }
+        if focus == .reader {
+            focus = .list
+            history = []
+            reader?.selectedLink = nil
+            return selectionChanged()
+        }
+        if filter != nil {
+            filter = nil
+            applyFilter()
+            return selectionChanged()
+        }
+        return []
+    }
+
+    mutating func scrollReader(by delta: Int) -> [Effect] {
+        guard var current = reader, let page = readerPage else { return [] }
+        current.scroll = min(max(0, current.scroll + delta), maximumScroll(of: page))
+        reader = current
+        return []
+    }
+
+    /// Drops a link selection the story does not have (it was made before it loaded).
+    mutating func checkSelectedLink() {
+        guard let number = reader?.selectedLink, let page = readerPage else { return }
+        if !page.links.contains(where: { $0.number == number }) { reader?.selectedLink = nil }
+    }
+
+    mutating func clampReaderScroll() {
+        guard var current = reader, let page = readerPage else { return }
+        current.scroll = min(max(0, current.scroll), maximumScroll(of: page))
+        reader = current
+    }
+
+    /// Tab and Shift-Tab: select the next or previous link, scrolling it into view. From
+    /// the list, Tab first opens the story shown.
+    mutating func stepLink(forward: Bool) -> [Effect] {
+        var effects: [Effect] = []
+        if focus == .list {
+            guard let id = selectedStory?.id else { return [] }
+            effects = open(id, pushingHistory: false)
+        }
+        if focus == .reader, var current = reader, loaded[current.id] == nil {
+            // Opened from the list and still loading: select the first link now; the
+            // selection is checked against the story's links when it arrives.
+            if forward { current.selectedLink = 1 }
+            reader = current
+            return effects
+        }
+        guard var current = reader, let page = readerPage, !page.links.isEmpty else {
+            if focus == .reader, loaded[reader?.id ?? StoryID("")] != nil { message = StatusMessage("This story has no links") }
+            return effects
+        }
+        let count = page.links.count
+        let now = current.selectedLink ?? (forward ? 0 : count + 1)
+        current.selectedLink = forward ? (now % count) + 1 : ((now - 2 + count) % count) + 1
+        if let line = page.linkLines[current.selectedLink ?? 1] {
+            let height = max(1, readerHeight)
+            if line < current.scroll || line >= current.scroll + height {
+                current.scroll = min(max(0, line - height / 3), maximumScroll(of: page))
+            }
+        }
+        reader = current
+        return effects
+    }
+
+    /// Follows link `number` of the story shown: opens it if the library has it, and
+    /// otherwise asks for it to be fetched or says it is missing.
+    mutating func followLink(_ number: Int) -> [Effect] {
+        guard let page = readerPage, let link = page.links.first(where: { $0.number == number }) else {
+            message = StatusMessage(reader == nil ? "No story is open" : "This story has no link \(number)", isError: true)
+            return []
+        }
+        if let id = resolve(link.target) {
+            if id == reader?.id {
+                message = StatusMessage("That link is this story")
+                return []
+            }
+            if focus == .list { _ = open(reader?.id ?? id, pushingHistory: false) }
+            reader?.selectedLink = number
+            return open(id, pushingHistory: true)
+        }
+        if let url = link.target.url {
+            message = StatusMessage("“\(link.text)” is not in the library; fetching \(url)…")
+            return [.fetchLinkedStory(url: url, title: link.text)]
+        }
+        message = StatusMessage("“\(link.text)” is not in the library", isError: true)
+        return []
+    }
+
+    // MARK: - Loaded stories
+
+    /// How many stories stay in memory; the rest are read again when shown.
+    static let loadedLimit = 32
+
+    mutating func remember(_ id: StoryID, _ result: Result<Story, StoryFileProblem>) {
+        loaded[id] = result
+        guard loaded.count > Self.loadedLimit else { return }
+        let keep = Set(history.map(\.id) + [reader?.id, selectedStory?.id].compactMap { $0 } + [id])
+        for key in loaded.keys where !keep.contains(key) {
+            loaded[key] = nil
+            if loaded.count <= Self.loadedLimit { break }
+        }
+    }
+}

@@ -1,0 +1,141 @@
+import BylineCore
+import Foundation
+
+/// Everything the screen shows, in one value. `update` changes it; `render` draws it.
+public struct AppState: Sendable {
+    public var libraryName: String
+    public private(set) var stories: [StorySummary]
+    public var problems: [String]
+    public var read: Set<StoryID>
+    public var starred: Set<StoryID>
+
+    public var screen: ScreenSize
+    public var focus: Focus = .list
+    public var list = ListState()
+    public var filter: ListFilter?
+    /// Indexes into `stories` of the rows the list shows (all, or those the filter keeps).
+    public private(set) var visible: [Int]
+
+    public var reader: ReaderState?
+    /// Stories left by following links, newest last; back pops one.
+    public var history: [ReaderState] = []
+    /// Stories read from disk, by id; only a few are kept.
+    public var loaded: [StoryID: Result<Story, StoryFileProblem>] = [:]
+
+    public var themes: [Theme]
+    public var themeIndex = 0
+    public var message: StatusMessage?
+    public var showingHelp = false
+    public var refresh: RefreshProgress?
+    /// Time zone for list dates (the shell passes the user's).
+    public var timeZone: TimeZone
+    /// The time the shell last set; list dates say "this year" relative to it.
+    public var now: Date
+    public var keyMap = KeyMap.standard
+
+    public init(libraryName: String, stories: [StorySummary], problems: [String] = [],
+                read: Set<StoryID> = [], starred: Set<StoryID> = [], screen: ScreenSize,
+                themes: [Theme] = [Theme.standard], timeZone: TimeZone = TimeZone(identifier: "UTC")!,
+                now: Date = Date(timeIntervalSince1970: 0)) {
+        self.libraryName = libraryName
+        self.stories = stories
+        self.problems = problems
+        self.read = read
+        self.starred = starred
+        self.screen = screen
+        self.themes = themes.isEmpty ? [Theme.standard] : themes
+        self.timeZone = timeZone
+        self.now = now
+        self.visible = Array(stories.indices)
+    }
+
+    public var theme: Theme { themes[themeIndex] }
+
+    /// The story under the list's cursor.
+    public var selectedStory: StorySummary? {
+        guard list.selected >= 0, list.selected < visible.count else { return nil }
+        return stories[visible[list.selected]]
+    }
+
+    public var unreadCount: Int { stories.reduce(0) { $0 + (read.contains($1.id) ? 0 : 1) } }
+
+    public func summary(for id: StoryID) -> StorySummary? {
+        stories.first { $0.id == id }
+    }
+
+    /// Replaces the listing (a reload after fetching), keeping the cursor on the same story.
+    public mutating func replaceStories(_ newStories: [StorySummary]) {
+        let selectedID = selectedStory?.id
+        stories = newStories
+        linkIndexCache = nil
+        applyFilter()
+        if let selectedID, let row = visible.firstIndex(where: { stories[$0].id == selectedID }) {
+            list.selected = row
+        }
+    }
+
+    /// Recomputes the visible rows after the filter changed.
+    mutating func applyFilter() {
+        if let filter, !filter.isEmpty {
+            visible = stories.indices.filter { filter.matches(stories[$0]) }
+        } else {
+            visible = Array(stories.indices)
+        }
+        list.selected = min(max(0, list.selected), max(0, visible.count - 1))
+    }
+
+    // MARK: - Link resolution
+
+    /// Built on first use: start-up with 100,000 stories should not pay for it.
+    var linkIndexCache: RelatedLinkIndex?
+
+    mutating func resolve(_ link: RelatedLink) -> StoryID? {
+        if linkIndexCache == nil { linkIndexCache = RelatedLinkIndex(stories) }
+        return linkIndexCache?.resolve(link)
+    }
+}
+
+public struct ScreenSize: Equatable, Sendable {
+    public var width: Int
+    public var height: Int
+    public init(width: Int, height: Int) {
+        self.width = max(0, width)
+        self.height = max(0, height)
+    }
+}
+
+public enum Focus: Equatable, Sendable { case list, reader }
+
+/// The list's cursor and scroll position.
+public struct ListState: Equatable, Sendable {
+    public var selected = 0
+    public var offset = 0
+    public init() {}
+}
+
+/// Which story the reading pane shows and where in it the reader is.
+public struct ReaderState: Equatable, Sendable {
+    public var id: StoryID
+    public var scroll = 0
+    /// The link Tab has selected, by its number (1-based), if any.
+    public var selectedLink: Int?
+    public init(id: StoryID, scroll: Int = 0, selectedLink: Int? = nil) {
+        self.id = id
+        self.scroll = scroll
+        self.selectedLink = selectedLink
+    }
+}
+
+public struct StatusMessage: Equatable, Sendable {
+    public var text: String
+    public var isError: Bool
+    public init(_ text: String, isError: Bool = false) {
+        self.text = text
+        self.isError = isError
+    }
+}
+
+public struct RefreshProgress: Equatable, Sendable {
+    public var done: Int
+    public var total: Int
+}

@@ -1,0 +1,19 @@
+import BylineCore
+
+/// Work `update` asks the shell to do; values, so tests compare them with `==`.
+public enum Effect: Equatable, Sendable {
+    case loadStory(StoryID)
+    case markRead(StoryID)
+    case markUnread(StoryID)
+    case star(StoryID)
+    case unstar(StoryID)
+    case openInBrowser(String)
+    case refreshFeeds
+    /// Fetch the web page of a story already in the library and replace its body.
+    case fetchFullStory(StoryID, url: String)
+    /// Fetch a linked story that is not in the library, save it, open it.
+    case fetchLinkedStory(url: String, title: String)
+    /// Repaint every cell (Ctrl-L), for a terminal another program scribbled on.
+    case redrawScreen
+    case quit
+}

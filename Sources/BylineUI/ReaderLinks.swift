@@ -1,0 +1,39 @@
+import BylineCore
+
+/// A link the reading pane shows, numbered in reading order.
+public struct ReaderLink: Equatable, Sendable {
+    public var number: Int
+    /// What the link says (a headline, or the linked words of a paragraph).
+    public var text: String
+    public var target: RelatedLink
+}
+
+/// Numbers a story's links the way the reader meets them: links in the text and `READ
+/// MORE` lines in body order, then `Related` headers the body did not already name.
+public enum ReaderLinks {
+    public static func collect(_ story: Story) -> [ReaderLink] {
+        var links: [ReaderLink] = []
+        var seen = Set<String>()
+        func add(_ text: String, _ target: RelatedLink) {
+            let key = target.url.map { "u:" + RelatedLinkIndex.normalizedURL($0) } ?? "t:" + TitleKey(target.title).value
+            guard seen.insert(key).inserted else { return }
+            links.append(ReaderLink(number: links.count + 1, text: text, target: target))
+        }
+        for block in story.body {
+            switch block {
+            case .paragraph(let text), .quote(let text), .listItem(let text, _):
+                for case .link(let words, let url) in InlineText.runs(text) {
+                    add(words, RelatedLink(title: words, url: url))
+                }
+            case .readMore(let link):
+                add(link.title, link)
+            case .subheading:
+                break
+            }
+        }
+        for link in story.related {
+            add(link.title.isEmpty ? (link.url ?? "") : link.title, link)
+        }
+        return links
+    }
+}

@@ -1,0 +1,134 @@
+import BylineCore
+import Foundation
+import TerminalKit
+
+/// A story laid out for the reading pane: wrapped, styled lines and where each link is.
+public struct ReaderPage: Equatable, Sendable {
+    public var lines: [[StyledSpan]]
+    public var links: [ReaderLink]
+    /// The first line each link number appears on.
+    public var linkLines: [Int: Int]
+
+    /// The widest a line of text gets, however wide the pane: long lines tire the eye.
+    public static let maximumTextWidth = 100
+
+    public static func layout(_ story: Story, width: Int, theme: Theme, selectedLink: Int?, timeZone: TimeZone) -> ReaderPage {
+        var builder = Builder(width: min(max(1, width), maximumTextWidth), theme: theme, selectedLink: selectedLink)
+        builder.links = ReaderLinks.collect(story)
+
+        if let kicker = story.kicker {
+            builder.add(text: kicker.uppercased(), style: theme[.kicker])
+        }
+        builder.add(text: story.title, style: theme[.title])
+        let meta = [story.displaySource, story.author.map { "By " + $0 }, story.publishedDate.map { ListDates.long($0, timeZone: timeZone) }]
+            .compactMap { $0 }.filter { !$0.isEmpty }
+        if !meta.isEmpty { builder.add(text: meta.joined(separator: " · "), style: theme[.meta]) }
+
+        for block in story.body {
+            builder.blank()
+            switch block {
+            case .paragraph(let text): builder.add(inline: text, style: theme[.body])
+            case .subheading(let text): builder.add(text: text, style: theme[.subheading])
+            case .quote(let text): builder.add(inline: text, style: theme[.quote], prefix: "│ ")
+            case .listItem(let text, let ordinal):
+                builder.add(inline: text, style: theme[.body], prefix: ordinal.map { "\($0). " } ?? "• ")
+            case .readMore(let link):
+                if let number = builder.number(for: link) {
+                    builder.add(link: number, label: "READ MORE: " + link.title)
+                }
+            }
+        }
+
+        let inBody = Set(builder.linkLines.keys)
+        let remaining = builder.links.filter { !inBody.contains($0.number) }
+        if !remaining.isEmpty {
+            builder.blank()
+            builder.add(text: "Related stories", style: theme[.subheading])
+            for link in remaining {
+                builder.add(link: link.number, label: link.text)
+            }
+        }
+        if let url = story.url {
+            builder.blank()
+            builder.add(text: url, style: theme[.meta])
+        }
+        return ReaderPage(lines: builder.lines, links: builder.links, linkLines: builder.linkLines)
+    }
+
+    /// Lays out a message in place of a story (loading, or why it could not be read).
+    public static func notice(_ text: String, style: Style, width: Int) -> ReaderPage {
+        var builder = Builder(width: max(1, width), theme: .standard, selectedLink: nil)
+        builder.add(text: text, style: style)
+        return ReaderPage(lines: builder.lines, links: [], linkLines: [:])
+    }
+}
+
+/// Accumulates wrapped lines; keeps link numbering and positions in step.
+private struct Builder {
+    let width: Int
+    let theme: Theme
+    let selectedLink: Int?
+    var lines: [[StyledSpan]] = []
+    var links: [ReaderLink] = []
+    var linkLines: [Int: Int] = [:]
+
+    init(width: Int, theme: Theme, selectedLink: Int?) {
+        self.width = width
+        self.theme = theme
+        self.selectedLink = selectedLink
+    }
+
+    mutating func blank() {
+        if let last = lines.last, !last.isEmpty { lines.append([]) }
+    }
+
+    /// Story text is untrusted: every piece is sanitised before it is measured and wrapped.
+    mutating func add(text: String, style: Style) {
+        append(TextWrapper.wrap([StyledSpan(text: VisibleText.sanitize(text), style: style)], width: width))
+    }
+
+    /// A paragraph whose inline links are styled and numbered.
+    mutating func add(inline text: String, style: Style, prefix: String = "") {
+        var spans: [StyledSpan] = []
+        if !prefix.isEmpty { spans.append(StyledSpan(text: prefix, style: style)) }
+        for run in InlineText.runs(text) {
+            switch run {
+            case .text(let words):
+                spans.append(StyledSpan(text: VisibleText.sanitize(words), style: style))
+            case .link(let words, let url):
+                let number = self.number(for: RelatedLink(title: words, url: url))
+                let linkStyle = number == selectedLink && number != nil ? theme[.selectedLink] : theme[.link]
+                spans.append(StyledSpan(text: VisibleText.sanitize(words), style: linkStyle, tag: number))
+                if let number { spans.append(StyledSpan(text: "[\(number)]", style: linkStyle, tag: number)) }
+            }
+        }
+        let hanging = DisplayWidth.of(prefix)
+        append(TextWrapper.wrap(spans, width: width, hangingIndent: hanging))
+    }
+
+    mutating func add(link number: Int, label: String) {
+        let style = number == selectedLink ? theme[.selectedLink] : theme[.link]
+        let spans = [
+            StyledSpan(text: "▸ ", style: theme[.link], tag: number),
+            StyledSpan(text: VisibleText.sanitize(label) + " [\(number)]", style: style, tag: number),
+        ]
+        append(TextWrapper.wrap(spans, width: width, hangingIndent: 2))
+    }
+
+    func number(for target: RelatedLink) -> Int? {
+        links.first { $0.target == target }?.number
+            ?? links.first { link in
+                target.url != nil && link.target.url.map(RelatedLinkIndex.normalizedURL) == target.url.map(RelatedLinkIndex.normalizedURL)
+            }?.number
+            ?? links.first { TitleKey($0.target.title) == TitleKey(target.title) }?.number
+    }
+
+    private mutating func append(_ wrapped: [[StyledSpan]]) {
+        for line in wrapped {
+            for span in line {
+                if let tag = span.tag, linkLines[tag] == nil { linkLines[tag] = lines.count }
+            }
+            lines.append(line)
+        }
+    }
+}

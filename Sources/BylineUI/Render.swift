@@ -1,0 +1,80 @@
+import BylineCore
+import TerminalKit
+
+/// Draws the whole state into a grid of cells. The terminal copies the grid to the screen;
+/// tests read it as lines.
+public func render(_ state: AppState) -> CellGrid {
+    let theme = state.theme
+    var grid = CellGrid(width: state.screen.width, height: state.screen.height, style: theme[.body])
+    let layout = state.layout
+
+    if let header = layout.header { drawHeader(state, header, &grid) }
+    if let list = layout.list { drawList(state, list, &grid) }
+    if let divider = layout.divider { drawDivider(divider, theme, &grid) }
+    if let text = layout.readerText, let reader = layout.reader {
+        grid.fill(reader, style: theme[.body])
+        drawReader(state, text, &grid)
+    }
+    if let status = layout.status { StatusLine.draw(state, status, &grid) }
+    if state.showingHelp { HelpScreen.draw(state, &grid) }
+    return grid
+}
+
+private func drawHeader(_ state: AppState, _ rect: Rect, _ grid: inout CellGrid) {
+    let style = state.theme[.header]
+    grid.fill(rect, style: style)
+    let title: String
+    let counts: String
+    if let filter = state.filter, !filter.isEmpty {
+        title = " Byline — headlines with “\(filter.query)”"
+        counts = "\(state.visible.count) of \(state.stories.count) stories "
+    } else {
+        title = " Byline — All stories"
+        let stories = state.stories.count == 1 ? "1 story" : "\(state.stories.count) stories"
+        counts = "\(state.unreadCount) unread · \(stories) "
+    }
+    let countsWidth = DisplayWidth.of(counts)
+    let room = rect.width - countsWidth - 1
+    if room >= 8 {
+        grid.write(TextWrapper.truncate(title, width: room), x: rect.x, y: rect.y, style: style)
+        grid.write(counts, x: rect.x + rect.width - countsWidth, y: rect.y, style: style)
+    } else {
+        grid.write(TextWrapper.truncate(title, width: rect.width), x: rect.x, y: rect.y, style: style)
+    }
+}
+
+private func drawList(_ state: AppState, _ rect: Rect, _ grid: inout CellGrid) {
+    grid.fill(rect, style: state.theme[.listRow])
+    if state.visible.isEmpty {
+        let text = state.filter == nil ? " No stories in this library yet." : " No headline has those words."
+        grid.write(TextWrapper.truncate(text, width: rect.width), x: rect.x, y: rect.y, style: state.theme[.meta])
+        return
+    }
+    let selectedVisible = state.focus == .list || state.layout.arrangement != .single
+    for line in 0..<rect.height {
+        let row = state.list.offset + line
+        guard row < state.visible.count else { break }
+        let selected = selectedVisible && row == state.list.selected
+        let spans = StoryListRows.row(state.stories[state.visible[row]], width: rect.width, state: state, selected: selected)
+        if selected { grid.fill(Rect(x: rect.x, y: rect.y + line, width: rect.width, height: 1), style: state.theme[.selectedRow]) }
+        grid.write(spans, x: rect.x, y: rect.y + line, maxWidth: rect.width)
+    }
+}
+
+private func drawDivider(_ rect: Rect, _ theme: Theme, _ grid: inout CellGrid) {
+    let vertical = rect.width == 1
+    for y in rect.y..<(rect.y + rect.height) {
+        for x in rect.x..<(rect.x + rect.width) {
+            grid.write(vertical ? "│" : "─", x: x, y: y, style: theme[.divider])
+        }
+    }
+}
+
+private func drawReader(_ state: AppState, _ rect: Rect, _ grid: inout CellGrid) {
+    guard let reader = state.reader, let page = state.readerPage else {
+        let hint = state.stories.isEmpty ? "" : "Select a story and press Enter to read it."
+        grid.write(TextWrapper.truncate(hint, width: rect.width), x: rect.x, y: rect.y, style: state.theme[.meta])
+        return
+    }
+    TextPane(lines: page.lines, offset: reader.scroll).draw(in: rect, on: &grid, background: state.theme[.body])
+}

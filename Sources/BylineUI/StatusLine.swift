@@ -1,0 +1,59 @@
+import TerminalKit
+
+/// The bottom line: the filter prompt, a message, or key hints; the reading position and
+/// feed progress on the right.
+enum StatusLine {
+    static func draw(_ state: AppState, _ rect: Rect, _ grid: inout CellGrid) {
+        let theme = state.theme
+        grid.fill(rect, style: theme[.status])
+        var right: [String] = []
+        if let refresh = state.refresh {
+            right.append(refresh.total > 0 ? "Fetching \(refresh.done)/\(refresh.total)" : "Fetching…")
+        }
+        if let position = state.readingPosition, state.readerIsVisible { right.append(position) }
+        let rightText = right.isEmpty ? "" : right.joined(separator: "  ") + " "
+        let rightWidth = DisplayWidth.of(rightText)
+        let room = max(0, rect.width - rightWidth - (rightWidth > 0 ? 1 : 0))
+
+        if let filter = state.filter, filter.isEditing {
+            let prompt = " /" + filter.query
+            let shown = DisplayWidth.of(prompt) + 1 > room
+                ? "…" + String(prompt.suffix(max(1, room - 2))) : prompt
+            let used = grid.write(shown, x: rect.x, y: rect.y, style: theme[.filterPrompt].merged(over: theme[.status]), maxWidth: room)
+            grid.write("▏", x: rect.x + used, y: rect.y, style: theme[.status], maxWidth: max(0, room - used))
+        } else if let message = state.message {
+            grid.write(TextWrapper.truncate(" " + message.text, width: room), x: rect.x, y: rect.y,
+                       style: message.isError ? theme[.error] : theme[.message])
+        } else {
+            var x = rect.x
+            for (key, meaning) in hints(state) {
+                let keyWidth = DisplayWidth.of(" " + key)
+                let meaningWidth = DisplayWidth.of(" " + meaning + " ")
+                guard x + keyWidth + meaningWidth <= rect.x + room else { break }
+                x += grid.write(" " + key, x: x, y: rect.y, style: theme[.statusKey])
+                x += grid.write(" " + meaning + " ", x: x, y: rect.y, style: theme[.status])
+            }
+        }
+        if rightWidth > 0, rightWidth <= rect.width {
+            grid.write(rightText, x: rect.x + rect.width - rightWidth, y: rect.y, style: theme[.status])
+        }
+    }
+
+    static func hints(_ state: AppState) -> [(String, String)] {
+        if state.focus == .reader {
+            return [("←", "back"), ("↑↓", "scroll"), ("⇥", "links"), ("⏎", "follow"), ("?", "help"), ("q", "quit")]
+        }
+        return [("↑↓", "move"), ("⏎", "read"), ("⇥", "links"), ("/", "search"), ("?", "help"), ("q", "quit")]
+    }
+}
+
+extension Style {
+    /// This style's attributes and colours, with `base`'s colours where this one has none.
+    func merged(over base: Style) -> Style {
+        var style = self
+        if style.foreground == .default { style.foreground = base.foreground }
+        if style.background == .default { style.background = base.background }
+        style.attributes.formUnion(base.attributes)
+        return style
+    }
+}

@@ -1,0 +1,173 @@
+import TerminalKit
+import BylineCore
+
+/// Applies an action to the state and returns the work the shell must do.
+///
+/// Pure: no I/O, no clock, no globals. Every key, resize and effect result goes through
+/// here, so tests drive the whole reader with actions and check state and effects.
+public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
+    switch action {
+    case .key(let key):
+        return handle(key, &state)
+    case .resized(let width, let height):
+        state.screen = ScreenSize(width: width, height: height)
+        state.keepSelectionVisible()
+        state.clampReaderScroll()
+        return []
+    case .storyLoaded(let id, let result):
+        state.remember(id, result)
+        state.clampReaderScroll()
+        state.checkSelectedLink()
+        return []
+    case .libraryReloaded(let stories, let problems):
+        state.replaceStories(stories)
+        state.problems = problems
+        state.keepSelectionVisible()
+        return []
+    case .status(let text, let isError):
+        state.message = StatusMessage(text, isError: isError)
+        return []
+    case .storySaved(let summary, let openIt):
+        var stories = state.stories.filter { $0.id != summary.id }
+        let at = stories.firstIndex { StorySummary.newestFirst(summary, $0) } ?? stories.endIndex
+        stories.insert(summary, at: at)
+        state.loaded[summary.id] = nil
+        state.replaceStories(stories)
+        if openIt { return state.open(summary.id, pushingHistory: state.reader != nil && state.focus == .reader) }
+        if state.reader?.id == summary.id { return [.loadStory(summary.id)] }
+        return []
+    case .refreshProgress(let done, let total):
+        state.refresh = RefreshProgress(done: done, total: total)
+        return []
+    case .refreshFinished(let summary):
+        state.refresh = nil
+        state.message = StatusMessage(summary)
+        return []
+    }
+}
+
+private func handle(_ key: Key, _ state: inout AppState) -> [Effect] {
+    state.message = nil
+    if state.showingHelp {
+        state.showingHelp = false
+        return key == .character("q") ? [.quit] : []
+    }
+    if let filter = state.filter, filter.isEditing {
+        return editFilter(key, &state)
+    }
+    let context: KeyMap.Context = state.focus == .list ? .list : .reader
+    guard let command = state.keyMap.command(for: key, in: context) else { return [] }
+    return perform(command, &state)
+}
+
+func perform(_ command: Command, _ state: inout AppState) -> [Effect] {
+    let onList = state.focus == .list
+    switch command {
+    case .moveUp: return onList ? state.moveSelection(by: -1) : state.scrollReader(by: -1)
+    case .moveDown: return onList ? state.moveSelection(by: 1) : state.scrollReader(by: 1)
+    case .pageUp: return onList ? state.moveSelection(by: -state.listPage) : state.scrollReader(by: -state.readerPageStep)
+    case .pageDown: return onList ? state.moveSelection(by: state.listPage) : state.scrollReader(by: state.readerPageStep)
+    case .scrollPage:
+        if onList && !state.readerIsVisible { return state.moveSelection(by: state.listPage) }
+        return state.scrollReader(by: state.readerPageStep)
+    case .top: return onList ? state.moveSelection(by: -state.visible.count) : state.scrollReader(by: -Int.max / 2)
+    case .bottom: return onList ? state.moveSelection(by: state.visible.count) : state.scrollReader(by: Int.max / 2)
+    case .open:
+        if onList {
+            guard let id = state.selectedStory?.id else { return [] }
+            return state.open(id, pushingHistory: false)
+        }
+        guard let number = state.reader?.selectedLink else { return state.scrollReader(by: state.readerPageStep) }
+        return state.followLink(number)
+    case .back:
+        return state.goBack()
+    case .nextLink, .previousLink:
+        return state.stepLink(forward: command == .nextLink)
+    case .followLink(let number):
+        return state.followLink(number)
+    case .startFilter:
+        state.filter = ListFilter(query: state.filter?.query ?? "", isEditing: true)
+        state.focus = .list
+        return []
+    case .toggleRead:
+        guard let id = state.currentStoryID else { return [] }
+        if state.read.contains(id) {
+            state.read.remove(id)
+            return [.markUnread(id)]
+        }
+        state.read.insert(id)
+        return [.markRead(id)]
+    case .toggleStar:
+        guard let id = state.currentStoryID else { return [] }
+        if state.starred.contains(id) {
+            state.starred.remove(id)
+            state.message = StatusMessage("Unstarred")
+            return [.unstar(id)]
+        }
+        state.starred.insert(id)
+        state.message = StatusMessage("Starred")
+        return [.star(id)]
+    case .openInBrowser:
+        guard let url = state.currentURL else {
+            state.message = StatusMessage("This story has no web address to open", isError: true)
+            return []
+        }
+        return [.openInBrowser(url)]
+    case .refreshFeeds:
+        guard state.refresh == nil else {
+            state.message = StatusMessage("Already fetching feeds")
+            return []
+        }
+        state.refresh = RefreshProgress(done: 0, total: 0)
+        return [.refreshFeeds]
+    case .fetchFullStory:
+        guard let id = state.currentStoryID, let url = state.currentURL else {
+            state.message = StatusMessage("This story has no web address to fetch it from", isError: true)
+            return []
+        }
+        state.message = StatusMessage("Fetching the full story from \(url)…")
+        return [.fetchFullStory(id, url: url)]
+    case .nextTheme:
+        state.themeIndex = (state.themeIndex + 1) % state.themes.count
+        state.message = StatusMessage("Theme: \(state.theme.name)")
+        return []
+    case .help:
+        state.showingHelp = true
+        return []
+    case .redraw:
+        return [.redrawScreen]
+    case .quit:
+        return [.quit]
+    }
+}
+
+private func editFilter(_ key: Key, _ state: inout AppState) -> [Effect] {
+    guard var filter = state.filter else { return [] }
+    switch key {
+    case .escape:
+        state.filter = nil
+        state.applyFilter()
+        return state.selectionChanged()
+    case .enter:
+        filter.isEditing = false
+        state.filter = filter.isEmpty ? nil : filter
+        return []
+    case .backspace:
+        if filter.query.isEmpty {
+            state.filter = nil
+        } else {
+            filter.deleteBackward()
+            state.filter = filter
+        }
+    case .character(let c):
+        filter.type(c)
+        state.filter = filter
+    case .up: return state.moveSelection(by: -1)
+    case .down: return state.moveSelection(by: 1)
+    default:
+        return []
+    }
+    state.list.selected = 0
+    state.applyFilter()
+    return state.selectionChanged()
+}

@@ -1,0 +1,67 @@
+/// How many terminal cells text occupies.
+///
+/// Layout measures in cells, never in `String.count`: a CJK ideograph or an emoji takes two
+/// cells, a combining accent none. A grapheme cluster (a Swift `Character`) is as wide as
+/// its first scalar that has a width of its own, so "e\u{301}" is 1, a ZWJ family or a flag
+/// is 2, and a variation selector 16 (emoji presentation) makes a narrow symbol 2.
+/// Control characters count 0; they are removed by `VisibleText.sanitize` before drawing.
+public enum DisplayWidth {
+    /// The number of cells one grapheme cluster occupies (0, 1 or 2).
+    public static func of(_ c: Character) -> Int {
+        if let ascii = c.asciiValue {
+            return ascii >= 0x20 && ascii < 0x7F ? 1 : 0
+        }
+        var width = 0
+        for scalar in c.unicodeScalars {
+            if width == 0 {
+                width = of(scalar)
+            } else if scalar.value == 0xFE0F {
+                // VS16 asks for emoji presentation, which terminals draw two cells wide.
+                return 2
+            }
+        }
+        return width
+    }
+
+    /// The number of cells a string occupies.
+    public static func of(_ s: some StringProtocol) -> Int {
+        var allPrintableASCII = true
+        for byte in s.utf8 where byte < 0x20 || byte >= 0x7F {
+            allPrintableASCII = false
+            break
+        }
+        if allPrintableASCII { return s.utf8.count }
+        var total = 0
+        for c in s { total += of(c) }
+        return total
+    }
+
+    /// The number of cells one scalar occupies on its own, outside any cluster.
+    public static func of(_ scalar: Unicode.Scalar) -> Int {
+        let v = scalar.value
+        if v < 0x7F { return v >= 0x20 ? 1 : 0 }
+        if v < 0xA0 { return 0 }  // DEL and the C1 controls
+        if v < 0x300 { return 1 }  // Latin-1 and Latin Extended: no marks, nothing wide
+        if contains(zeroWidthRanges, v) { return 0 }
+        if v >= 0x1100 && contains(wideRanges, v) { return 2 }
+        return 1
+    }
+
+    /// Whether a sorted range table holds `value`, by binary search.
+    private static func contains(_ table: [(UInt32, UInt32)], _ value: UInt32) -> Bool {
+        var low = 0
+        var high = table.count - 1
+        while low <= high {
+            let mid = (low + high) / 2
+            let (first, last) = table[mid]
+            if value < first {
+                high = mid - 1
+            } else if value > last {
+                low = mid + 1
+            } else {
+                return true
+            }
+        }
+        return false
+    }
+}

@@ -1,1 +1,0 @@
-// TerminalKit: cells, grids, display widths and text wrapping, with no terminal.

@@ -1,0 +1,50 @@
+import Foundation
+
+/// Opens a web address with `$BROWSER` or `xdg-open`, whichever there is.
+enum Browser {
+    struct Outcome {
+        var succeeded: Bool
+        var message: String
+    }
+
+    static func open(_ url: String) -> Outcome {
+        guard url.lowercased().hasPrefix("http://") || url.lowercased().hasPrefix("https://") else {
+            return Outcome(succeeded: false, message: "Not opening \(url): only http and https addresses are opened")
+        }
+        let environment = ProcessInfo.processInfo.environment
+        var commands: [[String]] = []
+        // $BROWSER may list several commands separated by colons, each with an optional %s.
+        for entry in (environment["BROWSER"] ?? "").split(separator: ":") where !entry.isEmpty {
+            let words = entry.split(separator: " ").map(String.init)
+            commands.append(words.contains { $0.contains("%s") }
+                ? words.map { $0.replacingOccurrences(of: "%s", with: url) } : words + [url])
+        }
+        commands.append(["xdg-open", url])
+        for command in commands {
+            guard let program = executable(named: command[0], path: environment["PATH"] ?? "/usr/bin:/bin") else { continue }
+            let process = Process()
+            process.executableURL = program
+            process.arguments = Array(command.dropFirst())
+            do {
+                try process.run()
+                process.waitUntilExit()
+            } catch {
+                return Outcome(succeeded: false, message: "\(command[0]) could not start: \(error.localizedDescription)")
+            }
+            if process.terminationStatus == 0 {
+                return Outcome(succeeded: true, message: "Opened \(url) with \(command[0])")
+            }
+            return Outcome(succeeded: false, message: "\(command[0]) failed (exit status \(process.terminationStatus)) opening \(url)")
+        }
+        return Outcome(succeeded: false, message: "No browser to open \(url): set $BROWSER or install xdg-open")
+    }
+
+    private static func executable(named name: String, path: String) -> URL? {
+        if name.contains("/") { return FileManager.default.isExecutableFile(atPath: name) ? URL(fileURLWithPath: name) : nil }
+        for folder in path.split(separator: ":") {
+            let candidate = "\(folder)/\(name)"
+            if FileManager.default.isExecutableFile(atPath: candidate) { return URL(fileURLWithPath: candidate) }
+        }
+        return nil
+    }
+}

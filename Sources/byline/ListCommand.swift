@@ -1,0 +1,64 @@
+import ArgumentParser
+import BylineCore
+import BylineStore
+import Foundation
+import TerminalKit
+
+/// `byline list [PATH] [--json]`: the headlines, without the screen.
+struct ListCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "list", abstract: "Print the library's headlines, newest first.")
+
+    @Argument(help: "A folder of .txt story files (default: your library, or the seeds).")
+    var path: String?
+
+    @Flag(help: "Print JSON: one object per story, with its path, title, source, date, URL and read/starred state.")
+    var json = false
+
+    func run() throws {
+        let choice = try LibraryChoice.choose(path: path)
+        let library = Library(folder: choice.folder)
+        let contents: LibraryContents
+        do { contents = try library.load() } catch { throw CommandFailure("\(error)") }
+        let marks = (try? library.readingState.load())?.marks ?? ReadingMarks()
+        for problem in contents.problems {
+            FileHandle.standardError.write(Data("byline: skipped \(VisibleText.sanitize(problem.message))\n".utf8))
+        }
+        if json {
+            try printJSON(contents.entries, marks: marks)
+        } else {
+            var out = ""
+            for entry in contents.entries {
+                let date = entry.publishedDate.map { Self.day.string(from: $0) } ?? "          "
+                let marker = marks.read.contains(entry.id) ? " " : "●"
+                let source = TextWrapper.pad(TextWrapper.truncate(VisibleText.sanitize(entry.source ?? ""), width: 16), width: 16)
+                out += "\(marker) \(date)  \(source)  \(VisibleText.sanitize(entry.title))\n"
+            }
+            FileHandle.standardOutput.write(Data(out.utf8))
+        }
+    }
+
+    private func printJSON(_ entries: [LibraryEntry], marks: ReadingMarks) throws {
+        struct Row: Encodable {
+            var path, title: String
+            var kicker, source, author, published, url: String?
+            var read, starred: Bool
+        }
+        let rows = entries.map { entry in
+            Row(path: entry.id.path, title: entry.title, kicker: entry.kicker, source: entry.source, author: entry.author,
+                published: entry.publishedDate.map(StoryDate.format), url: entry.url,
+                read: marks.read.contains(entry.id), starred: marks.starred.contains(entry.id))
+        }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        // JSON escapes every control character, so story text cannot reach the terminal raw.
+        FileHandle.standardOutput.write(try encoder.encode(rows) + Data("\n".utf8))
+    }
+
+    private static let day: DateFormatter = {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.dateFormat = "yyyy-MM-dd"
+        return formatter
+    }()
+}

@@ -1,0 +1,93 @@
+import BylineCore
+import BylineStore
+import BylineUI
+import Foundation
+import NcursesTerminal
+import TerminalKit
+
+/// The reader's run loop: keys become actions, `update` returns effects, this performs
+/// them, and `render` draws what is shown.
+final class ReaderSession {
+    private let library: Library
+    private let readingState: ReadingState
+    private let screen = NcursesScreen()
+    private let mailbox = Mailbox()
+    private let backgroundWork: BackgroundWork
+    private var state: AppState
+    private var running = true
+    private let exitAfterFirstFrame: Bool
+
+    init(library: Library, state: AppState, backgroundWork: BackgroundWork, exitAfterFirstFrame: Bool = false) {
+        self.exitAfterFirstFrame = exitAfterFirstFrame
+        self.library = library
+        self.readingState = library.readingState
+        self.state = state
+        self.backgroundWork = backgroundWork
+    }
+
+    /// Runs until the reader quits or a quit signal arrives; the terminal is restored on
+    /// every way out.
+    func run() throws {
+        try screen.start()
+        defer { screen.stop() }
+        let size = screen.size
+        dispatch(.resized(width: size.width, height: size.height))
+        // The reading pane shows the first story from the start.
+        perform(BylineUI.update(&state, .key(.home)))
+        if let first = state.selectedStory?.id, state.reader == nil, state.layout.reader != nil {
+            state.reader = ReaderState(id: first)
+            perform([.loadStory(first)])
+        }
+        while running {
+            screen.draw(render(state))
+            if exitAfterFirstFrame { break }
+            if TerminalRestorer.pendingSignal != 0 { break }
+            let event = screen.nextEvent(milliseconds: backgroundWork.isBusy ? 50 : 200)
+            switch event {
+            case .key(let key)?: dispatch(.key(key))
+            case .resized(let width, let height)?: dispatch(.resized(width: width, height: height))
+            case nil: break
+            }
+            for action in mailbox.takeAll() { dispatch(action) }
+        }
+    }
+
+    private func dispatch(_ action: Action) {
+        perform(BylineUI.update(&state, action))
+    }
+
+    private func perform(_ effects: [Effect]) {
+        for effect in effects {
+            switch effect {
+            case .loadStory(let id):
+                dispatch(.storyLoaded(id, library.story(id)))
+            case .markRead(let id): record(.markRead(id))
+            case .markUnread(let id): record(.markUnread(id))
+            case .star(let id): record(.star(id))
+            case .unstar(let id): record(.unstar(id))
+            case .openInBrowser(let url):
+                let outcome = screen.suspend { Browser.open(url) }
+                dispatch(.status(outcome.message, isError: !outcome.succeeded))
+            case .refreshFeeds:
+                backgroundWork.refreshFeeds(mailbox: mailbox)
+            case .fetchFullStory(let id, let url):
+                backgroundWork.fetchFullStory(id, url: url, mailbox: mailbox)
+            case .fetchLinkedStory(let url, let title):
+                backgroundWork.fetchLinkedStory(url: url, title: title, mailbox: mailbox)
+            case .redrawScreen:
+                screen.invalidate()
+            case .quit:
+                running = false
+            }
+        }
+    }
+
+    /// Saves a read or star change; a failure is shown, the reader goes on.
+    private func record(_ change: ReadingChange) {
+        do {
+            _ = try readingState.apply(change)
+        } catch {
+            dispatch(.status("Could not save reading state: \(error)", isError: true))
+        }
+    }
+}

@@ -1,0 +1,50 @@
+import ArgumentParser
+import BylineCore
+import BylineUI
+import Foundation
+import TerminalKit
+
+/// `byline show STORY-FILE`: one story as wrapped text, as the reader lays it out.
+struct ShowCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "show", abstract: "Print one story as wrapped text.")
+
+    @Argument(help: "A story file.")
+    var file: String
+
+    @Option(help: "Wrap to this many columns (default: the terminal's width, or 80).")
+    var width: Int?
+
+    func run() throws {
+        let url = URL(fileURLWithPath: (file as NSString).expandingTildeInPath)
+        let bytes: Data
+        do {
+            bytes = try Data(contentsOf: url)
+        } catch {
+            throw CommandFailure("\(file): \(FileManager.default.fileExists(atPath: url.path) ? "cannot be read" : "no such file")")
+        }
+        let story: Story
+        switch StoryFileParser.parse(bytes) {
+        case .success(let parsed): story = parsed
+        case .failure(let problem): throw CommandFailure("\(file): \(problem)")
+        }
+        let columns = max(20, width ?? TerminalWidth.current ?? 80)
+        let page = ReaderPage.layout(story, width: columns, theme: .standard, selectedLink: nil, timeZone: .current)
+        var out = ""
+        for line in page.lines {
+            // The page's text is already sanitised; sanitising again costs little and
+            // keeps this output safe whatever changes upstream.
+            out += VisibleText.sanitize(line.map(\.text).joined()) + "\n"
+        }
+        FileHandle.standardOutput.write(Data(out.utf8))
+    }
+}
+
+enum TerminalWidth {
+    /// The width of the terminal on standard output, when it is one.
+    static var current: Int? {
+        var size = winsize()
+        guard isatty(STDOUT_FILENO) == 1, ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 else { return nil }
+        return Int(size.ws_col)
+    }
+}

@@ -1,0 +1,16 @@
+import ArgumentParser
+import Foundation
+import NcursesTerminal
+
+// Errors are one line: "byline: <file or URL>: <what is wrong>", then a non-zero exit.
+do {
+    var command = try Byline.parseAsRoot()
+    try command.run()
+} catch let failure as CommandFailure {
+    TerminalRestorer.restore()
+    FileHandle.standardError.write(Data("byline: \(failure.description)\n".utf8))
+    exit(1)
+} catch {
+    TerminalRestorer.restore()
+    Byline.exit(withError: error)
+}

@@ -1,0 +1,74 @@
+import Foundation
+import TerminalKit
+import Testing
+@testable import BylineUI
+
+@Suite struct ThemeFileTests {
+    static let themesFolder = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Themes")
+
+    @Test func bundledThemesAllParse() throws {
+        let files = try FileManager.default.contentsOfDirectory(at: Self.themesFolder, includingPropertiesForKeys: nil)
+            .filter { $0.pathExtension == "toml" }
+        let names = try files.map { file -> String in
+            let text = try String(contentsOf: file, encoding: .utf8)
+            let theme = try ThemeFile.parse(text, file: file.lastPathComponent, fallbackName: "x").get()
+            return theme.name
+        }
+        #expect(Set(names).isSuperset(of: ["default", "dark", "light", "mono"]))
+    }
+
+    @Test func bundledDefaultMatchesTheBuiltInFallback() throws {
+        let text = try String(contentsOf: Self.themesFolder.appendingPathComponent("default.toml"), encoding: .utf8)
+        let theme = try ThemeFile.parse(text, file: "default.toml", fallbackName: "default").get()
+        for element in ThemeElement.allCases {
+            #expect(theme[element] == Theme.standard[element], "\(element)")
+        }
+    }
+
+    @Test func coloursAndAttributes() throws {
+        let theme = try ThemeFile.parse("""
+        name = "mine"
+        [title]
+        fg = "bright-red"
+        bg = "#102030"
+        attrs = ["bold", "italic"]
+        [link]
+        fg = 208
+        """, file: "mine.toml", fallbackName: "x").get()
+        #expect(theme.name == "mine")
+        #expect(theme[.title] == Style(foreground: .ansi(9), background: .rgb(0x10, 0x20, 0x30), attributes: [.bold, .italic]))
+        #expect(theme[.link].foreground == .indexed(208))
+        // Elements the file leaves out keep the default style.
+        #expect(theme[.quote] == Theme.standard[.quote])
+    }
+
+    @Test func brokenTOMLNamesTheFileAndLine() {
+        let result = ThemeFile.parse("name = \"x\"\n[title]\nfg = \"red\n", file: "/home/u/.config/byline/themes/x.toml", fallbackName: "x")
+        guard case .failure(let problem) = result else { Issue.record("expected a problem"); return }
+        #expect(problem.line == 3)
+        #expect(problem.description.hasPrefix("/home/u/.config/byline/themes/x.toml:3: "))
+        #expect(!problem.description.contains("\n"))
+    }
+
+    @Test func badColourNamesTheLine() {
+        let result = ThemeFile.parse("[title]\nattrs = [\"bold\"]\nfg = \"chartreuse-ish\"\n", file: "t.toml", fallbackName: "t")
+        guard case .failure(let problem) = result else { Issue.record("expected a problem"); return }
+        #expect(problem.line == 3)
+        #expect(problem.reason.contains("chartreuse-ish"))
+    }
+
+    @Test func unknownElementNamesTheLine() {
+        let result = ThemeFile.parse("name = \"t\"\n\n[titel]\nfg = \"red\"\n", file: "t.toml", fallbackName: "t")
+        guard case .failure(let problem) = result else { Issue.record("expected a problem"); return }
+        #expect(problem.line == 3)
+        #expect(problem.reason.contains("titel"))
+    }
+
+    @Test func noColorKeepsAttributesOnly() {
+        let mono = Theme(name: "c", styles: [.link: Style(foreground: .ansi(4), background: .rgb(1, 2, 3), attributes: [.underline])]).monochrome
+        #expect(mono[.link] == Style(attributes: [.underline]))
+        #expect(ThemeElement.allCases.allSatisfy { mono[$0].foreground == .default && mono[$0].background == .default })
+    }
+}

@@ -1,0 +1,210 @@
+import BylineCore
+import Testing
+import TerminalKit
+@testable import BylineUI
+
+@Suite struct UpdateTests {
+    @Test func movingTheCursorLoadsTheStoryIntoTheReadingPane() {
+        var state = Fixtures.state()
+        let effects = update(&state, .key(.down))
+        #expect(state.selectedStory?.id == Fixtures.shadowID)
+        #expect(effects == [.loadStory(Fixtures.shadowID)])
+        #expect(state.reader?.id == Fixtures.shadowID)
+        #expect(state.focus == .list)
+    }
+
+    @Test func jAndKMoveLikeTheArrows() {
+        var driver = Driver()
+        driver.press(.character("j"), .character("j"), .character("k"))
+        #expect(driver.state.selectedStory?.id == Fixtures.shadowID)
+    }
+
+    @Test func cursorStopsAtTheEnds() {
+        var driver = Driver()
+        #expect(driver.press(.up).isEmpty)
+        driver.press(.end)
+        #expect(driver.state.selectedStory?.id == Fixtures.iraqID)
+        driver.press(.down)
+        #expect(driver.state.selectedStory?.id == Fixtures.iraqID)
+    }
+
+    @Test func enterReadsTheStoryAndMarksItRead() {
+        var state = Fixtures.state()
+        let effects = update(&state, .key(.enter))
+        #expect(state.focus == .reader)
+        #expect(effects == [.loadStory(Fixtures.seedID), .markRead(Fixtures.seedID)])
+        #expect(state.read.contains(Fixtures.seedID))
+        // Reading it again does not mark it twice.
+        _ = update(&state, .key(.escape))
+        #expect(!update(&state, .key(.enter)).contains(.markRead(Fixtures.seedID)))
+    }
+
+    @Test func scrollingStaysWithinTheStory() {
+        var driver = Driver(Fixtures.state(width: 100, height: 12))
+        driver.press(.enter)
+        driver.press(.up)
+        #expect(driver.state.reader?.scroll == 0)
+        driver.press(.pageDown)
+        #expect(driver.state.reader?.scroll == 8)  // a page is the pane's height less two lines of overlap
+        driver.press(.end)
+        let bottom = driver.state.reader?.scroll ?? 0
+        driver.press(.down, .character(" "))
+        #expect(driver.state.reader?.scroll == bottom)
+        #expect(driver.state.readingPosition == "End")
+        driver.press(.home)
+        #expect(driver.state.readingPosition == "Top")
+    }
+
+    @Test func followingARelatedLinkAndComingBack() {
+        var driver = Driver(Fixtures.state(width: 100, height: 12))
+        driver.press(.enter, .pageDown)
+        let scrolled = driver.state.reader?.scroll
+        // Link 2 is the curly-quoted READ MORE; the story's title uses a straight quote.
+        let effects = driver.press(.character("2"))
+        #expect(driver.state.reader?.id == Fixtures.shadowID)
+        #expect(effects == [.markRead(Fixtures.shadowID)])
+        #expect(driver.state.history.map(\.id) == [Fixtures.seedID])
+        driver.press(.left)
+        #expect(driver.state.reader?.id == Fixtures.seedID)
+        #expect(driver.state.reader?.scroll == scrolled)
+        #expect(driver.state.focus == .reader)
+        driver.press(.left)
+        #expect(driver.state.focus == .list)
+    }
+
+    @Test func tabSelectsLinksInTurnAndEnterFollows() {
+        var driver = Driver()
+        driver.press(.enter, .tab)
+        #expect(driver.state.reader?.selectedLink == 1)
+        driver.press(.tab, .tab, .tab)
+        #expect(driver.state.reader?.selectedLink == 1)  // three links: wraps round
+        driver.press(.backTab)
+        #expect(driver.state.reader?.selectedLink == 3)
+        driver.press(.backTab, .enter)
+        #expect(driver.state.reader?.id == Fixtures.shadowID)
+    }
+
+    @Test func tabFromTheListOpensTheStoryAtItsFirstLink() {
+        var driver = Driver()
+        driver.press(.tab)
+        #expect(driver.state.focus == .reader)
+        #expect(driver.state.reader?.selectedLink == 1)
+    }
+
+    @Test func aLinkToAStoryNotInTheLibrarySaysSo() {
+        var driver = Driver()
+        let effects = driver.press(.enter, .character("3"))
+        #expect(effects.isEmpty || effects == [.markRead(Fixtures.seedID)])
+        #expect(driver.state.reader?.id == Fixtures.seedID)
+        #expect(driver.state.message == StatusMessage("“A story nobody wrote” is not in the library", isError: true))
+    }
+
+    @Test func aLinkWithAnAddressNotInTheLibraryIsFetched() {
+        var driver = Driver()
+        driver.press(.end, .enter)
+        let effects = driver.press(.character("1"))
+        #expect(effects == [.fetchLinkedStory(url: "https://example.org/report", title: "the report")])
+        #expect(driver.state.message?.text.contains("https://example.org/report") == true)
+    }
+
+    @Test func aMissingLinkNumberSaysSo() {
+        var driver = Driver()
+        driver.press(.enter, .character("9"))
+        #expect(driver.state.message?.text == "This story has no link 9")
+    }
+
+    @Test func filterNarrowsByHeadlineWordsAndEscapeClears() {
+        var driver = Driver()
+        driver.press(.character("/"))
+        driver.type("SOLEIMANI shadow")
+        #expect(driver.state.visible.count == 1)
+        #expect(driver.state.selectedStory?.id == Fixtures.shadowID)
+        #expect(driver.screen.contains("/SOLEIMANI shadow"))
+        driver.press(.enter)
+        #expect(driver.state.filter?.isEditing == false)
+        #expect(driver.state.visible.count == 1)
+        driver.press(.escape)
+        #expect(driver.state.filter == nil)
+        #expect(driver.state.visible.count == 3)
+    }
+
+    @Test func filterWithNoMatchShowsAnEmptyList() {
+        var driver = Driver()
+        driver.press(.character("/"))
+        driver.type("zebra")
+        #expect(driver.state.visible.isEmpty)
+        #expect(driver.state.selectedStory == nil)
+        #expect(driver.screen.contains("No headline has those words."))
+        driver.press(.backspace, .backspace, .backspace, .backspace, .backspace)
+        #expect(driver.state.visible.count == 3)
+    }
+
+    @Test func toggleReadAndStar() {
+        var driver = Driver()
+        #expect(driver.press(.character("u")) == [.markRead(Fixtures.seedID)])
+        #expect(driver.press(.character("u")) == [.markUnread(Fixtures.seedID)])
+        #expect(driver.press(.character("s")) == [.star(Fixtures.seedID)])
+        #expect(driver.state.starred == [Fixtures.seedID])
+        #expect(driver.press(.character("s")) == [.unstar(Fixtures.seedID)])
+    }
+
+    @Test func openInBrowserNeedsAnAddress() {
+        var driver = Driver()
+        #expect(driver.press(.character("o")).isEmpty)
+        #expect(driver.state.message?.isError == true)
+        driver.press(.down)
+        #expect(driver.press(.character("o")) == [.openInBrowser("https://example.org/shadow")])
+    }
+
+    @Test func themeCyclesAndHelpOpensAndCloses() {
+        var state = Fixtures.state()
+        state.themes = [.standard, Theme(name: "dark", styles: [:])]
+        var driver = Driver(state)
+        driver.press(.character("t"))
+        #expect(driver.state.theme.name == "dark")
+        driver.press(.character("t"))
+        #expect(driver.state.theme.name == "default")
+        driver.press(.character("?"))
+        #expect(driver.state.showingHelp)
+        #expect(driver.screen.contains("Byline keys"))
+        driver.press(.character("x"))
+        #expect(!driver.state.showingHelp)
+    }
+
+    @Test func quitIsAnEffect() {
+        var state = Fixtures.state()
+        #expect(update(&state, .key(.character("q"))) == [.quit])
+        #expect(update(&state, .key(.ctrl("c"))) == [.quit])
+    }
+
+    @Test func aStoryThatFailsToLoadShowsWhy() {
+        var state = Fixtures.state()
+        _ = update(&state, .key(.enter))
+        _ = update(&state, .storyLoaded(Fixtures.seedID, .failure(.invalidUTF8(offset: 7))))
+        let pane = state.readerPage?.lines.map { $0.map(\.text).joined() }.joined(separator: " ") ?? ""
+        #expect(pane == "This story could not be read: seed.txt: not valid UTF-8 at byte 7")
+        #expect(render(state).lines.joined().contains("This story could not be read"))
+    }
+
+    @Test func savedStoryJoinsTheListAndOpens() {
+        var driver = Driver()
+        driver.press(.enter)
+        let saved = StorySummary(id: StoryID("new.txt"), title: "Fetched story", published: Fixtures.date(20))
+        let effects = driver.send(.storySaved(saved, openIt: true))
+        #expect(driver.state.stories.first?.id == StoryID("new.txt"))
+        #expect(driver.state.reader?.id == StoryID("new.txt"))
+        #expect(driver.state.history.map(\.id) == [Fixtures.seedID])
+        #expect(effects.contains(.markRead(StoryID("new.txt"))))
+    }
+
+    @Test func refreshReportsProgressThenASummary() {
+        var state = Fixtures.state()
+        #expect(update(&state, .key(.character("R"))) == [.refreshFeeds])
+        #expect(update(&state, .key(.character("R"))).isEmpty)
+        _ = update(&state, .refreshProgress(done: 2, total: 5))
+        #expect(render(state).lines.last?.contains("Fetching 2/5") == true)
+        _ = update(&state, .refreshFinished(summary: "3 new stories"))
+        #expect(state.refresh == nil)
+        #expect(state.message?.text == "3 new stories")
+    }
+}
