@@ -105,6 +105,18 @@ struct FetchTests {
         #expect(try fixture.subscriptionsFile.load().subscriptions.map(\.url) == [fixture.server.url("/old")])
     }
 
+    @Test func redirectLoopsAndRedirectsOffTheWebAreRefused() async throws {
+        let fixture = try FetchFixture()
+        fixture.server.route("/loop", .redirect(302, to: "/loop"))
+        fixture.server.route("/local", .redirect(301, to: "file:///etc/passwd"))
+        let report = try await fixture.fetch(["/loop", "/local"])
+        #expect(fixture.server.requests(for: "/etc/passwd").isEmpty)
+        #expect(report.failures.map(\.line) == [
+            "\(fixture.server.url("/loop")): too many redirects",
+            "\(fixture.server.url("/local")): not an http(s) URL: file:///etc/passwd",
+        ])
+    }
+
     @Test func slowServerTimesOutWithAClearMessageWhileOthersLand() async throws {
         let fixture = try FetchFixture()
         fixture.server.route("/slow", FetchTestFeeds.route(FetchTestFeeds.rss(items: 1), delay: 20))

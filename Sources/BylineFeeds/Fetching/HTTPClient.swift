@@ -74,6 +74,8 @@ public final class HTTPClient: NSObject, @unchecked Sendable {
         var permanent = true
         var tooLarge = false
         var tooManyRedirects = false
+        /// A redirect to something other than http(s), such as `file:`.
+        var refusedRedirect: String?
         var timedOut = false
 
         init(continuation: CheckedContinuation<Result<HTTPResponse, FetchFailure>, Never>) {
@@ -95,6 +97,7 @@ public final class HTTPClient: NSObject, @unchecked Sendable {
         if transfer.tooLarge { return .failure(.tooLarge(limit: limits.maxBytes)) }
         if transfer.timedOut { return .failure(.timedOut(seconds: limits.timeout)) }
         if transfer.tooManyRedirects { return .failure(.tooManyRedirects) }
+        if let target = transfer.refusedRedirect { return .failure(.badURL(target)) }
         if let error { return .failure(Self.failure(error, host: host, timeout: limits.timeout)) }
         guard let response = task.response as? HTTPURLResponse, let finalURL = response.url ?? task.currentRequest?.url else {
             return .failure(.other("no HTTP response from \(host)"))
@@ -140,12 +143,16 @@ extension HTTPClient: URLSessionDataDelegate {
     public func urlSession(_ session: URLSession, task: URLSessionTask, willPerformHTTPRedirection response: HTTPURLResponse,
                            newRequest request: URLRequest, completionHandler: @escaping (URLRequest?) -> Void) {
         guard let transfer = transfer(task) else { completionHandler(nil); return }
-        let scheme = request.url?.scheme?.lowercased()
+        // FoundationNetworking rewrites a `file:` Location into a path on the same server,
+        // so the header itself is checked too.
+        let location = response.value(forHTTPHeaderField: "Location").flatMap { URL(string: $0) }
+        let scheme = (location?.scheme ?? request.url?.scheme)?.lowercased()
         let follow = lock.withLock { () -> Bool in
             transfer.redirects += 1
             if response.statusCode != 301 && response.statusCode != 308 { transfer.permanent = false }
             if transfer.redirects > limits.maxRedirects { transfer.tooManyRedirects = true }
-            return !transfer.tooManyRedirects && (scheme == "http" || scheme == "https")
+            if scheme != "http" && scheme != "https" { transfer.refusedRedirect = (location ?? request.url)?.absoluteString ?? "?" }
+            return !transfer.tooManyRedirects && transfer.refusedRedirect == nil
         }
         if follow {
             completionHandler(request)
