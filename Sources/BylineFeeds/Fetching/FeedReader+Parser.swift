@@ -2,8 +2,19 @@ import Foundation
 
 extension FeedReader {
     /// BylineFeeds' own parser: RSS, Atom and JSON Feed.
-    ///
-    /// Until branch `feedparse` (FeedParser) is merged this refuses every document, so
-    /// the commands build and report it plainly instead of storing nothing silently.
-    public static let standard = FeedReader { _, _, _ in .failure(.malformed("the feed parser is not built in yet")) }
+    public static let standard = FeedReader { data, url, contentType in
+        FeedParser.parse(data, url: url, contentType: contentType).mapError(FetchFailure.init(parseError:))
+    }
+}
+
+extension FetchFailure {
+    /// A parser error in fetch's words: "not a feed: …" or "malformed feed: … at line N".
+    init(parseError: FeedParseError) {
+        switch parseError {
+        case .emptyDocument: self = .notAFeed("empty document")
+        case .notAFeed(let reason): self = .notAFeed(reason)
+        case .malformedXML(let line, let message): self = .malformed("XML at line \(line): \(message)")
+        case .malformedJSON(let message): self = .malformed("JSON: \(message)")
+        }
+    }
 }
