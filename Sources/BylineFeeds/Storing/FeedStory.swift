@@ -21,11 +21,11 @@ public enum FeedStory {
             source: SafeText.clean(subscription.title) ?? SafeText.clean(feed.title),
             author: SafeText.clean(item.author) ?? SafeText.clean(feed.author),
             published: published.map(StoryDate.format),
-            url: SafeText.clean(item.link),
+            url: webAddress(item.link),
             feed: subscription.url,
             id: SafeText.clean(item.id),
             related: item.relatedLinks.compactMap { link in
-                SafeText.clean(link.href).map { RelatedLink(title: SafeText.clean(link.title) ?? "", url: $0) }
+                webAddress(link.href).map { RelatedLink(title: SafeText.clean(link.title) ?? "", url: $0) }
             },
             body: body
         )
@@ -33,6 +33,14 @@ public enum FeedStory {
             story.updated = StoryDate.format(updated)
         }
         return story
+    }
+
+    /// An http(s) address, or nil: feeds put GUIDs like `urn:uuid:…` where links belong,
+    /// and the reader opens `URL:` in a browser.
+    static func webAddress(_ text: String?) -> String? {
+        guard let text = SafeText.clean(text), !text.contains(" ") else { return nil }
+        let lower = text.lowercased()
+        return lower.hasPrefix("http://") || lower.hasPrefix("https://") ? text : nil
     }
 
     /// A title from the body's first sentence, for items that have none.
