@@ -36,23 +36,25 @@ public struct FeedFetcher: Sendable {
         let client = HTTPClient(limits: limits, connectionsPerHost: concurrency)
         defer { client.close() }
         var outcomes = [FeedOutcome?](repeating: nil, count: subscriptions.count)
-        await withTaskGroup(of: (Int, FeedOutcome).self) { group in
+        await withTaskGroup(of: (Int, Download).self) { group in
             var next = 0
             func startNext() {
                 guard next < subscriptions.count else { return }
                 let index = next
                 let subscription = subscriptions[index]
-                let validators = validators(for: subscription, in: states)
-                group.addTask { (index, await fetch(subscription, validators: validators, client: client)) }
+                group.addTask { (index, await download(subscription, states: states, client: client)) }
                 next += 1
             }
             for _ in 0..<concurrency { startNext() }
             var done = 0
-            for await (index, outcome) in group {
+            // Downloads run side by side; saving happens here, one feed at a time, so writers
+            // in this process never wait on each other's lock.
+            for await (index, download) in group {
+                startNext()
+                let outcome = record(download)
                 outcomes[index] = outcome
                 done += 1
                 progress(FetchProgress(done: done, total: subscriptions.count, latest: outcome))
-                startNext()
             }
         }
         let report = FetchReport(outcomes: outcomes.compactMap { $0 })
@@ -69,33 +71,60 @@ public struct FeedFetcher: Sendable {
         return Validators(etag: state.etag, lastModified: state.lastModified)
     }
 
-    func fetch(_ subscription: Subscription, validators: Validators, client: HTTPClient) async -> FeedOutcome {
+    /// One feed's download, parsed and compared with the library, not yet recorded.
+    struct Download: Sendable {
+        var outcome: FeedOutcome
+        var response: HTTPResponse?
+        var feed: Feed?
+        /// The stories to save, worked out for the feed key in `feedKey`.
+        var changes: [FeedShelf.Change] = []
+        var unchanged = 0
+        var feedKey: String?
+    }
+
+    /// Downloads, parses and compares one feed: the part that runs beside other feeds.
+    func download(_ subscription: Subscription, states: [String: FeedFetchState], client: HTTPClient) async -> Download {
         guard let url = URL(string: subscription.url) else {
-            return record(FeedOutcome(subscription: subscription, result: .failed(.badURL(subscription.url))), response: nil, feed: nil)
+            return Download(outcome: FeedOutcome(subscription: subscription, result: .failed(.badURL(subscription.url))))
         }
-        switch await client.get(url, validators: validators, accept: FeedDiscovery.feedAccept) {
+        let response: HTTPResponse
+        switch await client.get(url, validators: validators(for: subscription, in: states), accept: FeedDiscovery.feedAccept) {
         case .failure(let failure):
-            return record(FeedOutcome(subscription: subscription, result: .failed(failure)), response: nil, feed: nil)
-        case .success(let response):
-            let movedTo = response.permanentlyMoved ? response.finalURL.absoluteString : nil
-            if response.isNotModified {
-                return record(FeedOutcome(subscription: subscription, result: .notModified, movedTo: movedTo), response: response, feed: nil)
-            }
-            switch reader.read(response.body, response.finalURL, response.contentType) {
-            case .failure(let failure):
-                return record(FeedOutcome(subscription: subscription, result: .failed(failure), movedTo: movedTo), response: nil, feed: nil)
-            case .success(let feed):
-                let outcome = FeedOutcome(subscription: subscription, result: .stored(FeedShelf.Tally()), movedTo: movedTo, feedTitle: feed.title)
-                return record(outcome, response: response, feed: feed)
-            }
+            return Download(outcome: FeedOutcome(subscription: subscription, result: .failed(failure)))
+        case .success(let got):
+            response = got
+        }
+        let movedTo = response.permanentlyMoved ? response.finalURL.absoluteString : nil
+        if response.isNotModified {
+            return Download(outcome: FeedOutcome(subscription: subscription, result: .notModified, movedTo: movedTo), response: response)
+        }
+        switch reader.read(response.body, response.finalURL, response.contentType) {
+        case .failure(let failure):
+            return Download(outcome: FeedOutcome(subscription: subscription, result: .failed(failure), movedTo: movedTo))
+        case .success(let feed):
+            var download = Download(
+                outcome: FeedOutcome(subscription: subscription, result: .stored(FeedShelf.Tally()), movedTo: movedTo, feedTitle: feed.title),
+                response: response, feed: feed)
+            let feedKey = states[subscription.url]?.feedKey ?? movedTo.flatMap { states[$0]?.feedKey } ?? subscription.url
+            (download.changes, download.unchanged) = shelf.changes(in: feed, of: storedAs(download.outcome), feedKey: feedKey)
+            download.feedKey = feedKey
+            return download
         }
     }
 
-    /// Stores the feed's stories (when there is a feed) and the feed's bookkeeping, under
-    /// the writer lock; returns the outcome with what storing did.
-    func record(_ outcome: FeedOutcome, response: HTTPResponse?, feed: Feed?) -> FeedOutcome {
-        var outcome = outcome
-        let shelf = FeedShelf(library: library, converter: converter)
+    var shelf: FeedShelf { FeedShelf(library: library, converter: converter) }
+
+    /// The subscription as its stories name it: at its new URL once it has moved.
+    func storedAs(_ outcome: FeedOutcome) -> Subscription {
+        var subscription = outcome.subscription
+        subscription.url = outcome.movedTo ?? subscription.url
+        return subscription
+    }
+
+    /// Saves a download's stories and the feed's bookkeeping under the feeds' lock;
+    /// returns the outcome with what storing did. Downloads are recorded one at a time.
+    func record(_ download: Download) -> FeedOutcome {
+        var outcome = download.outcome
         let oldURL = outcome.subscription.url
         let newURL = outcome.movedTo ?? oldURL
         do {
@@ -106,15 +135,18 @@ public struct FeedFetcher: Sendable {
                     state.lastError = failure.description
                 } else {
                     state.lastError = nil
-                    if let response, !response.isNotModified {
+                    if let response = download.response, !response.isNotModified {
                         state.etag = response.etag
                         state.lastModified = response.lastModified
                     }
-                    if let feed {
+                    if let feed = download.feed {
                         state.title = SafeText.clean(feed.title) ?? state.title
-                        var current = outcome.subscription
-                        current.url = newURL
-                        let tally = try shelf.store(feed, of: current, feedKey: state.feedKey)
+                        var changes = (download.changes, download.unchanged)
+                        // Another copy of Byline gave the feed its key since the download began.
+                        if download.feedKey != state.feedKey {
+                            changes = shelf.changes(in: feed, of: storedAs(outcome), feedKey: state.feedKey)
+                        }
+                        let tally = try shelf.save(changes.0, unchanged: changes.1)
                         state.storyCount += tally.new
                         outcome.result = .stored(tally)
                     }

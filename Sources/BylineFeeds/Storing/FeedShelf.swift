@@ -34,27 +34,56 @@ public struct FeedShelf: Sendable {
         StableHash.hex(feedKey + "\n" + itemKey) + ".txt"
     }
 
-    public func store(_ feed: Feed, of subscription: Subscription, feedKey: String) throws -> Tally {
-        var tally = Tally()
+    /// One item to save: its story and its file name.
+    public struct Change: Sendable {
+        public var story: Story
+        public var fileName: String
+    }
+
+    /// What storing a feed would change, worked out without writing or locking: the
+    /// stories whose files are missing or differ. Runs beside other downloads.
+    public func changes(in feed: Feed, of subscription: Subscription, feedKey: String) -> (changes: [Change], unchanged: Int) {
+        var changes: [Change] = []
+        var unchanged = 0
         var seen = Set<String>()
-        try FileManager.default.createDirectory(at: library.folder, withIntermediateDirectories: true)
+        let folder = library.folder.appendingPathComponent(StoryFileName.folder)
         // A feed that lists an item twice keeps the first, as readers show it.
         for item in feed.items {
             let key = FeedStory.key(of: item)
             guard seen.insert(key).inserted else { continue }
             let story = FeedStory.story(item: item, feed: feed, subscription: subscription, converter: converter)
             let name = Self.fileName(feedKey: feedKey, itemKey: key)
-            let path = library.folder.appendingPathComponent(StoryFileName.folder).appendingPathComponent(name)
-            // Two fetches may both decide to write; the bytes and the name are the same, and
-            // the write is atomic, so the loser's rename changes nothing a reader can see.
-            if let existing = try? Data(contentsOf: path) {
-                if existing == Data(StoryFileWriter.write(story).utf8) { tally.unchanged += 1; continue }
-                tally.updated += 1
+            let existing = try? Data(contentsOf: folder.appendingPathComponent(name))
+            if let existing, existing == Data(StoryFileWriter.write(story).utf8) {
+                unchanged += 1
             } else {
-                tally.new += 1
+                changes.append(Change(story: story, fileName: name))
             }
-            try library.save(story, fileName: name)
+        }
+        return (changes, unchanged)
+    }
+
+    /// Saves the changed stories, looking at each file again first: called under the
+    /// feeds' lock, this sees what another fetch saved since `changes` looked, so nothing
+    /// is counted or written twice.
+    public func save(_ changes: [Change], unchanged: Int) throws -> Tally {
+        var tally = Tally(unchanged: unchanged)
+        let folder = library.folder.appendingPathComponent(StoryFileName.folder)
+        for change in changes {
+            let existing = try? Data(contentsOf: folder.appendingPathComponent(change.fileName))
+            if let existing, existing == Data(StoryFileWriter.write(change.story).utf8) {
+                tally.unchanged += 1
+                continue
+            }
+            try library.save(change.story, fileName: change.fileName)
+            if existing == nil { tally.new += 1 } else { tally.updated += 1 }
         }
         return tally
+    }
+
+    /// Stores a feed's items: `changes`, then `save`.
+    public func store(_ feed: Feed, of subscription: Subscription, feedKey: String) throws -> Tally {
+        let (changes, unchanged) = self.changes(in: feed, of: subscription, feedKey: feedKey)
+        return try save(changes, unchanged: unchanged)
     }
 }
