@@ -169,3 +169,17 @@ public struct FeedFetcher: Sendable {
         }
     }
 }
+
+extension FeedFetcher {
+    /// Fetches every subscription in `subscriptionsFile` into the library at `folder`, with
+    /// the standard parser and story converter: the reader's refresh (`R`) in one call.
+    public static func refresh(
+        library folder: URL, subscriptionsFile: SubscriptionsFile, limits: FetchLimits = FetchLimits(),
+        progress: @escaping @Sendable (FetchProgress) -> Void = { _ in }
+    ) async throws -> FetchReport {
+        let subscriptions = try subscriptionsFile.load().subscriptions
+        let fetcher = FeedFetcher(library: try Library.forFetching(at: folder), reader: .standard, converter: .standard,
+                                  limits: limits, subscriptionsFile: subscriptionsFile)
+        return await fetcher.fetchAll(subscriptions: subscriptions, progress: progress)
+    }
+}

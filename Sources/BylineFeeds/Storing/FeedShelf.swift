@@ -1,6 +1,9 @@
 import BylineCore
 import BylineStore
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Puts a feed's items into the library as story files, through `Library.save`.
 ///
@@ -53,8 +56,7 @@ public struct FeedShelf: Sendable {
             guard seen.insert(key).inserted else { continue }
             let story = FeedStory.story(item: item, feed: feed, subscription: subscription, converter: converter)
             let name = Self.fileName(feedKey: feedKey, itemKey: key)
-            let existing = try? Data(contentsOf: folder.appendingPathComponent(name))
-            if let existing, existing == Data(StoryFileWriter.write(story).utf8) {
+            if let existing = Self.contents(of: folder.appendingPathComponent(name)), existing == Data(StoryFileWriter.write(story).utf8) {
                 unchanged += 1
             } else {
                 changes.append(Change(story: story, fileName: name))
@@ -70,7 +72,7 @@ public struct FeedShelf: Sendable {
         var tally = Tally(unchanged: unchanged)
         let folder = library.folder.appendingPathComponent(StoryFileName.folder)
         for change in changes {
-            let existing = try? Data(contentsOf: folder.appendingPathComponent(change.fileName))
+            let existing = Self.contents(of: folder.appendingPathComponent(change.fileName))
             if let existing, existing == Data(StoryFileWriter.write(change.story).utf8) {
                 tally.unchanged += 1
                 continue
@@ -79,6 +81,14 @@ public struct FeedShelf: Sendable {
             if existing == nil { tally.new += 1 } else { tally.updated += 1 }
         }
         return tally
+    }
+
+    /// A story file's bytes, or nil when there is none. Checked with `stat` first: on a
+    /// first fetch every file is missing, and a failed read builds a costly error.
+    static func contents(of file: URL) -> Data? {
+        var info = stat()
+        guard stat(file.path, &info) == 0 else { return nil }
+        return try? Data(contentsOf: file)
     }
 
     /// Stores a feed's items: `changes`, then `save`.
