@@ -19,11 +19,12 @@ struct AddCommand: ParsableCommand {
 
     func run() throws {
         let found: FeedFinder.Found
-        let address = url
+        // `example.org/news` means the web page, as a browser would read it.
+        let address = url.contains("://") ? url : "https://" + url
         switch waitFor({ await FeedFinder(reader: .standard).find(address) }) {
         case .success(let feed): found = feed
         case .failure(let failure):
-            warn("byline: \(url): \(failure)")
+            warn("byline: \(address): \(failure)")
             throw ExitCode.failure
         }
         let subscription = Subscription(url: found.url, title: title ?? found.title, fullStory: fullStory)

@@ -33,7 +33,7 @@ struct FetchCommand: ParsableCommand {
         let progress = ProgressLine(onTerminal: isatty(STDOUT_FILENO) == 1)
         let report = waitFor { await fetcher.fetchAll(subscriptions: chosen) { progress.show($0) } }
         progress.finish(report)
-        if !report.failures.isEmpty { throw ExitCode.failure }
+        if !report.failures.isEmpty || !unknown.isEmpty { throw ExitCode.failure }
     }
 }
 

@@ -13,8 +13,10 @@ public enum OPMLReader {
         // No XML_PARSE_NOENT or XML_PARSE_DTDLOAD: entities stay unexpanded, DTDs unread.
         let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue)
         let document = bytes.withUnsafeBufferPointer { buffer in
-            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
-                xmlReadMemory($0, Int32(buffer.count), nil, nil, options)
+            buffer.baseAddress.flatMap { start in
+                start.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
+                    xmlReadMemory($0, Int32(buffer.count), nil, nil, options)
+                }
             }
         }
         guard let document else { throw lastError(name) }

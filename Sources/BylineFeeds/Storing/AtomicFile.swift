@@ -17,8 +17,8 @@ public enum AtomicFile {
         guard fd >= 0 else { throw StoringError.cannotWrite(url.path, reason: errnoText()) }
         var written = 0
         let ok = data.withUnsafeBytes { buffer -> Bool in
-            while written < buffer.count {
-                let n = Glibc.write(fd, buffer.baseAddress! + written, buffer.count - written)
+            while written < buffer.count, let start = buffer.baseAddress {
+                let n = Glibc.write(fd, start + written, buffer.count - written)
                 if n < 0 { if errno == EINTR { continue }; return false }
                 written += n
             }
