@@ -195,6 +195,26 @@ struct FetchTests {
         #expect(states.values.map(\.storyCount).reduce(0, +) == 120)
     }
 
+    @Test func hostileFeedTextNeverReachesTheFileAsControlCharacters() async throws {
+        let fixture = try FetchFixture()
+        let esc = "\u{1B}"
+        let document = """
+            <?xml version="1.0"?><rss version="2.0"><channel><title>Evil\(esc)[2J feed</title>
+            <item><guid>x</guid><title>Clear\(esc)]0;pwned\u{07} screen</title><link>javascript:alert(1)</link>
+            <description>&lt;p&gt;Body\(esc)[31m red&lt;/p&gt;</description></item></channel></rss>
+            """
+        fixture.server.route("/feed", FetchTestFeeds.route(document))
+        let fetcher = FeedFetcher(library: fixture.library, reader: .standard, converter: .standard)
+        let report = await fetcher.fetchAll(subscriptions: [Subscription(url: fixture.server.url("/feed"))])
+
+        #expect(report.tally.new == 1)
+        let bytes = try #require(try fixture.storedFiles().values.first)
+        #expect(!bytes.contains { $0 < 0x20 && $0 != 0x0A })
+        let story = try StoryFileParser.parse(bytes).get()
+        #expect(story.url == nil)
+        #expect(!story.title.isEmpty)
+    }
+
     @Test func progressCountsEveryFeed() async throws {
         let fixture = try FetchFixture()
         for index in 1...3 { fixture.server.route("/f\(index)", FetchTestFeeds.route(FetchTestFeeds.rss(items: 1))) }

@@ -75,7 +75,8 @@ public struct FetchReport: Equatable, Sendable {
     public var summary: String {
         let tally = tally
         let failed = failures.count
+        let unchanged = outcomes.filter { $0.result == .notModified }.count
         return "\(outcomes.count) feeds: \(tally.new) new stories, \(tally.updated) updated"
-            + (failed > 0 ? ", \(failed) failed" : "")
+            + (unchanged > 0 ? ", \(unchanged) not modified" : "") + (failed > 0 ? ", \(failed) failed" : "")
     }
 }
