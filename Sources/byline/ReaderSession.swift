@@ -32,11 +32,7 @@ final class ReaderSession {
         defer { screen.stop() }
         let size = screen.size
         dispatch(.resized(width: size.width, height: size.height))
-        // The reading pane shows the first story from the start.
-        if let first = state.selectedStory?.id, state.reader == nil, state.layout.reader != nil {
-            state.reader = ReaderState(id: first)
-            perform([.loadStory(first)])
-        }
+        dispatch(.started)
         while running {
             screen.draw(render(state))
             if exitAfterFirstFrame { break }
