@@ -34,6 +34,21 @@ public enum DisplayWidth {
 
     /// The number of cells a string occupies.
     public static func of(_ s: some StringProtocol) -> Int {
+        measure(Substring(s))
+    }
+
+    /// The number of cells a string occupies (a concrete overload: generic code called
+    /// across modules is not specialised, which made long strings several times slower).
+    public static func of(_ s: String) -> Int {
+        measure(Substring(s))
+    }
+
+    /// The number of cells a substring occupies.
+    public static func of(_ s: Substring) -> Int {
+        measure(s)
+    }
+
+    private static func measure(_ s: Substring) -> Int {
         var allPrintableASCII = true
         for byte in s.utf8 where byte < 0x20 || byte >= 0x7F {
             allPrintableASCII = false
