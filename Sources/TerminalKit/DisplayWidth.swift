@@ -18,13 +18,12 @@ public enum DisplayWidth {
         var joined = false
         for scalar in c.unicodeScalars {
             let width = of(scalar)
+            // VS16 asks for emoji presentation, and a wide scalar after the first (a skin
+            // tone after ☝) makes an emoji sequence: either way the cluster is two cells.
+            if scalar.value == 0xFE0F || (width == 2 && first != 0) { return 2 }
+            if scalar.value == 0x200D { joined = true }
             if first == 0 { first = width }
             sum += width
-            switch scalar.value {
-            case 0xFE0F: return 2  // VS16 asks for emoji presentation: two cells.
-            case 0x200D: joined = true
-            default: break
-            }
         }
         // Emoji sequences draw as their first symbol. Other clusters, such as an Indic
         // conjunct or a letter with a spacing vowel sign, take the sum of their scalars'

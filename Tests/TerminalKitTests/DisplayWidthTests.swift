@@ -58,6 +58,9 @@ import Testing
     @Test func emoji() {
         #expect(DisplayWidth.of("👍") == 2)
         #expect(DisplayWidth.of("👍🏽") == 2, "skin tone modifier")
+        #expect(DisplayWidth.of("☝🏽") == 2, "skin tone on a text-default base")
+        #expect(DisplayWidth.of("👩🏽‍💻") == 2)
+        #expect(DisplayWidth.of("🏴󠁧󠁢󠁳󠁣󠁴󠁿") == 2, "tag sequence flag")
         #expect(DisplayWidth.of("👨‍👩‍👧") == 2, "ZWJ family sequence")
         #expect(DisplayWidth.of("🇫🇷") == 2, "flag")
         #expect(DisplayWidth.of("🇫🇷🇩🇪") == 4)
