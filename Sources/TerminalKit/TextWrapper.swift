@@ -19,34 +19,34 @@ public enum TextWrapper {
         var lines: [[StyledSpan]] = []
         var line: [Glyph] = []
         var column = 0
-        var pendingSpaces: [Glyph] = []
+        var pendingSpaces = 0..<0  // spaces seen since the last word, into `glyphs`
         var paragraphStart = true
         var lineIndent: Int { min(max(0, paragraphStart ? indent : hangingIndent), width - 1) }
         var available: Int { width - lineIndent }
 
         func finishLine(endsParagraph: Bool) {
             lines.append(makeSpans(line, indent: lineIndent, spans: spans))
-            line = []
+            line.removeAll(keepingCapacity: true)
             column = 0
-            pendingSpaces = []
+            pendingSpaces = 0..<0
             paragraphStart = endsParagraph
         }
 
-        for token in tokens(of: spans) {
+        let (glyphs, tokens) = tokens(of: spans)
+        for token in tokens {
             switch token {
             case .lineBreak:
                 finishLine(endsParagraph: true)
-            case .spaces(let glyphs):
-                if !line.isEmpty { pendingSpaces += glyphs }
-            case .word(let glyphs, let wordWidth):
-                let spaceWidth = pendingSpaces.count
-                if !line.isEmpty && column + spaceWidth + wordWidth > available {
+            case .spaces(let range):
+                if !line.isEmpty { pendingSpaces = range }
+            case .word(let range, let wordWidth):
+                if !line.isEmpty && column + pendingSpaces.count + wordWidth > available {
                     finishLine(endsParagraph: false)
                 }
-                line += pendingSpaces
+                line += glyphs[pendingSpaces]
                 column += pendingSpaces.count
-                pendingSpaces = []
-                for glyph in glyphs {
+                pendingSpaces = 0..<0
+                for glyph in glyphs[range] {
                     // Only a word wider than the whole line gets here with glyphs to spare.
                     if !line.isEmpty && column + glyph.width > available {
                         finishLine(endsParagraph: false)
