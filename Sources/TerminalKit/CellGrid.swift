@@ -105,11 +105,19 @@ public struct CellGrid: Hashable, Sendable {
     private mutating func put(_ symbol: String, width cellWidth: Int, x: Int, y: Int, style: Style) {
         let row = y * width
         for column in x..<min(x + cellWidth, width) {
-            if cells[row + column].isContinuation, column > 0 {
-                cells[row + column - 1].symbol = " "
+            if cells[row + column].isContinuation {
+                // Walk back to the character this cell belongs to and blank it all.
+                var left = column - 1
+                while left >= 0 && cells[row + left].isContinuation {
+                    cells[row + left].symbol = " "
+                    left -= 1
+                }
+                if left >= 0 { cells[row + left].symbol = " " }
             }
-            if column + 1 < width, cells[row + column + 1].isContinuation {
-                cells[row + column + 1].symbol = " "
+            var right = column + 1
+            while right < width && cells[row + right].isContinuation {
+                cells[row + right].symbol = " "
+                right += 1
             }
         }
         cells[row + x] = Cell(symbol: symbol, style: style)

@@ -146,4 +146,18 @@ import TerminalKit
         #expect(grid[3, 0].style == blue)
         #expect(grid[5, 0].style == .plain)
     }
+
+    @Test func clustersWiderThanTwoCellsGetEveryContinuation() {
+        var grid = CellGrid(width: 5, height: 1)
+        #expect(grid.write("क्षिa", x: 0, y: 0, style: .plain) == 4)
+        #expect(grid.cells.map(\.symbol) == ["क्षि", "", "", "a", " "])
+        grid.write("x", x: 2, y: 0, style: .plain)
+        #expect(grid.cells.map(\.symbol) == [" ", " ", "x", "a", " "])
+    }
+
+    @Test func emojiPresentationSelectorIsWide() {
+        var grid = CellGrid(width: 4, height: 1)
+        #expect(grid.write("❤️!", x: 0, y: 0, style: .plain) == 3)
+        expectLines(grid.lines, ["❤️! "])
+    }
 }
