@@ -5,7 +5,7 @@
 /// line is cut between grapheme clusters, so combining marks stay with their base and an
 /// emoji sequence is never split. Spaces at the start and end of a line are dropped; `\n`
 /// ends a paragraph, and an empty paragraph gives an empty line. Every output line fits
-/// in `width` cells, except a lone wide character when `width` is 1. Width below 1 counts
+/// in `width` cells, except a lone character wider than the line itself. Width below 1 counts
 /// as 1, so wrapping always terminates.
 public enum TextWrapper {
     /// Wraps spans into lines of spans, each span keeping its style and tag.
