@@ -27,6 +27,18 @@ import Testing
         #expect(resolver.resolve(RelatedLink(title: "", url: url)) == soleimani)
     }
 
+    @Test(arguments: [
+        ("HTTPS://Example.ORG/News/1/#top", "https://example.org/News/1"),
+        ("https://example.org/a/?page=2#c", "https://example.org/a?page=2"),
+        ("https://example.org", "https://example.org"),
+        ("https://example.org/", "https://example.org"),
+        (" https://example.org/x ", "https://example.org/x"),
+        ("https://example.org/Already/Normal", "https://example.org/Already/Normal"),
+    ])
+    func urlsAreComparedByWhatNamesThePage(url: String, normalised: String) {
+        #expect(LinkURL.normalised(url) == normalised)
+    }
+
     @Test func theURLWinsOverTheTitle() {
         let link = RelatedLink(title: "US has ended its combat mission in Iraq", url: "https://example.org/news/111")
 
