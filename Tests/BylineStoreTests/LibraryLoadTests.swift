@@ -188,6 +188,18 @@ import Testing
         for (path, bytes) in files { #expect(try temp.bytes(path) == bytes, "\(path) was changed") }
     }
 
+    @Test func aRepairedFileBecomesAStory() throws {
+        let temp = try TemporaryLibrary()
+        try temp.write("draft.txt", bytes: [])
+        #expect(try temp.library.load().problems.count == 1)
+
+        try temp.write("draft.txt", "A headerless story's first line is its title\n\nAnd then the body.\n")
+        let contents = try temp.library.load()
+
+        #expect(contents.problems.isEmpty)
+        #expect(contents.entries.map(\.title) == ["A headerless story's first line is its title"])
+    }
+
     @Test func aProblemMessageNeverCarriesControlCharacters() throws {
         let temp = try TemporaryLibrary()
         try temp.write("evil\u{1B}[2J\n.txt", bytes: [])
