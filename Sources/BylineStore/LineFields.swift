@@ -82,8 +82,11 @@ enum LineFields {
             return true
         }
 
+        /// The next field decoded: `nil` when the line has ended, `.some(nil)` for a
+        /// missing value.
         mutating func string() -> String?? { field().map(LineFields.string) }
 
+        /// The next field as an integer; `nil` when the line has ended or it is not one.
         mutating func integer() -> Int64? { field().flatMap(LineFields.integer) }
     }
 
