@@ -3,29 +3,45 @@ import Foundation
 
 /// What the story list knows of one story without opening its file: the index's record.
 public struct LibraryEntry: Identifiable, Equatable, Sendable {
-    public var id: StoryID
-    public var title: String
-    public var kicker: String?
+    public let id: StoryID
+    public let title: String
+    /// `TitleKey(title).value`, kept in the index: computing it for 100,000 titles at
+    /// every start-up would cost seconds.
+    let titleKey: String
+    public let kicker: String?
     /// The source to show (`Story.displaySource`): the `Source` header or the closing line.
-    public var source: String?
-    public var author: String?
+    public let source: String?
+    public let author: String?
     /// As the file writes it; `publishedDate` is the parsed date, for sorting.
-    public var published: String?
-    public var publishedDate: Date?
-    public var url: String?
+    public let published: String?
+    public let publishedDate: Date?
+    public let url: String?
     /// The story's `ID:` header (a feed's guid), not its place in the library.
-    public var headerID: String?
+    public let headerID: String?
     /// `Related` headers and `READ MORE` lines (`Story.relatedLinks`).
-    public var relatedLinks: [RelatedLink]
-    public var stamp: FileStamp
+    public let relatedLinks: [RelatedLink]
+    public let stamp: FileStamp
 
     public init(
         id: StoryID, title: String, kicker: String? = nil, source: String? = nil, author: String? = nil,
         published: String? = nil, publishedDate: Date? = nil, url: String? = nil, headerID: String? = nil,
         relatedLinks: [RelatedLink] = [], stamp: FileStamp
     ) {
+        self.init(
+            id: id, title: title, titleKey: TitleKey(title).value, kicker: kicker, source: source, author: author,
+            published: published, publishedDate: publishedDate, url: url, headerID: headerID,
+            relatedLinks: relatedLinks, stamp: stamp
+        )
+    }
+
+    init(
+        id: StoryID, title: String, titleKey: String, kicker: String?, source: String?, author: String?,
+        published: String?, publishedDate: Date?, url: String?, headerID: String?,
+        relatedLinks: [RelatedLink], stamp: FileStamp
+    ) {
         self.id = id
         self.title = title
+        self.titleKey = titleKey
         self.kicker = kicker
         self.source = source
         self.author = author
@@ -59,5 +75,16 @@ extension LibraryEntry {
             if a.title != b.title { return a.title < b.title }
             return a.id < b.id
         }
+    }
+
+    /// The entries in `newestFirst` order, sorted by a compact key: comparing whole
+    /// entries 1.7 million times (100,000 stories) copies too much.
+    public static func sortedNewestFirst(_ entries: [LibraryEntry]) -> [LibraryEntry] {
+        let dates = entries.map { $0.publishedDate?.timeIntervalSince1970 ?? -.infinity }
+        var order = Array(entries.indices)
+        order.sort { a, b in
+            dates[a] != dates[b] ? dates[a] > dates[b] : newestFirst(entries[a], entries[b])
+        }
+        return order.map { entries[$0] }
     }
 }

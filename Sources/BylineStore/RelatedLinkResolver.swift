@@ -9,7 +9,7 @@ import BylineCore
 public struct RelatedLinkResolver: Sendable {
     private var byURL: [String: StoryID] = [:]
     private var byNormalisedURL: [String: StoryID] = [:]
-    private var byTitle: [TitleKey: StoryID] = [:]
+    private var byTitle: [String: StoryID] = [:]
 
     public init(entries: [LibraryEntry]) {
         byURL.reserveCapacity(entries.count)
@@ -20,8 +20,7 @@ public struct RelatedLinkResolver: Sendable {
                 let normalised = LinkURL.normalised(url)
                 if byNormalisedURL[normalised] == nil { byNormalisedURL[normalised] = entry.id }
             }
-            let key = TitleKey(entry.title)
-            if !key.isEmpty, byTitle[key] == nil { byTitle[key] = entry.id }
+            if !entry.titleKey.isEmpty, byTitle[entry.titleKey] == nil { byTitle[entry.titleKey] = entry.id }
         }
     }
 
@@ -31,6 +30,6 @@ public struct RelatedLinkResolver: Sendable {
             if let id = byURL[url] ?? byNormalisedURL[LinkURL.normalised(url)] { return id }
         }
         let key = TitleKey(link.title)
-        return key.isEmpty ? nil : byTitle[key]
+        return key.isEmpty ? nil : byTitle[key.value]
     }
 }
