@@ -161,10 +161,9 @@ enum LibraryIndex {
             guard let url = reader.string(), let title = reader.string() else { return nil }
             links.append(RelatedLink(title: title ?? "", url: url))
         }
-        return LibraryEntry(
-            id: id, title: title, titleKey: titleKey ?? "", kicker: kicker, source: source, author: author,
-            published: published, publishedDate: date, url: url, headerID: headerID, relatedLinks: links, stamp: stamp
-        )
+        let summary = StorySummary(id: id, title: title, titleKey: titleKey ?? "", kicker: kicker, source: source,
+                                   author: author, published: date, url: url, related: links)
+        return LibraryEntry(summary: summary, published: published, headerID: headerID, stamp: stamp)
     }
 
     private static func decodeProblem(_ reader: inout LineFields.Reader, id: StoryID, stamp: FileStamp) -> LibraryProblem? {

@@ -55,7 +55,7 @@ struct ReadCommand: ParsableCommand {
         let marks = (try? library.readingState.load())
         var state = AppState(
             libraryName: choice.name,
-            stories: contents.entries.map(StorySummary.init),
+            stories: contents.entries.map(\.summary),
             problems: contents.problems.map(\.message),
             read: marks?.marks.read ?? [], starred: marks?.marks.starred ?? [],
             screen: ScreenSize(width: 80, height: 24),
