@@ -23,16 +23,16 @@ enum CharacterReferences {
     }
 
     /// Rewrites references to entities XML does not define (`&nbsp;`, `&hellip;`) as
-    /// numeric references, as feedparser's loose parser reads them; unknown names become
-    /// literal text. Comments and CDATA sections are left alone.
+    /// numeric references and escapes bare `&`, as feedparser's loose parser reads them;
+    /// unknown names become literal text. Comments and CDATA sections are left alone.
     ///
-    /// Returns the rewritten document and the first undefined name, if any.
+    /// Returns the rewritten document and, when something had to be fixed, what.
     static func replacingUndeclaredEntities(_ text: String, declared: Set<String>) -> (String, String?) {
         guard text.contains("&") else { return (text, nil) }
         let s = Array(text.unicodeScalars)
         var out = String.UnicodeScalarView()
         out.reserveCapacity(s.count)
-        var first: String?
+        var problem: String?
         var i = 0
         func starts(_ literal: String, at index: Int) -> Bool {
             var k = index
@@ -47,6 +47,9 @@ enum CharacterReferences {
             while k < s.count, !starts(terminator, at: k) { k += 1 }
             return min(s.count, k + terminator.unicodeScalars.count)
         }
+        func isNameScalar(_ c: Unicode.Scalar) -> Bool {
+            c.isASCII && (c.properties.isAlphabetic || c.properties.numericType != nil || c == "_" || c == "-" || c == ".")
+        }
         while i < s.count {
             let c = s[i]
             if c == "<", starts("<![CDATA[", at: i) || starts("<!--", at: i) {
@@ -55,27 +58,45 @@ enum CharacterReferences {
                 i = end
                 continue
             }
-            if c == "&", i + 1 < s.count, s[i + 1] != "#" {
+            guard c == "&" else {
+                out.append(c)
+                i += 1
+                continue
+            }
+            if i + 1 < s.count, s[i + 1] == "#" {
+                var k = i + 2
+                let hex = k < s.count && (s[k] == "x" || s[k] == "X")
+                if hex { k += 1 }
+                let digits = k
+                while k < s.count, hex ? s[k].properties.isASCIIHexDigit : (s[k] >= "0" && s[k] <= "9") { k += 1 }
+                if k > digits, k < s.count, s[k] == ";" {
+                    out.append(contentsOf: (hex ? "&#x" : "&#").unicodeScalars)
+                    out.append(contentsOf: s[digits...k])
+                    i = k + 1
+                    continue
+                }
+            } else {
                 var k = i + 1
-                while k < s.count, k - i < 64, s[k].isASCII, s[k].properties.isAlphabetic || s[k].properties.numericType != nil
-                        || s[k] == "_" || s[k] == "-" || s[k] == "." { k += 1 }
+                while k < s.count, k - i < 64, isNameScalar(s[k]) { k += 1 }
                 if k < s.count, s[k] == ";", k > i + 1 {
                     let name = String(String.UnicodeScalarView(s[(i + 1)..<k]))
-                    if !["lt", "gt", "amp", "quot", "apos"].contains(name), !declared.contains(name) {
-                        if first == nil { first = name }
-                        if let value = HTMLEntities.codePoint(named: name) {
-                            out.append(contentsOf: "&#\(value);".unicodeScalars)
-                        } else {
-                            out.append(contentsOf: "&amp;\(name);".unicodeScalars)
-                        }
-                        i = k + 1
-                        continue
+                    if ["lt", "gt", "amp", "quot", "apos"].contains(name) || declared.contains(name) {
+                        out.append(contentsOf: s[i...k])
+                    } else if let value = HTMLEntities.codePoint(named: name) {
+                        problem = problem ?? "undefined entity &\(name);"
+                        out.append(contentsOf: "&#\(value);".unicodeScalars)
+                    } else {
+                        problem = problem ?? "undefined entity &\(name);"
+                        out.append(contentsOf: "&amp;\(name);".unicodeScalars)
                     }
+                    i = k + 1
+                    continue
                 }
             }
-            out.append(c)
+            problem = problem ?? "unescaped & in text"
+            out.append(contentsOf: "&amp;".unicodeScalars)
             i += 1
         }
-        return (String(out), first)
+        return (String(out), problem)
     }
 }

@@ -258,6 +258,7 @@ extension FeedBuilder {
         if let href = attributes["href"] {
             if isEntryLink { context["link"] = .text(href) }
         } else {
+            textLinkIsAlternate = attributes["rel"] == "alternate"
             push("link", expectingText: inFeed || inEntry || inSource)
         }
     }

@@ -46,7 +46,7 @@ extension FeedBuilder {
         case "creativecommons_license":
             push("license", expectingText: true)
         default:
-            return false
+            return startGeography(name, attributes)
         }
         return true
     }
@@ -66,8 +66,10 @@ extension FeedBuilder {
             let value = pop("itunes_block", stripWhitespace: false)
             context()["itunes_block"] = .number(value == "yes" || value == "Yes" ? 1 : 0)
         case "itunes_explicit":
-            let value = pop("itunes_explicit", stripWhitespace: false)
-            context()["itunes_explicit"] = value == "yes" ? .flag(true) : value == "clean" ? .flag(false) : .null
+            let value = PythonText.strip(pop("itunes_explicit", stripWhitespace: false) ?? "").lowercased()
+            let explicit: ParsedNode.Value = ["yes", "true"].contains(value) ? .flag(true)
+                : ["no", "false", "clean"].contains(value) ? .flag(false) : .null
+            context()["itunes_explicit"] = explicit
         case "media_keywords":
             guard let value = pop("media_keywords") else { return false }
             for term in value.split(separator: ",") where !PythonText.strip(String(term)).isEmpty {
@@ -109,7 +111,7 @@ extension FeedBuilder {
             context.append(.node(link), to: "links")
             context.remove("license")
         default:
-            return false
+            return endGeography(name)
         }
         return true
     }

@@ -30,7 +30,12 @@ final class FeedBuilder: XMLEventHandler {
     var hasContent = false
     var guidIsLink = false
     var isEntryLink = false
+    /// Whether the link whose text is being read is the alternate one, which wins over
+    /// enclosures and other relations as the entry's link.
+    var textLinkIsAlternate = true
     var svgDepth = 0
+    /// The GML geometry being read: "point", "linestring", "polygon" or "".
+    var geometryKind = ""
     var titleDepth = -1
     var depth = 0
 
@@ -42,8 +47,10 @@ final class FeedBuilder: XMLEventHandler {
     private var langStack: [String?] = []
     private var propertyDepth: [ObjectIdentifier: [String: Int]] = [:]
 
-    init(baseURI: String) {
+    init(baseURI: String, language: String? = nil) {
         self.baseURI = baseURI
+        lang = language
+        if let language, !language.isEmpty { feed["language"] = .text(language.replacingOccurrences(of: "_", with: "-")) }
     }
 
     // MARK: - Namespaces
@@ -382,7 +389,7 @@ final class FeedBuilder: XMLEventHandler {
             } else if element == "link" {
                 guard !inImage else { return }
                 output = Self.repairingQueryAmpersands(output.replacingOccurrences(of: "&amp;", with: "&"))
-                entry["link"] = .text(output)
+                if textLinkIsAlternate || !entry.contains("link") { entry["link"] = .text(output) }
                 if !output.isEmpty { entry.lastNode(in: "links")?["href"] = .text(output) }
             } else {
                 let key = element == "description" ? "summary" : element

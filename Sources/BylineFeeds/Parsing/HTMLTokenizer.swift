@@ -77,9 +77,16 @@ struct HTMLTokenizer {
                     continue
                 }
                 if matches(s, i, "<!") {
-                    guard let close = index(of: ">", in: s, from: i + 2) else { break scanning }
-                    out.append(.declaration(String(String.UnicodeScalarView(s[(i + 2)..<close]))))
-                    i = close + 1
+                    switch declaration(s, i) {
+                    case .incomplete:
+                        break scanning
+                    case .complete(let end, let text):
+                        if let text { out.append(.declaration(text)) }
+                        i = end
+                    case .invalid:
+                        out.append(.text("&lt;"))
+                        i += 1
+                    }
                     continue
                 }
             } else if let (name, end) = characterReference(s, i) {
@@ -210,6 +217,49 @@ struct HTMLTokenizer {
         var m = k
         while m < s.count, isWordScalar(s[m]) { m += 1 }
         return m > k && m < s.count && s[m] == "="
+    }
+
+    // MARK: - Declarations
+
+    private enum Declaration {
+        case complete(end: Int, text: String?)
+        case incomplete
+        case invalid
+    }
+
+    /// `<!DOCTYPE …>` read the way Python's markupbase reads it: names and quoted strings
+    /// up to `>`; anything else makes the `<` plain text.
+    private func declaration(_ s: [Unicode.Scalar], _ i: Int) -> Declaration {
+        let n = s.count
+        var j = i + 2
+        if j < n, s[j] == ">" { return .complete(end: j + 1, text: nil) }
+        guard j < n, s[j] != "-" else { return .incomplete }
+        guard isLetter(s[j]) else { return .invalid }
+        let nameStart = j
+        func scanName() -> Bool {
+            while j < n, isNameScalar(s[j], extra: "-_.:") { j += 1 }
+            while j < n, isSpace(s[j]) { j += 1 }
+            return j < n
+        }
+        guard scanName() else { return .incomplete }
+        let isDoctype = String(String.UnicodeScalarView(s[nameStart..<j])).trimmingCharacters(in: .whitespaces)
+            .lowercased() == "doctype"
+        while j < n {
+            let c = s[j]
+            if c == ">" {
+                return .complete(end: j + 1, text: isDoctype ? String(String.UnicodeScalarView(s[(i + 2)..<j])) : nil)
+            }
+            if c == "\"" || c == "'" {
+                guard let close = index(of: c, in: s, from: j + 1) else { return .incomplete }
+                j = close + 1
+                while j < n, isSpace(s[j]) { j += 1 }
+            } else if isLetter(c) {
+                guard scanName() else { return .incomplete }
+            } else {
+                return .invalid
+            }
+        }
+        return .incomplete
     }
 
     // MARK: - References
