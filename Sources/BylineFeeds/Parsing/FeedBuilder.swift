@@ -36,6 +36,8 @@ final class FeedBuilder: XMLEventHandler {
     var svgDepth = 0
     /// The GML geometry being read: "point", "linestring", "polygon" or "".
     var geometryKind = ""
+    /// Inside the first Podlove `psc:chapters` of an entry.
+    var inChapters = false
     var titleDepth = -1
     var depth = 0
 

@@ -56,7 +56,9 @@ struct HTMLRewriter {
             case .entityReference(let name):
                 pieces.append(HTMLEntities.isDefined(name) ? "&\(name);" : "&amp;\(name)")
             case .comment(let text):
-                pieces.append("<!--\(text)-->")
+                // Beyond feedparser: sanitised HTML keeps no comments, since browsers end a
+                // comment at `--!>` too and whatever follows would become live markup.
+                if !isSanitising { pieces.append("<!--\(text)-->") }
             case .declaration(let text):
                 if !isSanitising { pieces.append("<!\(text)>") }
             }

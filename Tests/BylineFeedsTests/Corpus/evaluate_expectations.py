@@ -82,10 +82,13 @@ def convert(value, plain=False):
         if set(value) == {"__time__"}:
             return time.struct_time(tuple(value["__time__"]))
         items = {k: convert(v, plain) for k, v in value.items()}
+        # feedparser gives Podlove chapter starts as time deltas.
+        if isinstance(items.get("start_parsed"), (int, float)):
+            items["start_parsed"] = datetime.timedelta(seconds=items["start_parsed"])
         return dict(items) if plain else FeedDict(items)
     if isinstance(value, list):
         # feedparser gives coordinates as tuples of numbers.
-        if value and all(isinstance(v, float) for v in value):
+        if value and all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in value):
             return tuple(value)
         return [convert(v, plain) for v in value]
     return value
