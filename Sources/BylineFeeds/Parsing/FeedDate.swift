@@ -61,7 +61,8 @@ enum FeedDate {
             let digits = Array(zone.dropFirst())
             let hoursText = String(digits.prefix(2))
             let minutesText = zone.contains(":") ? String(digits.dropFirst(3)) : String(digits.dropFirst(2))
-            guard let hours = Int(hoursText), let minutes = minutesText.isEmpty ? nil : Int(minutesText) else { return nil }
+            // "GMT+2" has no minutes; feedparser gives up on it, Byline reads it as +02:00.
+            guard let hours = Int(hoursText), let minutes = minutesText.isEmpty ? 0 : Int(minutesText) else { return nil }
             offsetMinutes = hours * 60 + minutes
             if sign == "-" { offsetMinutes = -offsetMinutes }
         } else {

@@ -44,7 +44,8 @@ public enum FeedParser {
         let doctype = DoctypeFilter(withoutDeclaration(decoded.text))
         let (text, repaired) = CharacterReferences.replacingUndeclaredEntities(doctype.text, declared: Set(doctype.entities.keys))
         let builder = FeedBuilder(baseURI: baseURI, language: language)
-        let outcome = XMLEventReader.read("<?xml version='1.0' encoding='utf-8'?>\n" + text, url: nil, into: builder)
+        // Re-declared as UTF-8 on the first line, so error line numbers stay the document's.
+        let outcome = XMLEventReader.read("<?xml version='1.0' encoding='utf-8'?>" + text, url: nil, into: builder)
         if let name = outcome.rootName?.lowercased(), name == "html" || name.hasSuffix(":html") {
             return .failure(.notAFeed("looks like an HTML page"))
         }
