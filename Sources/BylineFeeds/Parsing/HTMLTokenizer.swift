@@ -110,7 +110,7 @@ struct HTMLTokenizer {
 
     // MARK: - Tags
 
-    private func startTag(_ s: [Unicode.Scalar], _ i: Int, _ lastTag: inout String, _ out: inout [HTMLToken]) -> Int? {
+    func startTag(_ s: [Unicode.Scalar], _ i: Int, _ lastTag: inout String, _ out: inout [HTMLToken]) -> Int? {
         let n = s.count
         guard let bracket = endBracket(s, i + 1) else { return nil }
         var k: Int
@@ -136,7 +136,7 @@ struct HTMLTokenizer {
     }
 
     /// sgmllib's attribute pattern: a name, then optionally `=` and a quoted or bare value.
-    private func attribute(_ s: [Unicode.Scalar], _ start: Int, limit: Int) -> (String, String, Int)? {
+    func attribute(_ s: [Unicode.Scalar], _ start: Int, limit: Int) -> (String, String, Int)? {
         let n = s.count
         var k = start
         while k < n, isSpace(s[k]) { k += 1 }
@@ -166,7 +166,7 @@ struct HTMLTokenizer {
     }
 
     /// sgmllib adds the missing `;` to numeric references in attribute values.
-    private func completingCharacterReferences(_ value: String) -> String {
+    func completingCharacterReferences(_ value: String) -> String {
         guard value.contains("&#") else { return value }
         let s = Array(value.unicodeScalars)
         var out = String.UnicodeScalarView()
@@ -188,7 +188,7 @@ struct HTMLTokenizer {
 
     /// Where a tag ends: the first `<` or `>` outside quoted attribute values (feedparser's
     /// end-bracket rule), or nil when the fragment ends first.
-    private func endBracket(_ s: [Unicode.Scalar], _ start: Int) -> Int? {
+    func endBracket(_ s: [Unicode.Scalar], _ start: Int) -> Int? {
         let n = s.count
         var k = start
         quoted: while k < n {
@@ -211,7 +211,7 @@ struct HTMLTokenizer {
         return nil
     }
 
-    private func followsQuotedValue(_ s: [Unicode.Scalar], _ k: Int) -> Bool {
+    func followsQuotedValue(_ s: [Unicode.Scalar], _ k: Int) -> Bool {
         let c = s[k]
         if c == ">" || c == "/" || isSpace(c) { return true }
         var m = k
@@ -219,135 +219,15 @@ struct HTMLTokenizer {
         return m > k && m < s.count && s[m] == "="
     }
 
-    // MARK: - Declarations
-
-    private enum Declaration {
-        case complete(end: Int, text: String?)
-        case incomplete
-        case invalid
-    }
-
-    /// `<!DOCTYPE …>` read the way Python's markupbase reads it: names and quoted strings
-    /// up to `>`; anything else makes the `<` plain text.
-    private func declaration(_ s: [Unicode.Scalar], _ i: Int) -> Declaration {
-        let n = s.count
-        var j = i + 2
-        if j < n, s[j] == ">" { return .complete(end: j + 1, text: nil) }
-        guard j < n, s[j] != "-" else { return .incomplete }
-        guard isLetter(s[j]) else { return .invalid }
-        let nameStart = j
-        func scanName() -> Bool {
-            while j < n, isNameScalar(s[j], extra: "-_.:") { j += 1 }
-            while j < n, isSpace(s[j]) { j += 1 }
-            return j < n
-        }
-        guard scanName() else { return .incomplete }
-        let isDoctype = String(String.UnicodeScalarView(s[nameStart..<j])).trimmingCharacters(in: .whitespaces)
-            .lowercased() == "doctype"
-        while j < n {
-            let c = s[j]
-            if c == ">" {
-                return .complete(end: j + 1, text: isDoctype ? String(String.UnicodeScalarView(s[(i + 2)..<j])) : nil)
-            }
-            if c == "\"" || c == "'" {
-                guard let close = index(of: c, in: s, from: j + 1) else { return .incomplete }
-                j = close + 1
-                while j < n, isSpace(s[j]) { j += 1 }
-            } else if isLetter(c) {
-                guard scanName() else { return .incomplete }
-            } else {
-                return .invalid
-            }
-        }
-        return .incomplete
-    }
-
-    // MARK: - References
-
-    private func characterReference(_ s: [Unicode.Scalar], _ i: Int) -> (String, Int)? {
-        let n = s.count
-        guard i + 2 < n, s[i + 1] == "#" else { return nil }
-        var k = i + 2
-        if s[k] == "x" || s[k] == "X" {
-            k += 1
-            let digits = k
-            while k < n, s[k].isASCII, s[k].properties.isASCIIHexDigit { k += 1 }
-            guard k > digits else { return nil }
-        } else {
-            let digits = k
-            while k < n, s[k].isASCII, s[k].properties.numericType != nil { k += 1 }
-            guard k > digits else { return nil }
-        }
-        guard k < n, s[k] == ";" else { return nil }
-        return (String(String.UnicodeScalarView(s[(i + 2)..<k])), k + 1)
-    }
-
-    private func entityReference(_ s: [Unicode.Scalar], _ i: Int) -> (String, Int)? {
-        let n = s.count
-        guard i + 1 < n, isLetter(s[i + 1]) else { return nil }
-        var k = i + 2
-        while k < n, isNameScalar(s[k], extra: "-.") { k += 1 }
-        guard k < n, !(s[k].isASCII && (isLetter(s[k]) || s[k].properties.numericType != nil)) else { return nil }
-        let name = String(String.UnicodeScalarView(s[(i + 1)..<k]))
-        return (name, s[k] == ";" ? k + 1 : k)
-    }
-
-    /// sgmllib's "incomplete" pattern: how much of an unfinished `&…` or `<…` to keep as text.
-    private func incompleteEnd(_ s: [Unicode.Scalar], _ i: Int) -> Int {
-        let n = s.count
-        var k = i + 1
-        if s[i] == "&" {
-            if k < n, isLetter(s[k]) {
-                while k < n, s[k].isASCII, isLetter(s[k]) || s[k].properties.numericType != nil { k += 1 }
-            } else if k < n, s[k] == "#" {
-                k += 1
-                while k < n, s[k].isASCII, s[k].properties.numericType != nil { k += 1 }
-            }
-            return k
-        }
-        guard k < n else { return k }
-        if isLetter(s[k]) || s[k] == "!" {
-            while k < n, s[k] != "<", s[k] != ">" { k += 1 }
-        } else if s[k] == "/" {
-            k += 1
-            if k < n, isLetter(s[k]) { while k < n, s[k] != "<", s[k] != ">" { k += 1 } }
-        }
-        return k
-    }
-
-    // MARK: - Comments
-
-    private func commentClose(_ s: [Unicode.Scalar], _ start: Int) -> (start: Int, end: Int)? {
-        var k = start
-        while k + 1 < s.count {
-            if s[k] == "-", s[k + 1] == "-" {
-                var m = k + 2
-                while m < s.count, isSpace(s[m]) { m += 1 }
-                if m < s.count, s[m] == ">" { return (k, m + 1) }
-            }
-            k += 1
-        }
-        return nil
-    }
-
-    private func looseCommentEnd(_ s: [Unicode.Scalar], _ start: Int) -> Int? {
-        var k = start
-        while k + 1 < s.count {
-            if s[k] == "-", s[k + 1] == "-", let close = index(of: ">", in: s, from: k + 2) { return close + 1 }
-            k += 1
-        }
-        return nil
-    }
-
     // MARK: - Scalars
 
-    private func matches(_ s: [Unicode.Scalar], _ i: Int, _ literal: String) -> Bool {
+    func matches(_ s: [Unicode.Scalar], _ i: Int, _ literal: String) -> Bool {
         let l = Array(literal.unicodeScalars)
         guard i + l.count <= s.count else { return false }
         return Array(s[i..<(i + l.count)]) == l
     }
 
-    private func index(of c: Unicode.Scalar, in s: [Unicode.Scalar], from: Int) -> Int? {
+    func index(of c: Unicode.Scalar, in s: [Unicode.Scalar], from: Int) -> Int? {
         var k = from
         while k < s.count {
             if s[k] == c { return k }
@@ -356,21 +236,21 @@ struct HTMLTokenizer {
         return nil
     }
 
-    private func isLetter(_ c: Unicode.Scalar) -> Bool {
+    func isLetter(_ c: Unicode.Scalar) -> Bool {
         (c >= "a" && c <= "z") || (c >= "A" && c <= "Z")
     }
 
-    private func isSpace(_ c: Unicode.Scalar) -> Bool { c.properties.isWhitespace }
+    func isSpace(_ c: Unicode.Scalar) -> Bool { c.properties.isWhitespace }
 
-    private func isWordScalar(_ c: Unicode.Scalar) -> Bool {
+    func isWordScalar(_ c: Unicode.Scalar) -> Bool {
         c == "_" || c.properties.isAlphabetic || c.properties.numericType != nil
     }
 
-    private func isNameScalar(_ c: Unicode.Scalar, extra: String) -> Bool {
+    func isNameScalar(_ c: Unicode.Scalar, extra: String) -> Bool {
         isLetter(c) || (c >= "0" && c <= "9") || extra.unicodeScalars.contains(c)
     }
 
-    private func isBareValueScalar(_ c: Unicode.Scalar) -> Bool {
+    func isBareValueScalar(_ c: Unicode.Scalar) -> Bool {
         isLetter(c) || (c >= "0" && c <= "9") || "][-./,:;+*%?!&$()_#=~'\"@".unicodeScalars.contains(c)
     }
 }
