@@ -92,6 +92,16 @@ struct ParsingRSSTests {
         #expect(feed.items.first?.title == "Café … déjà vu")
     }
 
+    @Test("HTML5's names beyond HTML 4 are known too, in text and in HTML")
+    func html5Entities() throws {
+        let feed = try parsedFeed("""
+            <rss version="2.0"><channel><item><title>Done &check; &NotEqualTilde;</title>
+            <description>&lt;p&gt;Tick &amp;check; &amp;hellip;&lt;/p&gt;</description></item></channel></rss>
+            """)
+        #expect(feed.items.first?.title == "Done ✓ \u{2242}\u{338}")
+        #expect(feed.items.first?.summary?.value == "<p>Tick &#x2713; &hellip;</p>")
+    }
+
     @Test("an HTML title is given as plain text")
     func htmlTitleIsPlain() throws {
         let feed = try parsedFeed("""

@@ -82,9 +82,9 @@ enum CharacterReferences {
                     let name = String(String.UnicodeScalarView(s[(i + 1)..<k]))
                     if ["lt", "gt", "amp", "quot", "apos"].contains(name) || declared.contains(name) {
                         out.append(contentsOf: s[i...k])
-                    } else if let value = HTMLEntities.codePoint(named: name) {
+                    } else if let value = HTMLEntities.text(named: name) {
                         problem = problem ?? "undefined entity &\(name);"
-                        out.append(contentsOf: "&#\(value);".unicodeScalars)
+                        out.append(contentsOf: HTMLEntities.numericReferences(value).unicodeScalars)
                     } else {
                         problem = problem ?? "undefined entity &\(name);"
                         out.append(contentsOf: "&amp;\(name);".unicodeScalars)

@@ -54,7 +54,13 @@ struct HTMLRewriter {
             case .characterReference(let reference):
                 pieces.append(Self.characterReference(reference))
             case .entityReference(let name):
-                pieces.append(HTMLEntities.isDefined(name) ? "&\(name);" : "&amp;\(name)")
+                if HTMLEntities.isDefined(name) {
+                    pieces.append("&\(name);")
+                } else if let text = HTMLEntities.text(named: name) {
+                    pieces.append(HTMLEntities.numericReferences(text))
+                } else {
+                    pieces.append("&amp;\(name)")
+                }
             case .comment(let text):
                 // Beyond feedparser: sanitised HTML keeps no comments, since browsers end a
                 // comment at `--!>` too and whatever follows would become live markup.

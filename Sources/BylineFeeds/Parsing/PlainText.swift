@@ -15,8 +15,8 @@ enum PlainText {
                     out.unicodeScalars.append(scalar)
                 }
             case .entityReference(let name):
-                if let value = HTMLEntities.codePoint(named: name), let scalar = Unicode.Scalar(value) {
-                    out.unicodeScalars.append(scalar)
+                if let text = HTMLEntities.text(named: name) {
+                    out += text
                 } else {
                     out += "&" + name
                 }
