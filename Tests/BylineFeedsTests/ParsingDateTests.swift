@@ -47,6 +47,17 @@ struct ParsingDateTests {
         #expect(try published(text) == expected)
     }
 
+    @Test("regional formats feedparser knows: Korean, Greek, Hungarian, Perforce", arguments: [
+        ("2004년 05월 28일 01:31:15", utc(2004, 5, 27, 16, 31, 15)),
+        ("2004-05-25 오후 11:23:17", utc(2004, 5, 25, 14, 23, 17)),
+        ("Κυρ, 11 Ιούλ 2004 12:00:00 EST", utc(2004, 7, 11, 17)),
+        ("2004-július-13T9:15-05:00", utc(2004, 7, 13, 14, 15)),
+        ("Fri, 2006/09/15 08:19:53 EDT", utc(2006, 9, 15, 12, 19, 53)),
+    ])
+    func regional(text: String, expected: Date?) throws {
+        #expect(try published(text) == expected)
+    }
+
     @Test("nonsense dates are left out rather than guessed", arguments: ["yesterday", "2003-13-45T99:00:00Z", "31 Feb 2004", ""])
     func nonsense(text: String) throws {
         #expect(try published(text) == nil)
