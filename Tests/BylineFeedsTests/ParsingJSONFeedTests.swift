@@ -16,7 +16,7 @@ struct ParsingJSONFeedTests {
             {
               "id": "2",
               "title": "Post two",
-              "content_html": "<p>Hello, world!</p><script>alert(1)</script>",
+              "content_html": "<p>Hello, <a href='/world'>world</a>!</p><script>alert(1)</script>",
               "summary": "A greeting",
               "url": "/second-item",
               "date_published": "2022-01-08T10:00:00-05:00",
@@ -46,9 +46,9 @@ struct ParsingJSONFeedTests {
         let first = try #require(feed.items.first)
         #expect(first.id == "2")
         #expect(first.title == "Post two")
-        #expect(first.content?.value == "<p>Hello, world!</p>")
+        #expect(first.content?.value == "<p>Hello, <a href=\"https://example.org/world\">world</a>!</p>")
         #expect(first.content?.isHTML == true)
-        #expect(first.summary?.value == "A greeting")
+        #expect(first.summary == FeedText(value: "A greeting", isHTML: false, base: ""))
         #expect(first.link == "https://example.org/second-item")
         #expect(first.published == utc(2022, 1, 8, 15))
         #expect(first.categories == ["test", "JSON"])
@@ -56,6 +56,7 @@ struct ParsingJSONFeedTests {
                                               length: 12_000_000)])
         let second = try #require(feed.items.last)
         #expect(second.content == FeedText(value: "Plain text only", isHTML: false, base: ""))
+        #expect(second.summary == second.content)
         #expect(second.author == "You")
     }
 
