@@ -31,12 +31,17 @@ enum XMLEventReader {
     /// Where to stop replaying text, against documents that expand without bound.
     static let textBudget = 64 * 1024 * 1024
 
+    /// libxml2's global set-up, done once before any parse (it is not safe to race).
+    private static let libraryReady: Void = xmlInitParser()
+
     static func read(_ text: String, url: String?, into handler: XMLEventHandler) -> XMLReadOutcome {
+        Self.libraryReady
         guard let context = xmlNewParserCtxt() else { return XMLReadOutcome(firstError: "line 1: out of memory") }
         defer { xmlFreeParserCtxt(context) }
+        guard let sax = context.pointee.sax else { return XMLReadOutcome(firstError: "line 1: out of memory") }
         let errors = ErrorLog()
         context.pointee._private = Unmanaged.passUnretained(errors).toOpaque()
-        context.pointee.sax.pointee.serror = { userData, error in
+        sax.pointee.serror = { userData, error in
             guard let userData, let error else { return }
             let parser = userData.assumingMemoryBound(to: xmlParserCtxt.self)
             guard let log = parser.pointee._private else { return }
