@@ -169,21 +169,21 @@ struct HTMLTokenizer {
     func completingCharacterReferences(_ value: String) -> String {
         guard value.contains("&#") else { return value }
         let s = Array(value.unicodeScalars)
-        var out = String.UnicodeScalarView()
+        var out = ""
         var i = 0
         while i < s.count {
             if s[i] == "&", i + 2 < s.count, s[i + 1] == "#", s[i + 2].properties.numericType != nil, s[i + 2].isASCII {
                 var j = i + 2
                 while j < s.count, s[j].isASCII, s[j].properties.numericType != nil { j += 1 }
-                out.append(contentsOf: s[i..<j])
-                out.append(";")
+                out += String(String.UnicodeScalarView(s[i..<j]))
+                out += ";"
                 i = j < s.count && s[j] == ";" ? j + 1 : j
             } else {
-                out.append(s[i])
+                out.unicodeScalars.append(s[i])
                 i += 1
             }
         }
-        return String(out)
+        return out
     }
 
     /// Where a tag ends: the first `<` or `>` outside quoted attribute values (feedparser's
@@ -221,10 +221,13 @@ struct HTMLTokenizer {
 
     // MARK: - Scalars
 
-    func matches(_ s: [Unicode.Scalar], _ i: Int, _ literal: String) -> Bool {
-        let l = Array(literal.unicodeScalars)
-        guard i + l.count <= s.count else { return false }
-        return Array(s[i..<(i + l.count)]) == l
+    func matches(_ s: [Unicode.Scalar], _ i: Int, _ literal: StaticString) -> Bool {
+        var k = i
+        for byte in UnsafeBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount) {
+            guard k < s.count, s[k].value == UInt32(byte) else { return false }
+            k += 1
+        }
+        return true
     }
 
     func index(of c: Unicode.Scalar, in s: [Unicode.Scalar], from: Int) -> Int? {
@@ -246,11 +249,19 @@ struct HTMLTokenizer {
         c == "_" || c.properties.isAlphabetic || c.properties.numericType != nil
     }
 
-    func isNameScalar(_ c: Unicode.Scalar, extra: String) -> Bool {
-        isLetter(c) || (c >= "0" && c <= "9") || extra.unicodeScalars.contains(c)
+    func isNameScalar(_ c: Unicode.Scalar, extra: StaticString) -> Bool {
+        if isLetter(c) || (c >= "0" && c <= "9") { return true }
+        guard c.isASCII else { return false }
+        return UnsafeBufferPointer(start: extra.utf8Start, count: extra.utf8CodeUnitCount).contains(UInt8(c.value))
     }
 
     func isBareValueScalar(_ c: Unicode.Scalar) -> Bool {
-        isLetter(c) || (c >= "0" && c <= "9") || "][-./,:;+*%?!&$()_#=~'\"@".unicodeScalars.contains(c)
+        if isLetter(c) || (c >= "0" && c <= "9") { return true }
+        switch c {
+        case "]", "[", "-", ".", "/", ",", ":", ";", "+", "*", "%", "?", "!", "&", "$", "(", ")", "_", "#", "=", "~", "'", "\"", "@":
+            return true
+        default:
+            return false
+        }
     }
 }
