@@ -76,7 +76,8 @@ final class FeedBuilder: XMLEventHandler {
         } else if newLang == nil {
             newLang = lang
         }
-        if let newLang, !newLang.isEmpty, ["feed", "rss", "rdf:RDF"].contains(tag) {
+        // feedparser compares with "rdf:RDF" here and so never sees an RDF feed's language.
+        if let newLang, !newLang.isEmpty, ["feed", "rss", "rdf:rdf"].contains(tag) {
             feed["language"] = .text(newLang.replacingOccurrences(of: "_", with: "-"))
         }
         lang = newLang

@@ -14,7 +14,7 @@ enum FeedModel {
             updated: date(fields, "updated_parsed") ?? date(fields, "published_parsed"),
             links: links(fields),
             items: entries.map(item),
-            problem: problem,
+            problem: problem.map { PlainText.oneLine($0) },
             encoding: encoding)
         feed.fields = fields.fields
         return feed

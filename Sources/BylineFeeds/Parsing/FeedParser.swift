@@ -55,7 +55,8 @@ public enum FeedParser {
         let foundNothing = version.isEmpty && builder.feed.keys.isEmpty && builder.entries.isEmpty
         if foundNothing || outcome.rootName == nil {
             if let error = outcome.firstError { return .failure(malformed(error)) }
-            return .failure(.notAFeed("no RSS, Atom or JSON Feed elements (root element <\(outcome.rootName ?? "none")>)"))
+            let root = PlainText.oneLine(outcome.rootName ?? "none", limit: 40)
+            return .failure(.notAFeed("no RSS, Atom or JSON Feed elements (root element <\(root)>)"))
         }
         return .success(FeedModel.feed(version: version, fields: builder.feed, entries: builder.entries,
                                        problem: problems.first, encoding: decoded.encoding))

@@ -15,7 +15,8 @@ enum JSONFeedReader {
         guard let root = object as? [String: Any] else { return .failure(.malformedJSON("the top level is not an object")) }
         let declared = root["version"] as? String ?? ""
         guard let version = versions[declared] ?? (declared.hasPrefix("https://jsonfeed.org/version/") ? "json1" : nil) else {
-            return .failure(.notAFeed(declared.isEmpty ? "JSON without a JSON Feed version" : "unknown JSON Feed version \(declared)"))
+            return .failure(.notAFeed(declared.isEmpty ? "JSON without a JSON Feed version"
+                                      : "unknown JSON Feed version \(PlainText.oneLine(declared, limit: 60))"))
         }
         let feed = ParsedNode()
         copyText(root, "title", to: feed, as: "title")

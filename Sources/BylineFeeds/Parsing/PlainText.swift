@@ -29,6 +29,14 @@ enum PlainText {
         return clean(out.split(whereSeparator: { $0.isWhitespace }).joined(separator: " "))
     }
 
+    /// A message safe for one line of a terminal: line breaks and control characters
+    /// become spaces, runs of spaces collapse, and it stops at `limit` characters.
+    static func oneLine(_ text: String, limit: Int = 160) -> String {
+        let words = String(String.UnicodeScalarView(text.unicodeScalars.map { isControl($0) || $0 == "\n" || $0 == "\r" || $0 == "\t" ? " " : $0 }))
+            .split(separator: " ").joined(separator: " ")
+        return words.count > limit ? String(words.prefix(limit)) + "…" : words
+    }
+
     /// `text` without control characters: C0 (but tab, line feed, carriage return), DEL and C1.
     static func clean(_ text: String) -> String {
         guard text.unicodeScalars.contains(where: isControl) else { return text }

@@ -48,7 +48,7 @@ enum XMLEventReader {
             let errors = Unmanaged<ErrorLog>.fromOpaque(log).takeUnretainedValue()
             guard errors.first == nil, error.pointee.level.rawValue >= XML_ERR_ERROR.rawValue else { return }
             let message = error.pointee.message.map { String(cString: $0) } ?? "unknown error"
-            errors.first = "line \(error.pointee.line): \(PythonText.strip(message))"
+            errors.first = "line \(error.pointee.line): \(PlainText.oneLine(message))"
         }
         let options = Int32(bitPattern: XML_PARSE_RECOVER.rawValue | XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue
             | XML_PARSE_NOWARNING.rawValue | XML_PARSE_NOCDATA.rawValue)
@@ -75,7 +75,7 @@ enum XMLEventReader {
 
     private static func lastError(_ context: xmlParserCtxtPtr) -> String? {
         guard let error = xmlCtxtGetLastError(context), let message = error.pointee.message else { return nil }
-        return "line \(error.pointee.line): \(PythonText.strip(String(cString: message)))"
+        return "line \(error.pointee.line): \(PlainText.oneLine(String(cString: message)))"
     }
 
     private final class ErrorLog {
