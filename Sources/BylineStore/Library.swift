@@ -61,6 +61,15 @@ public struct Library: Sendable {
         return contents
     }
 
+    /// The library as the index last saw it, without looking at the folder: what the
+    /// reader shows at once on start-up while `load()` checks the files behind it.
+    /// Nil when there is no usable index.
+    public func indexedContents() -> LibraryContents? {
+        guard case .success(let bytes) = FileBytes.contents(of: indexPath, limit: .max),
+              case .success(let records) = LibraryIndex.decode(bytes) else { return nil }
+        return Self.contents(of: records)
+    }
+
     private func readIndex() -> ([String: LibraryIndex.Record], LoadReport.IndexState) {
         switch FileBytes.contents(of: indexPath, limit: .max) {
         case .failure(.missing):

@@ -31,9 +31,13 @@ struct ReadCommand: ParsableCommand {
         }
         let choice = try LibraryChoice.choose(path: path)
         let library = Library(folder: choice.folder)
+        // With an index, the reader opens on it at once and checks the folder behind it
+        // (a library of 100,000 stories takes a second to stat); without one, it reads
+        // the folder first.
+        let indexed = library.indexedContents()
         let contents: LibraryContents
         do {
-            contents = try library.load()
+            contents = try indexed ?? library.load()
         } catch {
             throw CommandFailure("\(error)")
         }
@@ -62,8 +66,9 @@ struct ReadCommand: ParsableCommand {
             themes: catalog.themes, timeZone: .current, now: Date())
         state.themeIndex = themeIndex
         state.message = Self.startMessage(contents: contents, themeProblems: themeProblems, readingProblem: marks?.problem)
-        let session = ReaderSession(library: library, state: state, backgroundWork: BackgroundWork(library: library),
-                                    exitAfterFirstFrame: exitAfterFirstFrame)
+        let backgroundWork = BackgroundWork(library: library)
+        let session = ReaderSession(library: library, state: state, backgroundWork: backgroundWork,
+                                    exitAfterFirstFrame: exitAfterFirstFrame, checkFolder: indexed != nil)
         try session.run()
     }
 

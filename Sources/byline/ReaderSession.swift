@@ -17,8 +17,14 @@ final class ReaderSession {
     private var running = true
     private let exitAfterFirstFrame: Bool
 
-    init(library: Library, state: AppState, backgroundWork: BackgroundWork, exitAfterFirstFrame: Bool = false) {
+    private let checkFolder: Bool
+
+    /// - Parameter checkFolder: the listing came from the index alone; read the folder in
+    ///   the background and show what changed.
+    init(library: Library, state: AppState, backgroundWork: BackgroundWork, exitAfterFirstFrame: Bool = false,
+         checkFolder: Bool = false) {
         self.exitAfterFirstFrame = exitAfterFirstFrame
+        self.checkFolder = checkFolder
         self.library = library
         self.readingState = library.readingState
         self.state = state
@@ -33,6 +39,7 @@ final class ReaderSession {
         let size = screen.size
         dispatch(.resized(width: size.width, height: size.height))
         dispatch(.started)
+        if checkFolder && !exitAfterFirstFrame { backgroundWork.reloadLibrary(mailbox: mailbox, onlyIfChanged: true) }
         while running {
             screen.draw(render(state))
             if exitAfterFirstFrame { break }

@@ -23,3 +23,29 @@ import Testing
         #expect(seed.relatedLinks.map(resolver.resolve) == [StoryID("shadow.txt")])
     }
 }
+
+/// Start-up shows the index at once; `load()` then finds what changed behind it.
+@Suite struct IndexedContentsTests {
+    @Test func noIndexNoQuickListing() throws {
+        let temp = try TemporaryLibrary()
+        try temp.writeStory("a.txt", title: "A")
+        #expect(temp.library.indexedContents() == nil)
+    }
+
+    @Test func theIndexListsWhatTheLastLoadSaw() throws {
+        let temp = try TemporaryLibrary()
+        try temp.writeStory("a.txt", title: "A")
+        let first = try temp.library.load()
+        #expect(first.report.foundChanges)
+        #expect(temp.library.indexedContents()?.entries.map(\.title) == ["A"])
+
+        try temp.writeStory("b.txt", title: "B")
+        // The quick listing does not look at the folder …
+        #expect(temp.library.indexedContents()?.entries.map(\.title) == ["A"])
+        // … the full load does, and says it found something new.
+        let second = try temp.library.load()
+        #expect(second.report.foundChanges)
+        #expect(Set(second.entries.map(\.title)) == ["A", "B"])
+        #expect(try temp.library.load().report.foundChanges == false)
+    }
+}
