@@ -245,3 +245,16 @@ import TerminalKit
         #expect(driver.state.reader?.id == Fixtures.shadowID)
     }
 }
+
+@Suite struct ReloadTests {
+    @Test func aReloadKeepsTheCursorAndTheStoryShown() {
+        var driver = Driver()
+        driver.press(.down)
+        let newest = StorySummary(id: StoryID("new.txt"), title: "Newest", published: Fixtures.date(30))
+        driver.send(.libraryReloaded([newest] + Fixtures.summaries, problems: []))
+        #expect(driver.state.selectedStory?.id == Fixtures.shadowID)
+        #expect(driver.state.reader?.id == Fixtures.shadowID)
+        #expect(driver.state.stories.count == 4)
+        #expect(driver.state.unreadCount == 4)
+    }
+}
