@@ -63,7 +63,7 @@ extension AppState {
         var effects: [Effect] = []
         if loaded[id] == nil { effects.append(.loadStory(id)) }
         if !read.contains(id) {
-            read.insert(id)
+            setRead(id, true)
             effects.append(.markRead(id))
         }
         return effects

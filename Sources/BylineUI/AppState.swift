@@ -6,7 +6,10 @@ public struct AppState: Sendable {
     public var libraryName: String
     public private(set) var stories: [StorySummary]
     public var problems: [String]
-    public var read: Set<StoryID>
+    public private(set) var read: Set<StoryID>
+    /// Kept up to date by `setRead`, since the header shows it on every frame and a
+    /// library can hold 100,000 stories.
+    public private(set) var unreadCount: Int
     public var starred: Set<StoryID>
 
     public var screen: ScreenSize
@@ -41,6 +44,7 @@ public struct AppState: Sendable {
         self.stories = stories
         self.problems = problems
         self.read = read
+        self.unreadCount = Self.countUnread(stories, read: read)
         self.starred = starred
         self.screen = screen
         self.themes = themes.isEmpty ? [Theme.standard] : themes
@@ -57,7 +61,18 @@ public struct AppState: Sendable {
         return stories[visible[list.selected]]
     }
 
-    public var unreadCount: Int { stories.reduce(0) { $0 + (read.contains($1.id) ? 0 : 1) } }
+    /// Marks a story of the list read or unread.
+    public mutating func setRead(_ id: StoryID, _ isRead: Bool) {
+        if isRead {
+            if read.insert(id).inserted { unreadCount -= 1 }
+        } else if read.remove(id) != nil {
+            unreadCount += 1
+        }
+    }
+
+    private static func countUnread(_ stories: [StorySummary], read: Set<StoryID>) -> Int {
+        stories.reduce(0) { $0 + (read.contains($1.id) ? 0 : 1) }
+    }
 
     public func summary(for id: StoryID) -> StorySummary? {
         stories.first { $0.id == id }
@@ -67,6 +82,7 @@ public struct AppState: Sendable {
     public mutating func replaceStories(_ newStories: [StorySummary]) {
         let selectedID = selectedStory?.id
         stories = newStories
+        unreadCount = Self.countUnread(stories, read: read)
         linkIndexCache = nil
         applyFilter()
         if let selectedID, let row = visible.firstIndex(where: { stories[$0].id == selectedID }) {
@@ -77,7 +93,7 @@ public struct AppState: Sendable {
     /// Recomputes the visible rows after the filter changed.
     mutating func applyFilter() {
         if let filter, !filter.isEmpty {
-            visible = stories.indices.filter { filter.matches(stories[$0]) }
+            visible = stories.indices.filter { filter.matches(headlineKey: stories[$0].titleKey) }
         } else {
             visible = Array(stories.indices)
         }

@@ -24,8 +24,11 @@ public struct ListFilter: Equatable, Sendable {
     }
 
     public func matches(_ story: StorySummary) -> Bool {
-        guard !words.isEmpty else { return true }
-        let headline = TitleKey(story.title).value
-        return words.allSatisfy { headline.contains($0) }
+        matches(headlineKey: story.titleKey)
+    }
+
+    /// Matches a headline already reduced by `TitleKey`.
+    public func matches(headlineKey: String) -> Bool {
+        words.allSatisfy { headlineKey.contains($0) }
     }
 }

@@ -16,6 +16,31 @@ final class BackgroundWork: Sendable {
 
     var isBusy: Bool { busy.load(ordering: .relaxed) > 0 }
 
+    /// Reads the library folder again and posts the listing (only when it differs from
+    /// what the reader shows, if asked).
+    func reloadLibrary(mailbox: Mailbox, onlyIfChanged: Bool) {
+        let library = self.library
+        run {
+            do {
+                let contents = try library.load()
+                if onlyIfChanged && !contents.report.foundChanges { return }
+                mailbox.post(.libraryReloaded(contents.entries.map(\.summary), problems: contents.problems.map(\.message)))
+            } catch {
+                mailbox.post(.status("\(error)", isError: true))
+            }
+        }
+    }
+
+    /// Runs work on its own thread, counted so the run loop polls faster meanwhile.
+    private func run(_ work: @escaping @Sendable () -> Void) {
+        busy.add(1, ordering: .relaxed)
+        let thread = Thread { [self] in
+            work()
+            busy.subtract(1, ordering: .relaxed)
+        }
+        thread.start()
+    }
+
     func refreshFeeds(mailbox: Mailbox) {
         mailbox.post(.refreshFinished(summary: "No feeds to fetch yet: subscribe with `byline add URL`"))
     }

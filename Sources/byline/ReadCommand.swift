@@ -31,9 +31,13 @@ struct ReadCommand: ParsableCommand {
         }
         let choice = try LibraryChoice.choose(path: path)
         let library = Library(folder: choice.folder)
+        // With an index, the reader opens on it at once and checks the folder behind it
+        // (a library of 100,000 stories takes a second to stat); without one, it reads
+        // the folder first.
+        let indexed = library.indexedContents()
         let contents: LibraryContents
         do {
-            contents = try library.load()
+            contents = try indexed ?? library.load()
         } catch {
             throw CommandFailure("\(error)")
         }
@@ -41,24 +45,30 @@ struct ReadCommand: ParsableCommand {
         let noColor = !(environment["NO_COLOR"] ?? "").isEmpty
         let catalog = ThemeCatalog.load(configFolder: LibraryLocation.configFolder(), noColor: noColor)
         var themeIndex = 0
+        var themeProblems = catalog.problems
         if let theme {
-            guard let index = catalog.index(named: theme) else {
+            if let index = catalog.index(named: theme) {
+                themeIndex = index
+            } else if let problem = catalog.problemsByName[theme.lowercased()] {
+                // The theme asked for is broken: say where, and read with the default.
+                themeProblems = [problem] + themeProblems.filter { $0 != problem }
+            } else {
                 throw CommandFailure("no theme named \(theme); available: \(catalog.themes.map(\.name).joined(separator: ", "))")
             }
-            themeIndex = index
         }
         let marks = (try? library.readingState.load())
         var state = AppState(
             libraryName: choice.name,
-            stories: contents.entries.map(StorySummary.init),
+            stories: contents.entries.map(\.summary),
             problems: contents.problems.map(\.message),
             read: marks?.marks.read ?? [], starred: marks?.marks.starred ?? [],
             screen: ScreenSize(width: 80, height: 24),
             themes: catalog.themes, timeZone: .current, now: Date())
         state.themeIndex = themeIndex
-        state.message = Self.startMessage(contents: contents, themeProblems: catalog.problems, readingProblem: marks?.problem)
-        let session = ReaderSession(library: library, state: state, backgroundWork: BackgroundWork(library: library),
-                                    exitAfterFirstFrame: exitAfterFirstFrame)
+        state.message = Self.startMessage(contents: contents, themeProblems: themeProblems, readingProblem: marks?.problem)
+        let backgroundWork = BackgroundWork(library: library)
+        let session = ReaderSession(library: library, state: state, backgroundWork: backgroundWork,
+                                    exitAfterFirstFrame: exitAfterFirstFrame, checkFolder: indexed != nil)
         try session.run()
     }
 

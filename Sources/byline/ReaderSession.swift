@@ -17,8 +17,14 @@ final class ReaderSession {
     private var running = true
     private let exitAfterFirstFrame: Bool
 
-    init(library: Library, state: AppState, backgroundWork: BackgroundWork, exitAfterFirstFrame: Bool = false) {
+    private let checkFolder: Bool
+
+    /// - Parameter checkFolder: the listing came from the index alone; read the folder in
+    ///   the background and show what changed.
+    init(library: Library, state: AppState, backgroundWork: BackgroundWork, exitAfterFirstFrame: Bool = false,
+         checkFolder: Bool = false) {
         self.exitAfterFirstFrame = exitAfterFirstFrame
+        self.checkFolder = checkFolder
         self.library = library
         self.readingState = library.readingState
         self.state = state
@@ -32,12 +38,8 @@ final class ReaderSession {
         defer { screen.stop() }
         let size = screen.size
         dispatch(.resized(width: size.width, height: size.height))
-        // The reading pane shows the first story from the start.
-        perform(BylineUI.update(&state, .key(.home)))
-        if let first = state.selectedStory?.id, state.reader == nil, state.layout.reader != nil {
-            state.reader = ReaderState(id: first)
-            perform([.loadStory(first)])
-        }
+        dispatch(.started)
+        if checkFolder && !exitAfterFirstFrame { backgroundWork.reloadLibrary(mailbox: mailbox, onlyIfChanged: true) }
         while running {
             screen.draw(render(state))
             if exitAfterFirstFrame { break }

@@ -6,10 +6,13 @@ struct ThemeCatalog {
     var themes: [Theme]
     /// One line per theme file that could not be used ("file:line: reason").
     var problems: [String]
+    /// The same problems by the theme's file name without `.toml`, for `--theme NAME`.
+    var problemsByName: [String: String] = [:]
 
     static func load(configFolder: URL, noColor: Bool) -> ThemeCatalog {
         var themes: [Theme] = []
         var problems: [String] = []
+        var problemsByName: [String: String] = [:]
         var folders: [URL] = []
         if let bundled = BundledFiles.themesFolder { folders.append(bundled) }
         folders.append(configFolder.appendingPathComponent("themes"))
@@ -19,6 +22,7 @@ struct ThemeCatalog {
                 let name = file.deletingPathExtension().lastPathComponent
                 guard let data = try? Data(contentsOf: file), let text = String(data: data, encoding: .utf8) else {
                     problems.append("\(file.path): cannot be read as UTF-8 text")
+                    problemsByName[name.lowercased()] = problems.last
                     continue
                 }
                 switch ThemeFile.parse(text, file: file.path, fallbackName: name) {
@@ -28,6 +32,7 @@ struct ThemeCatalog {
                     themes.append(theme)
                 case .failure(let problem):
                     problems.append(problem.description)
+                    problemsByName[name.lowercased()] = problem.description
                 }
             }
         }
@@ -36,7 +41,7 @@ struct ThemeCatalog {
             themes.insert(themes.remove(at: index), at: 0)
         }
         if noColor { themes = themes.map(\.monochrome) }
-        return ThemeCatalog(themes: themes, problems: problems)
+        return ThemeCatalog(themes: themes, problems: problems, problemsByName: problemsByName)
     }
 
     func index(named name: String) -> Int? {

@@ -15,10 +15,9 @@ struct DoctypeFilter {
         text = document
         entities = [:]
         version = nil
-        // Only the prolog (before the first element) can hold a DOCTYPE.
-        guard let firstElement = Self.firstElementStart(document) else { return }
-        let head = document[..<firstElement]
-        guard let doctype = head.range(of: "<!DOCTYPE", options: .caseInsensitive) else { return }
+        // Only the prolog (before the first element, outside comments) can hold a DOCTYPE.
+        guard let doctype = Self.doctypeInProlog(document) else { return }
+        let head = document[...]
         let end = Self.declarationEnd(head, from: doctype.upperBound) ?? head.endIndex
         let declaration = head[doctype.lowerBound..<end]
         if declaration.lowercased().contains("netscape") { version = "rss091n" }
@@ -34,26 +33,22 @@ struct DoctypeFilter {
         text = String(document[..<doctype.lowerBound]) + replacement + String(document[end...])
     }
 
-    /// Where the root element starts: the first `<` followed by a name character.
-    private static func firstElementStart(_ text: String) -> String.Index? {
+    /// The `<!DOCTYPE` of the prolog, skipping comments and processing instructions.
+    private static func doctypeInProlog(_ text: String) -> Range<String.Index>? {
         var index = text.startIndex
-        var inComment = false
-        while index < text.endIndex {
-            let rest = text[index...]
-            if inComment {
+        while let lt = text[index...].firstIndex(of: "<") {
+            let rest = text[lt...]
+            if rest.hasPrefix("<!--") {
                 guard let close = rest.range(of: "-->") else { return nil }
                 index = close.upperBound
-                inComment = false
-                continue
+            } else if rest.hasPrefix("<?") {
+                guard let close = rest.range(of: "?>") else { return nil }
+                index = close.upperBound
+            } else if rest.prefix(9).uppercased() == "<!DOCTYPE" {
+                return lt..<text.index(lt, offsetBy: 9)
+            } else {
+                return nil
             }
-            guard let lt = rest.firstIndex(of: "<") else { return nil }
-            let after = text.index(after: lt)
-            if after < text.endIndex {
-                let c = text[after]
-                if c.isLetter || c == "_" { return lt }
-                if text[after...].hasPrefix("!--") { inComment = true; index = text.index(after, offsetBy: 3); continue }
-            }
-            index = after
         }
         return nil
     }

@@ -183,7 +183,7 @@ extension FeedBuilder {
 
     // MARK: - Feed and entry
 
-    private func startRSS(_ attributes: ElementAttributes) {
+    func startRSS(_ attributes: ElementAttributes) {
         guard version.isEmpty || !version.hasPrefix("rss") else { return }
         let given = attributes["version"] ?? ""
         let versions = ["0.91": "rss091u", "0.92": "rss092", "0.93": "rss093", "0.94": "rss094"]
@@ -194,7 +194,7 @@ extension FeedBuilder {
         }
     }
 
-    private func startFeed(_ attributes: ElementAttributes) {
+    func startFeed(_ attributes: ElementAttributes) {
         inFeed = true
         guard version.isEmpty else { return }
         let versions = ["0.1": "atom01", "0.2": "atom02", "0.3": "atom03"]
@@ -202,7 +202,7 @@ extension FeedBuilder {
     }
 
     /// CDF puts a channel's or item's date and link in attributes.
-    private func cdfCommon(_ attributes: ElementAttributes) {
+    func cdfCommon(_ attributes: ElementAttributes) {
         if let modified = attributes["lastmod"] {
             push("updated", expectingText: true)
             setPendingText(modified)
@@ -217,7 +217,7 @@ extension FeedBuilder {
         }
     }
 
-    private func startItem(_ attributes: ElementAttributes) {
+    func startItem(_ attributes: ElementAttributes) {
         entries.append(ParsedNode())
         push("item", expectingText: false)
         inEntry = true
@@ -228,111 +228,17 @@ extension FeedBuilder {
         cdfCommon(attributes)
     }
 
-    private func startSource(_ attributes: ElementAttributes) {
+    func startSource(_ attributes: ElementAttributes) {
         if let url = attributes["url"] { sourceData["href"] = .text(url) }
         push("source", expectingText: true)
         inSource = true
         titleDepth = -1
     }
 
-    private func endSource() {
+    func endSource() {
         inSource = false
         if let value = pop("source"), !value.isEmpty { sourceData["title"] = .text(value) }
         context()["source"] = .node(sourceData.copy())
         sourceData.removeAll()
-    }
-
-    // MARK: - Links and ids
-
-    func startLink(_ attributes: inout ElementAttributes) {
-        attributes.setDefault("rel", "alternate")
-        attributes.setDefault("type", attributes["rel"] == "self" ? "application/atom+xml" : "text/html")
-        let context = context()
-        attributes.enforceHref()
-        if let href = attributes["href"] { attributes["href"] = resolveURI(href) }
-        if attributes["rel"] == "alternate", Self.htmlTypes.contains(Self.mapContentType(attributes["type"] ?? "")) {
-            isEntryLink = true
-        }
-        context.setDefault("links", .list([]))
-        if !(inEntry && inImage) { context.append(.node(attributes.node), to: "links") }
-        if let href = attributes["href"] {
-            if isEntryLink { context["link"] = .text(href) }
-        } else {
-            push("link", expectingText: inFeed || inEntry || inSource)
-        }
-    }
-
-    private func endGUID() {
-        let value = pop("id")
-        save("guidislink", .flag(guidIsLink && !context().contains("link")))
-        if guidIsLink { save("link", value.map { .text($0) } ?? .null) }
-    }
-
-    // MARK: - Text constructs
-
-    private func endTitle() {
-        guard let value = popContent("title"), !value.isEmpty else { return }
-        titleDepth = depth
-    }
-
-    private func startDescription(_ attributes: ElementAttributes) {
-        if context().contains("summary"), !hasContent {
-            summaryKey = "content"
-            startContent(attributes)
-        } else {
-            pushContent("description", attributes, defaultType: "text/html", expectingText: inFeed || inEntry || inSource)
-        }
-    }
-
-    private func startSummary(_ attributes: ElementAttributes) {
-        if context().contains("summary"), !hasContent {
-            summaryKey = "content"
-            startContent(attributes)
-        } else {
-            summaryKey = "summary"
-            pushContent("summary", attributes, defaultType: "text/plain", expectingText: true)
-        }
-    }
-
-    private func startContent(_ attributes: ElementAttributes) {
-        hasContent = true
-        pushContent("content", attributes, defaultType: "text/plain", expectingText: true)
-        if let src = attributes["src"], !src.isEmpty { contentParams["src"] = .text(src) }
-        push("content", expectingText: true)
-    }
-
-    func endContent() {
-        let type = Self.mapContentType(contentParams.text("type") ?? "")
-        let copyToSummary = type == "text/plain" || Self.htmlTypes.contains(type)
-        let value = popContent("content")
-        if copyToSummary { save("summary", value.map { .text($0) } ?? .null) }
-    }
-
-    private func startGenerator(_ attributes: ElementAttributes) {
-        var attributes = attributes
-        if !attributes.isEmpty {
-            attributes.enforceHref()
-            if let href = attributes["href"] { attributes["href"] = resolveURI(href) }
-        }
-        context()["generator_detail"] = .node(attributes.node)
-        push("generator", expectingText: true)
-    }
-
-    // MARK: - Dates
-
-    func saveDate(_ key: String, _ text: String?) {
-        save(key, FeedDate.parse(text).map { .date($0) } ?? .null, overwrite: true)
-    }
-
-    private func endValidity() {
-        for detail in (pop("validity") ?? "").split(separator: ";", omittingEmptySubsequences: false) {
-            let parts = detail.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            guard parts.count == 2 else { continue }
-            let key = String(parts[0])
-            let value = String(parts[1])
-            guard key == "start" || key == "end" else { continue }
-            save("validity_\(key)", .text(value), overwrite: true)
-            saveDate("validity_\(key)_parsed", value)
-        }
     }
 }

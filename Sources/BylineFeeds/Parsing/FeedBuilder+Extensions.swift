@@ -45,10 +45,38 @@ extension FeedBuilder {
             context().append(.node(link), to: "links")
         case "creativecommons_license":
             push("license", expectingText: true)
+        case "psc_chapters":
+            let context = context()
+            guard !context.contains("psc_chapters") else { break }
+            inChapters = true
+            let chapters = attributes.node
+            chapters.setRaw("chapters", .list([]))
+            context["psc_chapters"] = .node(chapters)
+        case "psc_chapter":
+            guard inChapters, let chapters = context()["psc_chapters"]?.node else { break }
+            let chapter = attributes.node
+            chapter.setRaw("start_parsed", Self.chapterStart(attributes["start"] ?? "").map { .real($0) } ?? .null)
+            chapters.append(.node(chapter), to: "chapters")
         default:
-            return false
+            return startGeography(name, attributes)
         }
         return true
+    }
+
+    /// A Podlove chapter start, `[hh:]mm:ss[.mmm]`, in seconds.
+    static func chapterStart(_ text: String) -> Double? {
+        let parts = text.split(separator: ":", omittingEmptySubsequences: false)
+        guard parts.count == 2 || parts.count == 3 else { return nil }
+        let secondsPart = parts[parts.count - 1].split(separator: ".", omittingEmptySubsequences: false)
+        let fields = parts.dropLast().map(String.init) + [String(secondsPart[0])]
+        guard fields.allSatisfy({ $0.count == 2 && $0.allSatisfy(\.isNumber) }),
+              secondsPart.count == 1 || (secondsPart.count == 2 && secondsPart[1].count == 3 && secondsPart[1].allSatisfy(\.isNumber))
+        else { return nil }
+        let numbers = fields.compactMap { Int($0) }
+        let hours = numbers.count == 3 ? numbers[0] : 0
+        let milliseconds = secondsPart.count == 2 ? Int(secondsPart[1]) ?? 0 : 0
+        let whole = hours * 3600 + numbers[numbers.count - 2] * 60 + numbers[numbers.count - 1]
+        return Double(whole) + Double(milliseconds) / 1000
     }
 
     func endExtension(_ name: String) -> Bool {
@@ -66,8 +94,11 @@ extension FeedBuilder {
             let value = pop("itunes_block", stripWhitespace: false)
             context()["itunes_block"] = .number(value == "yes" || value == "Yes" ? 1 : 0)
         case "itunes_explicit":
-            let value = pop("itunes_explicit", stripWhitespace: false)
-            context()["itunes_explicit"] = value == "yes" ? .flag(true) : value == "clean" ? .flag(false) : .null
+            // Exact values only: "YES" or " yes " mean nothing (feedparser's reading of Apple's rules).
+            let value = pop("itunes_explicit", stripWhitespace: false) ?? ""
+            let explicit: ParsedNode.Value = ["yes", "true"].contains(value) ? .flag(true)
+                : ["no", "false", "clean"].contains(value) ? .flag(false) : .null
+            context()["itunes_explicit"] = explicit
         case "media_keywords":
             guard let value = pop("media_keywords") else { return false }
             for term in value.split(separator: ",") where !PythonText.strip(String(term)).isEmpty {
@@ -100,6 +131,8 @@ extension FeedBuilder {
         case "media_player":
             let value = pop("media_player")
             context()["media_player"]?.node?["content"] = value.map { .text($0) } ?? .null
+        case "psc_chapters":
+            inChapters = false
         case "creativecommons_license":
             guard let value = pop("license") else { return true }
             let context = context()
@@ -109,7 +142,7 @@ extension FeedBuilder {
             context.append(.node(link), to: "links")
             context.remove("license")
         default:
-            return false
+            return endGeography(name)
         }
         return true
     }

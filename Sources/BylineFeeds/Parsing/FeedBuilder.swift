@@ -13,7 +13,7 @@ final class FeedBuilder: XMLEventHandler {
     // Namespaces: the document's prefixes, and what they map to.
     var namespacesInUse: [(prefix: String, uri: String)] = []
     var namespaceMap: [String: String] = [:]
-    private var xlinkDeclarations: [(String, String)] = []
+    var xlinkDeclarations: [(String, String)] = []
 
     // Where we are.
     var baseURI: String
@@ -30,7 +30,14 @@ final class FeedBuilder: XMLEventHandler {
     var hasContent = false
     var guidIsLink = false
     var isEntryLink = false
+    /// Whether the link whose text is being read is the alternate one, which wins over
+    /// enclosures and other relations as the entry's link.
+    var textLinkIsAlternate = true
     var svgDepth = 0
+    /// The GML geometry being read: "point", "linestring", "polygon" or "".
+    var geometryKind = ""
+    /// Inside the first Podlove `psc:chapters` of an entry.
+    var inChapters = false
     var titleDepth = -1
     var depth = 0
 
@@ -38,105 +45,19 @@ final class FeedBuilder: XMLEventHandler {
     var contentParams = ParsedNode()
     var summaryKey: String?
     var elementStack: [(name: String, expectingText: Bool, pieces: [String])] = []
-    private var baseStack: [String] = []
-    private var langStack: [String?] = []
-    private var propertyDepth: [ObjectIdentifier: [String: Int]] = [:]
+    var baseStack: [String] = []
+    var langStack: [String?] = []
+    var propertyDepth: [ObjectIdentifier: [String: Int]] = [:]
 
-    init(baseURI: String) {
+    init(baseURI: String, language: String? = nil) {
         self.baseURI = baseURI
-    }
-
-    // MARK: - Namespaces
-
-    func startPrefixMapping(prefix: String?, uri: String) {
-        guard !uri.isEmpty else { return }
-        trackNamespace(prefix: prefix, uri: uri)
-        if let prefix, uri == "http://www.w3.org/1999/xlink" { xlinkDeclarations.append(("xmlns:" + prefix, uri)) }
-    }
-
-    func trackNamespace(prefix: String?, uri: String) {
-        var uri = uri
-        var lower = uri.lowercased()
-        if version.isEmpty {
-            if prefix == nil, lower == "http://my.netscape.com/rdf/simple/0.9/" {
-                version = "rss090"
-            } else if lower == "http://purl.org/rss/1.0/" {
-                version = "rss10"
-            } else if lower == "http://www.w3.org/2005/atom" {
-                version = "atom10"
-            }
-        }
-        if lower.contains("backend.userland.com/rss") {
-            uri = "http://backend.userland.com/rss"
-            lower = uri
-        }
-        if let known = FeedNamespaces.prefix(forLowercasedURI: lower) {
-            namespaceMap[prefix ?? ""] = known
-            setNamespaceInUse(known, uri)
-        } else {
-            setNamespaceInUse(prefix ?? "", uri)
-        }
-    }
-
-    private func setNamespaceInUse(_ prefix: String, _ uri: String) {
-        if let index = namespacesInUse.firstIndex(where: { $0.prefix == prefix }) {
-            namespacesInUse[index].uri = uri
-        } else {
-            namespacesInUse.append((prefix, uri))
-        }
-    }
-
-    // MARK: - SAX events
-
-    func startElement(namespace: String?, prefix: String?, localName: String, attributes: [XMLAttribute]) {
-        var namespace = namespace
-        var lowerNamespace = (namespace ?? "").lowercased()
-        if lowerNamespace.contains("backend.userland.com/rss") {
-            namespace = "http://backend.userland.com/rss"
-            lowerNamespace = "http://backend.userland.com/rss"
-        }
-        var pairs = xlinkDeclarations
-        xlinkDeclarations = []
-        var name = localName.lowercased()
-        if name == "math", namespace == "http://www.w3.org/1998/Math/MathML" { pairs.append(("xmlns", namespace ?? "")) }
-        if name == "svg", namespace == "http://www.w3.org/2000/svg" { pairs.append(("xmlns", namespace ?? "")) }
-        name = qualifiedName(name, namespace: namespace, lowerNamespace: lowerNamespace)
-        for attribute in attributes {
-            var key = attribute.localName
-            if let known = FeedNamespaces.prefix(forLowercasedURI: (attribute.namespace ?? "").lowercased()), !known.isEmpty {
-                key = known + ":" + key
-            }
-            pairs.append((key.lowercased(), attribute.value))
-        }
-        startTag(name, pairs)
-    }
-
-    func endElement(namespace: String?, prefix: String?, localName: String) {
-        var lowerNamespace = (namespace ?? "").lowercased()
-        if lowerNamespace.contains("backend.userland.com/rss") { lowerNamespace = "http://backend.userland.com/rss" }
-        endTag(qualifiedName(localName.lowercased(), namespace: namespace, lowerNamespace: lowerNamespace))
-    }
-
-    /// `prefix:name` with the canonical prefix of a known namespace, or the document's
-    /// own prefix for an unknown one.
-    private func qualifiedName(_ name: String, namespace: String?, lowerNamespace: String) -> String {
-        if let known = FeedNamespaces.prefix(forLowercasedURI: lowerNamespace) {
-            return known.isEmpty ? name : known.lowercased() + ":" + name
-        }
-        if let namespace, !namespace.isEmpty,
-           let declared = namespacesInUse.first(where: { !$0.prefix.isEmpty && $0.uri == namespace }) {
-            return (declared.prefix + ":" + name).lowercased()
-        }
-        return name
-    }
-
-    func characters(_ text: String) {
-        handleData(text)
+        lang = language
+        if let language, !language.isEmpty { feed["language"] = .text(language.replacingOccurrences(of: "_", with: "-")) }
     }
 
     // MARK: - Tags (feedparser's unknown_starttag / unknown_endtag)
 
-    private func startTag(_ tag: String, _ rawPairs: [(String, String)]) {
+    func startTag(_ tag: String, _ rawPairs: [(String, String)]) {
         depth += 1
         let pairs = rawPairs.map { key, value in
             let key = key.lowercased()
@@ -155,7 +76,8 @@ final class FeedBuilder: XMLEventHandler {
         } else if newLang == nil {
             newLang = lang
         }
-        if let newLang, !newLang.isEmpty, ["feed", "rss", "rdf:RDF"].contains(tag) {
+        // feedparser compares with "rdf:RDF" here and so never sees an RDF feed's language.
+        if let newLang, !newLang.isEmpty, ["feed", "rss", "rdf:rdf"].contains(tag) {
             feed["language"] = .text(newLang.replacingOccurrences(of: "_", with: "-"))
         }
         lang = newLang
@@ -194,7 +116,7 @@ final class FeedBuilder: XMLEventHandler {
         }
     }
 
-    private func endTag(_ tag: String) {
+    func endTag(_ tag: String) {
         let (prefix, suffix) = splitPrefix(tag)
         if suffix == "svg", svgDepth > 0 { svgDepth -= 1 }
         let handlerName = prefix + suffix
@@ -320,134 +242,4 @@ final class FeedBuilder: XMLEventHandler {
     }
 
     static let htmlTypes: Set<String> = ["application/xhtml+xml", "text/html"]
-
-    // MARK: - Storing (feedparser's pop)
-
-    private static let canBeRelativeURI: Set<String> = [
-        "comments", "docs", "href", "icon", "id", "link", "logo", "url", "wfw_comment", "wfw_commentrss",
-    ]
-    private static let canContainMarkup: Set<String> = [
-        "content", "copyright", "description", "info", "rights", "subtitle", "summary", "tagline", "title",
-    ]
-
-    @discardableResult
-    func pop(_ element: String, stripWhitespace: Bool = true) -> String? {
-        guard let top = elementStack.last, top.name == element else { return nil }
-        elementStack.removeLast()
-        var pieces = top.pieces
-        if version == "atom10", (contentParams.text("type") ?? "text") == "application/xhtml+xml" {
-            pieces = Self.unwrappingDiv(pieces)
-        }
-        var output = pieces.joined()
-        if stripWhitespace { output = PythonText.strip(output) }
-        guard top.expectingText else { return output }
-
-        if contentParams["base64"]?.isTruthy == true,
-           let data = Data(base64Encoded: output, options: .ignoreUnknownCharacters),
-           let decoded = String(data: data, encoding: .utf8) {
-            output = decoded
-        }
-        if Self.canBeRelativeURI.contains(element), !output.isEmpty, element != "id" || guidIsLink {
-            output = resolveURI(output)
-        }
-        if !version.hasPrefix("atom"), contentParams.text("type") == "text/plain", MarkupGuess.looksLikeHTML(output) {
-            contentParams["type"] = .text("text/html")
-        }
-        contentParams.remove("mode")
-        contentParams.remove("base64")
-        let declaredType = contentParams.text("type") ?? "text/html"
-        if Self.htmlTypes.contains(Self.mapContentType(declaredType)), Self.canContainMarkup.contains(element) {
-            output = HTMLRewriter.resolvingLinks(output, base: baseURI, type: declaredType)
-            output = HTMLRewriter.sanitise(output, type: declaredType)
-        }
-        // Undo text that was UTF-8 read as ISO-8859-1 and encoded again.
-        if output.unicodeScalars.contains(where: { $0.value >= 0x80 }),
-           let latin = output.data(using: .isoLatin1), let repaired = String(data: latin, encoding: .utf8) {
-            output = repaired
-        }
-        output = Windows1252.translate(output)
-        if ["category", "tags", "itunes_keywords"].contains(element) { return output }
-        if element == "title", titleDepth > -1, titleDepth <= depth { return output }
-        store(element, output)
-        return output
-    }
-
-    private func store(_ element: String, _ value: String) {
-        var output = value
-        if inEntry, !inSource, let entry = entries.last {
-            if element == "content" {
-                let params = contentParams.copy()
-                params["value"] = .text(output)
-                entry.append(.node(params), to: "content")
-            } else if element == "link" {
-                guard !inImage else { return }
-                output = Self.repairingQueryAmpersands(output.replacingOccurrences(of: "&amp;", with: "&"))
-                entry["link"] = .text(output)
-                if !output.isEmpty { entry.lastNode(in: "links")?["href"] = .text(output) }
-            } else {
-                let key = element == "description" ? "summary" : element
-                let id = ObjectIdentifier(entry)
-                let old = propertyDepth[id]?[key]
-                if old == nil || depth <= old ?? 0 {
-                    propertyDepth[id, default: [:]][key] = depth
-                    entry[key] = .text(output)
-                }
-                if inContent > 0 {
-                    let params = contentParams.copy()
-                    params["value"] = .text(output)
-                    entry[key + "_detail"] = .node(params)
-                }
-            }
-        } else if inFeed || inSource {
-            let context = context()
-            let key = element == "description" ? "subtitle" : element
-            context[key] = .text(output)
-            if key == "link" {
-                output = Self.repairingQueryAmpersands(output)
-                context[key] = .text(output)
-                context.lastNode(in: "links")?["href"] = .text(output)
-            } else if inContent > 0 {
-                let params = contentParams.copy()
-                params["value"] = .text(output)
-                context[key + "_detail"] = .node(params)
-            }
-        }
-    }
-
-    /// `?a=1&b;=2` back to `?a=1&b=2`: query strings mangled as if they held references.
-    private static func repairingQueryAmpersands(_ link: String) -> String {
-        guard link.contains("&") else { return link }
-        var out = ""
-        var rest = Substring(link)
-        while let amp = rest.firstIndex(of: "&") {
-            out += rest[...amp]
-            let after = rest[rest.index(after: amp)...]
-            let name = after.prefix { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }
-            if !name.isEmpty, name.endIndex < after.endIndex, after[name.endIndex] == ";" {
-                out += name
-                rest = after[after.index(after: name.endIndex)...]
-            } else {
-                rest = after
-            }
-        }
-        return out + rest
-    }
-
-    /// Atom XHTML content: drop the wrapping `<div>` when everything sits inside it.
-    private static func unwrappingDiv(_ pieces: [String]) -> [String] {
-        var pieces = pieces
-        while pieces.count > 1, let last = pieces.last, PythonText.strip(last).isEmpty { pieces.removeLast() }
-        while pieces.count > 1, let first = pieces.first, PythonText.strip(first).isEmpty { pieces.removeFirst() }
-        guard let first = pieces.first, first == "<div>" || first.hasPrefix("<div "), pieces.last == "</div>" else { return pieces }
-        var depth = 0
-        for piece in pieces.dropLast() {
-            if piece.hasPrefix("</") {
-                depth -= 1
-                if depth == 0 { return pieces }
-            } else if piece.hasPrefix("<"), !piece.hasSuffix("/>") {
-                depth += 1
-            }
-        }
-        return Array(pieces.dropFirst().dropLast())
-    }
 }

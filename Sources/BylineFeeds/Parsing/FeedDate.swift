@@ -2,13 +2,14 @@ import Foundation
 
 /// Reads the dates feeds write, by feedparser's rules: W3C-DTF / RFC 3339, RFC 822 and
 /// its broken variants (missing day names, two-digit years, named zones, `GMT+2`),
-/// ISO 8601 without separators, and C's asctime. The result is a moment in UTC.
+/// ISO 8601 without separators, C's asctime, and a few regional formats
+/// (`FeedDate+Regional`). The result is a moment in UTC.
 enum FeedDate {
     static func parse(_ text: String?) -> Date? {
         guard let text else { return nil }
         let trimmed = PythonText.strip(text)
         guard !trimmed.isEmpty, trimmed.count < 200 else { return nil }
-        for reader in [w3dtf, rfc822, iso8601Compact, asctime] {
+        for reader in [w3dtf, rfc822, iso8601Compact, asctime, regional] {
             if let date = reader(trimmed) { return date }
         }
         return nil
@@ -61,7 +62,8 @@ enum FeedDate {
             let digits = Array(zone.dropFirst())
             let hoursText = String(digits.prefix(2))
             let minutesText = zone.contains(":") ? String(digits.dropFirst(3)) : String(digits.dropFirst(2))
-            guard let hours = Int(hoursText), let minutes = minutesText.isEmpty ? nil : Int(minutesText) else { return nil }
+            // "GMT+2" has no minutes; feedparser gives up on it, Byline reads it as +02:00.
+            guard let hours = Int(hoursText), let minutes = minutesText.isEmpty ? 0 : Int(minutesText) else { return nil }
             offsetMinutes = hours * 60 + minutes
             if sign == "-" { offsetMinutes = -offsetMinutes }
         } else {

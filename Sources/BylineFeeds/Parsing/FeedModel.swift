@@ -6,15 +6,15 @@ enum FeedModel {
     static func feed(version: String, fields: ParsedNode, entries: [ParsedNode], problem: String?, encoding: String) -> Feed {
         var feed = Feed(
             version: version,
-            title: fields.text("title"),
-            link: fields.text("link"),
-            subtitle: fields.text("subtitle"),
-            language: fields.text("language"),
-            author: fields.text("author"),
+            title: plain(fields, "title"),
+            link: fields.text("link").map(PlainText.clean),
+            subtitle: plain(fields, "subtitle"),
+            language: fields.text("language").map(PlainText.clean),
+            author: fields.text("author").map(PlainText.clean),
             updated: date(fields, "updated_parsed") ?? date(fields, "published_parsed"),
             links: links(fields),
             items: entries.map(item),
-            problem: problem,
+            problem: problem.map { PlainText.oneLine($0) },
             encoding: encoding)
         feed.fields = fields.fields
         return feed
@@ -23,14 +23,15 @@ enum FeedModel {
     private static func item(_ entry: ParsedNode) -> FeedItem {
         let allLinks = links(entry)
         var item = FeedItem(
-            id: entry.text("id"),
-            title: entry.text("title"),
-            link: entry.text("link"),
+            id: entry.text("id").map(PlainText.clean),
+            title: plain(entry, "title"),
+            link: entry.text("link").map(PlainText.clean),
             links: allLinks.filter { $0.rel != "enclosure" },
             published: date(entry, "published_parsed"),
             updated: date(entry, "updated_parsed"),
-            author: entry.text("author"),
-            categories: (entry["tags"]?.list ?? []).compactMap { $0.node?.text("term") }.filter { !$0.isEmpty },
+            author: entry.text("author").map(PlainText.clean),
+            categories: (entry["tags"]?.list ?? []).compactMap { $0.node?.text("term").map(PlainText.clean) }
+                .filter { !$0.isEmpty },
             summary: summary(entry),
             content: entry["content"]?.list?.first?.node.flatMap(text),
             enclosures: allLinks.filter { $0.rel == "enclosure" })
@@ -38,17 +39,24 @@ enum FeedModel {
         return item
     }
 
+    /// A text field as plain text: HTML titles (`type="html"`) lose their markup.
+    private static func plain(_ node: ParsedNode, _ key: String) -> String? {
+        guard let value = node.text(key) else { return nil }
+        let type = FeedBuilder.mapContentType(node[key + "_detail"]?.node?.text("type") ?? "text/plain")
+        return FeedBuilder.htmlTypes.contains(type) ? PlainText.fromHTML(value) : PlainText.clean(value)
+    }
+
     private static func summary(_ entry: ParsedNode) -> FeedText? {
         if let detail = entry["summary_detail"]?.node, let value = text(detail) { return value }
         guard let value = entry.text("summary") else { return nil }
         let type = entry["content"]?.list?.first?.node?.text("type") ?? "text/html"
-        return FeedText(value: value, isHTML: FeedBuilder.htmlTypes.contains(type))
+        return FeedText(value: PlainText.clean(value), isHTML: FeedBuilder.htmlTypes.contains(type))
     }
 
     private static func text(_ node: ParsedNode) -> FeedText? {
         guard let value = node.text("value") else { return nil }
         let type = FeedBuilder.mapContentType(node.text("type") ?? "text/plain")
-        return FeedText(value: value, isHTML: FeedBuilder.htmlTypes.contains(type),
+        return FeedText(value: PlainText.clean(value), isHTML: FeedBuilder.htmlTypes.contains(type),
                         language: node.text("language"), base: node.text("base"))
     }
 

@@ -11,9 +11,15 @@ public enum FeedParser {
     ///   - url: where the document came from; relative links resolve against it.
     ///   - contentType: the HTTP `Content-Type`, whose charset and media type decide the
     ///     character encoding (RFC 3023). Nil for a local file.
-    public static func parse(_ data: Data, url: URL? = nil, contentType: String? = nil) -> Result<Feed, FeedParseError> {
+    ///   - contentLocation: the HTTP `Content-Location`, which overrides `url` as the base.
+    ///   - contentLanguage: the HTTP `Content-Language`, the language until the feed says otherwise.
+    public static func parse(_ data: Data, url: URL? = nil, contentType: String? = nil, contentLocation: String? = nil,
+                             contentLanguage: String? = nil) -> Result<Feed, FeedParseError> {
         guard data.contains(where: { ![0x20, 0x09, 0x0A, 0x0D, 0x00].contains($0) }) else { return .failure(.emptyDocument) }
-        let baseURI = url.map { URIReference.safeAbsolute($0.absoluteString) } ?? ""
+        let href = url?.absoluteString ?? ""
+        let location = contentLocation ?? ""
+        let baseURI = [URIReference.safeAbsolute(href, location), URIReference.safeAbsolute(location)]
+            .first { !$0.isEmpty } ?? href
         var problems: [String] = []
         let decoded: DecodedDocument
         if let document = CharacterDecoding.decode(data, contentType: contentType) {
@@ -29,25 +35,28 @@ public enum FeedParser {
             return parseJSON(decoded, baseURI: baseURI, problems: problems)
         }
         if looksLikeHTML(trimmed) { return .failure(.notAFeed("looks like an HTML page")) }
-        return parseXML(decoded, baseURI: baseURI, problems: problems)
+        return parseXML(decoded, baseURI: baseURI, language: contentLanguage, problems: problems)
     }
 
-    private static func parseXML(_ decoded: DecodedDocument, baseURI: String, problems: [String]) -> Result<Feed, FeedParseError> {
+    private static func parseXML(_ decoded: DecodedDocument, baseURI: String, language: String?,
+                                 problems: [String]) -> Result<Feed, FeedParseError> {
         var problems = problems
         let doctype = DoctypeFilter(withoutDeclaration(decoded.text))
-        let (text, undefined) = CharacterReferences.replacingUndeclaredEntities(doctype.text, declared: Set(doctype.entities.keys))
-        let builder = FeedBuilder(baseURI: baseURI)
-        let outcome = XMLEventReader.read("<?xml version='1.0' encoding='utf-8'?>\n" + text, url: nil, into: builder)
+        let (text, repaired) = CharacterReferences.replacingUndeclaredEntities(doctype.text, declared: Set(doctype.entities.keys))
+        let builder = FeedBuilder(baseURI: baseURI, language: language)
+        // Re-declared as UTF-8 on the first line, so error line numbers stay the document's.
+        let outcome = XMLEventReader.read("<?xml version='1.0' encoding='utf-8'?>" + text, url: nil, into: builder)
         if let name = outcome.rootName?.lowercased(), name == "html" || name.hasSuffix(":html") {
             return .failure(.notAFeed("looks like an HTML page"))
         }
-        if let undefined { problems.insert("undefined entity &\(undefined);", at: 0) }
+        if let repaired { problems.insert(repaired, at: 0) }
         if let error = outcome.firstError { problems.insert("malformed XML at \(error)", at: 0) }
         let version = doctype.version ?? builder.version
         let foundNothing = version.isEmpty && builder.feed.keys.isEmpty && builder.entries.isEmpty
         if foundNothing || outcome.rootName == nil {
             if let error = outcome.firstError { return .failure(malformed(error)) }
-            return .failure(.notAFeed("no RSS, Atom or JSON Feed elements (root element <\(outcome.rootName ?? "none")>)"))
+            let root = PlainText.oneLine(outcome.rootName ?? "none", limit: 40)
+            return .failure(.notAFeed("no RSS, Atom or JSON Feed elements (root element <\(root)>)"))
         }
         return .success(FeedModel.feed(version: version, fields: builder.feed, entries: builder.entries,
                                        problem: problems.first, encoding: decoded.encoding))

@@ -8,6 +8,8 @@ import Foundation
 public enum FeedValue: Equatable, Sendable {
     case text(String)
     case number(Int)
+    /// A coordinate or other fractional number (GeoRSS).
+    case real(Double)
     case flag(Bool)
     case date(Date)
     case list([FeedValue])

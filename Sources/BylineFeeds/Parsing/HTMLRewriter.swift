@@ -23,9 +23,9 @@ struct HTMLRewriter {
 
     /// Sanitises `html` the way feedparser's `sanitize_html` does.
     static func sanitise(_ html: String, type: String) -> String {
-        let source = html.replacingOccurrences(of: "<![CDATA[", with: "&lt;![CDATA[")
-        let output = HTMLRewriter(mode: .sanitising, type: type).rewrite(source)
-        return PythonText.strip(output).replacingOccurrences(of: "\r\n", with: "\n")
+        let source = html.utf8.contains(UInt8(ascii: "!")) ? html.replacingOccurrences(of: "<![CDATA[", with: "&lt;![CDATA[") : html
+        let output = PythonText.strip(HTMLRewriter(mode: .sanitising, type: type).rewrite(source))
+        return output.utf8.contains(UInt8(ascii: "\r")) ? output.replacingOccurrences(of: "\r\n", with: "\n") : output
     }
 
     /// Resolves relative links in `html` against `base`.
@@ -54,9 +54,17 @@ struct HTMLRewriter {
             case .characterReference(let reference):
                 pieces.append(Self.characterReference(reference))
             case .entityReference(let name):
-                pieces.append(HTMLEntities.isDefined(name) ? "&\(name);" : "&amp;\(name)")
+                if HTMLEntities.isDefined(name) {
+                    pieces.append("&\(name);")
+                } else if let text = HTMLEntities.text(named: name) {
+                    pieces.append(HTMLEntities.numericReferences(text))
+                } else {
+                    pieces.append("&amp;\(name)")
+                }
             case .comment(let text):
-                pieces.append("<!--\(text)-->")
+                // Beyond feedparser: sanitised HTML keeps no comments, since browsers end a
+                // comment at `--!>` too and whatever follows would become live markup.
+                if !isSanitising { pieces.append("<!--\(text)-->") }
             case .declaration(let text):
                 if !isSanitising { pieces.append("<!\(text)>") }
             }
@@ -103,8 +111,10 @@ struct HTMLRewriter {
     /// and unescape quote references.
     static func prepare(_ html: String) -> String {
         var text = html
-        if text.contains("<!") { text = escapingStrayDeclarations(text) }
-        if text.contains("/>") { text = expandingShortTags(text) }
+        let bytes = html.utf8
+        if bytes.contains(UInt8(ascii: "!")) { text = escapingStrayDeclarations(text) }
+        if bytes.contains(UInt8(ascii: "/")) { text = expandingShortTags(text) }
+        guard bytes.contains(UInt8(ascii: "#")) else { return text }
         return text.replacingOccurrences(of: "&#39;", with: "'").replacingOccurrences(of: "&#34;", with: "\"")
     }
 
@@ -127,7 +137,7 @@ struct HTMLRewriter {
     /// `<br/>` → `<br />`, `<p/>` → `<p></p>` (only tags without attributes, as feedparser does).
     private static func expandingShortTags(_ text: String) -> String {
         let s = Array(text.unicodeScalars)
-        var out = String.UnicodeScalarView()
+        var out = ""
         var i = 0
         scanning: while i < s.count {
             if s[i] == "<" {
@@ -138,16 +148,16 @@ struct HTMLRewriter {
                     while m < s.count, s[m].properties.isWhitespace { m += 1 }
                     if m + 1 < s.count, s[m] == "/", s[m + 1] == ">" {
                         let tag = String(String.UnicodeScalarView(s[(i + 1)..<p]))
-                        out.append(contentsOf: (voidElements.contains(tag) ? "<\(tag) />" : "<\(tag)></\(tag)>").unicodeScalars)
+                        out += (voidElements.contains(tag) ? "<\(tag) />" : "<\(tag)></\(tag)>")
                         i = m + 2
                         continue scanning
                     }
                 }
             }
-            out.append(s[i])
+            out.unicodeScalars.append(s[i])
             i += 1
         }
-        return String(out)
+        return out
     }
 
     /// Lowercased, de-duplicated, sorted attributes; `rel` and `type` values lowercased.
@@ -174,14 +184,16 @@ struct HTMLRewriter {
     }
 
     private static func escapedAttribute(_ value: String) -> String {
+        let special: Set<UInt8> = [UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "\""), UInt8(ascii: "&")]
+        guard value.utf8.contains(where: special.contains) else { return value }
         let escaped = value.replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "<", with: "&lt;")
             .replacingOccurrences(of: "\"", with: "&quot;")
         guard escaped.contains("&") else { return escaped }
         // Escape ampersands that do not start a reference.
         let s = Array(escaped.unicodeScalars)
-        var out = String.UnicodeScalarView()
+        var out = ""
         for (i, c) in s.enumerated() {
-            out.append(c)
+            out.unicodeScalars.append(c)
             guard c == "&" else { continue }
             var k = i + 1
             if k < s.count, s[k] == "#" {
@@ -196,9 +208,9 @@ struct HTMLRewriter {
                 while k < s.count, s[k] == "_" || s[k].properties.isAlphabetic || s[k].properties.numericType != nil { k += 1 }
                 if k > start, k < s.count, s[k] == ";" { continue }
             }
-            out.append(contentsOf: "amp;".unicodeScalars)
+            out += "amp;"
         }
-        return String(out)
+        return out
     }
 
     /// A numeric reference, rewritten to the proper code point for windows-1252's 0x80–0x9F.

@@ -103,8 +103,8 @@ struct SanitiserState {
                 }
             } else {
                 let name = after.prefix { $0.isLetter || $0.isNumber }
-                if let value = HTMLEntities.codePoint(named: String(name)), let scalar = Unicode.Scalar(value) {
-                    out.unicodeScalars.append(scalar)
+                if let text = HTMLEntities.text(named: String(name)) {
+                    out += text
                     var next = name.endIndex
                     if next < after.endIndex, after[next] == ";" { next = after.index(after: next) }
                     rest = after[next...]

@@ -77,9 +77,16 @@ struct HTMLTokenizer {
                     continue
                 }
                 if matches(s, i, "<!") {
-                    guard let close = index(of: ">", in: s, from: i + 2) else { break scanning }
-                    out.append(.declaration(String(String.UnicodeScalarView(s[(i + 2)..<close]))))
-                    i = close + 1
+                    switch declaration(s, i) {
+                    case .incomplete:
+                        break scanning
+                    case .complete(let end, let text):
+                        if let text { out.append(.declaration(text)) }
+                        i = end
+                    case .invalid:
+                        out.append(.text("&lt;"))
+                        i += 1
+                    }
                     continue
                 }
             } else if let (name, end) = characterReference(s, i) {
@@ -103,7 +110,7 @@ struct HTMLTokenizer {
 
     // MARK: - Tags
 
-    private func startTag(_ s: [Unicode.Scalar], _ i: Int, _ lastTag: inout String, _ out: inout [HTMLToken]) -> Int? {
+    func startTag(_ s: [Unicode.Scalar], _ i: Int, _ lastTag: inout String, _ out: inout [HTMLToken]) -> Int? {
         let n = s.count
         guard let bracket = endBracket(s, i + 1) else { return nil }
         var k: Int
@@ -129,7 +136,7 @@ struct HTMLTokenizer {
     }
 
     /// sgmllib's attribute pattern: a name, then optionally `=` and a quoted or bare value.
-    private func attribute(_ s: [Unicode.Scalar], _ start: Int, limit: Int) -> (String, String, Int)? {
+    func attribute(_ s: [Unicode.Scalar], _ start: Int, limit: Int) -> (String, String, Int)? {
         let n = s.count
         var k = start
         while k < n, isSpace(s[k]) { k += 1 }
@@ -159,29 +166,29 @@ struct HTMLTokenizer {
     }
 
     /// sgmllib adds the missing `;` to numeric references in attribute values.
-    private func completingCharacterReferences(_ value: String) -> String {
+    func completingCharacterReferences(_ value: String) -> String {
         guard value.contains("&#") else { return value }
         let s = Array(value.unicodeScalars)
-        var out = String.UnicodeScalarView()
+        var out = ""
         var i = 0
         while i < s.count {
             if s[i] == "&", i + 2 < s.count, s[i + 1] == "#", s[i + 2].properties.numericType != nil, s[i + 2].isASCII {
                 var j = i + 2
                 while j < s.count, s[j].isASCII, s[j].properties.numericType != nil { j += 1 }
-                out.append(contentsOf: s[i..<j])
-                out.append(";")
+                out += String(String.UnicodeScalarView(s[i..<j]))
+                out += ";"
                 i = j < s.count && s[j] == ";" ? j + 1 : j
             } else {
-                out.append(s[i])
+                out.unicodeScalars.append(s[i])
                 i += 1
             }
         }
-        return String(out)
+        return out
     }
 
     /// Where a tag ends: the first `<` or `>` outside quoted attribute values (feedparser's
     /// end-bracket rule), or nil when the fragment ends first.
-    private func endBracket(_ s: [Unicode.Scalar], _ start: Int) -> Int? {
+    func endBracket(_ s: [Unicode.Scalar], _ start: Int) -> Int? {
         let n = s.count
         var k = start
         quoted: while k < n {
@@ -204,7 +211,7 @@ struct HTMLTokenizer {
         return nil
     }
 
-    private func followsQuotedValue(_ s: [Unicode.Scalar], _ k: Int) -> Bool {
+    func followsQuotedValue(_ s: [Unicode.Scalar], _ k: Int) -> Bool {
         let c = s[k]
         if c == ">" || c == "/" || isSpace(c) { return true }
         var m = k
@@ -212,92 +219,18 @@ struct HTMLTokenizer {
         return m > k && m < s.count && s[m] == "="
     }
 
-    // MARK: - References
-
-    private func characterReference(_ s: [Unicode.Scalar], _ i: Int) -> (String, Int)? {
-        let n = s.count
-        guard i + 2 < n, s[i + 1] == "#" else { return nil }
-        var k = i + 2
-        if s[k] == "x" || s[k] == "X" {
-            k += 1
-            let digits = k
-            while k < n, s[k].isASCII, s[k].properties.isASCIIHexDigit { k += 1 }
-            guard k > digits else { return nil }
-        } else {
-            let digits = k
-            while k < n, s[k].isASCII, s[k].properties.numericType != nil { k += 1 }
-            guard k > digits else { return nil }
-        }
-        guard k < n, s[k] == ";" else { return nil }
-        return (String(String.UnicodeScalarView(s[(i + 2)..<k])), k + 1)
-    }
-
-    private func entityReference(_ s: [Unicode.Scalar], _ i: Int) -> (String, Int)? {
-        let n = s.count
-        guard i + 1 < n, isLetter(s[i + 1]) else { return nil }
-        var k = i + 2
-        while k < n, isNameScalar(s[k], extra: "-.") { k += 1 }
-        guard k < n, !(s[k].isASCII && (isLetter(s[k]) || s[k].properties.numericType != nil)) else { return nil }
-        let name = String(String.UnicodeScalarView(s[(i + 1)..<k]))
-        return (name, s[k] == ";" ? k + 1 : k)
-    }
-
-    /// sgmllib's "incomplete" pattern: how much of an unfinished `&…` or `<…` to keep as text.
-    private func incompleteEnd(_ s: [Unicode.Scalar], _ i: Int) -> Int {
-        let n = s.count
-        var k = i + 1
-        if s[i] == "&" {
-            if k < n, isLetter(s[k]) {
-                while k < n, s[k].isASCII, isLetter(s[k]) || s[k].properties.numericType != nil { k += 1 }
-            } else if k < n, s[k] == "#" {
-                k += 1
-                while k < n, s[k].isASCII, s[k].properties.numericType != nil { k += 1 }
-            }
-            return k
-        }
-        guard k < n else { return k }
-        if isLetter(s[k]) || s[k] == "!" {
-            while k < n, s[k] != "<", s[k] != ">" { k += 1 }
-        } else if s[k] == "/" {
-            k += 1
-            if k < n, isLetter(s[k]) { while k < n, s[k] != "<", s[k] != ">" { k += 1 } }
-        }
-        return k
-    }
-
-    // MARK: - Comments
-
-    private func commentClose(_ s: [Unicode.Scalar], _ start: Int) -> (start: Int, end: Int)? {
-        var k = start
-        while k + 1 < s.count {
-            if s[k] == "-", s[k + 1] == "-" {
-                var m = k + 2
-                while m < s.count, isSpace(s[m]) { m += 1 }
-                if m < s.count, s[m] == ">" { return (k, m + 1) }
-            }
-            k += 1
-        }
-        return nil
-    }
-
-    private func looseCommentEnd(_ s: [Unicode.Scalar], _ start: Int) -> Int? {
-        var k = start
-        while k + 1 < s.count {
-            if s[k] == "-", s[k + 1] == "-", let close = index(of: ">", in: s, from: k + 2) { return close + 1 }
-            k += 1
-        }
-        return nil
-    }
-
     // MARK: - Scalars
 
-    private func matches(_ s: [Unicode.Scalar], _ i: Int, _ literal: String) -> Bool {
-        let l = Array(literal.unicodeScalars)
-        guard i + l.count <= s.count else { return false }
-        return Array(s[i..<(i + l.count)]) == l
+    func matches(_ s: [Unicode.Scalar], _ i: Int, _ literal: StaticString) -> Bool {
+        var k = i
+        for byte in UnsafeBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount) {
+            guard k < s.count, s[k].value == UInt32(byte) else { return false }
+            k += 1
+        }
+        return true
     }
 
-    private func index(of c: Unicode.Scalar, in s: [Unicode.Scalar], from: Int) -> Int? {
+    func index(of c: Unicode.Scalar, in s: [Unicode.Scalar], from: Int) -> Int? {
         var k = from
         while k < s.count {
             if s[k] == c { return k }
@@ -306,21 +239,29 @@ struct HTMLTokenizer {
         return nil
     }
 
-    private func isLetter(_ c: Unicode.Scalar) -> Bool {
+    func isLetter(_ c: Unicode.Scalar) -> Bool {
         (c >= "a" && c <= "z") || (c >= "A" && c <= "Z")
     }
 
-    private func isSpace(_ c: Unicode.Scalar) -> Bool { c.properties.isWhitespace }
+    func isSpace(_ c: Unicode.Scalar) -> Bool { c.properties.isWhitespace }
 
-    private func isWordScalar(_ c: Unicode.Scalar) -> Bool {
+    func isWordScalar(_ c: Unicode.Scalar) -> Bool {
         c == "_" || c.properties.isAlphabetic || c.properties.numericType != nil
     }
 
-    private func isNameScalar(_ c: Unicode.Scalar, extra: String) -> Bool {
-        isLetter(c) || (c >= "0" && c <= "9") || extra.unicodeScalars.contains(c)
+    func isNameScalar(_ c: Unicode.Scalar, extra: StaticString) -> Bool {
+        if isLetter(c) || (c >= "0" && c <= "9") { return true }
+        guard c.isASCII else { return false }
+        return UnsafeBufferPointer(start: extra.utf8Start, count: extra.utf8CodeUnitCount).contains(UInt8(c.value))
     }
 
-    private func isBareValueScalar(_ c: Unicode.Scalar) -> Bool {
-        isLetter(c) || (c >= "0" && c <= "9") || "][-./,:;+*%?!&$()_#=~'\"@".unicodeScalars.contains(c)
+    func isBareValueScalar(_ c: Unicode.Scalar) -> Bool {
+        if isLetter(c) || (c >= "0" && c <= "9") { return true }
+        switch c {
+        case "]", "[", "-", ".", "/", ",", ":", ";", "+", "*", "%", "?", "!", "&", "$", "(", ")", "_", "#", "=", "~", "'", "\"", "@":
+            return true
+        default:
+            return false
+        }
     }
 }

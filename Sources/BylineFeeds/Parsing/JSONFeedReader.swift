@@ -15,7 +15,8 @@ enum JSONFeedReader {
         guard let root = object as? [String: Any] else { return .failure(.malformedJSON("the top level is not an object")) }
         let declared = root["version"] as? String ?? ""
         guard let version = versions[declared] ?? (declared.hasPrefix("https://jsonfeed.org/version/") ? "json1" : nil) else {
-            return .failure(.notAFeed(declared.isEmpty ? "JSON without a JSON Feed version" : "unknown JSON Feed version \(declared)"))
+            return .failure(.notAFeed(declared.isEmpty ? "JSON without a JSON Feed version"
+                                      : "unknown JSON Feed version \(PlainText.oneLine(declared, limit: 60))"))
         }
         let feed = ParsedNode()
         copyText(root, "title", to: feed, as: "title")
@@ -48,11 +49,19 @@ enum JSONFeedReader {
             entry.append(.node(link(URIReference.join(baseURI, external), rel: "related", type: "text/html")), to: "links")
         }
         if let html = item["content_html"] as? String {
-            entry.append(.node(content(HTMLRewriter.sanitise(html, type: "text/html"), type: "text/html")), to: "content")
+            let base = entry.text("link") ?? baseURI
+            let resolved = base.isEmpty ? html : HTMLRewriter.resolvingLinks(html, base: base, type: "text/html")
+            entry.append(.node(content(HTMLRewriter.sanitise(resolved, type: "text/html"), type: "text/html")), to: "content")
         } else if let text = item["content_text"] as? String {
             entry.append(.node(content(text, type: "text/plain")), to: "content")
         }
-        if !entry.contains("summary"), let first = entry.lastNode(in: "content")?.text("value") { entry["summary"] = .text(first) }
+        // JSON Feed's summary is plain text; without one, the content stands in (as RSS does).
+        if let summary = entry.text("summary") {
+            entry["summary_detail"] = .node(content(summary, type: "text/plain"))
+        } else if let first = entry.lastNode(in: "content") {
+            entry["summary"] = first["value"]
+            entry["summary_detail"] = .node(first.copy())
+        }
         for (key, target) in [("date_published", "published"), ("date_modified", "updated")] {
             guard let value = item[key] as? String else { continue }
             entry[target] = .text(value)

@@ -8,6 +8,7 @@ final class ParsedNode {
     enum Value {
         case text(String)
         case number(Int)
+        case real(Double)
         case flag(Bool)
         case date(Date)
         case node(ParsedNode)
@@ -34,6 +35,7 @@ final class ParsedNode {
             switch self {
             case .text(let value): return !value.isEmpty
             case .number(let value): return value != 0
+            case .real(let value): return value != 0
             case .flag(let value): return value
             case .date: return true
             case .node(let node): return !node.keys.isEmpty
@@ -46,6 +48,7 @@ final class ParsedNode {
             switch self {
             case .text(let value): return .text(value)
             case .number(let value): return .number(value)
+            case .real(let value): return .real(value)
             case .flag(let value): return .flag(value)
             case .date(let value): return .date(value)
             case .node(let node): return node.feedValue

@@ -27,14 +27,14 @@ enum Windows1252 {
     /// Replaces C1 controls that windows-1252 defines with the characters meant.
     static func translate(_ text: String) -> String {
         guard text.unicodeScalars.contains(where: { $0.value >= 128 && $0.value <= 159 }) else { return text }
-        var out = String.UnicodeScalarView()
+        var out = ""
         for c in text.unicodeScalars {
             if let mapped = table[c.value], let scalar = Unicode.Scalar(mapped) {
-                out.append(scalar)
+                out.unicodeScalars.append(scalar)
             } else {
-                out.append(c)
+                out.unicodeScalars.append(c)
             }
         }
-        return String(out)
+        return out
     }
 }

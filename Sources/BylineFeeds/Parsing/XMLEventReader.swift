@@ -31,19 +31,24 @@ enum XMLEventReader {
     /// Where to stop replaying text, against documents that expand without bound.
     static let textBudget = 64 * 1024 * 1024
 
+    /// libxml2's global set-up, done once before any parse (it is not safe to race).
+    private static let libraryReady: Void = xmlInitParser()
+
     static func read(_ text: String, url: String?, into handler: XMLEventHandler) -> XMLReadOutcome {
+        Self.libraryReady
         guard let context = xmlNewParserCtxt() else { return XMLReadOutcome(firstError: "line 1: out of memory") }
         defer { xmlFreeParserCtxt(context) }
+        guard let sax = context.pointee.sax else { return XMLReadOutcome(firstError: "line 1: out of memory") }
         let errors = ErrorLog()
         context.pointee._private = Unmanaged.passUnretained(errors).toOpaque()
-        context.pointee.sax.pointee.serror = { userData, error in
+        sax.pointee.serror = { userData, error in
             guard let userData, let error else { return }
             let parser = userData.assumingMemoryBound(to: xmlParserCtxt.self)
             guard let log = parser.pointee._private else { return }
             let errors = Unmanaged<ErrorLog>.fromOpaque(log).takeUnretainedValue()
             guard errors.first == nil, error.pointee.level.rawValue >= XML_ERR_ERROR.rawValue else { return }
             let message = error.pointee.message.map { String(cString: $0) } ?? "unknown error"
-            errors.first = "line \(error.pointee.line): \(PythonText.strip(message))"
+            errors.first = "line \(error.pointee.line): \(PlainText.oneLine(message))"
         }
         let options = Int32(bitPattern: XML_PARSE_RECOVER.rawValue | XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue
             | XML_PARSE_NOWARNING.rawValue | XML_PARSE_NOCDATA.rawValue)
@@ -70,7 +75,7 @@ enum XMLEventReader {
 
     private static func lastError(_ context: xmlParserCtxtPtr) -> String? {
         guard let error = xmlCtxtGetLastError(context), let message = error.pointee.message else { return nil }
-        return "line \(error.pointee.line): \(PythonText.strip(String(cString: message)))"
+        return "line \(error.pointee.line): \(PlainText.oneLine(String(cString: message)))"
     }
 
     private final class ErrorLog {
