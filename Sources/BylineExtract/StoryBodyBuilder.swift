@@ -146,18 +146,18 @@ struct StoryBodyBuilder {
     private mutating func appendText(_ raw: String) {
         let text = TerminalSafeText.clean(raw)
         if preformatted > 0 {
-            for c in text {
-                if c == "\n" || c == "\r\n" { flushPreformattedLine() } else { buffer.append(c == "\t" ? " " : c) }
+            for s in text.unicodeScalars {
+                if s == "\n" { flushPreformattedLine() } else { buffer.unicodeScalars.append(s == "\t" ? " " : s) }
             }
             return
         }
-        for c in text {
-            if TextSpace.isSpace(c) {
+        for s in text.unicodeScalars {
+            if TextSpace.isSpace(s) {
                 pendingSpace = true
             } else {
                 if pendingSpace && !buffer.isEmpty { buffer.append(" ") }
                 pendingSpace = false
-                buffer.append(c)
+                buffer.unicodeScalars.append(s)
             }
         }
     }
@@ -177,7 +177,7 @@ struct StoryBodyBuilder {
 
     private mutating func emit(_ text: String) {
         let plain = InlineText.plain(text)
-        guard plain.contains(where: { !TextSpace.isSpace($0) }) else { return }
+        guard TextSpace.hasText(plain) else { return }
         for position in contexts.indices.reversed() {
             switch contexts[position] {
             case .heading:

@@ -11,6 +11,7 @@ struct Byline: ParsableCommand {
         version: version,
         subcommands: [
             ReadCommand.self,
+            ExtractCommand.self,
         ],
         defaultSubcommand: ReadCommand.self
     )
