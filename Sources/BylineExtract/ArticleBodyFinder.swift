@@ -64,7 +64,7 @@ struct ArticleBodyFinder {
     private func isUnlikely(_ node: HTMLDocument.Node) -> Bool {
         switch node.name {
         case "body", "html", "a", "main", "article", "table", "tbody", "tr", "td", "th", "code", "pre": return false
-        case "nav", "aside", "footer": return true
+        case "nav", "aside", "footer", "figcaption": return true
         default: return ClassWeight.isUnlikely(node) && !ClassWeight.isArticleBody(node)
         }
     }

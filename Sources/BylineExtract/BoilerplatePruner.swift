@@ -29,7 +29,7 @@ struct BoilerplatePruner {
         let length = stats.length[index]
         let weight = weighClasses ? ClassWeight.weight(node) : 0
         switch node.name {
-        case "nav", "aside", "footer":
+        case "nav", "aside", "footer", "figcaption":
             return true
         case "header":
             return stats.paragraphs[index] <= 1 || stats.headingLength[index] > 0 && length < 600
@@ -44,6 +44,7 @@ struct BoilerplatePruner {
         let words = ((node.attributes["class"] ?? "") + " " + (node.attributes["id"] ?? "")).lowercased()
         if length < 500, ["share", "sharing", "social", "sharedaddy"].contains(where: words.contains) { return true }
         if length < 1000, ClassWeight.isUnlikely(node), !ClassWeight.isArticleBody(node) { return true }
+        if isCardInsideText(index, stats: stats) { return true }
         switch node.name {
         case "form", "fieldset", "table", "ul", "ol", "div", "section", "figure", "dl":
             return isMixedContent(index, weight: weight, scores: scores, stats: stats)
@@ -81,6 +82,14 @@ struct BoilerplatePruner {
             || embeds == 1 && length < 75 || embeds > 1
     }
 
+    /// A pop-up card hidden inside running text: a picture and several links within a paragraph.
+    private func isCardInsideText(_ index: Int, stats: TextStatistics) -> Bool {
+        let name = document[index].name
+        guard name == "span" || name == "div", stats.images[index] > 0, stats.linkDensity(index) > 0.8,
+              hasAncestor(index, named: "p") else { return false }
+        return document.all(["a"], under: index).count >= 2
+    }
+
     /// A table of data (rows of cells with text) rather than one used for layout.
     private func isDataTable(_ index: Int, stats: TextStatistics) -> Bool {
         let rows = document.all(["tr"], under: index).count
@@ -90,7 +99,7 @@ struct BoilerplatePruner {
     private func hasAncestor(_ index: Int, named name: String) -> Bool {
         var current = document[index].parent
         var depth = 0
-        while current > 0, depth < 3 {
+        while current > 0, depth < 4 {
             if document[current].name == name { return true }
             current = document[current].parent
             depth += 1

@@ -27,6 +27,7 @@ enum ClassWeight {
         "cookie", "consent", "newsletter", "share", "sharing", "subscribe", "signup", "recirc", "trending",
         "most-popular", "most-read", "recommend", "taboola", "outbrain", "navigation", "navbar", "masthead",
         "byline", "read-more", "readmore", "more-stories", "paywall", "promo", "author-bio", "bio-",
+        "caption", "credit", "noscript", "rollover", "tooltip", "hovercard", "print-only",
     ]
 
     /// Words that rescue an `unlikely` match: `article-header-menu` may still hold the story.

@@ -221,12 +221,22 @@ struct StoryBodyBuilder {
 
     // MARK: - What never shows
 
+    /// Class names that stylesheets conventionally hide (Bootstrap, Foundation, WordPress).
+    static let hiddenClasses: Set<String> = [
+        "hidden", "hide", "d-none", "display-none", "is-hidden", "u-hidden", "visually-hidden", "visuallyhidden",
+        "sr-only", "screen-reader-text", "print-only", "printonly", "show-for-print", "visible-print",
+        "robots-nocontent", "noscript",
+    ]
+
     static func isHiddenOrInert(_ node: HTMLDocument.Node, in document: HTMLDocument, index: Int) -> Bool {
         if HTMLVocabulary.neverText.contains(node.name) { return true }
         if node.name == "form" { return document.text(of: index).count < 200 }
         if node.attributes.isEmpty { return false }
         if node.attributes["hidden"] != nil { return true }
         if node.attributes["aria-hidden"] == "true" { return true }
+        if let classes = node.attributes["class"], classes.split(separator: " ").contains(where: { hiddenClasses.contains(String($0).lowercased()) }) {
+            return true
+        }
         if let style = node.attributes["style"]?.lowercased().filter({ !$0.isWhitespace }),
            style.contains("display:none") || style.contains("visibility:hidden") {
             return true
