@@ -26,6 +26,8 @@ struct ArticleBodyFinder {
 
     let document: HTMLDocument
     let title: String?
+    /// Parts of the page already known not to be the story (related-story sections).
+    var furniture: [Int] = []
 
     func find(_ pass: Pass) -> Result? {
         var excluded = initialExclusions(pass)
@@ -46,6 +48,7 @@ struct ArticleBodyFinder {
 
     private func initialExclusions(_ pass: Pass) -> [Bool] {
         var excluded = Array(repeating: false, count: document.nodes.count)
+        for index in furniture { excluded[index] = true }
         var stack = [HTMLDocument.root]
         while let index = stack.popLast() {
             let node = document[index]

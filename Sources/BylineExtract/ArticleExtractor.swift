@@ -24,14 +24,18 @@ public enum ArticleExtractor {
     static func extract(document: HTMLDocument, url: URL?) -> ExtractedArticle {
         let metadata = ArticleMetadata(document, url: url)
         let base = baseURL(document, pageURL: url)
-        var (blocks, links) = body(document, title: metadata.title, baseURL: base)
+        let relatedFinder = RelatedLinkFinder(document: document, pageURL: url, baseURL: base)
+        let relatedSections = relatedFinder.sections()
+        var (blocks, links) = body(
+            document, title: metadata.title, baseURL: base, furniture: linkLists(relatedSections, in: document))
         if let jsonBody = metadata.jsonBody, prefersJSONBody(jsonBody, over: blocks) {
             blocks = jsonBlocks(jsonBody, baseURL: base)
             links = []
         }
         blocks = withoutLeadingTitle(blocks, title: metadata.title)
-        let related = RelatedLinkFinder(document: document, pageURL: url, baseURL: base).find()
-        let readMore = blocks.compactMap { if case .readMore(let link) = $0 { link } else { nil } }
+        let (story, readMore) = StoryPromotions.separate(blocks)
+        blocks = story
+        let related = relatedFinder.links(in: relatedSections)
         return ExtractedArticle(
             title: metadata.title, author: metadata.author, published: metadata.published,
             publishedDate: metadata.published.flatMap(StoryDate.parse), blocks: blocks, links: links,
@@ -41,8 +45,10 @@ public enum ArticleExtractor {
 
     // MARK: - The body
 
-    private static func body(_ document: HTMLDocument, title: String?, baseURL: URL?) -> ([StoryBlock], [RelatedLink]) {
-        let finder = ArticleBodyFinder(document: document, title: title)
+    private static func body(
+        _ document: HTMLDocument, title: String?, baseURL: URL?, furniture: [Int]
+    ) -> ([StoryBlock], [RelatedLink]) {
+        let finder = ArticleBodyFinder(document: document, title: title, furniture: furniture)
         var best: ArticleBodyFinder.Result?
         for pass in ArticleBodyFinder.Pass.all {
             guard let result = finder.find(pass) else { continue }
@@ -85,6 +91,13 @@ public enum ArticleExtractor {
     }
 
     // MARK: - Links
+
+    /// Related-story sections that are mostly links: never part of the story's text.
+    private static func linkLists(_ sections: [Int], in document: HTMLDocument) -> [Int] {
+        guard !sections.isEmpty else { return [] }
+        let stats = TextStatistics(document, excluded: Array(repeating: false, count: document.nodes.count))
+        return sections.filter { stats.linkDensity($0) > 0.5 || stats.length[$0] < 200 }
+    }
 
     private static func baseURL(_ document: HTMLDocument, pageURL: URL?) -> URL? {
         guard let base = document.first("base").flatMap({ document[$0].attribute("href") }),

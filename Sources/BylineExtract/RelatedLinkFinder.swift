@@ -19,10 +19,14 @@ struct RelatedLinkFinder {
     static let maximum = 20
 
     func find() -> [RelatedLink] {
+        links(in: sections())
+    }
+
+    func links(in sections: [Int]) -> [RelatedLink] {
         var links: [RelatedLink] = []
         var seen = Set<String>()
         if let page = pageURL?.absoluteString { seen.insert(Self.withoutFragment(page)) }
-        for section in sections() {
+        for section in sections {
             for anchor in document.all(["a"], under: section) {
                 guard let href = document[anchor].attribute("href"),
                       let url = LinkTarget.resolve(href, against: baseURL), isSameSite(url) else { continue }
@@ -37,7 +41,7 @@ struct RelatedLinkFinder {
     }
 
     /// Containers named or headed like a related-stories section, outermost only.
-    private func sections() -> [Int] {
+    func sections() -> [Int] {
         var found: [Int] = []
         var stack = [HTMLDocument.root]
         while let index = stack.popLast() {
