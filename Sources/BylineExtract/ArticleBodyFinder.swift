@@ -33,7 +33,8 @@ struct ArticleBodyFinder {
         var excluded = initialExclusions(pass)
         var stats = TextStatistics(document, excluded: excluded)
         var scores = scoreCandidates(stats: stats, excluded: excluded, pass: pass)
-        guard let top = bestCandidate(scores: scores, stats: stats) else { return nil }
+        guard let best = bestCandidate(scores: scores, stats: stats) else { return nil }
+        let top = withDistantParts(of: best, scores: scores, stats: stats)
         let roots = withSiblings(of: top, scores: &scores, stats: stats, excluded: excluded, pass: pass)
         if pass.pruneMixed {
             BoilerplatePruner(document: document, title: title, weighClasses: pass.weighClasses)
@@ -55,7 +56,7 @@ struct ArticleBodyFinder {
             if node.isText { continue }
             if index != HTMLDocument.root,
                StoryBodyBuilder.isHiddenOrInert(node, in: document, index: index)
-                || pass.dropUnlikely && isUnlikely(node) {
+                || pass.dropUnlikely && isUnlikely(node, index: index) {
                 excluded[index] = true
                 continue
             }
@@ -64,11 +65,13 @@ struct ArticleBodyFinder {
         return excluded
     }
 
-    private func isUnlikely(_ node: HTMLDocument.Node) -> Bool {
+    private func isUnlikely(_ node: HTMLDocument.Node, index: Int) -> Bool {
         switch node.name {
         case "body", "html", "a", "main", "article", "table", "tbody", "tr", "td", "th", "code", "pre": return false
         case "nav", "aside", "footer", "figcaption": return true
-        default: return ClassWeight.isUnlikely(node) && !ClassWeight.isArticleBody(node)
+        default:
+            return ClassWeight.isUnlikely(node) && !ClassWeight.isArticleBody(node)
+                && !EmbeddedPost.isEmbeddedPost(index, in: document)
         }
     }
 
@@ -173,6 +176,39 @@ struct ArticleBodyFinder {
             top = document[top].parent
         }
         return top
+    }
+
+    /// A story split into parts at different depths (a lead section, then the rest after a
+    /// full-width picture) is held by their common ancestor, when that holds little else.
+    private func withDistantParts(of top: Int, scores: [Int: Double], stats: TextStatistics) -> Int {
+        guard let topScore = scores[top], topScore > 0 else { return top }
+        var result = top
+        let others = scores.filter { $0.value >= topScore * 0.5 && $0.key != top && stats.paragraphs[$0.key] >= 3 }.sorted {
+            $0.value > $1.value || $0.value == $1.value && $0.key < $1.key
+        }
+        for (other, _) in others.prefix(8) {
+            if document.isInside(other, result) || document.isInside(result, other) { continue }
+            guard let common = commonAncestor(result, other) else { continue }
+            let name = document[common].name
+            guard name != "body", name != "html" else { continue }
+            let parts = stats.length[result] + stats.length[other]
+            if Double(stats.length[common]) <= Double(parts) * 1.2 && stats.linkDensity(common) < 0.25 {
+                result = common
+            }
+        }
+        return result
+    }
+
+    private func commonAncestor(_ a: Int, _ b: Int) -> Int? {
+        var ancestors = Set<Int>()
+        var current = a
+        while current > 0 { ancestors.insert(current); current = document[current].parent }
+        current = b
+        while current > 0 {
+            if ancestors.contains(current) { return current }
+            current = document[current].parent
+        }
+        return nil
     }
 
     /// The top container and those of its siblings that look like more of the story.

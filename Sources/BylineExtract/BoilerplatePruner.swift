@@ -43,8 +43,11 @@ struct BoilerplatePruner {
         if length == 0 { return stats.images[index] == 0 && stats.embeds[index] == 0 ? false : true }
         let words = ((node.attributes["class"] ?? "") + " " + (node.attributes["id"] ?? "")).lowercased()
         if length < 500, ["share", "sharing", "social", "sharedaddy"].contains(where: words.contains) { return true }
+        if EmbeddedPost.isEmbeddedPost(index, in: document) { return false }
         if length < 1000, ClassWeight.isUnlikely(node), !ClassWeight.isArticleBody(node) { return true }
-        if isCardInsideText(index, stats: stats) { return true }
+        if isCardInsideText(index, stats: stats) && !document[index].children.contains(where: {
+            isCardInsideText($0, stats: stats)
+        }) { return true }
         switch node.name {
         case "form", "fieldset", "table", "ul", "ol", "div", "section", "figure", "dl":
             return isMixedContent(index, weight: weight, scores: scores, stats: stats)
@@ -99,7 +102,7 @@ struct BoilerplatePruner {
     private func hasAncestor(_ index: Int, named name: String) -> Bool {
         var current = document[index].parent
         var depth = 0
-        while current > 0, depth < 4 {
+        while current > 0, depth < 8 {
             if document[current].name == name { return true }
             current = document[current].parent
             depth += 1

@@ -27,11 +27,13 @@ enum ClassWeight {
         "cookie", "consent", "newsletter", "share", "sharing", "subscribe", "signup", "recirc", "trending",
         "most-popular", "most-read", "recommend", "taboola", "outbrain", "navigation", "navbar", "masthead",
         "byline", "read-more", "readmore", "more-stories", "paywall", "promo", "author-bio", "bio-",
-        "caption", "credit", "noscript", "rollover", "tooltip", "hovercard", "print-only",
+        "caption", "credit", "noscript", "tooltip", "hovercard", "print-only",
     ]
 
     /// Words that rescue an `unlikely` match: `article-header-menu` may still hold the story.
-    static let maybe = ["and", "article", "body", "column", "content", "main", "shadow", "story", "post", "entry", "text"]
+    static let maybe = [
+        "and", "article", "body", "column", "content", "main", "shadow", "story", "post", "entry", "text",
+    ]
 
     /// Roles that are never the story.
     static let unlikelyRoles: Set<String> = [

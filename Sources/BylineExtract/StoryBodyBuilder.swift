@@ -28,6 +28,8 @@ struct StoryBodyBuilder {
     private var pendingSpace = false
     private var preformatted = 0
     private var inLink = false
+    /// Whether whitespace came before the first character of the buffer (and so was not written).
+    private var droppedLeadingSpace = false
 
     init(document: HTMLDocument, baseURL: URL?, isExcluded: @escaping (Int) -> Bool = { _ in false }) {
         self.document = document
@@ -110,13 +112,14 @@ struct StoryBodyBuilder {
         let outerSpace = pendingSpace
         buffer = ""
         pendingSpace = false
+        droppedLeadingSpace = false
         inLink = true
         walkChildren(index, depth: depth)
         inLink = false
         let text = buffer
         let trailingSpace = pendingSpace
         buffer = outer
-        pendingSpace = outerSpace
+        pendingSpace = outerSpace || droppedLeadingSpace
         guard !text.isEmpty else {
             pendingSpace = pendingSpace || trailingSpace
             return
@@ -155,6 +158,7 @@ struct StoryBodyBuilder {
             if TextSpace.isSpace(s) {
                 pendingSpace = true
             } else {
+                if pendingSpace && buffer.isEmpty { droppedLeadingSpace = true }
                 if pendingSpace && !buffer.isEmpty { buffer.append(" ") }
                 pendingSpace = false
                 buffer.unicodeScalars.append(s)
@@ -177,7 +181,7 @@ struct StoryBodyBuilder {
 
     private mutating func emit(_ text: String) {
         let plain = InlineText.plain(text)
-        guard TextSpace.hasText(plain) else { return }
+        guard TextSpace.hasText(plain), !Self.looksLikeData(plain) else { return }
         for position in contexts.indices.reversed() {
             switch contexts[position] {
             case .heading:
@@ -195,6 +199,13 @@ struct StoryBodyBuilder {
             }
         }
         blocks.append(ReadMoreLine.block(for: text) ?? .paragraph(text))
+    }
+
+    /// JSON a page left in its markup for a script to read, not for people.
+    static func looksLikeData(_ text: String) -> Bool {
+        guard let first = text.first, first == "{" || first == "[", let last = text.last, last == "}" || last == "]"
+        else { return false }
+        return text.contains("\":")
     }
 
     /// Headings and quotes are written as plain text in story files.

@@ -34,7 +34,15 @@ struct TextStatistics {
         directLength = length
         for index in stride(from: count - 1, through: 1, by: -1) {
             let node = document[index]
-            if excluded[index] { continue }
+            if excluded[index] {
+                // Pictures and embeds hold no text, but say what kind of container holds them.
+                switch node.name {
+                case "img", "picture": images[node.parent] += 1
+                case "object", "embed", "iframe", "video", "audio": embeds[node.parent] += 1
+                default: break
+                }
+                continue
+            }
             if node.isText {
                 var chars = 0
                 var space = true
