@@ -8,6 +8,8 @@ struct BoilerplatePruner {
     let title: String?
     let weighClasses: Bool
 
+    static let shareWords = WordList(["share", "sharing", "social"])
+
     func prune(_ roots: [Int], scores: [Int: Double], stats: TextStatistics, excluded: inout [Bool]) {
         let titleKey = title.map(Self.key)
         for root in roots {
@@ -41,8 +43,7 @@ struct BoilerplatePruner {
             break
         }
         if length == 0 { return stats.images[index] == 0 && stats.embeds[index] == 0 ? false : true }
-        let words = ((node.attributes["class"] ?? "") + " " + (node.attributes["id"] ?? "")).lowercased()
-        if length < 500, ["share", "sharing", "social", "sharedaddy"].contains(where: words.contains) { return true }
+        if length < 500, Self.shareWords.found(in: node.classAndID) { return true }
         if EmbeddedPost.isEmbeddedPost(index, in: document) { return false }
         if length < 1000, ClassWeight.isUnlikely(node), !ClassWeight.isArticleBody(node) { return true }
         if isCardInsideText(index, stats: stats) && !document[index].children.contains(where: {

@@ -4,23 +4,23 @@
 /// trafilatura use), not names from any particular site.
 enum ClassWeight {
     /// Words marking the story's own container.
-    static let positive = [
+    static let positive = WordList([
         "article", "body", "content", "entry", "hentry", "h-entry", "main", "page", "post", "text", "blog", "story",
         "prose", "rich-text", "richtext",
-    ]
+    ])
 
     /// Words marking furniture around a story.
-    static let negative = [
+    static let negative = WordList([
         "-ad-", "hidden", "banner", "combx", "comment", "com-", "contact", "foot", "gdpr", "masthead", "media", "meta",
         "outbrain", "promo", "related", "scroll", "share", "shoutbox", "sidebar", "skyscraper", "sponsor", "shopping",
         "tags", "tool", "widget", "cookie", "consent", "newsletter", "subscribe", "signup", "paywall", "breadcrumb",
         "byline", "author", "dateline", "timestamp", "recirc", "trending", "popular", "recommend", "taboola", "social",
         "caption", "credit", "disclaimer", "pagination", "pager", "nav", "menu", "advert", "read-more", "readmore",
         "more-stories", "most-read", "teaser", "slideshow", "gallery", "video", "newsletter", "login", "modal", "popup",
-    ]
+    ])
 
     /// Containers that are page furniture whatever else they hold, dropped before scoring.
-    static let unlikely = [
+    static let unlikely = WordList([
         "-ad-", "ai2html", "banner", "breadcrumbs", "combx", "comment", "community", "cover-wrap", "disqus", "extra",
         "footer", "gdpr", "header", "legends", "menu", "related", "remark", "replies", "rss", "shoutbox", "sidebar",
         "skyscraper", "social", "sponsor", "supplemental", "ad-break", "agegate", "pagination", "pager", "popup",
@@ -28,12 +28,12 @@ enum ClassWeight {
         "most-popular", "most-read", "recommend", "taboola", "outbrain", "navigation", "navbar", "masthead",
         "byline", "read-more", "readmore", "more-stories", "paywall", "promo", "author-bio", "bio-",
         "caption", "credit", "noscript", "tooltip", "hovercard", "print-only",
-    ]
+    ])
 
     /// Words that rescue an `unlikely` match: `article-header-menu` may still hold the story.
-    static let maybe = [
+    static let maybe = WordList([
         "and", "article", "body", "column", "content", "main", "shadow", "story", "post", "entry", "text",
-    ]
+    ])
 
     /// Roles that are never the story.
     static let unlikelyRoles: Set<String> = [
@@ -42,21 +42,21 @@ enum ClassWeight {
     ]
 
     /// Strong markers of the story body itself.
-    static let articleBody = [
+    static let articleBody = WordList([
         "article-body", "articlebody", "article__body", "article-content", "articlecontent", "article__content",
         "post-content", "postcontent", "post-body", "postbody", "entry-content", "entrycontent", "story-body",
         "storybody", "story-content", "storycontent", "main-content", "article-text", "articletext", "body-text",
         "bodytext", "news-content", "text-content", "post-entry", "article_body", "article_content", "post_content",
         "entry_content", "story_body", "content-body", "article-main", "single-content", "td-post-content",
-    ]
+    ])
 
     static func weight(_ node: HTMLDocument.Node) -> Int {
         var weight = 0
         for name in ["class", "id"] {
             guard let value = node.attributes[name], !value.isEmpty else { continue }
             let lower = value.lowercased()
-            if negative.contains(where: lower.contains) { weight -= 25 }
-            if positive.contains(where: lower.contains) { weight += 25 }
+            if negative.found(in: lower) { weight -= 25 }
+            if positive.found(in: lower) { weight += 25 }
         }
         if isArticleBody(node) { weight += 25 }
         return weight
@@ -64,14 +64,13 @@ enum ClassWeight {
 
     static func isUnlikely(_ node: HTMLDocument.Node) -> Bool {
         if let role = node.attributes["role"]?.lowercased(), unlikelyRoles.contains(role) { return true }
-        let words = ((node.attributes["class"] ?? "") + " " + (node.attributes["id"] ?? "")).lowercased()
-        guard words.count > 1 else { return false }
-        return unlikely.contains(where: words.contains) && !maybe.contains(where: words.contains)
+        let words = node.classAndID
+        return !words.isEmpty && unlikely.found(in: words) && !maybe.found(in: words)
     }
 
     static func isArticleBody(_ node: HTMLDocument.Node) -> Bool {
         if node.attributes["itemprop"]?.lowercased() == "articlebody" { return true }
-        let words = ((node.attributes["class"] ?? "") + " " + (node.attributes["id"] ?? "")).lowercased()
-        return words.count > 1 && articleBody.contains(where: words.contains)
+        let words = node.classAndID
+        return !words.isEmpty && articleBody.found(in: words)
     }
 }

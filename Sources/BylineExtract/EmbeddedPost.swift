@@ -1,7 +1,7 @@
 /// Social-media posts embedded in a story: stories quote them as text, so they stay even
 /// when their container's class says "social".
 enum EmbeddedPost {
-    static let markers = ["tweet", "twitter", "instagram", "tiktok", "bluesky", "mastodon", "threads", "facebook-post"]
+    static let markers = WordList(["tweet", "twitter", "instagram", "tiktok", "bluesky", "mastodon", "threads", "facebook-post"])
 
     /// Whether the element is, or holds, a blockquote marked as an embedded post.
     static func isEmbeddedPost(_ index: Int, in document: HTMLDocument) -> Bool {
@@ -10,7 +10,7 @@ enum EmbeddedPost {
         let quotes = node.name == "blockquote" ? [index] : document.all(["blockquote"], under: index)
         return quotes.contains { quote in
             let words = (document[quote].attributes["class"] ?? "").lowercased()
-            return markers.contains(where: words.contains)
+            return markers.found(in: words)
         }
     }
 }

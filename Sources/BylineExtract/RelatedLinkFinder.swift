@@ -9,12 +9,12 @@ struct RelatedLinkFinder {
     let baseURL: URL?
 
     /// Words in a section's class or id, or in its heading, that announce related stories.
-    static let sectionWords = [
+    static let sectionWords = WordList([
         "related", "read-more", "readmore", "read more", "more-stories", "more stories", "more-from", "more from",
         "recommended", "recommend", "also-read", "also read", "read next", "read-next", "see also", "you may also",
         "you might also", "more on this", "more-on", "further reading", "recirc", "more in", "more like this",
         "latest stories", "more news", "top stories",
-    ]
+    ])
 
     static let maximum = 20
 
@@ -59,15 +59,14 @@ struct RelatedLinkFinder {
     private func isRelatedSection(_ index: Int) -> Bool {
         let node = document[index]
         guard ["div", "section", "aside", "ul", "ol", "nav", "footer"].contains(node.name) else { return false }
-        let words = ((node.attribute("class") ?? "") + " " + (node.attribute("id") ?? "")).lowercased()
-        if Self.sectionWords.contains(where: words.contains) { return true }
+        if Self.sectionWords.found(in: node.classAndID) { return true }
         // A heading as the first thing in the container names it.
         guard let heading = node.children.prefix(3).first(where: { child in
             let name = document[child].name
             return HTMLVocabulary.headingLevel(name) != nil || name == "header"
         }) else { return false }
         let text = document.text(of: heading).lowercased()
-        return text.count < 60 && Self.sectionWords.contains(where: text.contains)
+        return text.count < 60 && Self.sectionWords.found(in: text)
     }
 
     private func isSameSite(_ url: String) -> Bool {

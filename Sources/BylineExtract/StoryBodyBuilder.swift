@@ -239,6 +239,8 @@ struct StoryBodyBuilder {
         "robots-nocontent", "noscript",
     ]
 
+    static let hidingStyles = WordList(["display:none", "visibility:hidden"])
+
     static func isHiddenOrInert(_ node: HTMLDocument.Node, in document: HTMLDocument, index: Int) -> Bool {
         if HTMLVocabulary.neverText.contains(node.name) { return true }
         if node.name == "form" { return document.text(of: index).count < 200 }
@@ -248,8 +250,8 @@ struct StoryBodyBuilder {
         if let classes = node.attributes["class"], classes.split(separator: " ").contains(where: { hiddenClasses.contains(String($0).lowercased()) }) {
             return true
         }
-        if let style = node.attributes["style"]?.lowercased().filter({ !$0.isWhitespace }),
-           style.contains("display:none") || style.contains("visibility:hidden") {
+        if let style = node.attributes["style"],
+           hidingStyles.found(in: String(style.lowercased().unicodeScalars.filter { !TextSpace.isSpace($0) })) {
             return true
         }
         return false
