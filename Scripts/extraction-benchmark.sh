@@ -45,7 +45,7 @@ if [ "$trafilatura" = yes ]; then
     # A private virtual environment keeps the benchmark's Python packages out of the system's.
     venv="$root/.build/benchmark-venv"
     if [ ! -x "$venv/bin/python" ] || ! "$venv/bin/python" -c "import trafilatura" 2>/dev/null; then
-        python3 -m venv "$venv" && "$venv/bin/pip" install --quiet trafilatura >/dev/null 2>&1 || true
+        python3 -m venv "$venv" && "$venv/bin/pip" install --quiet trafilatura lxml_html_clean >/dev/null 2>&1 || true
     fi
     if "$venv/bin/python" -c "import trafilatura" 2>/dev/null; then
         "$venv/bin/python" "$root/Scripts/extraction_benchmark.py" trafilatura "$corpus" "$out" --passes "$passes" \
