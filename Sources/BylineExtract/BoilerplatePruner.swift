@@ -42,9 +42,8 @@ struct BoilerplatePruner {
         default:
             break
         }
-        if length == 0 { return stats.images[index] == 0 && stats.embeds[index] == 0 ? false : true }
+        if length == 0 || EmbeddedPost.isEmbeddedPost(index, in: document) { return false }
         if length < 500, Self.shareWords.found(in: node.classAndID) { return true }
-        if EmbeddedPost.isEmbeddedPost(index, in: document) { return false }
         if length < 1000, ClassWeight.isUnlikely(node), !ClassWeight.isArticleBody(node) { return true }
         if isCardInsideText(index, stats: stats) && !document[index].children.contains(where: {
             isCardInsideText($0, stats: stats)
