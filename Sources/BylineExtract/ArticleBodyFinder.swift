@@ -181,18 +181,23 @@ struct ArticleBodyFinder {
     /// A story split into parts at different depths (a lead section, then the rest after a
     /// full-width picture) is held by their common ancestor, when that holds little else.
     private func withDistantParts(of top: Int, scores: [Int: Double], stats: TextStatistics) -> Int {
-        guard let topScore = scores[top], topScore > 0 else { return top }
-        var result = top
-        let others = scores.filter { $0.value >= topScore * 0.5 && $0.key != top && stats.paragraphs[$0.key] >= 3 }.sorted {
+        guard let bestScore = scores.values.max(), bestScore > 0 else { return top }
+        let candidates = scores.filter { $0.value >= bestScore * 0.3 && stats.paragraphs[$0.key] >= 3 }.sorted {
             $0.value > $1.value || $0.value == $1.value && $0.key < $1.key
         }
-        for (other, _) in others.prefix(8) {
-            if document.isInside(other, result) || document.isInside(result, other) { continue }
-            guard let common = commonAncestor(result, other) else { continue }
+        var parts = [top]
+        for (candidate, _) in candidates where !parts.contains(where: {
+            document.isInside(candidate, $0) || document.isInside($0, candidate)
+        }) {
+            parts.append(candidate)
+        }
+        var result = top
+        for part in parts.dropFirst() where !document.isInside(part, result) {
+            guard let common = commonAncestor(result, part) else { continue }
             let name = document[common].name
             guard name != "body", name != "html" else { continue }
-            let parts = stats.length[result] + stats.length[other]
-            if Double(stats.length[common]) <= Double(parts) * 1.2 && stats.linkDensity(common) < 0.25 {
+            let covered = parts.filter { document.isInside($0, common) }.reduce(0) { $0 + stats.length[$1] }
+            if Double(stats.length[common]) <= Double(covered) * 1.2 && stats.linkDensity(common) < 0.25 {
                 result = common
             }
         }
