@@ -24,8 +24,14 @@ struct ExtractCommand: ParsableCommand {
     @Option(help: "Seconds to wait for a page to download.")
     var timeout: Double = 30
 
+    /// Benchmarks extract many saved pages in one process, so process start-up is not timed:
+    /// SOURCE lists one `PATH<TAB>URL` per line; each result is followed by a NUL byte.
+    @Flag(help: .hidden)
+    var batch = false
+
     func run() throws {
         do {
+            if batch { return try runBatch() }
             let page = try load()
             let pageURL = url.flatMap(URL.init(string:)) ?? page.url
             let article = ArticleExtractor.extract(html: page.data, url: pageURL, contentType: page.contentType)
@@ -35,6 +41,30 @@ struct ExtractCommand: ParsableCommand {
             FileHandle.standardError.write(Data("byline: \(TerminalSafeText.clean(problem.description))\n".utf8))
             throw ExitCode.failure
         }
+    }
+
+    private func runBatch() throws {
+        let list: String
+        do {
+            list = try String(contentsOfFile: source, encoding: .utf8)
+        } catch {
+            throw PageProblem(source: source, reason: "cannot be read")
+        }
+        var failed = false
+        for line in list.split(separator: "\n") where !line.isEmpty {
+            let fields = line.split(separator: "\t", maxSplits: 1).map(String.init)
+            let pageURL = fields.count > 1 ? URL(string: fields[1]) : nil
+            var output = ""
+            if let data = FileManager.default.contents(atPath: fields[0]) {
+                let article = ArticleExtractor.extract(html: data, url: pageURL)
+                output = text ? article.text + "\n" : StoryFileWriter.write(article.story(url: pageURL))
+            } else {
+                FileHandle.standardError.write(Data("byline: \(TerminalSafeText.clean(fields[0])): cannot be read\n".utf8))
+                failed = true
+            }
+            FileHandle.standardOutput.write(Data(TerminalSafeText.clean(output).utf8) + Data([0]))
+        }
+        if failed { throw ExitCode.failure }
     }
 
     private func load() throws -> (data: Data, url: URL?, contentType: String?) {
