@@ -154,15 +154,16 @@ struct StoryBodyBuilder {
             }
             return
         }
-        for s in text.unicodeScalars {
-            if TextSpace.isSpace(s) {
+        // Whole words at a time: appending scalar by scalar costs more than parsing the page.
+        for word in TextSpace.words(text) {
+            if word.isEmpty {
                 pendingSpace = true
-            } else {
-                if pendingSpace && buffer.isEmpty { droppedLeadingSpace = true }
-                if pendingSpace && !buffer.isEmpty { buffer.append(" ") }
-                pendingSpace = false
-                buffer.unicodeScalars.append(s)
+                continue
             }
+            if pendingSpace && buffer.isEmpty { droppedLeadingSpace = true }
+            if pendingSpace && !buffer.isEmpty { buffer.append(" ") }
+            pendingSpace = false
+            buffer += word
         }
     }
 

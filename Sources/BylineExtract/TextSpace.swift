@@ -25,6 +25,26 @@ enum TextSpace {
         return String(out)
     }
 
+    /// The text's runs of non-space characters, with an empty string for each run of spaces.
+    static func words(_ text: String) -> [Substring] {
+        var result: [Substring] = []
+        var start: String.Index?
+        var index = text.unicodeScalars.startIndex
+        let scalars = text.unicodeScalars
+        while index < scalars.endIndex {
+            let scalar = scalars[index]
+            if isSpace(scalar) {
+                if let s = start { result.append(Substring(scalars[s..<index])); start = nil }
+                if result.last.map({ !$0.isEmpty }) ?? true { result.append("") }
+            } else if start == nil {
+                start = index
+            }
+            index = scalars.index(after: index)
+        }
+        if let s = start { result.append(Substring(scalars[s..<scalars.endIndex])) }
+        return result
+    }
+
     /// Whether the text holds anything but whitespace.
     static func hasText(_ text: String) -> Bool {
         text.unicodeScalars.contains { !isSpace($0) }

@@ -47,16 +47,17 @@ struct TextStatistics {
                 var chars = 0
                 var space = true
                 var commaCount = 0
-                for s in node.text.unicodeScalars {
-                    if TextSpace.isSpace(s) {
+                for byte in node.text.utf8 where byte & 0xC0 != 0x80 {  // one count per character
+                    switch byte {
+                    case 0x20, 0x09, 0x0A, 0x0D, 0x0C:
                         if !space { chars += 1; space = true }
-                    } else {
+                    case 0x2C:
                         chars += 1
                         space = false
-                        switch s.value {
-                        case 0x2C, 0xFF0C, 0x3001, 0x060C: commaCount += 1  // , ， 、 ،
-                        default: break
-                        }
+                        commaCount += 1
+                    default:
+                        chars += 1
+                        space = false
                     }
                 }
                 length[index] = chars
