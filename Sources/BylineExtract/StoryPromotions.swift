@@ -31,6 +31,7 @@ enum StoryPromotions {
     }
 
     static func isLabel(_ text: String) -> Bool {
+        guard text.utf8.count <= 90 else { return false }
         let plain = InlineText.plain(text).lowercased()
             .trimmingCharacters(in: .whitespaces.union(.punctuationCharacters).union(.symbols))
             .replacingOccurrences(of: "’", with: "'")
@@ -38,7 +39,10 @@ enum StoryPromotions {
     }
 
     /// A paragraph that is one link of a few words, give or take a bracketed tag.
+    private static let linkMarkup = WordList(["]("])
+
     private static func wholeLink(_ text: String) -> RelatedLink? {
+        guard text.first == "[" || linkMarkup.found(in: text) else { return nil }
         let runs = InlineText.runs(text)
         var link: RelatedLink?
         var other = 0

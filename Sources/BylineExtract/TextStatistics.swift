@@ -32,56 +32,37 @@ struct TextStatistics {
         headingLength = length
         listLength = length
         directLength = length
+        let kinds = document.kinds
+        let parents = document.parents
         for index in stride(from: count - 1, through: 1, by: -1) {
-            let node = document[index]
+            let kind = kinds[index]
+            let parent = parents[index]
             if excluded[index] {
                 // Pictures and embeds hold no text, but say what kind of container holds them.
-                switch node.name {
-                case "img", "picture": images[node.parent] += 1
-                case "object", "embed", "iframe", "video", "audio": embeds[node.parent] += 1
-                default: break
-                }
+                if kind == .image { images[parent] += 1 }
+                if kind == .embed { embeds[parent] += 1 }
                 continue
             }
-            if node.isText {
-                var chars = 0
-                var space = true
-                var commaCount = 0
-                for byte in node.text.utf8 where byte & 0xC0 != 0x80 {  // one count per character
-                    switch byte {
-                    case 0x20, 0x09, 0x0A, 0x0D, 0x0C:
-                        if !space { chars += 1; space = true }
-                    case 0x2C:
-                        chars += 1
-                        space = false
-                        commaCount += 1
-                    default:
-                        chars += 1
-                        space = false
-                    }
-                }
-                length[index] = chars
-                commas[index] = commaCount
-                directLength[node.parent] += chars
-            } else {
-                switch node.name {
-                case "p": paragraphs[index] += 1
-                case "img", "picture": images[index] += 1
-                case "li": listItems[index] += 1
-                case "input", "select", "textarea", "button": inputs[index] += 1
-                case "object", "embed", "iframe", "video", "audio": embeds[index] += 1
-                case "a": linkLength[index] = length[index]
-                case "h1", "h2", "h3", "h4", "h5", "h6": headingLength[index] = length[index]
-                case "ul", "ol": listLength[index] = length[index]
-                default: break
-                }
-                if HTMLVocabulary.neverText.contains(node.name) {
-                    length[index] = 0
-                    linkLength[index] = 0
-                    commas[index] = 0
-                }
+            switch kind {
+            case .text:
+                length[index] = document.textSizes[index]
+                commas[index] = document.textCommas[index]
+                directLength[parent] += length[index]
+            case .paragraph: paragraphs[index] += 1
+            case .image: images[index] += 1
+            case .listItem: listItems[index] += 1
+            case .input: inputs[index] += 1
+            case .embed: embeds[index] += 1
+            case .link: linkLength[index] = length[index]
+            case .heading: headingLength[index] = length[index]
+            case .list: listLength[index] = length[index]
+            case .neverText, .other: break
             }
-            let parent = node.parent
+            if kind == .neverText || kind == .embed || kind == .input || kind == .image {
+                length[index] = 0
+                linkLength[index] = 0
+                commas[index] = 0
+            }
             guard parent > 0 else { continue }
             length[parent] += length[index]
             linkLength[parent] += linkLength[index]
