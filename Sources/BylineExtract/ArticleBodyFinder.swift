@@ -28,6 +28,8 @@ struct ArticleBodyFinder {
     let title: String?
     /// Parts of the page already known not to be the story (related-story sections).
     var furniture: [Int] = []
+    /// The page's site (`example.co.uk`), to tell links to its other pages from links out.
+    var site: String?
 
     func find(_ pass: Pass) -> Result? {
         var excluded = initialExclusions(pass)
@@ -37,7 +39,7 @@ struct ArticleBodyFinder {
         let top = withDistantParts(of: best, scores: scores, stats: stats)
         let roots = withSiblings(of: top, scores: &scores, stats: stats, excluded: excluded, pass: pass)
         if pass.pruneMixed {
-            BoilerplatePruner(document: document, title: title, weighClasses: pass.weighClasses)
+            BoilerplatePruner(document: document, title: title, weighClasses: pass.weighClasses, site: site)
                 .prune(roots, scores: scores, stats: stats, excluded: &excluded)
             stats = TextStatistics(document, excluded: excluded)
         }

@@ -34,7 +34,7 @@ public enum ArticleExtractor {
         }
         blocks = withoutLeadingTitle(blocks, title: metadata.title)
         let (story, readMore) = StoryPromotions.separate(blocks)
-        blocks = story
+        blocks = StoryEdges.trimmed(story)
         let related = relatedFinder.links(in: relatedSections)
         return ExtractedArticle(
             title: metadata.title, author: metadata.author, published: metadata.published,
@@ -48,7 +48,8 @@ public enum ArticleExtractor {
     private static func body(
         _ document: HTMLDocument, title: String?, baseURL: URL?, furniture: [Int]
     ) -> ([StoryBlock], [RelatedLink]) {
-        let finder = ArticleBodyFinder(document: document, title: title, furniture: furniture)
+        let site = baseURL?.host.map { RelatedLinkFinder.siteName($0.lowercased()) }
+        let finder = ArticleBodyFinder(document: document, title: title, furniture: furniture, site: site)
         var best: ArticleBodyFinder.Result?
         for pass in ArticleBodyFinder.Pass.all {
             guard let result = finder.find(pass) else { continue }

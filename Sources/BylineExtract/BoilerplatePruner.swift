@@ -7,6 +7,7 @@ struct BoilerplatePruner {
     let document: HTMLDocument
     let title: String?
     let weighClasses: Bool
+    let site: String?
 
     static let shareWords = WordList(["share", "sharing", "social"])
 
@@ -66,7 +67,9 @@ struct BoilerplatePruner {
         let linkDensity = stats.linkDensity(index)
         let isList = node.name == "ul" || node.name == "ol"
             || length > 0 && Double(stats.listLength[index]) / Double(length) > 0.9
-        if isList && stats.listItems[index] >= 2 && linkDensity > 0.7 { return true }
+        // A list of links to the site's other pages is navigation or related stories; links
+        // out (where to buy, sources) are part of the story.
+        if isList && stats.listItems[index] >= 2 && linkDensity > 0.7 && mostLinksStayOnSite(index) { return true }
         if stats.commas[index] >= 10 { return false }
         let paragraphs = stats.paragraphs[index]
         let images = stats.images[index]
@@ -91,6 +94,19 @@ struct BoilerplatePruner {
         guard name == "span" || name == "div", stats.images[index] > 0, stats.linkDensity(index) > 0.8,
               hasAncestor(index, named: "p") else { return false }
         return document.all(["a"], under: index).count >= 2
+    }
+
+    private func mostLinksStayOnSite(_ index: Int) -> Bool {
+        let links = document.all(["a"], under: index).compactMap { document[$0].attribute("href") }
+        guard !links.isEmpty else { return false }
+        let onSite = links.filter { href in
+            let lower = href.lowercased()
+            guard lower.hasPrefix("http://") || lower.hasPrefix("https://") || lower.hasPrefix("//") else { return true }
+            let host = lower.split(separator: "/", omittingEmptySubsequences: true).dropFirst(lower.hasPrefix("//") ? 0 : 1)
+                .first.map { String($0.split(separator: ":").first ?? $0) } ?? ""
+            return site == nil || RelatedLinkFinder.siteName(host) == site
+        }
+        return onSite.count * 2 >= links.count
     }
 
     /// A table of data (rows of cells with text) rather than one used for layout.

@@ -9,7 +9,7 @@ enum StoryPromotions {
         "don't miss", "dont miss", "read more", "see more", "more", "related", "related stories", "related articles",
         "recommended", "trending", "must read", "read next", "watch", "advertisement", "sponsored", "most read",
         "more stories", "also read", "you may also like", "you might also like", "more on this story", "top stories",
-        "latest", "popular", "share this article", "share", "comments", "follow us",
+        "latest", "popular", "share this article", "share", "comments", "follow us", "learn more",
     ]
 
     /// The story's own blocks, and the links it promoted (as related links).
