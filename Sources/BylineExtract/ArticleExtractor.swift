@@ -56,7 +56,12 @@ public enum ArticleExtractor {
             if result.textLength > (best?.textLength ?? -1) { best = result }
             if result.textLength >= enoughText { break }
         }
-        guard let best else { return ([], []) }
+        guard let best, best.textLength > 0 else {
+            // Too little text to score: a short page or fragment is all story.
+            var builder = StoryBodyBuilder(document: document, baseURL: baseURL)
+            builder.add(document.first("body") ?? HTMLDocument.root)
+            return (builder.blocks, builder.links)
+        }
         var builder = StoryBodyBuilder(document: document, baseURL: baseURL, isExcluded: { best.excluded[$0] })
         for root in best.roots { builder.add(root) }
         return (builder.blocks, builder.links)

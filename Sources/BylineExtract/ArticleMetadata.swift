@@ -78,17 +78,21 @@ struct ArticleMetadata: Sendable {
 
     // MARK: - Markup
 
+    /// The author named in the page's byline: a `rel=author` link, or the first link (else
+    /// the text) of an element whose class or itemprop says byline or author.
     private static func authorFromMarkup(_ document: HTMLDocument) -> String? {
         for index in document.all(["a", "span", "div", "p", "address"]) {
             let node = document[index]
             let rel = node.attribute("rel")?.lowercased() ?? ""
             let words = ((node.attribute("class") ?? "") + " " + (node.attribute("itemprop") ?? "")).lowercased()
-            guard rel == "author" || words.contains("byline") || words.contains("author") else { continue }
-            let text = document.text(of: index)
-            if let name = personName(text) { return name }
+            guard rel == "author" || bylineWords.found(in: words) else { continue }
+            let link = node.name == "a" ? index : document.first("a", under: index)
+            if let name = personName(document.text(of: link ?? index)) { return name }
         }
         return nil
     }
+
+    private static let bylineWords = WordList(["byline", "author"])
 
     /// A person's name from a byline: without "By", not a URL, not a paragraph.
     private static func personName(_ raw: String) -> String? {
