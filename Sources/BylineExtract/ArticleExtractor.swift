@@ -36,9 +36,13 @@ public enum ArticleExtractor {
         let (story, readMore) = StoryPromotions.separate(blocks)
         blocks = StoryEdges.trimmed(story)
         let related = relatedFinder.links(in: relatedSections)
+        // A placeholder date (year 1, the Unix epoch) says nothing.
+        let parsed = metadata.published.flatMap(StoryDate.parse)
+        let isPlaceholder = parsed.map { $0.timeIntervalSince1970 <= 86_400 } ?? false
+        let date = isPlaceholder ? nil : parsed
         return ExtractedArticle(
-            title: metadata.title, author: metadata.author, published: metadata.published,
-            publishedDate: metadata.published.flatMap(StoryDate.parse), blocks: blocks, links: links,
+            title: metadata.title, author: metadata.author, published: isPlaceholder ? nil : metadata.published,
+            publishedDate: date, blocks: blocks, links: links,
             related: unique(readMore + related), siteName: metadata.siteName, language: metadata.language,
             summary: metadata.summary, image: metadata.image)
     }

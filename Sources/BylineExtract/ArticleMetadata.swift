@@ -93,11 +93,27 @@ struct ArticleMetadata: Sendable {
     }
 
     private static let bylineWords = WordList(["byline", "author"])
+    private static let dateWords = WordList([
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ])
 
     /// A person's name from a byline: without "By", not a URL, not a paragraph.
     private static func personName(_ raw: String) -> String? {
         var text = TextSpace.collapse(raw)
         for prefix in ["by ", "By ", "BY "] where text.hasPrefix(prefix) { text.removeFirst(prefix.count) }
+        // Bylines run on into the date: "Ana Lima Published 2:16 AM EST Nov 20, 2019".
+        var words: [Substring] = []
+        let all = text.split(separator: " ")
+        for (position, word) in all.enumerated() {
+            let lower = word.lowercased()
+            let next = position + 1 < all.count ? all[position + 1] : ""
+            if ["published", "updated", "posted", "ago", "on"].contains(lower) || word.first?.isNumber == true
+                || dateWords.found(in: lower) && lower.count <= 9 && (next.first?.isNumber ?? false) {
+                break
+            }
+            words.append(word)
+        }
+        text = String(words.joined(separator: " ").reversed().drop(while: { " ,|-–—·".contains($0) }).reversed())
         guard !text.isEmpty, text.count <= 80, !text.contains("://"), !text.hasPrefix("www.") else { return nil }
         return text
     }
