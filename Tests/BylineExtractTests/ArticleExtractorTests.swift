@@ -126,10 +126,17 @@ import Testing
         #expect(file.contains("ordinary story"))
     }
 
-    @Test func emptyAndBrokenInputGiveAnEmptyStory() {
-        #expect(ArticleExtractor.extract(html: Data(), url: nil).blocks.isEmpty)
-        let broken = ArticleExtractor.extract(html: Data([0x3C, 0x00, 0xFF, 0x3E, 0x3C, 0x70]), url: nil)
-        #expect(broken.blocks.isEmpty)
-        #expect(broken.story(url: nil).title == "Untitled")
+    @Test func emptyAndBrokenInputGiveAStoryAnyway() {
+        let empty = ArticleExtractor.extract(html: Data(), url: nil)
+        #expect(empty.blocks.isEmpty)
+        #expect(empty.story(url: nil).title == "Untitled")
+        let broken = ArticleExtractor.extract(html: Data([0x3C, 0x00, 0xFF, 0x3E, 0x3C, 0x70, 0x1B]), url: nil)
+        #expect(!broken.text.unicodeScalars.contains { $0.value < 0x20 })
+        #expect(!broken.story(url: nil).title.isEmpty)
+    }
+
+    @Test func aShortPageKeepsAllItsText() {
+        let article = ArticleExtractor.extract(html: "<body><p>Short note.</p><p>Two lines.</p></body>", url: nil)
+        #expect(article.blocks == [.paragraph("Short note."), .paragraph("Two lines.")])
     }
 }
