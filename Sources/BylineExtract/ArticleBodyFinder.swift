@@ -57,7 +57,7 @@ struct ArticleBodyFinder {
             let node = document[index]
             if node.isText { continue }
             if index != HTMLDocument.root,
-               StoryBodyBuilder.isHiddenOrInert(node, in: document, index: index)
+               HiddenContent.isHiddenOrInert(node, in: document, index: index)
                 || pass.dropUnlikely && isUnlikely(node, index: index) {
                 excluded[index] = true
                 continue

@@ -51,7 +51,7 @@ struct StoryBodyBuilder {
             appendText(node.text)
             return
         }
-        guard depth < 600, !isExcluded(index), !Self.isHiddenOrInert(node, in: document, index: index) else { return }
+        guard depth < 600, !isExcluded(index), !HiddenContent.isHiddenOrInert(node, in: document, index: index) else { return }
         let name = node.name
         switch name {
         case "br":
@@ -182,7 +182,7 @@ struct StoryBodyBuilder {
 
     private mutating func emit(_ text: String) {
         let plain = InlineText.plain(text)
-        guard TextSpace.hasText(plain), !Self.looksLikeData(plain) else { return }
+        guard TextSpace.hasText(plain), !HiddenContent.looksLikeData(plain) else { return }
         for position in contexts.indices.reversed() {
             switch contexts[position] {
             case .heading:
@@ -200,13 +200,6 @@ struct StoryBodyBuilder {
             }
         }
         blocks.append(ReadMoreLine.block(for: text) ?? .paragraph(text))
-    }
-
-    /// JSON a page left in its markup for a script to read, not for people.
-    static func looksLikeData(_ text: String) -> Bool {
-        guard let first = text.first, first == "{" || first == "[", let last = text.last, last == "}" || last == "]"
-        else { return false }
-        return text.contains("\":")
     }
 
     /// Headings and quotes are written as plain text in story files.
@@ -229,32 +222,5 @@ struct StoryBodyBuilder {
             }
         }
         return nil
-    }
-
-    // MARK: - What never shows
-
-    /// Class names that stylesheets conventionally hide (Bootstrap, Foundation, WordPress).
-    static let hiddenClasses: Set<String> = [
-        "hidden", "hide", "d-none", "display-none", "is-hidden", "u-hidden", "visually-hidden", "visuallyhidden",
-        "sr-only", "screen-reader-text", "print-only", "printonly", "show-for-print", "visible-print",
-        "robots-nocontent", "noscript",
-    ]
-
-    static let hidingStyles = WordList(["display:none", "visibility:hidden"])
-
-    static func isHiddenOrInert(_ node: HTMLDocument.Node, in document: HTMLDocument, index: Int) -> Bool {
-        if HTMLVocabulary.neverText.contains(node.name) { return true }
-        if node.name == "form" { return document.text(of: index).count < 200 }
-        if node.attributes.isEmpty { return false }
-        if node.attributes["hidden"] != nil { return true }
-        if node.attributes["aria-hidden"] == "true" { return true }
-        if let classes = node.attributes["class"], classes.split(separator: " ").contains(where: { hiddenClasses.contains(String($0).lowercased()) }) {
-            return true
-        }
-        if let style = node.attributes["style"],
-           hidingStyles.found(in: String(style.lowercased().unicodeScalars.filter { !TextSpace.isSpace($0) })) {
-            return true
-        }
-        return false
     }
 }

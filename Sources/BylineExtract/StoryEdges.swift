@@ -9,9 +9,7 @@ enum StoryEdges {
         "contact us", "full coverage", "listen to", "download our app", "our app",
     ])
 
-    static let months = WordList([
-        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-    ])
+    static let months = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
 
     static func trimmed(_ blocks: [StoryBlock]) -> [StoryBlock] {
         var start = 0
@@ -36,7 +34,8 @@ enum StoryEdges {
             let digits = word.filter(\.isNumber)
             return digits.count == 4 && (digits.hasPrefix("19") || digits.hasPrefix("20"))
         }
-        return words.count <= 10 && (hasTime || hasYear && months.found(in: lower))
+        let hasMonth = words.contains { word in word.count <= 10 && months.contains { word.hasPrefix($0) } }
+        return words.count <= 10 && (hasTime || hasYear && hasMonth)
     }
 
     /// "Follow us on Twitter", "Sign up for our newsletter", "© 2024 …".
