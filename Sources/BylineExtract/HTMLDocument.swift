@@ -24,6 +24,12 @@ public struct HTMLDocument: Sendable {
     }
 
     public private(set) var nodes: [Node]
+    /// Per node, kept beside `nodes` so that the statistics passes read flat arrays.
+    private(set) var kinds: [NodeKind] = [.other]
+    private(set) var parents: [Int] = [-1]
+    /// Characters and commas of a text node (whitespace runs counted once); 0 for elements.
+    private(set) var textSizes: [Int] = [0]
+    private(set) var textCommas: [Int] = [0]
 
     /// The document node, parent of `<html>`.
     public static let root = 0
@@ -37,7 +43,7 @@ public struct HTMLDocument: Sendable {
     /// Parses HTML text that is already decoded.
     public init(html: String) {
         nodes = [Node(name: "#document", attributes: [:], text: "", parent: -1, children: [])]
-        var utf8 = Array(TerminalSafeText.clean(html).utf8)
+        var utf8 = Array(TerminalSafeText.clean(html, keepingCarriageReturns: true).utf8)
         parse(&utf8, encoding: "UTF-8")
     }
 
@@ -46,7 +52,7 @@ public struct HTMLDocument: Sendable {
         if let text = HTMLCharset.decode(data, charset: charset) {
             // Escape sequences go before parsing: libxml2 drops a bare ESC byte but would
             // keep the rest of its sequence as text.
-            var utf8 = Array(TerminalSafeText.clean(text).utf8)
+            var utf8 = Array(TerminalSafeText.clean(text, keepingCarriageReturns: true).utf8)
             parse(&utf8, encoding: "UTF-8")
         } else {
             // A charset Foundation does not know: libxml2's iconv converts it; if libxml2
@@ -110,7 +116,32 @@ public struct HTMLDocument: Sendable {
         let index = nodes.count
         nodes.append(node)
         nodes[node.parent].children.append(index)
+        kinds.append(node.isText ? .text : NodeKind(node.name))
+        parents.append(node.parent)
+        let (size, commas) = node.isText ? Self.measure(node.text) : (0, 0)
+        textSizes.append(size)
+        textCommas.append(commas)
         return index
+    }
+
+    private static func measure(_ text: String) -> (Int, Int) {
+        var chars = 0
+        var space = true
+        var commas = 0
+        for byte in text.utf8 where byte & 0xC0 != 0x80 {  // one count per character
+            switch byte {
+            case 0x20, 0x09, 0x0A, 0x0D, 0x0C:
+                if !space { chars += 1; space = true }
+            case 0x2C:
+                chars += 1
+                space = false
+                commas += 1
+            default:
+                chars += 1
+                space = false
+            }
+        }
+        return (chars, commas)
     }
 
     private static func attributes(of node: xmlNodePtr) -> [String: String] {

@@ -1,9 +1,9 @@
 /// Groups of HTML tag names that the converters treat alike.
 enum HTMLVocabulary {
     /// Elements whose content is never text for a reader: code, styling, embedded
-    /// programs and forms. Nothing inside them survives.
+    /// programs and form controls. Nothing inside them survives (forms: see `StoryBodyBuilder`).
     static let neverText: Set<String> = [
-        "script", "style", "noscript", "iframe", "object", "embed", "form", "svg", "math", "template",
+        "script", "style", "noscript", "iframe", "object", "embed", "svg", "math", "template",
         "head", "title", "meta", "link", "button", "select", "option", "input", "textarea", "canvas",
         "video", "audio", "source", "track", "map", "area", "applet", "frame", "frameset", "dialog", "img",
         "picture", "base", "param", "label", "fieldset", "datalist", "output", "progress", "meter",

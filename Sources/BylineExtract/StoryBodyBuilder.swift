@@ -28,6 +28,8 @@ struct StoryBodyBuilder {
     private var pendingSpace = false
     private var preformatted = 0
     private var inLink = false
+    /// Whether whitespace came before the first character of the buffer (and so was not written).
+    private var droppedLeadingSpace = false
 
     init(document: HTMLDocument, baseURL: URL?, isExcluded: @escaping (Int) -> Bool = { _ in false }) {
         self.document = document
@@ -49,7 +51,7 @@ struct StoryBodyBuilder {
             appendText(node.text)
             return
         }
-        guard depth < 600, !isExcluded(index), !Self.isHiddenOrInert(node, in: document, index: index) else { return }
+        guard depth < 600, !isExcluded(index), !HiddenContent.isHiddenOrInert(node, in: document, index: index) else { return }
         let name = node.name
         switch name {
         case "br":
@@ -110,13 +112,14 @@ struct StoryBodyBuilder {
         let outerSpace = pendingSpace
         buffer = ""
         pendingSpace = false
+        droppedLeadingSpace = false
         inLink = true
         walkChildren(index, depth: depth)
         inLink = false
         let text = buffer
         let trailingSpace = pendingSpace
         buffer = outer
-        pendingSpace = outerSpace
+        pendingSpace = outerSpace || droppedLeadingSpace
         guard !text.isEmpty else {
             pendingSpace = pendingSpace || trailingSpace
             return
@@ -146,19 +149,21 @@ struct StoryBodyBuilder {
     private mutating func appendText(_ raw: String) {
         let text = TerminalSafeText.clean(raw)
         if preformatted > 0 {
-            for c in text {
-                if c == "\n" || c == "\r\n" { flushPreformattedLine() } else { buffer.append(c == "\t" ? " " : c) }
+            for s in text.unicodeScalars {
+                if s == "\n" { flushPreformattedLine() } else { buffer.unicodeScalars.append(s == "\t" ? " " : s) }
             }
             return
         }
-        for c in text {
-            if TextSpace.isSpace(c) {
+        // Whole words at a time: appending scalar by scalar costs more than parsing the page.
+        for word in TextSpace.words(text) {
+            if word.isEmpty {
                 pendingSpace = true
-            } else {
-                if pendingSpace && !buffer.isEmpty { buffer.append(" ") }
-                pendingSpace = false
-                buffer.append(c)
+                continue
             }
+            if pendingSpace && buffer.isEmpty { droppedLeadingSpace = true }
+            if pendingSpace && !buffer.isEmpty { buffer.append(" ") }
+            pendingSpace = false
+            buffer += word
         }
     }
 
@@ -177,7 +182,7 @@ struct StoryBodyBuilder {
 
     private mutating func emit(_ text: String) {
         let plain = InlineText.plain(text)
-        guard plain.contains(where: { !TextSpace.isSpace($0) }) else { return }
+        guard TextSpace.hasText(plain), !HiddenContent.looksLikeData(plain) else { return }
         for position in contexts.indices.reversed() {
             switch contexts[position] {
             case .heading:
@@ -217,20 +222,5 @@ struct StoryBodyBuilder {
             }
         }
         return nil
-    }
-
-    // MARK: - What never shows
-
-    static func isHiddenOrInert(_ node: HTMLDocument.Node, in document: HTMLDocument, index: Int) -> Bool {
-        if HTMLVocabulary.neverText.contains(node.name) { return true }
-        if node.name == "form" { return document.text(of: index).count < 200 }
-        if node.attributes.isEmpty { return false }
-        if node.attributes["hidden"] != nil { return true }
-        if node.attributes["aria-hidden"] == "true" { return true }
-        if let style = node.attributes["style"]?.lowercased().filter({ !$0.isWhitespace }),
-           style.contains("display:none") || style.contains("visibility:hidden") {
-            return true
-        }
-        return false
     }
 }

@@ -18,6 +18,7 @@ struct Byline: ParsableCommand {
             ImportCommand.self,
             ExportCommand.self,
             FetchCommand.self,
+            ExtractCommand.self,
         ],
         defaultSubcommand: ReadCommand.self
     )

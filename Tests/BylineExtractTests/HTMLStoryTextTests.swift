@@ -55,3 +55,17 @@ import Testing
         ])
     }
 }
+
+extension HTMLStoryTextTests {
+    @Test func nestedInlineMarkupRunsOnInOneParagraph() {
+        let html = "<div><p>One <b>bold <i>and <a href='https://x.example/a'>linked <em>deep</em></a></i></b> text.</p>tail</div>"
+        #expect(HTMLStoryText.blocks(fromHTML: html, baseURL: nil) == [
+            .paragraph("One bold and [linked deep](https://x.example/a) text."), .paragraph("tail"),
+        ])
+    }
+
+    @Test func tablesGiveOneParagraphPerRow() {
+        let html = "<table><tr><th>Pos</th><th>Name</th></tr><tr><td>1</td><td>Kyle</td></tr></table>"
+        #expect(HTMLStoryText.blocks(fromHTML: html, baseURL: nil) == [.paragraph("Pos Name"), .paragraph("1 Kyle")])
+    }
+}
