@@ -20,31 +20,34 @@ struct SubscriptionDiscoveryTests {
     }
 
     @Test func addingAPageFindsTheAdvertisedFeed() async throws {
-        let server = try LoopbackServer()
-        defer { server.stop() }
-        server.route("/", LoopbackServer.Route(contentType: "text/html", body: """
-            <html><head><link rel="alternate" type="application/rss+xml" title="News" href="/feed.xml"></head></html>
-            """))
-        server.route("/feed.xml", FetchTestFeeds.route(FetchTestFeeds.rss(title: "Site News", items: 1)))
-
-        let found = await FeedFinder(reader: FetchTestFeeds.reader).find(server.url("/"))
-
+        let (found, server) = try await find("/", routes: [
+            "/": LoopbackServer.Route(contentType: "text/html", body: """
+                <html><head><link rel="alternate" type="application/rss+xml" title="News" href="/feed.xml"></head></html>
+                """),
+            "/feed.xml": FetchTestFeeds.route(FetchTestFeeds.rss(title: "Site News", items: 1)),
+        ])
         #expect(try found.get() == FeedFinder.Found(url: server.url("/feed.xml"), title: "Site News"))
     }
 
     @Test func addingAFeedKeepsItsURL() async throws {
-        let server = try LoopbackServer()
-        defer { server.stop() }
-        server.route("/rss", FetchTestFeeds.route(FetchTestFeeds.rss(title: "Direct", items: 1)))
-        let found = await FeedFinder(reader: FetchTestFeeds.reader).find(server.url("/rss"))
+        let (found, server) = try await find("/rss", routes: ["/rss": FetchTestFeeds.route(FetchTestFeeds.rss(title: "Direct", items: 1))])
         #expect(try found.get() == FeedFinder.Found(url: server.url("/rss"), title: "Direct"))
     }
 
     @Test func aPageWithoutFeedsSaysSo() async throws {
-        let server = try LoopbackServer()
-        defer { server.stop() }
-        server.route("/", LoopbackServer.Route(contentType: "text/html", body: "<html><body>No feeds</body></html>"))
-        let found = await FeedFinder(reader: FetchTestFeeds.reader).find(server.url("/"))
+        let (found, _) = try await find("/", routes: [
+            "/": LoopbackServer.Route(contentType: "text/html", body: "<html><body>No feeds</body></html>"),
+        ])
         #expect(found == .failure(.notAFeed("the page advertises no feed")))
+    }
+
+    /// Serves `routes` and looks for a feed at `path` with the real parser.
+    private func find(_ path: String, routes: [String: LoopbackServer.Route]) async throws
+        -> (Result<FeedFinder.Found, FetchFailure>, LoopbackServer) {
+        let server = try LoopbackServer()
+        for (route, response) in routes { server.route(route, response) }
+        let found = await FeedFinder(reader: .standard).find(server.url(path))
+        server.stop()
+        return (found, server)
     }
 }
