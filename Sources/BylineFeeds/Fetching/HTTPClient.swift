@@ -130,6 +130,17 @@ public final class HTTPClient: NSObject, @unchecked Sendable {
 }
 
 extension HTTPClient: URLSessionDataDelegate {
+    /// A declared length past the limit is refused before any of the body is read.
+    public func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive response: URLResponse,
+                           completionHandler: @escaping (URLSession.ResponseDisposition) -> Void) {
+        if response.expectedContentLength > Int64(limits.maxBytes), let transfer = transfer(dataTask) {
+            lock.withLock { transfer.tooLarge = true }
+            completionHandler(.cancel)
+            return
+        }
+        completionHandler(.allow)
+    }
+
     public func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive data: Data) {
         guard let transfer = transfer(dataTask) else { return }
         let over = lock.withLock { () -> Bool in
