@@ -12,6 +12,7 @@ struct Byline: ParsableCommand {
             ReadCommand.self,
             ListCommand.self,
             ShowCommand.self,
+            ExtractCommand.self,
         ],
         defaultSubcommand: ReadCommand.self
     )
