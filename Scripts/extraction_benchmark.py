@@ -37,9 +37,8 @@ def run_byline(binary, page, url):
     return done.stdout.decode("utf-8", "replace")
 
 
-def run_byline_batch(binary, loaded):
-    """All pages in one process: saved to files first, outside the timed part."""
-    folder = tempfile.mkdtemp(prefix="byline-batch-")
+def run_byline_batch(binary, loaded, folder):
+    """All pages in one process: saved to files in `folder` first, outside the timed part."""
     lines = []
     for key, url, page in loaded:
         path = os.path.join(folder, key + ".html")
@@ -83,8 +82,10 @@ def main(argv):
         extract = run_trafilatura
     corpus = os.path.join(corpus, "dev") if os.path.isdir(os.path.join(corpus, "dev")) else corpus
     loaded = list(pages(corpus))
+    # Decompressed pages live only as long as the run: the corpus is never copied to stay.
+    scratch = tempfile.TemporaryDirectory(prefix="byline-batch-")
     if name == "byline-batch":
-        extract_all = run_byline_batch(binary, loaded)
+        extract_all = run_byline_batch(binary, loaded, scratch.name)
     rates, predictions = [], {}
     for _ in range(passes):
         start = time.perf_counter()
@@ -93,6 +94,7 @@ def main(argv):
         else:
             predictions = {key: {"articleBody": extract(page, url)} for key, url, page in loaded}
         rates.append(len(loaded) / (time.perf_counter() - start))
+    scratch.cleanup()
     out = os.path.join(outdir, name + "-predictions.json")
     with open(out, "w", encoding="utf-8") as f:
         json.dump(predictions, f, ensure_ascii=False, indent=1)

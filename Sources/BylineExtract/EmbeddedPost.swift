@@ -7,10 +7,20 @@ enum EmbeddedPost {
     static func isEmbeddedPost(_ index: Int, in document: HTMLDocument) -> Bool {
         let node = document[index]
         guard node.name == "blockquote" || node.name == "div" || node.name == "figure" else { return false }
-        let quotes = node.name == "blockquote" ? [index] : document.all(["blockquote"], under: index)
-        return quotes.contains { quote in
-            let words = (document[quote].attributes["class"] ?? "").lowercased()
-            return markers.found(in: words)
+        // Only near descendants: an embed's wrapper sits just around it, and a bounded look
+        // keeps pruning linear on deeply nested pages.
+        var level = [index]
+        for _ in 0..<4 {
+            var next: [Int] = []
+            for element in level {
+                if document[element].name == "blockquote",
+                   markers.found(in: (document[element].attributes["class"] ?? "").lowercased()) {
+                    return true
+                }
+                next.append(contentsOf: document[element].children.filter { !document[$0].isText })
+            }
+            level = next
         }
+        return false
     }
 }

@@ -29,8 +29,9 @@ struct RelatedLinkFinder {
         for section in sections {
             for anchor in document.all(["a"], under: section) {
                 guard let href = document[anchor].attribute("href"),
-                      let url = LinkTarget.resolve(href, against: baseURL), isSameSite(url) else { continue }
-                let title = document.text(of: anchor)
+                      let url = LinkTarget.resolve(href, against: baseURL), isSameSite(url), Self.looksLikeStory(url)
+                else { continue }
+                let title = Self.title(of: anchor, in: document)
                 guard title.count >= 15, title.split(separator: " ").count >= 3,
                       seen.insert(Self.withoutFragment(url)).inserted else { continue }
                 links.append(RelatedLink(title: title, url: url))
@@ -38,6 +39,27 @@ struct RelatedLinkFinder {
             }
         }
         return links
+    }
+
+    /// A story card's headline: its heading, else its longest run of text (cards also hold
+    /// times, comment counts and section names).
+    static func title(of anchor: Int, in document: HTMLDocument) -> String {
+        if let heading = document.all(["h1", "h2", "h3", "h4", "h5", "h6"], under: anchor).first {
+            return document.text(of: heading)
+        }
+        let whole = document.text(of: anchor)
+        var longest = ""
+        var stack = [anchor]
+        while let index = stack.popLast() {
+            let node = document[index]
+            if node.isText {
+                let text = TextSpace.collapse(node.text)
+                if text.count > longest.count { longest = text }
+            } else if !HTMLVocabulary.neverText.contains(node.name) {
+                stack.append(contentsOf: node.children)
+            }
+        }
+        return longest.count >= 15 ? longest : whole
     }
 
     /// Containers named or headed like a related-stories section, outermost only.
@@ -67,6 +89,13 @@ struct RelatedLinkFinder {
         }) else { return false }
         let text = document.text(of: heading).lowercased()
         return text.count < 60 && Self.sectionWords.found(in: text)
+    }
+
+    /// Story addresses carry a slug or a number (`/2024/05/river-floods`), unlike section
+    /// fronts, quote pages and tag lists (`/quotes?symbol=X`, `/world`).
+    static func looksLikeStory(_ url: String) -> Bool {
+        guard let path = URL(string: url)?.path, path.count >= 12 else { return false }
+        return path.contains(where: { $0 == "-" || $0 == "_" || $0.isNumber })
     }
 
     private func isSameSite(_ url: String) -> Bool {

@@ -9,6 +9,12 @@ enum StoryEdges {
         "contact us", "full coverage", "listen to", "download our app", "our app",
     ])
 
+    /// Invitations to comment: furniture as a heading over the comments, but story text
+    /// when the writer says it in a closing paragraph.
+    static let commentWords = WordList([
+        "what you think", "leave a comment", "leave a reply", "join the conversation", "join the discussion",
+    ])
+
     static let months = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
 
     static func trimmed(_ blocks: [StoryBlock]) -> [StoryBlock] {
@@ -24,7 +30,7 @@ enum StoryEdges {
         guard let text = text(of: block), text.count < 100 else { return false }
         let lower = text.lowercased()
         let words = lower.split(separator: " ")
-        if lower.hasPrefix("by ") && words.count <= 12 { return true }
+        if lower.hasPrefix("by ") && words.count <= 16 { return true }
         for prefix in ["updated", "published", "posted", "last updated"] where lower.hasPrefix(prefix) {
             return true
         }
@@ -41,7 +47,8 @@ enum StoryEdges {
     /// "Follow us on Twitter", "Sign up for our newsletter", "© 2024 …".
     static func isClosing(_ block: StoryBlock) -> Bool {
         guard let text = text(of: block), text.count < 300 else { return false }
-        return closingWords.found(in: text.lowercased())
+        let lower = text.lowercased()
+        return closingWords.found(in: lower) || text.count < 60 && commentWords.found(in: lower)
     }
 
     private static func text(of block: StoryBlock) -> String? {

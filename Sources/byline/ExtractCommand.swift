@@ -18,7 +18,7 @@ struct ExtractCommand: ParsableCommand {
     @Option(help: "The page's address, for resolving its links (default: the URL fetched).")
     var url: String?
 
-    @Flag(help: "Print only the body text, one paragraph per line group.")
+    @Flag(help: "Print only the body text, paragraphs separated by blank lines.")
     var text = false
 
     @Option(help: "Seconds to wait for a page to download.")
@@ -35,8 +35,7 @@ struct ExtractCommand: ParsableCommand {
             let page = try load()
             let pageURL = url.flatMap(URL.init(string:)) ?? page.url
             let article = ArticleExtractor.extract(html: page.data, url: pageURL, contentType: page.contentType)
-            let output = text ? article.text + "\n" : StoryFileWriter.write(article.story(url: pageURL))
-            FileHandle.standardOutput.write(Data(TerminalSafeText.clean(output).utf8))
+            FileHandle.standardOutput.write(Data(render(article, url: pageURL).utf8))
         } catch let problem as PageProblem {
             FileHandle.standardError.write(Data("byline: \(TerminalSafeText.clean(problem.description))\n".utf8))
             throw ExitCode.failure
@@ -56,15 +55,20 @@ struct ExtractCommand: ParsableCommand {
             let pageURL = fields.count > 1 ? URL(string: fields[1]) : nil
             var output = ""
             if let data = FileManager.default.contents(atPath: fields[0]) {
-                let article = ArticleExtractor.extract(html: data, url: pageURL)
-                output = text ? article.text + "\n" : StoryFileWriter.write(article.story(url: pageURL))
+                output = render(ArticleExtractor.extract(html: data, url: pageURL), url: pageURL)
             } else {
                 FileHandle.standardError.write(Data("byline: \(TerminalSafeText.clean(fields[0])): cannot be read\n".utf8))
                 failed = true
             }
-            FileHandle.standardOutput.write(Data(TerminalSafeText.clean(output).utf8) + Data([0]))
+            FileHandle.standardOutput.write(Data(output.utf8) + Data([0]))
         }
         if failed { throw ExitCode.failure }
+    }
+
+    /// The story file, or with `--text` the body alone, safe to print on a terminal.
+    private func render(_ article: ExtractedArticle, url: URL?) -> String {
+        let output = text ? article.text + "\n" : StoryFileWriter.write(article.story(url: url))
+        return TerminalSafeText.clean(output)
     }
 
     private func load() throws -> (data: Data, url: URL?, contentType: String?) {
