@@ -2,6 +2,7 @@ import ArgumentParser
 import BylineFeeds
 import BylineStore
 import Foundation
+import TerminalKit
 
 /// The `--library` option the feed commands share, and where subscriptions live.
 struct FeedPlaces: ParsableArguments {
@@ -14,19 +15,18 @@ struct FeedPlaces: ParsableArguments {
         library.map { URL(fileURLWithPath: $0, isDirectory: true) } ?? LibraryLocation.defaultLibrary()
     }
 
-    var subscriptionsFile: SubscriptionsFile {
+    var subscriptionsFile: SubscriptionsFile { Self.standardSubscriptions }
+
+    /// `$XDG_CONFIG_HOME/byline/feeds.toml`: the one subscriptions file.
+    static var standardSubscriptions: SubscriptionsFile {
         SubscriptionsFile(url: LibraryLocation.configFolder().appendingPathComponent("feeds.toml"))
     }
 }
 
-/// Text from feeds, files and servers made safe to print: control characters (and so
-/// escape sequences) are dropped, spacing is kept.
+/// Text from feeds, files and servers made safe to print: escape sequences and control
+/// characters never reach the terminal.
 func printable(_ text: String) -> String {
-    var scalars = String.UnicodeScalarView()
-    for scalar in text.unicodeScalars where scalar.value >= 0x20 && !(0x7F..<0xA0).contains(scalar.value) {
-        scalars.append(scalar)
-    }
-    return String(scalars)
+    VisibleText.sanitize(text)
 }
 
 /// Writes a line to standard error.

@@ -1,5 +1,6 @@
 import ArgumentParser
 import BylineCore
+import BylineFeeds
 import BylineStore
 import BylineUI
 import Foundation
@@ -66,8 +67,11 @@ struct ReadCommand: ParsableCommand {
             themes: catalog.themes, timeZone: .current, now: Date())
         state.themeIndex = themeIndex
         state.message = Self.startMessage(contents: contents, themeProblems: themeProblems, readingProblem: marks?.problem)
-        let backgroundWork = BackgroundWork(library: library)
-        let session = ReaderSession(library: library, state: state, backgroundWork: backgroundWork,
+        let backgroundWork = BackgroundWork(
+            library: library,
+            fetchTarget: choice.isBundledSeeds ? LibraryLocation.defaultLibrary() : choice.folder,
+            subscriptions: FeedPlaces.standardSubscriptions)
+        let session = ReaderSession(state: state, backgroundWork: backgroundWork,
                                     exitAfterFirstFrame: exitAfterFirstFrame, checkFolder: indexed != nil)
         try session.run()
     }
