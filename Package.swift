@@ -41,7 +41,13 @@ let package = Package(
         .target(name: "BylineStore", dependencies: ["BylineCore"]),
         .target(name: "NcursesTerminal", dependencies: ["CNcursesw", "TerminalKit"]),
         .target(name: "BylineExtract", dependencies: ["BylineCore", "CLibXML2"]),
-        .target(name: "BylineFeeds", dependencies: ["BylineCore", "BylineExtract", "BylineStore", "CLibXML2"]),
+        .target(
+            name: "BylineFeeds",
+            dependencies: [
+                "BylineCore", "BylineExtract", "BylineStore", "CLibXML2",
+                .product(name: "TOMLKit", package: "TOMLKit"),
+            ]
+        ),
 
         // MARK: - The program
         .executableTarget(
@@ -59,7 +65,12 @@ let package = Package(
         .testTarget(name: "TerminalKitTests", dependencies: ["TerminalKit", "TestSupport"]),
         .testTarget(name: "BylineStoreTests", dependencies: ["BylineStore", "BylineCore", "TestSupport"]),
         .testTarget(name: "BylineUITests", dependencies: ["BylineUI", "BylineCore", "TerminalKit", "TestSupport"]),
-        .testTarget(name: "BylineFeedsTests", dependencies: ["BylineFeeds", "BylineCore", "TestSupport"]),
+        .testTarget(
+            name: "BylineFeedsTests",
+            dependencies: ["BylineFeeds", "BylineCore", "BylineStore", "TestSupport"],
+            // The corpus harness's scripts and expected-failure list, read from disk.
+            exclude: ["Corpus"]
+        ),
         .testTarget(name: "BylineExtractTests", dependencies: ["BylineExtract", "BylineCore", "TestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"]),
     ]

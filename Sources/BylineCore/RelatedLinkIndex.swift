@@ -1,40 +1,53 @@
 /// Finds the story a related link names: by URL first, then by title.
 ///
-/// Titles compare by `TitleKey`, so a `READ MORE` line with curly quotes finds the
-/// headline typed with straight ones.
+/// URLs match exactly, then by `normalizedURL`; titles match by `TitleKey`, so case,
+/// punctuation and straight or curly quotes do not matter ("Iran’s" finds "Iran's").
+/// Where two stories share a URL or title, the first in the given order wins: with
+/// stories newest first, the newest.
 public struct RelatedLinkIndex: Sendable {
     private var byURL: [String: StoryID] = [:]
-    private var byTitle: [TitleKey: StoryID] = [:]
+    private var byNormalizedURL: [String: StoryID] = [:]
+    private var byTitle: [String: StoryID] = [:]
 
-    public init(_ stories: some Sequence<StorySummary>) {
+    public init(_ stories: some Collection<StorySummary>) {
+        byURL.reserveCapacity(stories.count)
+        byTitle.reserveCapacity(stories.count)
         for story in stories {
-            if let url = story.url { byURL[Self.normalizedURL(url)] = byURL[Self.normalizedURL(url)] ?? story.id }
-            let key = TitleKey(story.title)
-            if !key.isEmpty, byTitle[key] == nil { byTitle[key] = story.id }
+            if let url = story.url {
+                if byURL[url] == nil { byURL[url] = story.id }
+                let normalized = Self.normalizedURL(url)
+                if byNormalizedURL[normalized] == nil { byNormalizedURL[normalized] = story.id }
+            }
+            if !story.titleKey.isEmpty, byTitle[story.titleKey] == nil { byTitle[story.titleKey] = story.id }
         }
     }
 
+    /// The story the link names, or nil when it is not in the library.
     public func resolve(_ link: RelatedLink) -> StoryID? {
-        if let url = link.url, let id = byURL[Self.normalizedURL(url)] { return id }
+        if let url = link.url, !url.isEmpty, let id = byURL[url] ?? byNormalizedURL[Self.normalizedURL(url)] {
+            return id
+        }
         let key = TitleKey(link.title)
-        return key.isEmpty ? nil : byTitle[key]
+        return key.isEmpty ? nil : byTitle[key.value]
     }
 
-    /// The same page written differently: scheme and host case, `www.`, a trailing slash,
-    /// a fragment, and http against https make no difference.
+    /// A URL reduced to what names the page: scheme (http or https), host case, a leading
+    /// `www.`, the fragment and a trailing slash on the path make no difference; the path's
+    /// case and the query do, since they often select the story.
     public static func normalizedURL(_ url: String) -> String {
         var s = Substring(url.trimmingSpaces)
         if let hash = s.firstIndex(of: "#") { s = s[..<hash] }
-        let lower = s.lowercased()
-        for scheme in ["https://", "http://"] where lower.hasPrefix(scheme) {
-            s = s.dropFirst(scheme.count)
-            break
-        }
-        let slash = s.firstIndex(of: "/") ?? s.endIndex
-        var host = s[..<slash].lowercased()
+        if let schemeEnd = s.range(of: "://") { s = s[schemeEnd.upperBound...] }
+        let hostEnd = s.firstIndex { $0 == "/" || $0 == "?" } ?? s.endIndex
+        var host = s[..<hostEnd].lowercased()
         if host.hasPrefix("www.") { host.removeFirst(4) }
-        var path = String(s[slash...])
-        while path.hasSuffix("/") { path.removeLast() }
-        return host + path
+        var rest = s[hostEnd...]
+        var query: Substring = ""
+        if let mark = rest.firstIndex(of: "?") {
+            query = rest[mark...]
+            rest = rest[..<mark]
+        }
+        while rest.hasSuffix("/") { rest = rest.dropLast() }
+        return host + rest + query
     }
 }

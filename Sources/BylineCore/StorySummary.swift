@@ -4,7 +4,10 @@ import Foundation
 /// one of these per story file.
 public struct StorySummary: Equatable, Hashable, Sendable {
     public var id: StoryID
-    public var title: String
+    public let title: String
+    /// `TitleKey(title).value`, kept with the title: filtering and link resolution compare
+    /// keys, and computing 100,000 of them at start-up would cost seconds.
+    public let titleKey: String
     public var kicker: String?
     /// The source to show (header or closing line).
     public var source: String?
@@ -14,10 +17,11 @@ public struct StorySummary: Equatable, Hashable, Sendable {
     /// Related headers and READ MORE lines, for resolving links without opening files.
     public var related: [RelatedLink]
 
-    public init(id: StoryID, title: String, kicker: String? = nil, source: String? = nil, author: String? = nil,
-                published: Date? = nil, url: String? = nil, related: [RelatedLink] = []) {
+    public init(id: StoryID, title: String, titleKey: String? = nil, kicker: String? = nil, source: String? = nil,
+                author: String? = nil, published: Date? = nil, url: String? = nil, related: [RelatedLink] = []) {
         self.id = id
         self.title = title
+        self.titleKey = titleKey ?? TitleKey(title).value
         self.kicker = kicker
         self.source = source
         self.author = author

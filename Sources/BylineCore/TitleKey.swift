@@ -7,6 +7,10 @@ public struct TitleKey: Hashable, Sendable {
     public let value: String
 
     public init(_ title: String) {
+        if let ascii = Self.asciiKey(title) {
+            value = ascii
+            return
+        }
         var out = ""
         out.reserveCapacity(title.utf8.count)
         var pendingSpace = false
@@ -22,6 +26,32 @@ public struct TitleKey: Hashable, Sendable {
             // the word, so "Iran’s" and "Irans" agree.
         }
         value = out
+    }
+
+    /// The same reduction for plain ASCII titles, byte by byte: most titles are ASCII,
+    /// and building an index of 100,000 stories computes a key for each.
+    private static func asciiKey(_ title: String) -> String? {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(title.utf8.count)
+        var pendingSpace = false
+        for byte in title.utf8 {
+            switch byte {
+            case 0x80...: return nil
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+                if pendingSpace && !bytes.isEmpty { bytes.append(0x20) }
+                pendingSpace = false
+                bytes.append(byte)
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"):
+                if pendingSpace && !bytes.isEmpty { bytes.append(0x20) }
+                pendingSpace = false
+                bytes.append(byte + 32)
+            case 0x20, 0x09, 0x0A, 0x0B, 0x0C, 0x0D, UInt8(ascii: "-"), UInt8(ascii: "/"), UInt8(ascii: "|"), UInt8(ascii: "_"):
+                pendingSpace = true
+            default:
+                break
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Punctuation that separates words rather than joining them.

@@ -21,10 +21,14 @@ public struct Feed: Equatable, Sendable {
     public var problem: String?
     /// The character encoding the document was decoded with.
     public var encoding: String?
+    /// Everything the parser read about the feed, under feedparser's key names
+    /// (`image`, `itunes_explicit`, `generator_detail` …), for data the typed fields don't carry.
+    public var fields: [String: FeedValue]
 
     public init(version: String = "", title: String? = nil, link: String? = nil, subtitle: String? = nil,
                 language: String? = nil, author: String? = nil, updated: Date? = nil, links: [FeedLink] = [],
-                items: [FeedItem] = [], problem: String? = nil, encoding: String? = nil) {
+                items: [FeedItem] = [], problem: String? = nil, encoding: String? = nil,
+                fields: [String: FeedValue] = [:]) {
         self.version = version
         self.title = title
         self.link = link
@@ -36,6 +40,7 @@ public struct Feed: Equatable, Sendable {
         self.items = items
         self.problem = problem
         self.encoding = encoding
+        self.fields = fields
     }
 }
 
@@ -54,10 +59,14 @@ public struct FeedItem: Equatable, Sendable {
     public var summary: FeedText?
     public var content: FeedText?
     public var enclosures: [FeedLink]
+    /// Everything the parser read about the entry, under feedparser's key names
+    /// (`media_thumbnail`, `itunes_duration`, `comments` …).
+    public var fields: [String: FeedValue]
 
     public init(id: String? = nil, title: String? = nil, link: String? = nil, links: [FeedLink] = [],
                 published: Date? = nil, updated: Date? = nil, author: String? = nil, categories: [String] = [],
-                summary: FeedText? = nil, content: FeedText? = nil, enclosures: [FeedLink] = []) {
+                summary: FeedText? = nil, content: FeedText? = nil, enclosures: [FeedLink] = [],
+                fields: [String: FeedValue] = [:]) {
         self.id = id
         self.title = title
         self.link = link
@@ -69,6 +78,7 @@ public struct FeedItem: Equatable, Sendable {
         self.summary = summary
         self.content = content
         self.enclosures = enclosures
+        self.fields = fields
     }
 
     /// Atom `rel="related"` links: they become `Related:` headers.

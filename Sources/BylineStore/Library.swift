@@ -47,16 +47,27 @@ public struct Library: Sendable {
         }
         let reused = records.count
         records += StoryFileReading.records(root: folder.path, files: changed)
-        var report = LoadReport(index: indexState, parsed: changed.count, reused: reused, dropped: known.count)
+        var contents = Self.contents(of: records)
+        contents.report = LoadReport(index: indexState, parsed: changed.count, reused: reused, dropped: known.count)
 
-        if report.parsed > 0 || report.dropped > 0 || indexState != .used {
+        if !changed.isEmpty || !known.isEmpty || indexState != .used {
             do {
-                try saveIndex(records)
+                // Saved in display order, so the next start-up's sort finds it sorted.
+                try saveIndex(contents.entries.map(LibraryIndex.Record.story) + contents.problems.map(LibraryIndex.Record.problem))
             } catch {
-                report.saveProblem = error.description
+                contents.report.saveProblem = error.description
             }
         }
-        return contents(of: records, report: report)
+        return contents
+    }
+
+    /// The library as the index last saw it, without looking at the folder: what the
+    /// reader shows at once on start-up while `load()` checks the files behind it.
+    /// Nil when there is no usable index.
+    public func indexedContents() -> LibraryContents? {
+        guard case .success(let bytes) = FileBytes.contents(of: indexPath, limit: .max),
+              case .success(let records) = LibraryIndex.decode(bytes) else { return nil }
+        return Self.contents(of: records)
     }
 
     private func readIndex() -> ([String: LibraryIndex.Record], LoadReport.IndexState) {
@@ -83,7 +94,7 @@ public struct Library: Sendable {
         try writerLock.withLock { () throws(LibraryError) in try AtomicFile.save(bytes, to: indexPath) }
     }
 
-    private func contents(of records: [LibraryIndex.Record], report: LoadReport) -> LibraryContents {
+    private static func contents(of records: [LibraryIndex.Record]) -> LibraryContents {
         var entries: [LibraryEntry] = []
         var problems: [LibraryProblem] = []
         entries.reserveCapacity(records.count)
@@ -93,9 +104,8 @@ public struct Library: Sendable {
             case .problem(let problem): problems.append(problem)
             }
         }
-        entries.sort(by: LibraryEntry.newestFirst)
         problems.sort { $0.id < $1.id }
-        return LibraryContents(entries: entries, problems: problems, report: report)
+        return LibraryContents(entries: LibraryEntry.sortedNewestFirst(entries), problems: problems, report: LoadReport(index: .used))
     }
 
     // MARK: - Reading one story

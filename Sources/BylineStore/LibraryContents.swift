@@ -33,6 +33,9 @@ public struct LoadReport: Equatable, Sendable {
     /// Set when the updated index could not be saved; the next start-up reads more files.
     public var saveProblem: String?
 
+    /// Whether the folder differed from what the index said.
+    public var foundChanges: Bool { parsed > 0 || dropped > 0 || index != .used }
+
     public init(index: IndexState, parsed: Int = 0, reused: Int = 0, dropped: Int = 0, saveProblem: String? = nil) {
         self.index = index
         self.parsed = parsed

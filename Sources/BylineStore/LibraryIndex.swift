@@ -6,7 +6,7 @@ import Foundation
 ///
 /// ```
 /// byline-index <TAB> 1 <TAB> checksum <TAB> record count
-/// S <TAB> path, size, mtime s, mtime ns, title, kicker, source, author, published,
+/// S <TAB> path, size, mtime s, mtime ns, title, title key, kicker, source, author, published,
 ///         published date, URL, ID, link count, then URL and title per link
 /// P <TAB> path, size, mtime s, mtime ns, problem kind, byte offset
 /// ```
@@ -67,7 +67,7 @@ enum LibraryIndex {
     private static func encodeStory(_ entry: LibraryEntry, into out: inout [UInt8]) {
         LineFields.append("S", to: &out, first: true)
         encodeFile(entry.id, entry.stamp, into: &out)
-        for field in [entry.title, entry.kicker, entry.source, entry.author, entry.published] {
+        for field in [entry.title, entry.titleKey, entry.kicker, entry.source, entry.author, entry.published] {
             LineFields.append(field, to: &out)
         }
         // `description` of a Double reads back to the same value: dates survive exactly.
@@ -113,65 +113,63 @@ enum LibraryIndex {
         guard LineFields.string(header[1]) == version else {
             return .failure(Damage(reason: "index version \(LineFields.string(header[1]) ?? "?"), expected \(version)"))
         }
-        let body = bytes[(end + 1)...]
-        guard LineFields.string(header[2]) == StableHash.hex(StableHash.of(body)) else {
+        guard LineFields.string(header[2]) == StableHash.hex(StableHash.of(bytes[(end + 1)...])) else {
             return .failure(Damage(reason: "checksum does not match"))
         }
-        let lines = LineFields.lines(body)
-        guard LineFields.integer(header[3]) == Int64(lines.count) else {
-            return .failure(Damage(reason: "record count does not match"))
+        guard let count = LineFields.integer(header[3]), count >= 0 else {
+            return .failure(Damage(reason: "no record count"))
         }
         var records: [Record] = []
-        records.reserveCapacity(lines.count)
-        for (number, line) in lines.enumerated() {
-            guard let record = decodeRecord(LineFields.fields(line)) else {
-                return .failure(Damage(reason: "record \(number + 1) is malformed"))
+        records.reserveCapacity(Int(count))
+        var reader = LineFields.Reader(bytes, from: end + 1)
+        while reader.nextLine() {
+            guard let record = decodeRecord(&reader), reader.atEndOfLine else {
+                return .failure(Damage(reason: "record \(records.count + 1) is malformed"))
             }
             records.append(record)
         }
+        guard records.count == count else { return .failure(Damage(reason: "record count does not match")) }
         return .success(records)
     }
 
-    private static func decodeRecord(_ fields: [ArraySlice<UInt8>]) -> Record? {
-        guard fields.count >= 5, let path = LineFields.string(fields[1]),
-              let size = LineFields.integer(fields[2]), let seconds = LineFields.integer(fields[3]),
-              let nanoseconds = LineFields.integer(fields[4]) else { return nil }
+    private static func decodeRecord(_ reader: inout LineFields.Reader) -> Record? {
+        guard let kind = reader.field(), kind.count == 1, let path = reader.string() ?? nil,
+              let size = reader.integer(), let seconds = reader.integer(), let nanoseconds = reader.integer()
+        else { return nil }
         let id = StoryID(path)
         let stamp = FileStamp(size: size, modifiedSeconds: seconds, modifiedNanoseconds: nanoseconds)
-        switch LineFields.string(fields[0]) {
-        case "S": return decodeStory(fields, id: id, stamp: stamp).map(Record.story)
-        case "P": return decodeProblem(fields, id: id, stamp: stamp).map(Record.problem)
+        switch kind.first {
+        case UInt8(ascii: "S"): return decodeStory(&reader, id: id, stamp: stamp).map(Record.story)
+        case UInt8(ascii: "P"): return decodeProblem(&reader, id: id, stamp: stamp).map(Record.problem)
         default: return nil
         }
     }
 
-    private static func decodeStory(_ fields: [ArraySlice<UInt8>], id: StoryID, stamp: FileStamp) -> LibraryEntry? {
-        guard fields.count >= 14, let title = LineFields.string(fields[5]),
-              let linkCount = LineFields.integer(fields[13]), linkCount >= 0,
-              fields.count == 14 + 2 * Int(linkCount) else { return nil }
+    private static func decodeStory(_ reader: inout LineFields.Reader, id: StoryID, stamp: FileStamp) -> LibraryEntry? {
+        guard let title = reader.string() ?? nil, let titleKey = reader.string(), let kicker = reader.string(),
+              let source = reader.string(), let author = reader.string(), let published = reader.string(),
+              let dateText = reader.string(), let url = reader.string(), let headerID = reader.string(),
+              let linkCount = reader.integer(), linkCount >= 0, linkCount < 100_000 else { return nil }
         var date: Date?
-        if let seconds = LineFields.string(fields[10]) {
-            guard let value = Double(seconds) else { return nil }
-            date = Date(timeIntervalSince1970: value)
+        if let dateText {
+            guard let seconds = Double(dateText), seconds.isFinite else { return nil }
+            date = Date(timeIntervalSince1970: seconds)
         }
         var links: [RelatedLink] = []
         links.reserveCapacity(Int(linkCount))
-        var index = 14
-        while index < fields.count {
-            links.append(RelatedLink(title: LineFields.string(fields[index + 1]) ?? "", url: LineFields.string(fields[index])))
-            index += 2
+        for _ in 0..<linkCount {
+            guard let url = reader.string(), let title = reader.string() else { return nil }
+            links.append(RelatedLink(title: title ?? "", url: url))
         }
-        return LibraryEntry(
-            id: id, title: title, kicker: LineFields.string(fields[6]), source: LineFields.string(fields[7]),
-            author: LineFields.string(fields[8]), published: LineFields.string(fields[9]), publishedDate: date,
-            url: LineFields.string(fields[11]), headerID: LineFields.string(fields[12]), relatedLinks: links, stamp: stamp
-        )
+        let summary = StorySummary(id: id, title: title, titleKey: titleKey ?? "", kicker: kicker, source: source,
+                                   author: author, published: date, url: url, related: links)
+        return LibraryEntry(summary: summary, published: published, headerID: headerID, stamp: stamp)
     }
 
-    private static func decodeProblem(_ fields: [ArraySlice<UInt8>], id: StoryID, stamp: FileStamp) -> LibraryProblem? {
-        guard fields.count == 7, let offset = LineFields.integer(fields[6]) else { return nil }
+    private static func decodeProblem(_ reader: inout LineFields.Reader, id: StoryID, stamp: FileStamp) -> LibraryProblem? {
+        guard let kind = reader.string() ?? nil, let offset = reader.integer() else { return nil }
         let problem: StoryFileProblem
-        switch LineFields.string(fields[5]) {
+        switch kind {
         case "empty": problem = .empty
         case "no-text": problem = .noText
         case "nul": problem = .containsNUL(offset: Int(offset))

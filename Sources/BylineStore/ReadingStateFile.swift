@@ -45,15 +45,17 @@ enum ReadingStateFile {
             return .failure(.init(reason: "checksum does not match"))
         }
         var marks = ReadingMarks()
-        for (number, line) in LineFields.lines(body).enumerated() {
-            let fields = LineFields.fields(line)
-            guard fields.count == 2, let path = LineFields.string(fields[1]) else {
-                return .failure(.init(reason: "line \(number + 2) is malformed"))
+        var reader = LineFields.Reader(bytes, from: end + 1)
+        var number = 1
+        while reader.nextLine() {
+            number += 1
+            guard let kind = reader.string() ?? nil, let path = reader.string() ?? nil, reader.atEndOfLine else {
+                return .failure(.init(reason: "line \(number) is malformed"))
             }
-            switch LineFields.string(fields[0]) {
+            switch kind {
             case "read": marks.read.insert(StoryID(path))
             case "starred": marks.starred.insert(StoryID(path))
-            default: return .failure(.init(reason: "line \(number + 2) is malformed"))
+            default: return .failure(.init(reason: "line \(number) is malformed"))
             }
         }
         return .success(marks)

@@ -3,6 +3,8 @@ import BylineCore
 
 /// Something that happened: a key, a resize, or the result of an effect coming back.
 public enum Action: Sendable {
+    /// The screen is up: show the first story in the reading pane.
+    case started
     case key(Key)
     case resized(width: Int, height: Int)
     case storyLoaded(StoryID, Result<Story, StoryFileProblem>)

@@ -84,7 +84,6 @@ public struct AppState: Sendable {
         stories = newStories
         unreadCount = Self.countUnread(stories, read: read)
         linkIndexCache = nil
-        headlineKeys = nil
         applyFilter()
         if let selectedID, let row = visible.firstIndex(where: { stories[$0].id == selectedID }) {
             list.selected = row
@@ -94,17 +93,12 @@ public struct AppState: Sendable {
     /// Recomputes the visible rows after the filter changed.
     mutating func applyFilter() {
         if let filter, !filter.isEmpty {
-            if headlineKeys == nil { headlineKeys = stories.map { TitleKey($0.title).value } }
-            let keys = headlineKeys ?? []
-            visible = stories.indices.filter { filter.matches(headlineKey: keys[$0]) }
+            visible = stories.indices.filter { filter.matches(headlineKey: stories[$0].titleKey) }
         } else {
             visible = Array(stories.indices)
         }
         list.selected = min(max(0, list.selected), max(0, visible.count - 1))
     }
-
-    /// Headlines reduced for matching, built on the first filter and kept while typing.
-    var headlineKeys: [String]?
 
     // MARK: - Link resolution
 

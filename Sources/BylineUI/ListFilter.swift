@@ -24,7 +24,7 @@ public struct ListFilter: Equatable, Sendable {
     }
 
     public func matches(_ story: StorySummary) -> Bool {
-        matches(headlineKey: TitleKey(story.title).value)
+        matches(headlineKey: story.titleKey)
     }
 
     /// Matches a headline already reduced by `TitleKey`.

@@ -7,6 +7,8 @@ import BylineCore
 /// here, so tests drive the whole reader with actions and check state and effects.
 public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
     switch action {
+    case .started:
+        return state.selectionChanged()
     case .key(let key):
         return handle(key, &state)
     case .resized(let width, let height):
@@ -52,6 +54,8 @@ private func handle(_ key: Key, _ state: inout AppState) -> [Effect] {
         state.showingHelp = false
         return key == .character("q") ? [.quit] : []
     }
+    if case .click = key { return state.mouse(key) }
+    if case .wheel = key { return state.mouse(key) }
     if let filter = state.filter, filter.isEditing {
         return editFilter(key, &state)
     }

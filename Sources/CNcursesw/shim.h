@@ -17,6 +17,14 @@ static inline attr_t byline_a_italic(void) { return A_ITALIC; }
 static inline attr_t byline_a_underline(void) { return A_UNDERLINE; }
 static inline attr_t byline_a_reverse(void) { return A_REVERSE; }
 
+// Mouse masks are macros too.
+static inline mmask_t byline_mouse_mask(void) {
+    return BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON4_PRESSED | BUTTON5_PRESSED;
+}
+static inline int byline_is_click(mmask_t state) { return (state & (BUTTON1_CLICKED | BUTTON1_PRESSED)) != 0; }
+static inline int byline_is_wheel_up(mmask_t state) { return (state & BUTTON4_PRESSED) != 0; }
+static inline int byline_is_wheel_down(mmask_t state) { return (state & BUTTON5_PRESSED) != 0; }
+
 // Globals that Swift 6 rejects as shared mutable state, read through functions.
 static inline int byline_colors(void) { return COLORS; }
 #endif

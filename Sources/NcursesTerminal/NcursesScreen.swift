@@ -31,6 +31,10 @@ public final class NcursesScreen {
         keypad(window, true)
         set_escdelay(25)
         curs_set(0)
+        // Clicks select and the wheel scrolls; no delay, so a click is not mistaken for
+        // the start of a double click. (Shift still lets the terminal select text.)
+        mousemask(byline_mouse_mask(), nil)
+        mouseinterval(0)
         if has_colors() {
             start_color()
             use_default_colors()
@@ -90,6 +94,15 @@ public final class NcursesScreen {
             if Int32(code) == KEY_RESIZE {
                 let size = self.size
                 return .resized(width: size.width, height: size.height)
+            }
+            if Int32(code) == KEY_MOUSE {
+                var event = MEVENT()
+                guard getmouse(&event) == OK else { return nil }
+                let x = Int(event.x), y = Int(event.y)
+                if byline_is_wheel_up(event.bstate) != 0 { return .key(.wheel(x: x, y: y, lines: -3)) }
+                if byline_is_wheel_down(event.bstate) != 0 { return .key(.wheel(x: x, y: y, lines: 3)) }
+                if byline_is_click(event.bstate) != 0 { return .key(.click(x: x, y: y)) }
+                return nil
             }
             return KeyCodes.functionKey(Int32(code)).map(Event.key)
         }

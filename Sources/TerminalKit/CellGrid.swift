@@ -56,16 +56,17 @@ public struct CellGrid: Hashable, Sendable {
             let cellWidth = DisplayWidth.of(character)
             if cellWidth == 0 { continue }
             if column + cellWidth > end {
-                if column < end && rowVisible && column >= 0 { put(" ", width: 1, x: column, y: y, style: style) }
-                if column < end { column += 1 }
+                // Half a wide character would be drawn: show blanks in the cells it would
+                // have had up to the limit instead.
+                if rowVisible { blank(from: column, to: end, y: y, style: style) }
+                column = max(column, end)
                 break
             }
             if rowVisible {
                 if column >= 0 {
                     put(String(character), width: cellWidth, x: column, y: y, style: style)
-                } else if column + cellWidth > 0 {
-                    // A wide character cut by the left edge: its visible half becomes a space.
-                    put(" ", width: 1, x: 0, y: y, style: style)
+                } else {
+                    blank(from: 0, to: column + cellWidth, y: y, style: style)
                 }
             }
             column += cellWidth
@@ -88,7 +89,14 @@ public struct CellGrid: Hashable, Sendable {
     public mutating func fill(_ rect: Rect, style: Style) {
         let area = rect.intersection(bounds)
         for y in area.y..<area.maxY {
-            for x in area.x..<area.maxX { put(" ", width: 1, x: x, y: y, style: style) }
+            blank(from: area.x, to: area.maxX, y: y, style: style)
+        }
+    }
+
+    /// Blanks the in-bounds cells of row `y` from column `start` up to `end`.
+    private mutating func blank(from start: Int, to end: Int, y: Int, style: Style) {
+        for x in max(0, start)..<max(max(0, start), min(end, width)) {
+            put(" ", width: 1, x: x, y: y, style: style)
         }
     }
 
@@ -97,16 +105,24 @@ public struct CellGrid: Hashable, Sendable {
     private mutating func put(_ symbol: String, width cellWidth: Int, x: Int, y: Int, style: Style) {
         let row = y * width
         for column in x..<min(x + cellWidth, width) {
-            if cells[row + column].isContinuation, column > 0 {
-                cells[row + column - 1].symbol = " "
+            if cells[row + column].isContinuation {
+                // Walk back to the character this cell belongs to and blank it all.
+                var left = column - 1
+                while left >= 0 && cells[row + left].isContinuation {
+                    cells[row + left].symbol = " "
+                    left -= 1
+                }
+                if left >= 0 { cells[row + left].symbol = " " }
             }
-            if column + 1 < width, cells[row + column + 1].isContinuation {
-                cells[row + column + 1].symbol = " "
+            var right = column + 1
+            while right < width && cells[row + right].isContinuation {
+                cells[row + right].symbol = " "
+                right += 1
             }
         }
         cells[row + x] = Cell(symbol: symbol, style: style)
-        if cellWidth == 2, x + 1 < width {
-            cells[row + x + 1] = Cell(symbol: "", style: style)
+        for column in (x + 1)..<max(x + 1, min(x + cellWidth, width)) {
+            cells[row + column] = Cell(symbol: "", style: style)
         }
     }
 }

@@ -1,30 +1,53 @@
 /// How many terminal cells text occupies.
 ///
 /// Layout measures in cells, never in `String.count`: a CJK ideograph or an emoji takes two
-/// cells, a combining accent none. A grapheme cluster (a Swift `Character`) is as wide as
-/// its first scalar that has a width of its own, so "e\u{301}" is 1, a ZWJ family or a flag
-/// is 2, and a variation selector 16 (emoji presentation) makes a narrow symbol 2.
+/// cells, a combining accent none. An emoji grapheme cluster (a Swift `Character`) is as
+/// wide as its first scalar that has a width of its own, so a ZWJ family or a flag is 2, and
+/// a variation selector 16 (emoji presentation) makes a narrow symbol 2. Other clusters
+/// add up their scalars: "e\u{301}" is 1, and a Devanagari conjunct with a spacing vowel
+/// sign such as "क्षि" is 3, matching terminals that measure each code point.
 /// Control characters count 0; they are removed by `VisibleText.sanitize` before drawing.
 public enum DisplayWidth {
-    /// The number of cells one grapheme cluster occupies (0, 1 or 2).
+    /// The number of cells one grapheme cluster occupies (usually 0, 1 or 2).
     public static func of(_ c: Character) -> Int {
         if let ascii = c.asciiValue {
             return ascii >= 0x20 && ascii < 0x7F ? 1 : 0
         }
-        var width = 0
+        var first = 0
+        var sum = 0
+        var joined = false
         for scalar in c.unicodeScalars {
-            if width == 0 {
-                width = of(scalar)
-            } else if scalar.value == 0xFE0F {
-                // VS16 asks for emoji presentation, which terminals draw two cells wide.
-                return 2
-            }
+            let width = of(scalar)
+            // VS16 asks for emoji presentation, and a wide scalar after the first (a skin
+            // tone after ☝) makes an emoji sequence: either way the cluster is two cells.
+            if scalar.value == 0xFE0F || (width == 2 && first != 0) { return 2 }
+            if scalar.value == 0x200D { joined = true }
+            if first == 0 { first = width }
+            sum += width
         }
-        return width
+        // Emoji sequences draw as their first symbol. Other clusters, such as an Indic
+        // conjunct or a letter with a spacing vowel sign, take the sum of their scalars'
+        // widths, as terminals measuring with wcwidth draw them.
+        return first == 2 || joined ? first : sum
     }
 
     /// The number of cells a string occupies.
     public static func of(_ s: some StringProtocol) -> Int {
+        measure(Substring(s))
+    }
+
+    /// The number of cells a string occupies (a concrete overload: generic code called
+    /// across modules is not specialised, which made long strings several times slower).
+    public static func of(_ s: String) -> Int {
+        measure(Substring(s))
+    }
+
+    /// The number of cells a substring occupies.
+    public static func of(_ s: Substring) -> Int {
+        measure(s)
+    }
+
+    private static func measure(_ s: Substring) -> Int {
         var allPrintableASCII = true
         for byte in s.utf8 where byte < 0x20 || byte >= 0x7F {
             allPrintableASCII = false

@@ -2,7 +2,7 @@
 public enum Color: Hashable, Sendable {
     /// The terminal's own foreground or background colour.
     case `default`
-    /// One of the 16 theme colours (0-7 normal, 8-15 bright); larger values wrap modulo 16.
+    /// One of the 16 theme colours, 0-15 (0-7 normal, 8-15 bright).
     case ansi(UInt8)
     /// One of the 256 palette colours.
     case indexed(UInt8)

@@ -1,9 +1,9 @@
-/// Where `TextWrapper.pad` puts the text inside its width.
-public enum Alignment: Sendable {
-    case left, right, center
-}
-
 extension TextWrapper {
+    /// Where `pad` and `fit` put the text inside its width.
+    public enum Alignment: Hashable, Sendable {
+        case left, right, center
+    }
+
     /// Shortens `text` to at most `width` cells, ending with `ellipsis` when anything was
     /// cut (spaces before the ellipsis are dropped). Text that fits is returned unchanged;
     /// if not even the ellipsis fits, the text is cut without one.

@@ -5,7 +5,7 @@
 /// line is cut between grapheme clusters, so combining marks stay with their base and an
 /// emoji sequence is never split. Spaces at the start and end of a line are dropped; `\n`
 /// ends a paragraph, and an empty paragraph gives an empty line. Every output line fits
-/// in `width` cells, except a lone wide character when `width` is 1. Width below 1 counts
+/// in `width` cells, except a lone character wider than the line itself. Width below 1 counts
 /// as 1, so wrapping always terminates.
 public enum TextWrapper {
     /// Wraps spans into lines of spans, each span keeping its style and tag.
@@ -19,34 +19,34 @@ public enum TextWrapper {
         var lines: [[StyledSpan]] = []
         var line: [Glyph] = []
         var column = 0
-        var pendingSpaces: [Glyph] = []
+        var pendingSpaces = 0..<0  // spaces seen since the last word, into `glyphs`
         var paragraphStart = true
         var lineIndent: Int { min(max(0, paragraphStart ? indent : hangingIndent), width - 1) }
         var available: Int { width - lineIndent }
 
         func finishLine(endsParagraph: Bool) {
             lines.append(makeSpans(line, indent: lineIndent, spans: spans))
-            line = []
+            line.removeAll(keepingCapacity: true)
             column = 0
-            pendingSpaces = []
+            pendingSpaces = 0..<0
             paragraphStart = endsParagraph
         }
 
-        for token in tokens(of: spans) {
+        let (glyphs, tokens) = tokens(of: spans)
+        for token in tokens {
             switch token {
             case .lineBreak:
                 finishLine(endsParagraph: true)
-            case .spaces(let glyphs):
-                if !line.isEmpty { pendingSpaces += glyphs }
-            case .word(let glyphs, let wordWidth):
-                let spaceWidth = pendingSpaces.count
-                if !line.isEmpty && column + spaceWidth + wordWidth > available {
+            case .spaces(let range):
+                if !line.isEmpty { pendingSpaces = range }
+            case .word(let range, let wordWidth):
+                if !line.isEmpty && column + pendingSpaces.count + wordWidth > available {
                     finishLine(endsParagraph: false)
                 }
-                line += pendingSpaces
+                line += glyphs[pendingSpaces]
                 column += pendingSpaces.count
-                pendingSpaces = []
-                for glyph in glyphs {
+                pendingSpaces = 0..<0
+                for glyph in glyphs[range] {
                     // Only a word wider than the whole line gets here with glyphs to spare.
                     if !line.isEmpty && column + glyph.width > available {
                         finishLine(endsParagraph: false)

@@ -7,11 +7,19 @@ struct Byline: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "byline",
         abstract: "A terminal newsreader: read whole stories and follow related-story links.",
+        usage: "byline [PATH] [--theme NAME]     open the reader on a folder of story files\nbyline <subcommand> [options]",
         version: version,
         subcommands: [
             ReadCommand.self,
             ListCommand.self,
             ShowCommand.self,
+            AddCommand.self,
+            RemoveCommand.self,
+            FeedsCommand.self,
+            ImportCommand.self,
+            ExportCommand.self,
+            FetchCommand.self,
+            ExtractCommand.self,
         ],
         defaultSubcommand: ReadCommand.self
     )

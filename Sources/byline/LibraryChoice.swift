@@ -6,6 +6,8 @@ struct LibraryChoice {
     var folder: URL
     /// Shown in messages: "seeds", "your library", or the path given.
     var name: String
+    /// The bundled seeds, opened because the user's library is empty.
+    var isBundledSeeds = false
 
     static func choose(path: String?) throws -> LibraryChoice {
         if let path {
@@ -24,7 +26,7 @@ struct LibraryChoice {
         guard let seeds = BundledFiles.seedsFolder else {
             throw CommandFailure("\(library.path): your library is empty and the bundled seeds/ folder cannot be found; name a folder: byline PATH")
         }
-        return LibraryChoice(folder: seeds, name: "seeds")
+        return LibraryChoice(folder: seeds, name: "seeds", isBundledSeeds: true)
     }
 
     private static func hasStories(_ folder: URL) -> Bool {

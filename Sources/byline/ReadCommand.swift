@@ -1,5 +1,6 @@
 import ArgumentParser
 import BylineCore
+import BylineFeeds
 import BylineStore
 import BylineUI
 import Foundation
@@ -31,9 +32,13 @@ struct ReadCommand: ParsableCommand {
         }
         let choice = try LibraryChoice.choose(path: path)
         let library = Library(folder: choice.folder)
+        // With an index, the reader opens on it at once and checks the folder behind it
+        // (a library of 100,000 stories takes a second to stat); without one, it reads
+        // the folder first.
+        let indexed = library.indexedContents()
         let contents: LibraryContents
         do {
-            contents = try library.load()
+            contents = try indexed ?? library.load()
         } catch {
             throw CommandFailure("\(error)")
         }
@@ -55,15 +60,19 @@ struct ReadCommand: ParsableCommand {
         let marks = (try? library.readingState.load())
         var state = AppState(
             libraryName: choice.name,
-            stories: contents.entries.map(StorySummary.init),
+            stories: contents.entries.map(\.summary),
             problems: contents.problems.map(\.message),
             read: marks?.marks.read ?? [], starred: marks?.marks.starred ?? [],
             screen: ScreenSize(width: 80, height: 24),
             themes: catalog.themes, timeZone: .current, now: Date())
         state.themeIndex = themeIndex
         state.message = Self.startMessage(contents: contents, themeProblems: themeProblems, readingProblem: marks?.problem)
-        let session = ReaderSession(library: library, state: state, backgroundWork: BackgroundWork(library: library),
-                                    exitAfterFirstFrame: exitAfterFirstFrame)
+        let backgroundWork = BackgroundWork(
+            library: library,
+            fetchTarget: choice.isBundledSeeds ? LibraryLocation.defaultLibrary() : choice.folder,
+            subscriptions: FeedPlaces.standardSubscriptions)
+        let session = ReaderSession(state: state, backgroundWork: backgroundWork,
+                                    exitAfterFirstFrame: exitAfterFirstFrame, checkFolder: indexed != nil)
         try session.run()
     }
 

@@ -8,8 +8,6 @@ import TerminalKit
 /// The reader's run loop: keys become actions, `update` returns effects, this performs
 /// them, and `render` draws what is shown.
 final class ReaderSession {
-    private let library: Library
-    private let readingState: ReadingState
     private let screen = NcursesScreen()
     private let mailbox = Mailbox()
     private let backgroundWork: BackgroundWork
@@ -17,10 +15,14 @@ final class ReaderSession {
     private var running = true
     private let exitAfterFirstFrame: Bool
 
-    init(library: Library, state: AppState, backgroundWork: BackgroundWork, exitAfterFirstFrame: Bool = false) {
+    private let checkFolder: Bool
+
+    /// - Parameter checkFolder: the listing came from the index alone; read the folder in
+    ///   the background and show what changed.
+    init(state: AppState, backgroundWork: BackgroundWork, exitAfterFirstFrame: Bool = false,
+         checkFolder: Bool = false) {
         self.exitAfterFirstFrame = exitAfterFirstFrame
-        self.library = library
-        self.readingState = library.readingState
+        self.checkFolder = checkFolder
         self.state = state
         self.backgroundWork = backgroundWork
     }
@@ -32,11 +34,8 @@ final class ReaderSession {
         defer { screen.stop() }
         let size = screen.size
         dispatch(.resized(width: size.width, height: size.height))
-        // The reading pane shows the first story from the start.
-        if let first = state.selectedStory?.id, state.reader == nil, state.layout.reader != nil {
-            state.reader = ReaderState(id: first)
-            perform([.loadStory(first)])
-        }
+        dispatch(.started)
+        if checkFolder && !exitAfterFirstFrame { backgroundWork.reloadLibrary(mailbox: mailbox, onlyIfChanged: true) }
         while running {
             screen.draw(render(state))
             if exitAfterFirstFrame { break }
@@ -59,7 +58,7 @@ final class ReaderSession {
         for effect in effects {
             switch effect {
             case .loadStory(let id):
-                dispatch(.storyLoaded(id, library.story(id)))
+                dispatch(.storyLoaded(id, backgroundWork.library.story(id)))
             case .markRead(let id): record(.markRead(id))
             case .markUnread(let id): record(.markUnread(id))
             case .star(let id): record(.star(id))
@@ -84,7 +83,7 @@ final class ReaderSession {
     /// Saves a read or star change; a failure is shown, the reader goes on.
     private func record(_ change: ReadingChange) {
         do {
-            _ = try readingState.apply(change)
+            _ = try backgroundWork.library.readingState.apply(change)
         } catch {
             dispatch(.status("Could not save reading state: \(error)", isError: true))
         }

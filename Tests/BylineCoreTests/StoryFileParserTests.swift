@@ -114,3 +114,13 @@ import Testing
         }
     }
 }
+
+@Suite struct LineEndingTests {
+    @Test(arguments: ["\n", "\r\n", "\r"])
+    func everyLineEndingReadsTheSame(ending: String) throws {
+        let text = ["Title: T", "", "One.", "", "Two", "", "Three."].joined(separator: ending) + ending
+        let story = try StoryFileParser.parse(text: text).get()
+        #expect(story.title == "T")
+        #expect(story.body == [.paragraph("One."), .subheading("Two"), .paragraph("Three.")])
+    }
+}

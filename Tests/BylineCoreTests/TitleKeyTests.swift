@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import BylineCore
 
@@ -18,5 +19,22 @@ import BylineCore
 
     @Test func nonLatinTitlesKeepTheirLetters() {
         #expect(TitleKey("東京の「ニュース」").value == "東京のニュース")
+    }
+}
+
+@Suite struct TitleKeyFastPathTests {
+    /// The ASCII fast path and the general path must agree: the same title typed with a
+    /// non-ASCII character elsewhere takes the general path.
+    @Test(arguments: [
+        "US has ended its combat mission in Iraq -- but its malign influence remains",
+        "  Tabs\tand/slashes|pipes_under  ",
+        "Iran's \"shadow\" (again)! 2022",
+        "",
+        "---",
+    ])
+    func asciiAgreesWithTheGeneralPath(title: String) {
+        let general = TitleKey(title + " é").value
+        let expected = general.hasSuffix(" é") ? String(general.dropLast(2)) : String(general.dropLast(1))
+        #expect(TitleKey(title).value == expected.trimmingCharacters(in: .whitespaces))
     }
 }

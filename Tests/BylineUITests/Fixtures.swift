@@ -62,7 +62,10 @@ enum Fixtures {
 struct Driver {
     var state: AppState
 
-    init(_ state: AppState = Fixtures.state()) { self.state = state }
+    init(_ state: AppState = Fixtures.state()) {
+        self.state = state
+        send(.started)
+    }
 
     @discardableResult
     mutating func send(_ action: Action) -> [Effect] {

@@ -208,3 +208,53 @@ import TerminalKit
         #expect(state.message?.text == "3 new stories")
     }
 }
+
+@Suite struct MouseTests {
+    @Test func clickSelectsThenOpens() {
+        var driver = Driver()
+        driver.press(.click(x: 10, y: 2))
+        #expect(driver.state.selectedStory?.id == Fixtures.shadowID)
+        #expect(driver.state.focus == .list)
+        driver.press(.click(x: 10, y: 2))
+        #expect(driver.state.focus == .reader)
+        #expect(driver.state.reader?.id == Fixtures.shadowID)
+    }
+
+    @Test func wheelScrollsThePaneUnderThePointer() {
+        var driver = Driver(Fixtures.state(width: 100, height: 12))
+        driver.press(.wheel(x: 80, y: 5, lines: 3))
+        #expect(driver.state.reader?.scroll == 3)
+        #expect(driver.state.selectedStory?.id == Fixtures.seedID)
+        driver.press(.wheel(x: 5, y: 5, lines: 3))
+        #expect(driver.state.selectedStory?.id == Fixtures.iraqID)
+    }
+
+    @Test func clickOnALinkFollowsIt() {
+        var driver = Driver(Fixtures.state(width: 100, height: 40))
+        driver.press(.enter, .end)
+        let page = driver.state.readerPage!
+        guard let line = page.linkLines[2], let text = driver.state.layout.readerText,
+              let scroll = driver.state.reader?.scroll else {
+            Issue.record("link 2 should be on the page")
+            return
+        }
+        // A click on the text beside the link does nothing; one on the link follows it.
+        driver.press(.click(x: text.x + text.width - 1, y: text.y + line - scroll))
+        #expect(driver.state.reader?.id == Fixtures.seedID)
+        driver.press(.click(x: text.x + 4, y: text.y + line - scroll))
+        #expect(driver.state.reader?.id == Fixtures.shadowID)
+    }
+}
+
+@Suite struct ReloadTests {
+    @Test func aReloadKeepsTheCursorAndTheStoryShown() {
+        var driver = Driver()
+        driver.press(.down)
+        let newest = StorySummary(id: StoryID("new.txt"), title: "Newest", published: Fixtures.date(30))
+        driver.send(.libraryReloaded([newest] + Fixtures.summaries, problems: []))
+        #expect(driver.state.selectedStory?.id == Fixtures.shadowID)
+        #expect(driver.state.reader?.id == Fixtures.shadowID)
+        #expect(driver.state.stories.count == 4)
+        #expect(driver.state.unreadCount == 4)
+    }
+}

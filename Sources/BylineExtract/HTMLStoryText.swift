@@ -1,0 +1,26 @@
+import BylineCore
+import FoundationEssentials
+
+/// Story blocks from an HTML fragment: a feed item's content or an extracted article body.
+public enum HTMLStoryText {
+    /// Paragraphs, subheadings (h1–h6), quotes (blockquote), list items and inline links
+    /// (`[text](url)`, resolved against `baseURL`, http(s) only) of `html`. Scripts, styles,
+    /// embedded objects, forms and control characters never reach the result.
+    public static func blocks(fromHTML html: String, baseURL: URL?) -> [StoryBlock] {
+        let document = HTMLDocument(html: html)
+        var builder = StoryBodyBuilder(document: document, baseURL: baseURL)
+        builder.add(HTMLDocument.root)
+        return builder.blocks
+    }
+
+    /// The plain text of blocks: one paragraph each, separated by blank lines, links as their text.
+    public static func plainText(_ blocks: [StoryBlock]) -> String {
+        blocks.map { block in
+            switch block {
+            case .paragraph(let text), .subheading(let text), .quote(let text): InlineText.plain(text)
+            case .listItem(let text, _): InlineText.plain(text)
+            case .readMore(let link): "READ MORE: " + link.title
+            }
+        }.joined(separator: "\n\n")
+    }
+}

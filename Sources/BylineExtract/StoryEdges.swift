@@ -1,0 +1,62 @@
+import BylineCore
+
+/// Trims the lines that templates put at a story's top and bottom, inside its container:
+/// the byline and dateline above, "follow us" and newsletter lines below.
+enum StoryEdges {
+    static let closingWords = WordList([
+        "follow us", "follow him", "follow her", "follow them", "on twitter", "on facebook", "on instagram",
+        "sign up", "subscribe", "newsletter", "all rights reserved", "copyright", "©", "have a tip",
+        "contact us", "full coverage", "listen to", "download our app", "our app",
+    ])
+
+    /// Invitations to comment: furniture as a heading over the comments, but story text
+    /// when the writer says it in a closing paragraph.
+    static let commentWords = WordList([
+        "what you think", "leave a comment", "leave a reply", "join the conversation", "join the discussion",
+    ])
+
+    static let months = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
+
+    static func trimmed(_ blocks: [StoryBlock]) -> [StoryBlock] {
+        var start = 0
+        while start < min(blocks.count, 3), isByline(blocks[start]) { start += 1 }
+        var end = blocks.count
+        while end > start, blocks.count - end < 3, isClosing(blocks[end - 1]) { end -= 1 }
+        return Array(blocks[start..<end])
+    }
+
+    /// "By Ana Lima", "Nov. 20, 2019 6:02 AM EST", "Updated: Sat 8:31 PM".
+    static func isByline(_ block: StoryBlock) -> Bool {
+        guard let text = text(of: block), text.count < 100 else { return false }
+        let lower = text.lowercased()
+        let words = lower.split(separator: " ")
+        if lower.hasPrefix("by ") && words.count <= 16 { return true }
+        for prefix in ["updated", "published", "posted", "last updated"] where lower.hasPrefix(prefix) {
+            return true
+        }
+        let hasTime = lower.contains(where: { $0 == ":" }) && (lower.contains(" am") || lower.contains(" pm")
+            || lower.contains("a.m.") || lower.contains("p.m."))
+        let hasYear = words.contains { word in
+            let digits = word.filter(\.isNumber)
+            return digits.count == 4 && (digits.hasPrefix("19") || digits.hasPrefix("20"))
+        }
+        let hasMonth = words.contains { word in word.count <= 10 && months.contains { word.hasPrefix($0) } }
+        return words.count <= 10 && (hasTime || hasYear && hasMonth)
+    }
+
+    /// "Follow us on Twitter", "Sign up for our newsletter", "© 2024 …".
+    static func isClosing(_ block: StoryBlock) -> Bool {
+        guard let text = text(of: block), text.count < 300 else { return false }
+        let lower = text.lowercased()
+        return closingWords.found(in: lower) || text.count < 60 && commentWords.found(in: lower)
+    }
+
+    private static func text(of block: StoryBlock) -> String? {
+        switch block {
+        case .paragraph(let text), .subheading(let text), .quote(let text), .listItem(let text, _):
+            InlineText.plain(text)
+        case .readMore:
+            nil
+        }
+    }
+}

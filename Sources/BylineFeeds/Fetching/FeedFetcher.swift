@@ -1,0 +1,185 @@
+import BylineStore
+import Foundation
+
+/// Fetches subscriptions and stores their stories in a library: what `byline fetch` and
+/// the reader's refresh (`R`) both call.
+///
+/// Feeds download a few at a time; each one's stories and bookkeeping are written under
+/// the feeds' lock (and each story under the library's writer lock), so two fetches at once
+/// take turns and leave no duplicate or half-written file. One feed failing never stops
+/// the others.
+public struct FeedFetcher: Sendable {
+    public var library: Library
+    public var reader: FeedReader
+    public var converter: StoryTextConverter
+    public var limits: FetchLimits
+    /// How many feeds download at once.
+    public var concurrency: Int
+    /// Where permanent redirects are written back; nil leaves subscriptions alone.
+    public var subscriptionsFile: SubscriptionsFile?
+
+    public init(library: Library, reader: FeedReader, converter: StoryTextConverter,
+                limits: FetchLimits = FetchLimits(), concurrency: Int = 8, subscriptionsFile: SubscriptionsFile? = nil) {
+        self.library = library
+        self.reader = reader
+        self.converter = converter
+        self.limits = limits
+        self.concurrency = max(1, concurrency)
+        self.subscriptionsFile = subscriptionsFile
+    }
+
+    var bookkeeping: FeedBookkeeping { FeedBookkeeping(library: library) }
+
+    public func fetchAll(subscriptions: [Subscription],
+                         progress: @escaping @Sendable (FetchProgress) -> Void = { _ in }) async -> FetchReport {
+        let states = bookkeeping.stateFile.load()
+        let client = HTTPClient(limits: limits, connectionsPerHost: concurrency)
+        defer { client.close() }
+        var outcomes = [FeedOutcome?](repeating: nil, count: subscriptions.count)
+        await withTaskGroup(of: (Int, Download).self) { group in
+            var next = 0
+            func startNext() {
+                guard next < subscriptions.count else { return }
+                let index = next
+                let subscription = subscriptions[index]
+                group.addTask { (index, await download(subscription, states: states, client: client)) }
+                next += 1
+            }
+            for _ in 0..<concurrency { startNext() }
+            var done = 0
+            // Downloads run side by side; saving happens here, one feed at a time, so writers
+            // in this process never wait on each other's lock.
+            for await (index, download) in group {
+                startNext()
+                let outcome = record(download)
+                outcomes[index] = outcome
+                done += 1
+                progress(FetchProgress(done: done, total: subscriptions.count, latest: outcome))
+            }
+        }
+        let report = FetchReport(outcomes: outcomes.compactMap { $0 })
+        applyMoves(report)
+        return report
+    }
+
+    /// Validators are sent only while the feed's stories are still there: after the
+    /// library lost them, a 304 would leave it empty.
+    func validators(for subscription: Subscription, in states: [String: FeedFetchState]) -> Validators {
+        let storyFolder = library.folder.appendingPathComponent(StoryFileName.folder).path
+        guard let state = states[subscription.url], state.storyCount > 0,
+              FileManager.default.fileExists(atPath: storyFolder) else { return Validators() }
+        return Validators(etag: state.etag, lastModified: state.lastModified)
+    }
+
+    /// One feed's download, parsed and compared with the library, not yet recorded.
+    struct Download: Sendable {
+        var outcome: FeedOutcome
+        var response: HTTPResponse?
+        var feed: Feed?
+        /// The stories to save, worked out for the feed key in `feedKey`.
+        var changes: [FeedShelf.Change] = []
+        var unchanged = 0
+        var feedKey: String?
+    }
+
+    /// Downloads, parses and compares one feed: the part that runs beside other feeds.
+    func download(_ subscription: Subscription, states: [String: FeedFetchState], client: HTTPClient) async -> Download {
+        guard let url = URL(string: subscription.url) else {
+            return Download(outcome: FeedOutcome(subscription: subscription, result: .failed(.badURL(subscription.url))))
+        }
+        let response: HTTPResponse
+        switch await client.get(url, validators: validators(for: subscription, in: states), accept: FeedDiscovery.feedAccept) {
+        case .failure(let failure):
+            return Download(outcome: FeedOutcome(subscription: subscription, result: .failed(failure)))
+        case .success(let got):
+            response = got
+        }
+        let movedTo = response.permanentlyMoved ? response.finalURL.absoluteString : nil
+        if response.isNotModified {
+            return Download(outcome: FeedOutcome(subscription: subscription, result: .notModified, movedTo: movedTo), response: response)
+        }
+        switch reader.read(response.body, response.finalURL, response.contentType) {
+        case .failure(let failure):
+            return Download(outcome: FeedOutcome(subscription: subscription, result: .failed(failure), movedTo: movedTo))
+        case .success(let feed):
+            var download = Download(
+                outcome: FeedOutcome(subscription: subscription, result: .stored(FeedShelf.Tally()), movedTo: movedTo, feedTitle: feed.title),
+                response: response, feed: feed)
+            let feedKey = states[subscription.url]?.feedKey ?? movedTo.flatMap { states[$0]?.feedKey } ?? subscription.url
+            (download.changes, download.unchanged) = shelf.changes(in: feed, of: storedAs(download.outcome), feedKey: feedKey)
+            download.feedKey = feedKey
+            return download
+        }
+    }
+
+    var shelf: FeedShelf { FeedShelf(library: library, converter: converter) }
+
+    /// The subscription as its stories name it: at its new URL once it has moved.
+    func storedAs(_ outcome: FeedOutcome) -> Subscription {
+        var subscription = outcome.subscription
+        subscription.url = outcome.movedTo ?? subscription.url
+        return subscription
+    }
+
+    /// Saves a download's stories and the feed's bookkeeping under the feeds' lock;
+    /// returns the outcome with what storing did. Downloads are recorded one at a time.
+    func record(_ download: Download) -> FeedOutcome {
+        var outcome = download.outcome
+        let oldURL = outcome.subscription.url
+        let newURL = outcome.movedTo ?? oldURL
+        do {
+            try bookkeeping.update { states in
+                var state = states[oldURL] ?? states[newURL] ?? .new(for: oldURL)
+                state.lastFetch = Date()
+                if let failure = outcome.failure {
+                    state.lastError = failure.description
+                } else {
+                    state.lastError = nil
+                    if let response = download.response, !response.isNotModified {
+                        state.etag = response.etag
+                        state.lastModified = response.lastModified
+                    }
+                    if let feed = download.feed {
+                        state.title = SafeText.clean(feed.title) ?? state.title
+                        var changes = (download.changes, download.unchanged)
+                        // Another copy of Byline gave the feed its key since the download began.
+                        if download.feedKey != state.feedKey {
+                            changes = shelf.changes(in: feed, of: storedAs(outcome), feedKey: state.feedKey)
+                        }
+                        let tally = try shelf.save(changes.0, unchanged: changes.1)
+                        state.storyCount += tally.new
+                        outcome.result = .stored(tally)
+                    }
+                }
+                states[oldURL] = nil
+                states[newURL] = state
+            }
+        } catch {
+            outcome.result = .failed(.other("cannot store: \(error)"))
+        }
+        return outcome
+    }
+
+    /// Points moved subscriptions at their new URLs in the subscriptions file.
+    func applyMoves(_ report: FetchReport) {
+        let moves = report.outcomes.compactMap { outcome in outcome.movedTo.map { (outcome.subscription.url, $0) } }
+        guard let subscriptionsFile, !moves.isEmpty else { return }
+        try? subscriptionsFile.modify { list in
+            for (old, new) in moves { list.move(old, to: new) }
+        }
+    }
+}
+
+extension FeedFetcher {
+    /// Fetches every subscription in `subscriptionsFile` into the library at `folder`, with
+    /// the standard parser and story converter: the reader's refresh (`R`) in one call.
+    public static func refresh(
+        library folder: URL, subscriptionsFile: SubscriptionsFile, limits: FetchLimits = FetchLimits(),
+        progress: @escaping @Sendable (FetchProgress) -> Void = { _ in }
+    ) async throws -> FetchReport {
+        let subscriptions = try subscriptionsFile.load().subscriptions
+        let fetcher = FeedFetcher(library: try Library.forFetching(at: folder), reader: .standard, converter: .standard,
+                                  limits: limits, subscriptionsFile: subscriptionsFile)
+        return await fetcher.fetchAll(subscriptions: subscriptions, progress: progress)
+    }
+}

@@ -1,0 +1,105 @@
+/// Character and entity references in text before and after XML parsing.
+enum CharacterReferences {
+    /// Decodes `&#N;` and `&#xH;` references (the only kind a kept entity may hold).
+    static func decodeNumeric(_ text: String) -> String {
+        guard text.contains("&#") else { return text }
+        var out = ""
+        var rest = Substring(text)
+        while let amp = rest.range(of: "&#") {
+            out += rest[..<amp.lowerBound]
+            let body = rest[amp.upperBound...]
+            let hex = body.first == "x" || body.first == "X"
+            let digits = (hex ? body.dropFirst() : body).prefix { hex ? $0.isHexDigit : ($0.isASCII && $0.isNumber) }
+            if let value = UInt32(digits, radix: hex ? 16 : 10), let scalar = Unicode.Scalar(value),
+               digits.endIndex < body.endIndex, body[digits.endIndex] == ";" {
+                out.unicodeScalars.append(scalar)
+                rest = body[body.index(after: digits.endIndex)...]
+            } else {
+                out += "&#"
+                rest = body
+            }
+        }
+        return out + rest
+    }
+
+    /// Rewrites references to entities XML does not define (`&nbsp;`, `&hellip;`) as
+    /// numeric references and escapes bare `&`, as feedparser's loose parser reads them;
+    /// unknown names become literal text. Comments and CDATA sections are left alone.
+    ///
+    /// Returns the rewritten document and, when something had to be fixed, what.
+    static func replacingUndeclaredEntities(_ text: String, declared: Set<String>) -> (String, String?) {
+        guard text.contains("&") else { return (text, nil) }
+        // Every character this looks at is ASCII, so it works on UTF-8 bytes.
+        let s = Array(text.utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(s.count + s.count / 16)
+        var problem: String?
+        var i = 0
+        func starts(_ literal: StaticString, at index: Int) -> Bool {
+            let count = literal.utf8CodeUnitCount
+            guard index + count <= s.count else { return false }
+            return UnsafeBufferPointer(start: literal.utf8Start, count: count).elementsEqual(s[index..<(index + count)])
+        }
+        func skip(to terminator: StaticString, from index: Int) -> Int {
+            var k = index
+            while k < s.count, !starts(terminator, at: k) { k += 1 }
+            return min(s.count, k + terminator.utf8CodeUnitCount)
+        }
+        func isDigit(_ c: UInt8) -> Bool { c >= 0x30 && c <= 0x39 }
+        func isHexDigit(_ c: UInt8) -> Bool { isDigit(c) || (c | 0x20 >= 0x61 && c | 0x20 <= 0x66) }
+        func isNameByte(_ c: UInt8) -> Bool {
+            isDigit(c) || (c | 0x20 >= 0x61 && c | 0x20 <= 0x7A) || c == UInt8(ascii: "_") || c == UInt8(ascii: "-")
+                || c == UInt8(ascii: ".")
+        }
+        let amp = UInt8(ascii: "&")
+        let semicolon = UInt8(ascii: ";")
+        while i < s.count {
+            let c = s[i]
+            if c == UInt8(ascii: "<"), starts("<![CDATA[", at: i) || starts("<!--", at: i) {
+                let end = skip(to: starts("<!--", at: i) ? "-->" : "]]>", from: i + 4)
+                out.append(contentsOf: s[i..<end])
+                i = end
+                continue
+            }
+            guard c == amp else {
+                out.append(c)
+                i += 1
+                continue
+            }
+            if i + 1 < s.count, s[i + 1] == UInt8(ascii: "#") {
+                var k = i + 2
+                let hex = k < s.count && (s[k] == UInt8(ascii: "x") || s[k] == UInt8(ascii: "X"))
+                if hex { k += 1 }
+                let digits = k
+                while k < s.count, hex ? isHexDigit(s[k]) : isDigit(s[k]) { k += 1 }
+                if k > digits, k < s.count, s[k] == semicolon {
+                    out.append(contentsOf: Array((hex ? "&#x" : "&#").utf8))
+                    out.append(contentsOf: s[digits...k])
+                    i = k + 1
+                    continue
+                }
+            } else {
+                var k = i + 1
+                while k < s.count, k - i < 64, isNameByte(s[k]) { k += 1 }
+                if k < s.count, s[k] == semicolon, k > i + 1 {
+                    let name = String(decoding: s[(i + 1)..<k], as: UTF8.self)
+                    if ["lt", "gt", "amp", "quot", "apos"].contains(name) || declared.contains(name) {
+                        out.append(contentsOf: s[i...k])
+                    } else if let value = HTMLEntities.text(named: name) {
+                        problem = problem ?? "undefined entity &\(name);"
+                        out.append(contentsOf: Array(HTMLEntities.numericReferences(value).utf8))
+                    } else {
+                        problem = problem ?? "undefined entity &\(name);"
+                        out.append(contentsOf: Array("&amp;\(name);".utf8))
+                    }
+                    i = k + 1
+                    continue
+                }
+            }
+            problem = problem ?? "unescaped & in text"
+            out.append(contentsOf: Array("&amp;".utf8))
+            i += 1
+        }
+        return (String(decoding: out, as: UTF8.self), problem)
+    }
+}

@@ -1,0 +1,181 @@
+import Foundation
+
+/// Reads the dates feeds write, by feedparser's rules: W3C-DTF / RFC 3339, RFC 822 and
+/// its broken variants (missing day names, two-digit years, named zones, `GMT+2`),
+/// ISO 8601 without separators, C's asctime, and a few regional formats
+/// (`FeedDate+Regional`). The result is a moment in UTC.
+enum FeedDate {
+    static func parse(_ text: String?) -> Date? {
+        guard let text else { return nil }
+        let trimmed = PythonText.strip(text)
+        guard !trimmed.isEmpty, trimmed.count < 200 else { return nil }
+        for reader in [w3dtf, rfc822, iso8601Compact, asctime, regional] {
+            if let date = reader(trimmed) { return date }
+        }
+        return nil
+    }
+
+    /// Time-zone names feeds use, in hours east of UTC.
+    private static let zoneHours: [String: Int] = [
+        "ut": 0, "gmt": 0, "z": 0, "adt": -3, "ast": -4, "at": -4, "edt": -4, "est": -5, "et": -5,
+        "cdt": -5, "cst": -6, "ct": -6, "mdt": -6, "mst": -7, "mt": -7, "pdt": -7, "pst": -8, "pt": -8,
+        "a": -1, "n": 1, "m": -12, "y": 12, "met": 1, "mest": 2,
+    ]
+
+    private static let months: [String: Int] = [
+        "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
+        "oct": 10, "nov": 11, "dec": 12,
+    ]
+
+    private static let dayNames: Set<String> = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+
+    // MARK: - RFC 822
+
+    static func rfc822(_ text: String) -> Date? {
+        var parts = text.lowercased().split(whereSeparator: { $0.isWhitespace }).map(String.init)
+        if parts.count < 5 { parts += ["00:00:00", "0000"] }
+        if let first = parts.first, dayNames.contains(String(first.prefix(3))) { parts.removeFirst() }
+        guard parts.count >= 5 else { return nil }
+        var month = months[String(parts[1].prefix(3))]
+        var day: Int
+        if let value = Int(parts[0]) {
+            day = value
+        } else if let swapped = months[String(parts[0].prefix(3))], let value = Int(parts[1]) {
+            day = value
+            month = swapped
+        } else {
+            return nil
+        }
+        guard let month, var year = Int(parts[2]) else { return nil }
+        if parts[2].count <= 2 { year += year < 90 ? 2000 : 1900 }
+        var time = parts[3].split(separator: ":", omittingEmptySubsequences: false).map(String.init)
+        while time.count < 3 { time.append("0") }
+        guard time.count == 3, let hour = Int(time[0]), let minute = Int(time[1]), let second = Int(time[2]) else { return nil }
+        var zone = parts[4]
+        if zone.hasPrefix("etc/") { zone = String(zone.dropFirst(4)) }
+        if zone.hasPrefix("gmt") {
+            let rest = zone.dropFirst(3).replacingOccurrences(of: ":", with: "")
+            zone = rest.isEmpty ? "gmt" : rest
+        }
+        var offsetMinutes: Int
+        if let sign = zone.first, sign == "-" || sign == "+" {
+            let digits = Array(zone.dropFirst())
+            let hoursText = String(digits.prefix(2))
+            let minutesText = zone.contains(":") ? String(digits.dropFirst(3)) : String(digits.dropFirst(2))
+            // "GMT+2" has no minutes; feedparser gives up on it, Byline reads it as +02:00.
+            guard let hours = Int(hoursText), let minutes = minutesText.isEmpty ? 0 : Int(minutesText) else { return nil }
+            offsetMinutes = hours * 60 + minutes
+            if sign == "-" { offsetMinutes = -offsetMinutes }
+        } else {
+            offsetMinutes = (zoneHours[zone] ?? 0) * 60
+        }
+        return moment(year, month, day, hour, minute, second, offsetMinutes: offsetMinutes)
+    }
+
+    // MARK: - W3C-DTF
+
+    static func w3dtf(_ text: String) -> Date? {
+        var parts = text.lowercased().split(separator: "t", omittingEmptySubsequences: false).map(String.init)
+        if parts.count == 1 {
+            parts = parts[0].split(whereSeparator: { $0.isWhitespace }).map(String.init)
+            if parts.count == 1 { parts.append("00:00:00z") }
+        } else if parts.count > 2 {
+            return nil
+        }
+        guard parts.count >= 2 else { return nil }
+        var date = parts[0].split(separator: "-", maxSplits: 2, omittingEmptySubsequences: false).map(String.init)
+        guard let first = date.first, first.count == 4 else { return nil }
+        while date.count < 3 { date.append("1") }
+        guard let year = Int(date[0]), let month = Int(date[1]), let day = Int(date[2]) else { return nil }
+        if parts[1].hasSuffix("z") {
+            parts[1].removeLast()
+            parts.append("z")
+        }
+        let timePart = parts[1]
+        let location = timePart.firstIndex(of: "-") ?? timePart.firstIndex(of: "+") ?? timePart.endIndex
+        parts.append(String(timePart[location...]))
+        parts[1] = String(timePart[..<location])
+        var time = parts[1].split(separator: ":", maxSplits: 2, omittingEmptySubsequences: false).map(String.init)
+        while time.count < 3 { time.append("0") }
+        let zone = parts[2]
+        var offsetMinutes = 0
+        if let sign = zone.first, sign == "-" || sign == "+" {
+            let chars = Array(zone)
+            guard chars.count >= 3, let hours = Int(String(chars[1..<3])) else { return nil }
+            let minutesText = chars.count > 4 ? String(chars[4...]) : ""
+            guard let minutes = Int(minutesText) else { return nil }
+            offsetMinutes = hours * 60 + minutes
+            if sign == "-" { offsetMinutes = -offsetMinutes }
+        } else {
+            offsetMinutes = (zoneHours[zone] ?? 0) * 60
+        }
+        guard let hour = Int(time[0]), let minute = Int(time[1]), let seconds = Double(time[2]),
+              seconds.isFinite, seconds >= 0, seconds < 61 else { return nil }
+        return moment(year, month, day, hour, minute, Int(seconds), offsetMinutes: offsetMinutes)
+    }
+
+    // MARK: - ISO 8601 without separators, asctime
+
+    /// `20031231T101455Z`, `20031231`: the compact ISO 8601 forms.
+    static func iso8601Compact(_ text: String) -> Date? {
+        let chars = Array(text.uppercased())
+        guard chars.count >= 8, chars[0..<8].allSatisfy(\.isNumber),
+              let year = Int(String(chars[0..<4])), let month = Int(String(chars[4..<6])),
+              let day = Int(String(chars[6..<8])) else { return nil }
+        var rest = Array(chars[8...])
+        var hour = 0, minute = 0, second = 0, offset = 0
+        if rest.first == "T" {
+            rest.removeFirst()
+            let digits = rest.prefix { $0.isNumber }
+            guard digits.count == 4 || digits.count == 6 else { return nil }
+            let d = Array(digits)
+            hour = Int(String(d[0..<2])) ?? 0
+            minute = Int(String(d[2..<4])) ?? 0
+            if d.count == 6 { second = Int(String(d[4..<6])) ?? 0 }
+            rest.removeFirst(d.count)
+        }
+        if rest == ["Z"] || rest.isEmpty {
+            offset = 0
+        } else if let sign = rest.first, sign == "+" || sign == "-" {
+            let digits = rest.dropFirst().filter(\.isNumber)
+            guard digits.count == 4 || digits.count == 2 else { return nil }
+            let d = Array(digits)
+            offset = (Int(String(d[0..<2])) ?? 0) * 60 + (d.count == 4 ? Int(String(d[2..<4])) ?? 0 : 0)
+            if sign == "-" { offset = -offset }
+        } else {
+            return nil
+        }
+        return moment(year, month, day, hour, minute, second, offsetMinutes: offset)
+    }
+
+    /// `Sun Jan  4 16:29:06 PST 2004` (C's asctime), read by moving the year before the time.
+    static func asctime(_ text: String) -> Date? {
+        let parts = text.split(whereSeparator: { $0.isWhitespace }).map(String.init)
+        guard parts.count == 5 || parts.count == 6, dayNames.contains(String(parts[0].prefix(3)).lowercased()) else { return nil }
+        let zone = parts.count == 6 ? parts[4] : "GMT"
+        return rfc822("\(parts[0]), \(parts[2]) \(parts[1]) \(parts[parts.count - 1]) \(parts[3]) \(zone)")
+    }
+
+    // MARK: - Building the moment
+
+    private static let utc: Calendar = {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC") ?? calendar.timeZone
+        return calendar
+    }()
+
+    private static func moment(_ year: Int, _ month: Int, _ day: Int, _ hour: Int, _ minute: Int, _ second: Int,
+                               offsetMinutes: Int) -> Date? {
+        guard (1...9999).contains(year), (1...12).contains(month), (1...31).contains(day),
+              (0...23).contains(hour), (0...59).contains(minute), (0...60).contains(second) else { return nil }
+        var components = DateComponents()
+        components.year = year
+        components.month = month
+        components.day = day
+        guard let start = utc.date(from: components),
+              utc.component(.month, from: start) == month,
+              let lastDay = utc.range(of: .day, in: .month, for: start), lastDay.contains(day) else { return nil }
+        let seconds = hour * 3600 + minute * 60 + min(second, 59) - offsetMinutes * 60
+        return start.addingTimeInterval(TimeInterval(seconds))
+    }
+}

@@ -1,0 +1,99 @@
+import BylineCore
+import BylineStore
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Puts a feed's items into the library as story files, through `Library.save`.
+///
+/// Each item's file is named by a hash of the feed's key and the item's key
+/// (`FeedStory.key`), never by feed text, so the same item fetched again lands on the same
+/// file: unchanged bytes are left alone (mtime and all), changed ones are replaced
+/// atomically under the same name, so state keyed by the path (read, starred) survives.
+public struct FeedShelf: Sendable {
+    public let library: Library
+    public let converter: StoryTextConverter
+
+    public init(library: Library, converter: StoryTextConverter) {
+        self.library = library
+        self.converter = converter
+    }
+
+    /// How many stories a store added, rewrote and left alone.
+    public struct Tally: Equatable, Sendable {
+        public var new = 0
+        public var updated = 0
+        public var unchanged = 0
+        public init(new: Int = 0, updated: Int = 0, unchanged: Int = 0) {
+            self.new = new
+            self.updated = updated
+            self.unchanged = unchanged
+        }
+    }
+
+    /// The file name of an item of the feed whose stories are keyed `feedKey`.
+    public static func fileName(feedKey: String, itemKey: String) -> String {
+        StableHash.hex(feedKey + "\n" + itemKey) + ".txt"
+    }
+
+    /// One item to save: its story and its file name.
+    public struct Change: Sendable {
+        public var story: Story
+        public var fileName: String
+    }
+
+    /// What storing a feed would change, worked out without writing or locking: the
+    /// stories whose files are missing or differ. Runs beside other downloads.
+    public func changes(in feed: Feed, of subscription: Subscription, feedKey: String) -> (changes: [Change], unchanged: Int) {
+        var changes: [Change] = []
+        var unchanged = 0
+        var seen = Set<String>()
+        let folder = library.folder.appendingPathComponent(StoryFileName.folder)
+        // A feed that lists an item twice keeps the first, as readers show it.
+        for item in feed.items {
+            let key = FeedStory.key(of: item)
+            guard seen.insert(key).inserted else { continue }
+            let story = FeedStory.story(item: item, feed: feed, subscription: subscription, converter: converter)
+            let name = Self.fileName(feedKey: feedKey, itemKey: key)
+            if let existing = Self.contents(of: folder.appendingPathComponent(name)), existing == Data(StoryFileWriter.write(story).utf8) {
+                unchanged += 1
+            } else {
+                changes.append(Change(story: story, fileName: name))
+            }
+        }
+        return (changes, unchanged)
+    }
+
+    /// Saves the changed stories, looking at each file again first: called under the
+    /// feeds' lock, this sees what another fetch saved since `changes` looked, so nothing
+    /// is counted or written twice.
+    public func save(_ changes: [Change], unchanged: Int) throws -> Tally {
+        var tally = Tally(unchanged: unchanged)
+        let folder = library.folder.appendingPathComponent(StoryFileName.folder)
+        for change in changes {
+            let existing = Self.contents(of: folder.appendingPathComponent(change.fileName))
+            if let existing, existing == Data(StoryFileWriter.write(change.story).utf8) {
+                tally.unchanged += 1
+                continue
+            }
+            try library.save(change.story, fileName: change.fileName)
+            if existing == nil { tally.new += 1 } else { tally.updated += 1 }
+        }
+        return tally
+    }
+
+    /// A story file's bytes, or nil when there is none. Checked with `stat` first: on a
+    /// first fetch every file is missing, and a failed read builds a costly error.
+    static func contents(of file: URL) -> Data? {
+        var info = stat()
+        guard stat(file.path, &info) == 0 else { return nil }
+        return try? Data(contentsOf: file)
+    }
+
+    /// Stores a feed's items: `changes`, then `save`.
+    public func store(_ feed: Feed, of subscription: Subscription, feedKey: String) throws -> Tally {
+        let (changes, unchanged) = self.changes(in: feed, of: subscription, feedKey: feedKey)
+        return try save(changes, unchanged: unchanged)
+    }
+}

@@ -1,0 +1,37 @@
+import Foundation
+
+/// The subscriptions file on disk: loads it, and changes it under a lock.
+public struct SubscriptionsFile: Sendable {
+    public let url: URL
+
+    public init(url: URL) { self.url = url }
+
+    /// The subscriptions; none when the file does not exist yet.
+    public func load() throws(SubscriptionsFileError) -> SubscriptionList {
+        guard FileManager.default.fileExists(atPath: url.path) else { return SubscriptionList() }
+        let data: Data
+        do { data = try Data(contentsOf: url) } catch {
+            throw .unreadable(url.path, reason: error.localizedDescription)
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw .unreadable(url.path, reason: "not UTF-8 text")
+        }
+        return try SubscriptionsTOML.parse(text, name: url.path)
+    }
+
+    /// Reads, changes and writes the file back atomically, holding a lock so two copies
+    /// of Byline do not lose each other's changes. Unchanged lists are not written.
+    @discardableResult
+    public func modify<T>(_ change: (inout SubscriptionList) throws -> T) throws -> T {
+        let lock = url.deletingLastPathComponent().appendingPathComponent(".feeds.lock")
+        return try WriterLock.withLock(on: lock) {
+            var list = try load()
+            let before = list
+            let result = try change(&list)
+            if list != before || !FileManager.default.fileExists(atPath: url.path) {
+                try AtomicFile.write(Data(SubscriptionsTOML.render(list).utf8), to: url)
+            }
+            return result
+        }
+    }
+}

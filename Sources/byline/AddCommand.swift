@@ -1,0 +1,37 @@
+import ArgumentParser
+import BylineFeeds
+
+/// `byline add URL [--title T]`: subscribes to a feed, or to the feed a page advertises.
+struct AddCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "add", abstract: "Subscribe to a feed, or to the feed a web page advertises.")
+
+    @Argument(help: "The feed's URL, or a page that links to its feed.")
+    var url: String
+
+    @Option(help: "The name to show for the feed (default: the feed's own title).")
+    var title: String?
+
+    @Option(help: "Fetch each story's page for its full text: auto, always or never.")
+    var fullStory: FullStoryMode = .auto
+
+    @OptionGroup var places: FeedPlaces
+
+    func run() throws {
+        let found: FeedFinder.Found
+        // `example.org/news` means the web page, as a browser would read it.
+        let address = url.contains("://") ? url : "https://" + url
+        switch waitFor({ await FeedFinder(reader: .standard).find(address) }) {
+        case .success(let feed): found = feed
+        case .failure(let failure):
+            warn("byline: \(address): \(failure)")
+            throw ExitCode.failure
+        }
+        let subscription = Subscription(url: found.url, title: title ?? found.title, fullStory: fullStory)
+        let added = try places.subscriptionsFile.modify { $0.add(subscription) }
+        let name = subscription.title.map { "\($0) " } ?? ""
+        print(printable(added ? "Added \(name)<\(found.url)>" : "Already subscribed to \(name)<\(found.url)>"))
+    }
+}
+
+extension FullStoryMode: ExpressibleByArgument {}

@@ -1,0 +1,101 @@
+import BylineCore
+import Foundation
+import Testing
+import TestSupport
+
+/// The built `byline` next to the test bundle (or in .build/debug), when there is one.
+private let bylineBinary: URL? = {
+    let beside = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("byline")
+    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    let debug = root.appendingPathComponent(".build/debug/byline")
+    return [beside, debug].first { FileManager.default.isExecutableFile(atPath: $0.path) }
+}()
+
+@Suite("byline fetch, the command")
+struct FetchCommandTests {
+    // Skipped when the executable has not been built (e.g. `swift build --target`).
+    @Test(.enabled(if: bylineBinary != nil, "the byline executable is not built"))
+    func twoFetchCommandsAtOnceLeaveNoDuplicateOrDamagedFile() async throws {
+        let server = try LoopbackServer()
+        defer { server.stop() }
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("byline-fetchcmd-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var toml = ""
+        for index in 1...8 {
+            server.route("/feed\(index)", FetchTestFeeds.route(FetchTestFeeds.rss(title: "Feed \(index)", items: 25)))
+            toml += "[[feed]]\nurl = \"\(server.url("/feed\(index)"))\"\n\n"
+        }
+        let config = folder.appendingPathComponent("config/byline")
+        try FileManager.default.createDirectory(at: config, withIntermediateDirectories: true)
+        try Data(toml.utf8).write(to: config.appendingPathComponent("feeds.toml"))
+        let library = folder.appendingPathComponent("library")
+
+        let runs = try (0..<2).map { _ in try start(["fetch", "--library", library.path], config: folder.appendingPathComponent("config")) }
+        for run in runs { run.waitUntilExit() }
+
+        #expect(runs.map(\.terminationStatus) == [0, 0])
+        let stories = library.appendingPathComponent("fetched")
+        let names = try FileManager.default.contentsOfDirectory(atPath: stories.path)
+        #expect(names.count == 200)
+        #expect(names.allSatisfy { $0.hasSuffix(".txt") && !$0.hasPrefix(".") })
+        var titles = Set<String>()
+        for name in names {
+            let story = try StoryFileParser.parse(try Data(contentsOf: stories.appendingPathComponent(name))).get()
+            titles.insert((story.source ?? "") + "/" + story.title)
+        }
+        #expect(titles.count == 200)
+    }
+
+    @Test(.enabled(if: bylineBinary != nil, "the byline executable is not built"))
+    func addFetchListExportImportAndRemove() throws {
+        let server = try LoopbackServer()
+        defer { server.stop() }
+        server.route("/", LoopbackServer.Route(contentType: "text/html", body: """
+            <html><head><link rel="alternate" type="application/rss+xml" href="/rss.xml"></head></html>
+            """))
+        server.route("/rss.xml", FetchTestFeeds.route(FetchTestFeeds.rss(title: "Loopback News", items: 3)))
+        server.route("/broken", LoopbackServer.Route(status: 500, contentType: "text/plain", body: "no"))
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("byline-cmds-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let config = folder.appendingPathComponent("config")
+        let library = ["--library", folder.appendingPathComponent("library").path]
+        func run(_ arguments: [String]) throws -> (status: Int32, output: String, errors: String) {
+            try self.run(arguments, config: config)
+        }
+
+        #expect(try run(["add", server.url("/")]).output == "Added Loopback News <\(server.url("/rss.xml"))>\n")
+        #expect(try run(["add", server.url("/broken")]) == (1, "", "byline: \(server.url("/broken")): HTTP 500 Internal Server Error\n"))
+        #expect(try run(["fetch"] + library) == (0, "\(server.url("/rss.xml")): 3 new, 0 updated\n1 feeds: 3 new stories, 0 updated\n", ""))
+        let listing = try run(["feeds"] + library).output
+        #expect(listing.hasPrefix("Loopback News <\(server.url("/rss.xml"))>\n  fetched "))
+        #expect(listing.hasSuffix(" · 3 stories\n"))
+
+        let opml = folder.appendingPathComponent("subs.opml")
+        try Data(try run(["export"]).output.utf8).write(to: opml)
+        #expect(try run(["remove", "loopback news"]).output == "Removed Loopback News <\(server.url("/rss.xml"))>\n")
+        #expect(try run(["export"]).output.contains("rss.xml") == false)
+        #expect(try run(["import", opml.path]).output == "Imported 1 feed\n")
+        #expect(try run(["feeds"] + library).output == listing)
+    }
+
+    private func run(_ arguments: [String], config: URL) throws -> (status: Int32, output: String, errors: String) {
+        let process = try start(arguments, config: config, capture: true)
+        let output = (process.standardOutput as? Pipe)?.fileHandleForReading.readDataToEndOfFile() ?? Data()
+        let errors = (process.standardError as? Pipe)?.fileHandleForReading.readDataToEndOfFile() ?? Data()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: output, as: UTF8.self), String(decoding: errors, as: UTF8.self))
+    }
+
+    private func start(_ arguments: [String], config: URL, capture: Bool = false) throws -> Process {
+        let process = Process()
+        process.executableURL = bylineBinary
+        process.arguments = arguments
+        var environment = ProcessInfo.processInfo.environment
+        environment["XDG_CONFIG_HOME"] = config.path
+        process.environment = environment
+        process.standardOutput = capture ? Pipe() : FileHandle.nullDevice
+        process.standardError = capture ? Pipe() : FileHandle.nullDevice
+        try process.run()
+        return process
+    }
+}

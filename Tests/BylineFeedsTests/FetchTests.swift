@@ -1,0 +1,235 @@
+import BylineCore
+import BylineFeeds
+import Foundation
+import Testing
+import TestSupport
+
+@Suite("Fetching feeds over HTTP into the library")
+struct FetchTests {
+    @Test func storesEveryItemAsAStoryFile() async throws {
+        let fixture = try FetchFixture()
+        fixture.server.route("/feed", FetchTestFeeds.route(FetchTestFeeds.rss(title: "Daily News", items: 3)))
+
+        let report = try await fixture.fetch(["/feed"])
+
+        #expect(report.failures.isEmpty)
+        #expect(report.tally == FeedShelf.Tally(new: 3))
+        let texts = try fixture.storedTexts()
+        #expect(texts.count == 3)
+        let story = try #require(texts.first)
+        #expect(story.hasPrefix("Title: Story 1\nSource: Daily News\n"))
+        #expect(story.contains("URL: http://example.org/story/1\nFeed: \(fixture.server.url("/feed"))\nID: item-1\n"))
+        #expect(story.hasSuffix("\n\nBody text 1.\n"))
+    }
+
+    @Test func secondFetchIsConditionalAndRewritesNothing() async throws {
+        let fixture = try FetchFixture()
+        fixture.server.route("/feed", FetchTestFeeds.route(FetchTestFeeds.rss(items: 2), etag: "\"v1\""))
+        _ = try await fixture.fetch(["/feed"])
+        let bytes = try fixture.storedFiles()
+        let dates = try fixture.modificationDates()
+
+        let second = try await fixture.fetch(["/feed"])
+
+        #expect(second.outcomes.map(\.result) == [.notModified])
+        #expect(fixture.server.requests(for: "/feed").last?.headers["if-none-match"] == "\"v1\"")
+        #expect(try fixture.storedFiles() == bytes)
+        #expect(try fixture.modificationDates() == dates)
+    }
+
+    @Test func lastModifiedAloneMakesTheFetchConditional() async throws {
+        let fixture = try FetchFixture()
+        let date = "Sat, 08 Jan 2022 10:00:00 GMT"
+        fixture.server.route("/feed", LoopbackServer.Route(contentType: "application/rss+xml",
+                                                           body: FetchTestFeeds.rss(items: 1), lastModified: date))
+        _ = try await fixture.fetch(["/feed"])
+        let second = try await fixture.fetch(["/feed"])
+        #expect(second.outcomes.map(\.result) == [.notModified])
+        #expect(fixture.server.requests(for: "/feed").last?.headers["if-modified-since"] == date)
+    }
+
+    @Test func changedItemIsRewrittenUnderTheSameNameAndOthersAreLeftAlone() async throws {
+        let fixture = try FetchFixture()
+        fixture.server.route("/feed", FetchTestFeeds.route(FetchTestFeeds.rss(items: 2)))
+        _ = try await fixture.fetch(["/feed"])
+        let before = try fixture.storedFiles()
+        let dates = try fixture.modificationDates()
+
+        let changed = FetchTestFeeds.rss(items: 2).replacingOccurrences(of: "Body text 2.", with: "Corrected text 2.")
+        fixture.server.route("/feed", FetchTestFeeds.route(changed))
+        let report = try await fixture.fetch(["/feed"])
+
+        #expect(report.tally == FeedShelf.Tally(new: 0, updated: 1, unchanged: 1))
+        let after = try fixture.storedFiles()
+        #expect(Set(after.keys) == Set(before.keys))
+        let rewritten = after.filter { before[$0.key] != $0.value }
+        #expect(rewritten.count == 1)
+        #expect(String(decoding: try #require(rewritten.first?.value), as: UTF8.self).contains("Corrected text 2."))
+        let untouched = try #require(after.keys.first { rewritten[$0] == nil })
+        #expect(try fixture.modificationDates()[untouched] == dates[untouched])
+    }
+
+    @Test func gzipBodiesAreDecoded() async throws {
+        let fixture = try FetchFixture()
+        fixture.server.route("/feed", FetchTestFeeds.route(FetchTestFeeds.rss(items: 2), gzip: true))
+        let report = try await fixture.fetch(["/feed"])
+        #expect(report.failures.isEmpty)
+        #expect(report.tally.new == 2)
+        #expect(fixture.server.requests(for: "/feed").first?.headers["accept-encoding"]?.contains("gzip") == true)
+    }
+
+    @Test func permanentRedirectMovesTheSubscription() async throws {
+        let fixture = try FetchFixture()
+        fixture.server.route("/old", .redirect(301, to: "/new"))
+        fixture.server.route("/new", FetchTestFeeds.route(FetchTestFeeds.rss(items: 1)))
+
+        let report = try await fixture.fetch(["/old"])
+
+        #expect(report.outcomes.first?.movedTo == fixture.server.url("/new"))
+        #expect(try fixture.subscriptionsFile.load().subscriptions.map(\.url) == [fixture.server.url("/new")])
+        #expect(try fixture.storedTexts().first?.contains("Feed: \(fixture.server.url("/new"))") == true)
+
+        // The moved feed keeps its stories' names: fetching it again adds nothing.
+        let again = await fixture.fetcher().fetchAll(subscriptions: try fixture.subscriptionsFile.load().subscriptions)
+        #expect(again.tally.new == 0)
+        #expect(try fixture.storedFiles().count == 1)
+    }
+
+    @Test func temporaryRedirectLeavesTheSubscriptionAlone() async throws {
+        let fixture = try FetchFixture()
+        fixture.server.route("/old", .redirect(302, to: "/new"))
+        fixture.server.route("/new", FetchTestFeeds.route(FetchTestFeeds.rss(items: 1)))
+        let report = try await fixture.fetch(["/old"])
+        #expect(report.outcomes.first?.movedTo == nil)
+        #expect(report.tally.new == 1)
+        #expect(try fixture.subscriptionsFile.load().subscriptions.map(\.url) == [fixture.server.url("/old")])
+    }
+
+    @Test func redirectLoopsAndRedirectsOffTheWebAreRefused() async throws {
+        let fixture = try FetchFixture()
+        fixture.server.route("/loop", .redirect(302, to: "/loop"))
+        fixture.server.route("/local", .redirect(301, to: "file:///etc/passwd"))
+        let report = try await fixture.fetch(["/loop", "/local"])
+        #expect(fixture.server.requests(for: "/etc/passwd").isEmpty)
+        #expect(report.failures.map(\.line) == [
+            "\(fixture.server.url("/loop")): too many redirects",
+            "\(fixture.server.url("/local")): not an http(s) URL: file:///etc/passwd",
+        ])
+    }
+
+    @Test func slowServerTimesOutWithAClearMessageWhileOthersLand() async throws {
+        let fixture = try FetchFixture()
+        fixture.server.route("/slow", FetchTestFeeds.route(FetchTestFeeds.rss(items: 1), delay: 20))
+        fixture.server.route("/fast", FetchTestFeeds.route(FetchTestFeeds.rss(items: 2)))
+
+        let report = try await fixture.fetch(["/slow", "/fast"], timeout: 3)
+
+        #expect(report.failures.map(\.line) == ["\(fixture.server.url("/slow")): timed out after 3 s"])
+        #expect(report.tally.new == 2)
+    }
+
+    @Test func serverErrorAndNonFeedPageFailClearlyWhileOthersLand() async throws {
+        let fixture = try FetchFixture()
+        fixture.server.route("/broken", LoopbackServer.Route(status: 500, contentType: "text/plain", body: "oops"))
+        fixture.server.route("/page", LoopbackServer.Route(contentType: "text/html", body: "<html><body><p>Hello</p></body></html>"))
+        fixture.server.route("/feed", FetchTestFeeds.route(FetchTestFeeds.rss(items: 2)))
+
+        let report = try await fixture.fetch(["/broken", "/page", "/feed"])
+
+        #expect(report.failures.map(\.line) == [
+            "\(fixture.server.url("/broken")): HTTP 500 Internal Server Error",
+            "\(fixture.server.url("/page")): not a feed: no <rss> element",
+        ])
+        #expect(report.tally.new == 2)
+        let states = FeedBookkeeping(library: fixture.library).stateFile.load()
+        #expect(states[fixture.server.url("/broken")]?.lastError == "HTTP 500 Internal Server Error")
+        #expect(states[fixture.server.url("/feed")]?.storyCount == 2)
+    }
+
+    @Test func refusedConnectionAndUnknownHostNameTheReason() async throws {
+        let fixture = try FetchFixture()
+        let closed = try LoopbackServer()
+        let closedURL = closed.url("/feed")
+        closed.stop()
+        let report = await fixture.fetcher(timeout: 5).fetchAll(subscriptions: [
+            Subscription(url: closedURL), Subscription(url: "http://no-such-host.invalid/feed"),
+        ])
+        #expect(report.failures.map(\.line) == [
+            "\(closedURL): connection refused by 127.0.0.1",
+            "http://no-such-host.invalid/feed: DNS: cannot find host no-such-host.invalid",
+        ])
+    }
+
+    @Test func oversizedResponseIsRefused() async throws {
+        let fixture = try FetchFixture()
+        fixture.server.route("/huge", FetchTestFeeds.route(FetchTestFeeds.rss(items: 2000)))
+        let fetcher = FeedFetcher(library: fixture.library, reader: FetchTestFeeds.reader, converter: FetchTestFeeds.converter,
+                                  limits: FetchLimits(timeout: 10, maxBytes: 64 * 1024))
+        let report = await fetcher.fetchAll(subscriptions: [Subscription(url: fixture.server.url("/huge"))])
+        #expect(report.failures.first?.failure == .tooLarge(limit: 64 * 1024))
+        #expect(try fixture.storedFiles().isEmpty)
+    }
+
+    @Test func twoFetchesAtOnceLeaveNoDuplicateOrDamagedFile() async throws {
+        let fixture = try FetchFixture()
+        let paths = (1...6).map { "/feed\($0)" }
+        for (index, path) in paths.enumerated() {
+            fixture.server.route(path, FetchTestFeeds.route(FetchTestFeeds.rss(title: "Feed \(index)", items: 20)))
+        }
+        let subscriptions = paths.map { Subscription(url: fixture.server.url($0)) }
+
+        async let first = fixture.fetcher().fetchAll(subscriptions: subscriptions)
+        async let second = fixture.fetcher().fetchAll(subscriptions: subscriptions)
+        let reports = await [first, second]
+
+        #expect(reports.allSatisfy { $0.failures.isEmpty })
+        let files = try fixture.storedFiles()
+        #expect(files.count == 120)
+        for (name, bytes) in files {
+            let story = try StoryFileParser.parse(bytes).get()
+            #expect(story.title.hasPrefix("Story "), "\(name)")
+        }
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: fixture.storyFolder.path).filter { $0.hasPrefix(".") }
+        #expect(leftovers.isEmpty)
+        let states = FeedBookkeeping(library: fixture.library).stateFile.load()
+        #expect(states.values.map(\.storyCount).reduce(0, +) == 120)
+    }
+
+    @Test func hostileFeedTextNeverReachesTheFileAsControlCharacters() async throws {
+        let fixture = try FetchFixture()
+        let esc = "\u{1B}"
+        let document = """
+            <?xml version="1.0"?><rss version="2.0"><channel><title>Evil\(esc)[2J feed</title>
+            <item><guid>x</guid><title>Clear\(esc)]0;pwned\u{07} screen</title><link>javascript:alert(1)</link>
+            <description>&lt;p&gt;Body\(esc)[31m red&lt;/p&gt;</description></item></channel></rss>
+            """
+        fixture.server.route("/feed", FetchTestFeeds.route(document))
+        let fetcher = FeedFetcher(library: fixture.library, reader: .standard, converter: .standard)
+        let report = await fetcher.fetchAll(subscriptions: [Subscription(url: fixture.server.url("/feed"))])
+
+        #expect(report.tally.new == 1)
+        let bytes = try #require(try fixture.storedFiles().values.first)
+        #expect(!bytes.contains { $0 < 0x20 && $0 != 0x0A })
+        let story = try StoryFileParser.parse(bytes).get()
+        #expect(story.url == nil)
+        #expect(!story.title.isEmpty)
+    }
+
+    @Test func progressCountsEveryFeed() async throws {
+        let fixture = try FetchFixture()
+        for index in 1...3 { fixture.server.route("/f\(index)", FetchTestFeeds.route(FetchTestFeeds.rss(items: 1))) }
+        let seen = Counter()
+        _ = await fixture.fetcher().fetchAll(subscriptions: (1...3).map { Subscription(url: fixture.server.url("/f\($0)")) }) {
+            seen.add("\($0.done)/\($0.total)")
+        }
+        #expect(seen.values == ["1/3", "2/3", "3/3"])
+    }
+}
+
+/// Collects values from a `@Sendable` callback.
+final class Counter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stored: [String] = []
+    func add(_ value: String) { lock.withLock { stored.append(value) } }
+    var values: [String] { lock.withLock { stored } }
+}

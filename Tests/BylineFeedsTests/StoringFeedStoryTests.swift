@@ -1,0 +1,55 @@
+import BylineCore
+import BylineFeeds
+import Foundation
+import Testing
+
+@Suite("A feed item as a story file")
+struct StoringFeedStoryTests {
+    let feed = Feed(title: "Daily \u{1B}[2JNews", link: "https://example.org/")
+
+    @Test func headersAndHTMLBodyComeFromTheItem() {
+        let item = FeedItem(
+            id: "tag:example.org,2022:1", title: "Crowds gather", link: "https://example.org/news/1",
+            links: [FeedLink(href: "https://example.org/news/0", rel: "related", title: "Earlier story")],
+            published: StoryDate.parse("2022-01-08T10:00:00Z"), author: "Jane Doe",
+            summary: FeedText(value: "Short.", isHTML: false),
+            content: FeedText(value: "<p>First <a href=\"https://example.org/x\">paragraph</a>.</p><h2>Later</h2><p>Second one.</p>", isHTML: true))
+        let story = FeedStory.story(item: item, feed: feed, subscription: Subscription(url: "https://example.org/rss"), converter: .standard)
+
+        #expect(StoryFileWriter.write(story) == """
+            Title: Crowds gather
+            Source: Daily [2JNews
+            Author: Jane Doe
+            Published: 2022-01-08T10:00:00Z
+            URL: https://example.org/news/1
+            Feed: https://example.org/rss
+            ID: tag:example.org,2022:1
+            Related: https://example.org/news/0 Earlier story
+
+            First [paragraph](https://example.org/x).
+
+            Later
+
+            Second one.
+
+            """)
+    }
+
+    @Test func plainSummaryBecomesParagraphsAndGivesTheTitle() {
+        let item = FeedItem(id: "urn:uuid:1", link: "urn:uuid:1",
+                            summary: FeedText(value: "Plain text only. More of it.\n\nA second\nparagraph.", isHTML: false))
+        let story = FeedStory.story(item: item, feed: feed, subscription: Subscription(url: "https://example.org/rss", title: "Mine"),
+                                    converter: .standard)
+        #expect(story.title == "Plain text only.")
+        #expect(story.source == "Mine")
+        #expect(story.url == nil)
+        #expect(story.body == [.paragraph("Plain text only. More of it."), .paragraph("A second paragraph.")])
+    }
+
+    @Test func itemKeyPrefersTheGUIDThenTheLink() {
+        #expect(FeedStory.key(of: FeedItem(id: " g1 ", link: "https://a")) == "id:g1")
+        #expect(FeedStory.key(of: FeedItem(link: "https://a")) == "url:https://a")
+        #expect(FeedShelf.fileName(feedKey: "https://f", itemKey: "id:g1").count == 20)
+        #expect(FeedShelf.fileName(feedKey: "https://f", itemKey: "id:g1") != FeedShelf.fileName(feedKey: "https://g", itemKey: "id:g1"))
+    }
+}

@@ -1,0 +1,79 @@
+import BylineFeeds
+import Foundation
+import Testing
+
+@Suite("Subscriptions: the hand-edited feeds.toml")
+struct SubscriptionTests {
+    @Test func fileRoundTripsWithTitlesAndModes() throws {
+        let list = SubscriptionList([
+            Subscription(url: "https://example.org/rss", title: "Quote \" and \\ backslash"),
+            Subscription(url: "https://example.net/atom", fullStory: .never),
+        ])
+        let text = SubscriptionsTOML.render(list)
+        #expect(text.contains("[[feed]]\nurl = \"https://example.org/rss\"\ntitle = \"Quote \\\" and \\\\ backslash\"\nfullStory = \"auto\"\n"))
+        #expect(try SubscriptionsTOML.parse(text, name: "feeds.toml") == list)
+    }
+
+    @Test func handWrittenFileWithCommentsReads() throws {
+        let text = """
+        # my feeds
+        [[feed]]
+        url = "https://example.org/rss"   # the main one
+
+        [[feed]]
+        url = "https://example.net/atom"
+        title = "Net"
+        fullStory = "always"
+        """
+        let list = try SubscriptionsTOML.parse(text, name: "feeds.toml")
+        #expect(list.subscriptions == [
+            Subscription(url: "https://example.org/rss"),
+            Subscription(url: "https://example.net/atom", title: "Net", fullStory: .always),
+        ])
+    }
+
+    @Test func mistakesNameTheFileAndLine() {
+        #expect(throws: SubscriptionsFileError.self) { try SubscriptionsTOML.parse("[[feed]]\nurl = \"x\"\ntitle = \n", name: "feeds.toml") }
+        do {
+            _ = try SubscriptionsTOML.parse("[[feed]]\nurl = \"x\"\ntitle = \n", name: "feeds.toml")
+        } catch {
+            #expect(error.description.hasPrefix("feeds.toml:3: "))
+        }
+        #expect(throws: SubscriptionsFileError.malformed("feeds.toml", line: nil, reason: "feed 1: fullStory must be \"auto\", \"always\" or \"never\"")) {
+            try SubscriptionsTOML.parse("[[feed]]\nurl = \"x\"\nfullStory = \"sometimes\"\n", name: "feeds.toml")
+        }
+    }
+
+    @Test func addIgnoresTheSameFeedSpelledDifferently() {
+        var list = SubscriptionList([Subscription(url: "https://example.org/feed")])
+        let addedAgain = list.add(Subscription(url: "HTTPS://Example.ORG/feed/"))
+        let addedOther = list.add(Subscription(url: "https://example.org/other"))
+        #expect(!addedAgain)
+        #expect(addedOther)
+        #expect(list.subscriptions.count == 2)
+    }
+
+    @Test func removeByURLOrTitle() {
+        var list = SubscriptionList([
+            Subscription(url: "https://a.example/rss", title: "Alpha"),
+            Subscription(url: "https://b.example/rss", title: "Beta"),
+        ])
+        let byTitle = list.remove("alpha")
+        let byURL = list.remove("https://b.example/rss")
+        let unknown = list.remove("nothing")
+        #expect(byTitle.map(\.url) == ["https://a.example/rss"])
+        #expect(byURL.map(\.title) == ["Beta"])
+        #expect(unknown.isEmpty)
+        #expect(list.subscriptions.isEmpty)
+    }
+
+    @Test func modifyWritesAtomicallyAndKeepsOtherFeeds() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("byline-subs-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = SubscriptionsFile(url: folder.appendingPathComponent("feeds.toml"))
+        #expect(try file.load().subscriptions.isEmpty)
+        try file.modify { $0.add(Subscription(url: "https://a.example/rss")) }
+        try file.modify { $0.add(Subscription(url: "https://b.example/rss", title: "B")) }
+        #expect(try file.load().subscriptions.map(\.url) == ["https://a.example/rss", "https://b.example/rss"])
+    }
+}
