@@ -13,6 +13,8 @@ public struct TmuxSession: Sendable {
     /// The server's socket name (`tmux -L`).
     public let server: String
     private let tmux: URL
+    /// Where the exit status is written when the window outlives its program.
+    private let statusFile: String?
     private static let target = "reader"
 
     /// tmux on PATH, or nil when it is not installed.
@@ -43,7 +45,17 @@ public struct TmuxSession: Sendable {
 
     private static func start(_ command: [String], width: Int, height: Int, keepsExitedPane: Bool) async throws -> TmuxSession {
         guard let tmux = tmuxProgram else { throw TmuxFailure("tmux is not installed") }
-        let session = TmuxSession(server: "byline-e2e-\(getpid())-\(UUID().uuidString.prefix(8))", tmux: tmux)
+        let server = "byline-e2e-\(getpid())-\(UUID().uuidString.prefix(8))"
+        var command = command
+        var statusFile: String?
+        if keepsExitedPane {
+            // tmux 3.3 sometimes marks a pane dead without ever collecting its exit
+            // status (the program stays a zombie), so a shell records the status instead.
+            let file = FileManager.default.temporaryDirectory.appendingPathComponent("\(server).status").path
+            command = ["sh", "-c", #"file=$1; shift; "$@"; echo $? > "$file""#, "sh", file] + command
+            statusFile = file
+        }
+        let session = TmuxSession(server: server, tmux: tmux, statusFile: statusFile)
         var arguments = ["-f", "/dev/null", "new-session", "-d", "-s", target,
                          "-x", String(width), "-y", String(height)] + command
         // Chained in the same client command, so it is set before the program can exit.
@@ -119,24 +131,29 @@ public struct TmuxSession: Sendable {
         }
     }
 
-    /// Whether the program in the window is still running.
+    /// Whether the program in the window is still running. Without `keepsExitedPane` the
+    /// window, and the server with it, closes when the program exits.
     public func isRunning() async throws -> Bool {
-        try await display("#{pane_dead}") != "1"
+        guard let dead = try? await display("#{pane_dead}") else { return false }
+        return dead != "1"
     }
 
-    /// Waits for the program to exit (needs `keepsExitedPane`); returns its exit status.
+    /// Waits for the program to exit (needs `keepsExitedPane`); returns its exit status,
+    /// 128 + N when signal N ended it.
     public func waitForExit(timeout: Duration = .seconds(15)) async throws -> Int32 {
+        guard let statusFile else { throw TmuxFailure("waitForExit needs a session started with keepsExitedPane") }
         let clock = ContinuousClock()
         let deadline = clock.now + timeout
-        while try await isRunning() {
+        while true {
+            if let text = try? String(contentsOfFile: statusFile, encoding: .utf8), text.hasSuffix("\n"),
+               let status = Int32(text.trimmingCharacters(in: .whitespacesAndNewlines)) {
+                return status
+            }
             guard clock.now < deadline else {
-                throw TmuxFailure("the program was still running after \(timeout); the screen was:\n" + framed(try await screen()))
+                throw TmuxFailure("the program had not exited after \(timeout); the screen was:\n" + framed(try await screen()))
             }
             try await Task.sleep(for: .milliseconds(50))
         }
-        let signal = try await display("#{pane_dead_signal}")
-        if !signal.isEmpty, signal != "0" { throw TmuxFailure("the program was killed by signal \(signal)") }
-        return Int32(try await display("#{pane_dead_status}")) ?? -1
     }
 
     // MARK: - The terminal
@@ -151,6 +168,7 @@ public struct TmuxSession: Sendable {
         let pids = (try? tmuxNow(["list-panes", "-a", "-F", "#{pane_pid}"]))?
             .split(separator: "\n").compactMap { pid_t($0) } ?? []
         _ = try? tmuxNow(["kill-server"])
+        if let statusFile { try? FileManager.default.removeItem(atPath: statusFile) }
         // tmux hangs up on its panes; a program that ignored the hang-up is killed.
         for pid in pids where pid > 1 {
             for _ in 0..<20 where Foundation.kill(pid, 0) == 0 { usleep(50_000) }
