@@ -163,17 +163,23 @@ public struct TmuxSession: Sendable {
         try await tmuxCommand(["resize-window", "-t", Self.target, "-x", String(width), "-y", String(height)])
     }
 
-    /// Kills the server and whatever still runs in it. Safe to call more than once.
+    /// Kills the server and whatever still runs in it, and removes its socket. Safe to
+    /// call more than once.
     public func kill() {
-        let pids = (try? tmuxNow(["list-panes", "-a", "-F", "#{pane_pid}"]))?
-            .split(separator: "\n").compactMap { pid_t($0) } ?? []
+        let panes = (try? tmuxNow(["list-panes", "-a", "-F", "#{pane_pid} #{socket_path}"])) ?? ""
+        let rows = panes.split(separator: "\n").map { $0.split(separator: " ", maxSplits: 1) }
+        let pids = rows.compactMap { $0.first.flatMap { pid_t($0) } }
         _ = try? tmuxNow(["kill-server"])
-        if let statusFile { try? FileManager.default.removeItem(atPath: statusFile) }
         // tmux hangs up on its panes; a program that ignored the hang-up is killed.
         for pid in pids where pid > 1 {
             for _ in 0..<20 where Foundation.kill(pid, 0) == 0 { usleep(50_000) }
             if Foundation.kill(pid, 0) == 0 { Foundation.kill(pid, SIGKILL) }
         }
+        // tmux leaves its socket file behind; it is ours alone (the name is unique).
+        if let socket = rows.first?.last, socket.hasSuffix(server) {
+            try? FileManager.default.removeItem(atPath: String(socket))
+        }
+        if let statusFile { try? FileManager.default.removeItem(atPath: statusFile) }
     }
 
     // MARK: - Running tmux
