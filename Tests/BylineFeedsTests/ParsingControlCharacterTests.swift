@@ -40,3 +40,30 @@ struct ParsingControlCharacterTests {
         #expect(entry.content?.value.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" } == false)
     }
 }
+
+/// Any other error libxml2 recovers from must not cost the text after it its escaped markup.
+@Suite("Parsing escaped markup after an XML error")
+struct ParsingRecoveryTests {
+    @Test("escaped HTML after a mismatched tag keeps its markup")
+    func escapedMarkupAfterAnError() throws {
+        let feed = try parsedFeed("""
+            <rss version="2.0"><channel><title>News</b></title>
+            <item><title>Tom &amp; Jerry</title><link>http://example.org/1</link>
+            <description>&lt;p&gt;Hello &lt;em&gt;there&lt;/em&gt;&lt;/p&gt;</description></item></channel></rss>
+            """)
+        #expect(feed.problem != nil)
+        let item = try #require(feed.items.first)
+        #expect(item.title == "Tom & Jerry")
+        #expect(item.summary?.value == "<p>Hello <em>there</em></p>")
+    }
+
+    @Test("a character reference to a forbidden character is dropped, not the markup after it")
+    func forbiddenCharacterReference() throws {
+        let feed = try parsedFeed("""
+            <rss version="2.0"><channel><title>Bell&#7; and &#x1b;[31mred</title>
+            <item><title>x</title><description>&lt;p&gt;Kept&lt;/p&gt;</description></item></channel></rss>
+            """)
+        #expect(feed.title == "Bell and [31mred")
+        #expect(feed.items.first?.summary?.value == "<p>Kept</p>")
+    }
+}
