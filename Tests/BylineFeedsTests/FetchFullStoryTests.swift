@@ -107,6 +107,19 @@ struct FetchFullStoryTests {
         #expect(fixture.server.requests.map(\.path) == [feed])
     }
 
+    @Test func hostilePageTextNeverReachesTheFileAsControlCharacters() async throws {
+        let fixture = try FetchFixture()
+        let feed = FullStoryPages.serve(on: fixture.server, items: 1)
+        let page = FullStoryPages.page(1, server: fixture.server).replacingOccurrences(of: "paragraph 2.", with: "paragraph\u{1B}[2J\u{07} 2.")
+        fixture.server.route("/story/1", LoopbackServer.Route(contentType: "text/html", body: page))
+
+        let report = try await fixture.fetch([feed], fullStory: nil)
+
+        #expect(report.fullStories == 1)
+        let bytes = try #require(try fixture.storedFiles().values.first)
+        #expect(!bytes.contains { $0 < 0x20 && $0 != 0x0A })
+    }
+
     static func text(_ block: StoryBlock) -> String {
         if case .paragraph(let text) = block { return text }
         return ""
