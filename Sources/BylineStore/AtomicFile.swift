@@ -9,8 +9,11 @@ import Darwin
 ///
 /// The bytes go to a temporary file in the same folder, which is flushed to disk and then
 /// renamed over the target; the folder is flushed too so the rename itself survives a crash.
-enum AtomicFile {
-    static func save(_ bytes: [UInt8], to path: String) throws(LibraryError) {
+/// The folder must exist. Library files, feed bookkeeping and the subscriptions file are
+/// all written through this.
+public enum AtomicFile {
+    /// Replaces the file at `path` with `bytes`, atomically and durably.
+    public static func save(_ bytes: [UInt8], to path: String) throws(LibraryError) {
         let folder = parentFolder(of: path)
         let name = path.split(separator: "/").last.map(String.init) ?? path
         let temporary = folder + "/." + name + ".tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
@@ -41,7 +44,7 @@ enum AtomicFile {
 
     /// Flushes a folder's entries (a rename) to disk; a failure here loses nothing already
     /// written, so it is not reported.
-    static func syncFolder(_ folder: String) {
+    public static func syncFolder(_ folder: String) {
         let fd = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard fd >= 0 else { return }
         fsync(fd)

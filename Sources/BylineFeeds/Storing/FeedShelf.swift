@@ -34,7 +34,7 @@ public struct FeedShelf: Sendable {
 
     /// The file name of an item of the feed whose stories are keyed `feedKey`.
     public static func fileName(feedKey: String, itemKey: String) -> String {
-        StableHash.hex(feedKey + "\n" + itemKey) + ".txt"
+        StableHash.hex(StableHash.of(feedKey + "\n" + itemKey)) + ".txt"
     }
 
     /// One item to save: its story and its file name.
