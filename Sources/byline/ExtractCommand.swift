@@ -37,7 +37,7 @@ struct ExtractCommand: ParsableCommand {
             let article = ArticleExtractor.extract(html: page.data, url: pageURL, contentType: page.contentType)
             FileHandle.standardOutput.write(Data(render(article, url: pageURL).utf8))
         } catch let problem as PageProblem {
-            FileHandle.standardError.write(Data("byline: \(TerminalSafeText.clean(problem.description))\n".utf8))
+            FileHandle.standardError.write(Data("byline: \(StoryText.removingControls(problem.description))\n".utf8))
             throw ExitCode.failure
         }
     }
@@ -57,7 +57,7 @@ struct ExtractCommand: ParsableCommand {
             if let data = FileManager.default.contents(atPath: fields[0]) {
                 output = render(ArticleExtractor.extract(html: data, url: pageURL), url: pageURL)
             } else {
-                FileHandle.standardError.write(Data("byline: \(TerminalSafeText.clean(fields[0])): cannot be read\n".utf8))
+                FileHandle.standardError.write(Data("byline: \(StoryText.removingControls(fields[0])): cannot be read\n".utf8))
                 failed = true
             }
             FileHandle.standardOutput.write(Data(output.utf8) + Data([0]))
@@ -68,7 +68,7 @@ struct ExtractCommand: ParsableCommand {
     /// The story file, or with `--text` the body alone, safe to print on a terminal.
     private func render(_ article: ExtractedArticle, url: URL?) -> String {
         let output = text ? article.text + "\n" : StoryFileWriter.write(article.story(url: url))
-        return TerminalSafeText.clean(output)
+        return StoryText.removingControls(output)
     }
 
     private func load() throws -> (data: Data, url: URL?, contentType: String?) {
