@@ -4,6 +4,7 @@ import Glibc
 import Darwin
 #endif
 import BylineCore
+import Foundation
 
 extension Library {
     /// Saves a story Byline fetched, as `fetched/<fileName>` in the library.
@@ -20,8 +21,11 @@ extension Library {
             throw LibraryError(path: target, reason: "not a name Byline writes (16 hex digits and .txt)")
         }
         let fetched = folder.path + "/" + StoryFileName.folder
-        if mkdir(fetched, 0o755) != 0 && errno != EEXIST {
-            throw .system("create the folder", fetched, errno: errno)
+        do {
+            // The library folder too, on the first fetch into a new library.
+            try FileManager.default.createDirectory(atPath: fetched, withIntermediateDirectories: true)
+        } catch {
+            throw LibraryError(path: fetched, reason: "cannot create the folder: \(error.localizedDescription)")
         }
         let bytes = Array(StoryFileWriter.write(story).utf8)
         try writerLock.withLock { () throws(LibraryError) in

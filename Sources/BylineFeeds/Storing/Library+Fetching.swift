@@ -2,11 +2,10 @@ import BylineStore
 import Foundation
 
 extension Library {
-    /// A library that fetching will write to, its folder created first, so its state
-    /// folder is the `.byline` inside it (a missing folder would send the bookkeeping to
-    /// `$XDG_STATE_HOME`, as for a read-only library).
+    /// The library that fetching writes to. `Library(folder:)` now picks the right state
+    /// folder for a library that does not exist yet, so this only forwards to it; it stays
+    /// until `FeedFetcher.refresh` (being changed on another branch) calls that directly.
     public static func forFetching(at folder: URL) throws -> Library {
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        return Library(folder: folder)
+        Library(folder: folder)
     }
 }
