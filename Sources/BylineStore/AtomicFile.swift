@@ -13,7 +13,11 @@ import Darwin
 /// all written through this.
 public enum AtomicFile {
     /// Replaces the file at `path` with `bytes`, atomically and durably.
-    public static func save(_ bytes: [UInt8], to path: String) throws(LibraryError) {
+    ///
+    /// - Parameter syncingFolder: `false` leaves flushing the folder (`syncFolder`) to a
+    ///   caller that writes several files into it; until then the rename may not survive
+    ///   a crash, but the file is never half-written either way.
+    public static func save(_ bytes: [UInt8], to path: String, syncingFolder: Bool = true) throws(LibraryError) {
         let folder = parentFolder(of: path)
         let name = path.split(separator: "/").last.map(String.init) ?? path
         let temporary = folder + "/." + name + ".tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
@@ -39,7 +43,7 @@ public enum AtomicFile {
             unlink(temporary)
             throw .system("write", path, errno: failure)
         }
-        syncFolder(folder)
+        if syncingFolder { syncFolder(folder) }
     }
 
     /// Flushes a folder's entries (a rename) to disk; a failure here loses nothing already
