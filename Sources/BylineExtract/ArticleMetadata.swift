@@ -138,6 +138,6 @@ struct ArticleMetadata: Sendable {
     }
 
     private static func clean(_ text: String) -> String {
-        TextSpace.collapse(StoryText.removingControls(HTMLEntities.decodeBasic(text)))
+        TextSpace.collapse(StoryText.removingControls(HTMLCharacterReferences.decoding(text)))
     }
 }
