@@ -84,7 +84,7 @@ public enum ArticleExtractor {
             return HTMLStoryText.blocks(fromHTML: body, baseURL: baseURL)
         }
         return body.split(whereSeparator: { $0 == "\n" || $0 == "\r" })
-            .map { TextSpace.collapse(TerminalSafeText.clean(String($0))) }
+            .map { TextSpace.collapse(StoryText.removingControls(String($0))) }
             .filter { !$0.isEmpty }
             .map { StoryBlock.paragraph($0) }
     }

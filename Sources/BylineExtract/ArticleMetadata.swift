@@ -1,3 +1,4 @@
+import BylineCore
 import FoundationEssentials
 
 /// What a page says about its story outside the text: title, author, date, site and
@@ -137,6 +138,6 @@ struct ArticleMetadata: Sendable {
     }
 
     private static func clean(_ text: String) -> String {
-        TextSpace.collapse(TerminalSafeText.clean(HTMLEntities.decodeBasic(text)))
+        TextSpace.collapse(StoryText.removingControls(HTMLCharacterReferences.decoding(text)))
     }
 }

@@ -34,7 +34,7 @@ struct FetchCommand: ParsableCommand {
             throw unknown.isEmpty ? ExitCode.success : ExitCode.failure
         }
         let fetcher = FeedFetcher(
-            library: try Library.forFetching(at: places.libraryFolder), reader: .standard, converter: .standard,
+            library: Library(folder: places.libraryFolder), reader: .standard, converter: .standard,
             limits: FetchLimits(timeout: timeout), concurrency: jobs, subscriptionsFile: places.subscriptionsFile,
             fullStory: fullStory)
         let progress = ProgressLine(onTerminal: isatty(STDOUT_FILENO) == 1)

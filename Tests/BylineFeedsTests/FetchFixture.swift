@@ -15,7 +15,7 @@ final class FetchFixture: Sendable {
         server = try LoopbackServer()
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("byline-fetch-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        library = try Library.forFetching(at: folder.appendingPathComponent("library"))
+        library = Library(folder: folder.appendingPathComponent("library"))
         subscriptionsFile = SubscriptionsFile(url: folder.appendingPathComponent("config/feeds.toml"))
     }
 

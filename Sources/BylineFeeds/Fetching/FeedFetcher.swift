@@ -201,7 +201,7 @@ extension FeedFetcher {
         progress: @escaping @Sendable (FetchProgress) -> Void = { _ in }
     ) async throws -> FetchReport {
         let subscriptions = try subscriptionsFile.load().subscriptions
-        let fetcher = FeedFetcher(library: try Library.forFetching(at: folder), reader: .standard, converter: .standard,
+        let fetcher = FeedFetcher(library: Library(folder: folder), reader: .standard, converter: .standard,
                                   limits: limits, subscriptionsFile: subscriptionsFile)
         return await fetcher.fetchAll(subscriptions: subscriptions, progress: progress)
     }
