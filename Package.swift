@@ -67,7 +67,7 @@ let package = Package(
         .testTarget(name: "BylineUITests", dependencies: ["BylineUI", "BylineCore", "TerminalKit", "TestSupport"]),
         .testTarget(
             name: "BylineFeedsTests",
-            dependencies: ["BylineFeeds", "BylineCore", "BylineStore", "TestSupport"],
+            dependencies: ["BylineFeeds", "BylineCore", "BylineStore", "BylineExtract", "TestSupport"],
             // The corpus harness's scripts and expected-failure list, read from disk.
             exclude: ["Corpus"]
         ),

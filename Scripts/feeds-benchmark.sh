@@ -72,6 +72,8 @@ now() { date +%s.%N; }
 elapsed() { python3 -c "print(f'{$2 - $1:.3f}')"; }
 median() { printf '%s\n' "$@" | sort -g | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
 
+# Feed text only (--full-story never): newsboat reads what the feed gives and does not
+# fetch pages, so both sides do the same work.
 # --- byline ----------------------------------------------------------------------------
 byline_cold=(); byline_warm=()
 for run in $(seq "$RUNS"); do
@@ -80,7 +82,7 @@ for run in $(seq "$RUNS"); do
     while read -r url; do printf '[[feed]]\nurl = "%s"\n\n' "$url"; done < "$WORK/urls" > "$home/config/byline/feeds.toml"
     for phase in cold warm; do
         start=$(now)
-        XDG_CONFIG_HOME="$home/config" "$BYLINE" fetch --library "$home/library" --jobs "$JOBS" > "$home/$phase.log" 2>&1 \
+        XDG_CONFIG_HOME="$home/config" "$BYLINE" fetch --library "$home/library" --jobs "$JOBS" --full-story never > "$home/$phase.log" 2>&1 \
             || { echo "byline fetch failed:" >&2; tail -5 "$home/$phase.log" >&2; exit 1; }
         t=$(elapsed "$start" "$(now)")
         if [[ $phase == cold ]]; then byline_cold+=("$t"); else byline_warm+=("$t"); fi

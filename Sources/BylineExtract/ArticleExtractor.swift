@@ -40,11 +40,32 @@ public enum ArticleExtractor {
         let parsed = metadata.published.flatMap(StoryDate.parse)
         let isPlaceholder = parsed.map { $0.timeIntervalSince1970 <= 86_400 } ?? false
         let date = isPlaceholder ? nil : parsed
+        // Page text is untrusted: every field that reaches a story file is cleaned here,
+        // once, whichever path (markup, JSON-LD, meta tags) it came by.
         return ExtractedArticle(
-            title: metadata.title, author: metadata.author, published: isPlaceholder ? nil : metadata.published,
-            publishedDate: date, blocks: blocks, links: links,
-            related: unique(readMore + related), siteName: metadata.siteName, language: metadata.language,
-            summary: metadata.summary, image: metadata.image)
+            title: clean(metadata.title), author: clean(metadata.author),
+            published: isPlaceholder ? nil : clean(metadata.published),
+            publishedDate: date, blocks: blocks.map(clean), links: links.map(clean),
+            related: unique(readMore + related).map(clean), siteName: clean(metadata.siteName),
+            language: clean(metadata.language), summary: clean(metadata.summary), image: clean(metadata.image))
+    }
+
+    private static func clean(_ text: String?) -> String? {
+        text.map { StoryText.removingControls($0) }
+    }
+
+    private static func clean(_ link: RelatedLink) -> RelatedLink {
+        RelatedLink(title: StoryText.removingControls(link.title), url: clean(link.url))
+    }
+
+    private static func clean(_ block: StoryBlock) -> StoryBlock {
+        switch block {
+        case .paragraph(let text): .paragraph(StoryText.removingControls(text))
+        case .subheading(let text): .subheading(StoryText.removingControls(text))
+        case .quote(let text): .quote(StoryText.removingControls(text))
+        case .listItem(let text, let ordinal): .listItem(StoryText.removingControls(text), ordinal: ordinal)
+        case .readMore(let link): .readMore(clean(link))
+        }
     }
 
     // MARK: - The body
@@ -84,7 +105,7 @@ public enum ArticleExtractor {
             return HTMLStoryText.blocks(fromHTML: body, baseURL: baseURL)
         }
         return body.split(whereSeparator: { $0 == "\n" || $0 == "\r" })
-            .map { TextSpace.collapse(TerminalSafeText.clean(String($0))) }
+            .map { TextSpace.collapse(StoryText.removingControls(String($0))) }
             .filter { !$0.isEmpty }
             .map { StoryBlock.paragraph($0) }
     }

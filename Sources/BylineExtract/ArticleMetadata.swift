@@ -1,3 +1,4 @@
+import BylineCore
 import FoundationEssentials
 
 /// What a page says about its story outside the text: title, author, date, site and
@@ -62,9 +63,13 @@ struct ArticleMetadata: Sendable {
             .contains("ld+json") == true {
             let text = document[script].children.map { document[$0].text }.joined()
             guard let json = JSONValue.parse(text) else { continue }
+            // A cursor, not removeFirst: a hostile page's JSON-LD array of 100,000 items
+            // would make removing from the front quadratic.
             var queue = [json]
-            while !queue.isEmpty {
-                let value = queue.removeFirst()
+            var next = 0
+            while next < queue.count {
+                let value = queue[next]
+                next += 1
                 queue.append(contentsOf: value["@graph"]?.array ?? [])
                 if case .array(let values) = value { queue.append(contentsOf: values); continue }
                 let types = Set((value["@type"]?.array ?? []).compactMap { $0.string?.lowercased() })
@@ -101,7 +106,7 @@ struct ArticleMetadata: Sendable {
     private static func personName(_ raw: String) -> String? {
         var text = TextSpace.collapse(raw)
         for prefix in ["by ", "By ", "BY "] where text.hasPrefix(prefix) { text.removeFirst(prefix.count) }
-        // Bylines run on into the date: "Ana Lima Published 2:16 AM EST Nov 20, 2019".
+        // Bylines run on into the date: "Jo Reporter Published 9:05 AM EST Mar 3, 2021".
         var words: [Substring] = []
         let all = text.split(separator: " ")
         for (position, word) in all.enumerated() {
@@ -137,6 +142,6 @@ struct ArticleMetadata: Sendable {
     }
 
     private static func clean(_ text: String) -> String {
-        TextSpace.collapse(TerminalSafeText.clean(HTMLEntities.decodeBasic(text)))
+        TextSpace.collapse(StoryText.removingControls(HTMLCharacterReferences.decoding(text)))
     }
 }

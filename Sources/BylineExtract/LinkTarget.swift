@@ -1,3 +1,4 @@
+import BylineCore
 import FoundationEssentials
 
 /// Where a link in a page goes, when it goes somewhere a reader can follow.
@@ -5,7 +6,7 @@ enum LinkTarget {
     /// The absolute http(s) URL of `href`, resolved against `base`; nil for `javascript:`,
     /// `data:`, `mailto:`, fragments and anything unparseable.
     static func resolve(_ href: String, against base: URL?) -> String? {
-        let trimmed = TerminalSafeText.clean(href).trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = StoryText.removingControls(href).trimmingCharacters(in: .whitespacesAndNewlines)
         guard !trimmed.isEmpty, !trimmed.hasPrefix("#") else { return nil }
         let url: URL?
         if let absolute = URL(string: trimmed), absolute.scheme != nil {

@@ -147,7 +147,7 @@ struct StoryBodyBuilder {
     // MARK: - Text
 
     private mutating func appendText(_ raw: String) {
-        let text = TerminalSafeText.clean(raw)
+        let text = StoryText.removingControls(raw)
         if preformatted > 0 {
             for s in text.unicodeScalars {
                 if s == "\n" { flushPreformattedLine() } else { buffer.unicodeScalars.append(s == "\t" ? " " : s) }

@@ -4,9 +4,9 @@ import BylineCore
 /// the byline and dateline above, "follow us" and newsletter lines below.
 enum StoryEdges {
     static let closingWords = WordList([
-        "follow us", "follow him", "follow her", "follow them", "on twitter", "on facebook", "on instagram",
+        "follow us", "follow him", "follow her", "follow them", "on twitter", "on facebook",
         "sign up", "subscribe", "newsletter", "all rights reserved", "copyright", "©", "have a tip",
-        "contact us", "full coverage", "listen to", "download our app", "our app",
+        "contact us", "download our app", "our app",
     ])
 
     /// Invitations to comment: furniture as a heading over the comments, but story text
@@ -25,7 +25,7 @@ enum StoryEdges {
         return Array(blocks[start..<end])
     }
 
-    /// "By Ana Lima", "Nov. 20, 2019 6:02 AM EST", "Updated: Sat 8:31 PM".
+    /// "By Jo Reporter", "Mar. 3, 2021 9:05 AM EST", "Updated: Tue 4:10 PM".
     static func isByline(_ block: StoryBlock) -> Bool {
         guard let text = text(of: block), text.count < 100 else { return false }
         let lower = text.lowercased()

@@ -9,8 +9,15 @@ import Darwin
 ///
 /// The bytes go to a temporary file in the same folder, which is flushed to disk and then
 /// renamed over the target; the folder is flushed too so the rename itself survives a crash.
-enum AtomicFile {
-    static func save(_ bytes: [UInt8], to path: String) throws(LibraryError) {
+/// The folder must exist. Library files, feed bookkeeping and the subscriptions file are
+/// all written through this.
+public enum AtomicFile {
+    /// Replaces the file at `path` with `bytes`, atomically and durably.
+    ///
+    /// - Parameter syncingFolder: `false` leaves flushing the folder (`syncFolder`) to a
+    ///   caller that writes several files into it; until then the rename may not survive
+    ///   a crash, but the file is never half-written either way.
+    public static func save(_ bytes: [UInt8], to path: String, syncingFolder: Bool = true) throws(LibraryError) {
         let folder = parentFolder(of: path)
         let name = path.split(separator: "/").last.map(String.init) ?? path
         let temporary = folder + "/." + name + ".tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
@@ -36,12 +43,12 @@ enum AtomicFile {
             unlink(temporary)
             throw .system("write", path, errno: failure)
         }
-        syncFolder(folder)
+        if syncingFolder { syncFolder(folder) }
     }
 
     /// Flushes a folder's entries (a rename) to disk; a failure here loses nothing already
     /// written, so it is not reported.
-    static func syncFolder(_ folder: String) {
+    public static func syncFolder(_ folder: String) {
         let fd = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard fd >= 0 else { return }
         fsync(fd)

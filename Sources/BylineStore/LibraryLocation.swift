@@ -13,6 +13,9 @@ import Foundation
 ///   the library when the library can be written to, so it travels with the folder;
 ///   otherwise `$XDG_STATE_HOME/byline/libraries/<hash of the library's absolute path>`
 ///   (`~/.local/state/…`), so a read-only library still starts fast and keeps its state.
+///   A library folder that does not exist yet counts as writable when it could be created
+///   (its nearest existing ancestor takes new files), so the first fetch into a new
+///   library keeps its bookkeeping inside it, like every fetch after.
 ///
 /// Every function takes the environment as a parameter so tests never touch the real one.
 public enum LibraryLocation {
@@ -38,7 +41,7 @@ public enum LibraryLocation {
         libraryIsWritable: Bool? = nil
     ) -> URL {
         let inside = library.appendingPathComponent(bookkeepingFolderName, isDirectory: true)
-        let writable = libraryIsWritable ?? isWritable(inside.path, orCreatableIn: library.path)
+        let writable = libraryIsWritable ?? isWritableOrCreatable(inside.path)
         if writable { return inside }
         let absolute = canonicalPath(library)
         return base("XDG_STATE_HOME", fallback: ".local/state", environment)
@@ -53,12 +56,16 @@ public enum LibraryLocation {
         return String(cString: resolved)
     }
 
-    private static func isWritable(_ folder: String, orCreatableIn parent: String) -> Bool {
+    /// Whether `path` is a folder that takes new files or, when it does not exist, whether
+    /// its nearest existing ancestor is one (so the missing folders could be made).
+    private static func isWritableOrCreatable(_ path: String) -> Bool {
+        var candidate = path
         var info = stat()
-        if stat(folder, &info) == 0 {
-            return (info.st_mode & S_IFMT) == S_IFDIR && access(folder, W_OK) == 0
+        while stat(candidate, &info) != 0 {
+            guard errno == ENOENT, candidate != "/" else { return false }
+            candidate = AtomicFile.parentFolder(of: candidate)
         }
-        return access(parent, W_OK) == 0
+        return (info.st_mode & S_IFMT) == S_IFDIR && access(candidate, W_OK) == 0
     }
 
     /// An XDG variable when it holds an absolute path (the specification says to ignore

@@ -2,8 +2,10 @@
 ///
 /// Swift's `Hasher` is seeded per process, so it cannot name files or check saved
 /// bytes; this one can. It guards against damage and names folders, not against attackers.
-enum StableHash {
-    static func of(_ bytes: some Sequence<UInt8>) -> UInt64 {
+/// Fetched story file names come from it too, never from feed text, so a feed cannot pick a path.
+public enum StableHash {
+    /// The hash of some bytes.
+    public static func of(_ bytes: some Sequence<UInt8>) -> UInt64 {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for byte in bytes {
             hash ^= UInt64(byte)
@@ -12,10 +14,11 @@ enum StableHash {
         return hash
     }
 
-    static func of(_ text: String) -> UInt64 { of(text.utf8) }
+    /// The hash of a string's UTF-8 bytes.
+    public static func of(_ text: String) -> UInt64 { of(text.utf8) }
 
     /// Sixteen lower-case hex digits, zero-padded.
-    static func hex(_ value: UInt64) -> String {
+    public static func hex(_ value: UInt64) -> String {
         let digits = String(value, radix: 16)
         return String(repeating: "0", count: 16 - digits.count) + digits
     }

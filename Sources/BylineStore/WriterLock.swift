@@ -5,34 +5,61 @@ import Darwin
 #endif
 import Foundation
 
-/// The lock every writer of a library's bookkeeping holds, so two running copies of Byline
-/// (or two threads) take turns: each re-reads, changes and rewrites under it.
+/// An exclusive lock on a lock file, so two running copies of Byline (or two threads) take
+/// turns: each writer re-reads, changes and rewrites under it.
 ///
 /// `flock` on a lock file of its own: the lock belongs to the open file, so it works
 /// between processes and between threads that each open the file, and the system drops it
-/// when a process dies, so a crash never leaves the library locked.
-struct WriterLock: Sendable {
-    let stateFolder: String
-    var path: String { stateFolder + "/lock" }
+/// when a process dies, so a crash never leaves anything locked.
+public struct WriterLock: Sendable {
+    /// The lock file.
+    public let path: String
 
-    init(stateFolder: String) {
-        self.stateFolder = stateFolder
+    /// A lock on the file at `path`; it and its folder are created when first taken.
+    public init(path: String) {
+        self.path = path
     }
 
-    /// Runs `body` holding the lock, creating the state folder first if need be.
+    /// The lock every writer of a library's bookkeeping holds.
+    init(stateFolder: String) {
+        self.init(path: stateFolder + "/lock")
+    }
+
+    /// Runs `body` holding the lock.
     func withLock<T>(_ body: () throws(LibraryError) -> T) throws(LibraryError) -> T {
+        let fd = try acquire()
+        defer { release(fd) }
+        return try body()
+    }
+
+    /// Runs `body` holding the lock, for callers whose own work throws other errors.
+    public func withLock<T>(_ body: () throws -> T) throws -> T {
+        let fd = try acquire()
+        defer { release(fd) }
+        return try body()
+    }
+
+    private func acquire() throws(LibraryError) -> Int32 {
+        let folder = AtomicFile.parentFolder(of: path)
         do {
-            try FileManager.default.createDirectory(atPath: stateFolder, withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         } catch {
-            throw LibraryError(path: stateFolder, reason: "cannot create the folder: \(error.localizedDescription)")
+            throw LibraryError(path: folder, reason: "cannot create the folder: \(error.localizedDescription)")
         }
         let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw LibraryError.system("open the lock file", path, errno: errno) }
-        defer { close(fd) }
         while flock(fd, LOCK_EX) != 0 {
-            guard errno == EINTR else { throw LibraryError.system("lock", path, errno: errno) }
+            guard errno == EINTR else {
+                let failure = errno
+                close(fd)
+                throw LibraryError.system("lock", path, errno: failure)
+            }
         }
-        defer { flock(fd, LOCK_UN) }
-        return try body()
+        return fd
+    }
+
+    private func release(_ fd: Int32) {
+        flock(fd, LOCK_UN)
+        close(fd)
     }
 }

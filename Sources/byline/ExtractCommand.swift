@@ -1,10 +1,8 @@
 import ArgumentParser
 import BylineCore
 import BylineExtract
+import BylineFeeds
 import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
 
 /// `byline extract FILE|URL [--url URL] [--text]`: the readable story of a web page.
 struct ExtractCommand: ParsableCommand {
@@ -37,7 +35,7 @@ struct ExtractCommand: ParsableCommand {
             let article = ArticleExtractor.extract(html: page.data, url: pageURL, contentType: page.contentType)
             FileHandle.standardOutput.write(Data(render(article, url: pageURL).utf8))
         } catch let problem as PageProblem {
-            FileHandle.standardError.write(Data("byline: \(TerminalSafeText.clean(problem.description))\n".utf8))
+            FileHandle.standardError.write(Data("byline: \(StoryText.removingControls(problem.description))\n".utf8))
             throw ExitCode.failure
         }
     }
@@ -57,7 +55,7 @@ struct ExtractCommand: ParsableCommand {
             if let data = FileManager.default.contents(atPath: fields[0]) {
                 output = render(ArticleExtractor.extract(html: data, url: pageURL), url: pageURL)
             } else {
-                FileHandle.standardError.write(Data("byline: \(TerminalSafeText.clean(fields[0])): cannot be read\n".utf8))
+                FileHandle.standardError.write(Data("byline: \(StoryText.removingControls(fields[0])): cannot be read\n".utf8))
                 failed = true
             }
             FileHandle.standardOutput.write(Data(output.utf8) + Data([0]))
@@ -68,7 +66,7 @@ struct ExtractCommand: ParsableCommand {
     /// The story file, or with `--text` the body alone, safe to print on a terminal.
     private func render(_ article: ExtractedArticle, url: URL?) -> String {
         let output = text ? article.text + "\n" : StoryFileWriter.write(article.story(url: url))
-        return TerminalSafeText.clean(output)
+        return StoryText.removingControls(output)
     }
 
     private func load() throws -> (data: Data, url: URL?, contentType: String?) {
@@ -88,26 +86,21 @@ struct ExtractCommand: ParsableCommand {
         }
     }
 
-    /// Downloads synchronously: the root command is synchronous, and one page is all there is to wait for.
+    /// Downloads with the feeds' HTTP client (deadline, size limit, redirect checks, failure
+    /// reasons a reader can act on), waiting here: one page is all there is to wait for.
     private func fetch(_ address: URL) throws -> (data: Data, url: URL?, contentType: String?) {
-        var request = URLRequest(url: address, timeoutInterval: timeout)
-        request.setValue("Byline/\(Byline.version) (terminal newsreader)", forHTTPHeaderField: "User-Agent")
-        request.setValue("text/html,application/xhtml+xml", forHTTPHeaderField: "Accept")
-        let download = Download()
-        let done = DispatchSemaphore(value: 0)
-        URLSession.shared.dataTask(with: request) { data, response, error in
-            download.finish(data: data, response: response, error: error)
-            done.signal()
-        }.resume()
-        done.wait()
-        let (data, response, error) = download.result
-        if let error { throw PageProblem(source: source, reason: error.localizedDescription) }
-        guard let data, let response else { throw PageProblem(source: source, reason: "no response") }
-        if let http = response as? HTTPURLResponse, !(200..<300).contains(http.statusCode) {
-            throw PageProblem(source: source, reason: "HTTP \(http.statusCode)")
+        let limits = FetchLimits(timeout: timeout)
+        let result = waitFor {
+            let client = HTTPClient(limits: limits, connectionsPerHost: 1)
+            defer { client.close() }
+            return await client.get(address, accept: "text/html,application/xhtml+xml")
         }
-        let contentType = (response as? HTTPURLResponse)?.value(forHTTPHeaderField: "Content-Type")
-        return (data, response.url ?? address, contentType)
+        switch result {
+        case .failure(let failure):
+            throw PageProblem(source: source, reason: failure.description)
+        case .success(let response):
+            return (response.body, response.finalURL, response.contentType)
+        }
     }
 }
 
@@ -116,24 +109,4 @@ struct PageProblem: Error, CustomStringConvertible {
     let source: String
     let reason: String
     var description: String { "\(source): \(reason)" }
-}
-
-/// The outcome of one download, handed from URLSession's queue to the waiting command.
-private final class Download: @unchecked Sendable {
-    private let lock = NSLock()
-    private var data: Data?
-    private var response: URLResponse?
-    private var error: Error?
-
-    func finish(data: Data?, response: URLResponse?, error: Error?) {
-        lock.lock()
-        defer { lock.unlock() }
-        (self.data, self.response, self.error) = (data, response, error)
-    }
-
-    var result: (Data?, URLResponse?, Error?) {
-        lock.lock()
-        defer { lock.unlock() }
-        return (data, response, error)
-    }
 }

@@ -17,6 +17,12 @@ struct FetchCommand: ParsableCommand {
     @Option(help: "How many feeds to download at once.")
     var jobs: Int = 8
 
+    @Option(help: ArgumentHelp(
+        "Fetch story pages for the full text, for this run over each feed's fullStory setting.",
+        discussion: "auto: when the feed gives only a summary; always: every story; never: keep the feed's text.",
+        valueName: "auto|always|never"))
+    var fullStory: FullStoryMode?
+
     @OptionGroup var places: FeedPlaces
 
     func run() throws {
@@ -28,8 +34,9 @@ struct FetchCommand: ParsableCommand {
             throw unknown.isEmpty ? ExitCode.success : ExitCode.failure
         }
         let fetcher = FeedFetcher(
-            library: try Library.forFetching(at: places.libraryFolder), reader: .standard, converter: .standard,
-            limits: FetchLimits(timeout: timeout), concurrency: jobs, subscriptionsFile: places.subscriptionsFile)
+            library: Library(folder: places.libraryFolder), reader: .standard, converter: .standard,
+            limits: FetchLimits(timeout: timeout), concurrency: jobs, subscriptionsFile: places.subscriptionsFile,
+            fullStory: fullStory)
         let progress = ProgressLine(onTerminal: isatty(STDOUT_FILENO) == 1)
         let report = waitFor { await fetcher.fetchAll(subscriptions: chosen) { progress.show($0) } }
         progress.finish(report)
@@ -45,15 +52,16 @@ struct ProgressLine: Sendable {
     func show(_ progress: FetchProgress) {
         let outcome = progress.latest
         if onTerminal {
-            if outcome.failure != nil {
-                clear()
-                warn("byline: " + outcome.line)
-            }
-            write("\r\u{1B}[K\(progress.done) / \(progress.total) feeds")
+            if outcome.failure != nil || !outcome.pageFailures.isEmpty { clear() }
+            if outcome.failure != nil { warn("byline: " + outcome.line) }
+            for failure in outcome.pageFailures { warn("byline: " + failure.line) }
+            let full = progress.fullStories > 0 ? ", \(progress.fullStories) full stories" : ""
+            write("\r\u{1B}[K\(progress.done) / \(progress.total) feeds\(full)")
         } else if outcome.failure != nil {
             warn("byline: " + outcome.line)
         } else {
             print(printable(outcome.line))
+            for failure in outcome.pageFailures { warn("byline: " + failure.line) }
         }
     }
 

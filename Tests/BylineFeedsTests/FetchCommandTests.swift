@@ -30,7 +30,7 @@ struct FetchCommandTests {
         try Data(toml.utf8).write(to: config.appendingPathComponent("feeds.toml"))
         let library = folder.appendingPathComponent("library")
 
-        let runs = try (0..<2).map { _ in try start(["fetch", "--library", library.path], config: folder.appendingPathComponent("config")) }
+        let runs = try (0..<2).map { _ in try start(["fetch", "--library", library.path, "--full-story", "never"], config: folder.appendingPathComponent("config")) }
         for run in runs { run.waitUntilExit() }
 
         #expect(runs.map(\.terminationStatus) == [0, 0])
@@ -65,7 +65,8 @@ struct FetchCommandTests {
 
         #expect(try run(["add", server.url("/")]).output == "Added Loopback News <\(server.url("/rss.xml"))>\n")
         #expect(try run(["add", server.url("/broken")]) == (1, "", "byline: \(server.url("/broken")): HTTP 500 Internal Server Error\n"))
-        #expect(try run(["fetch"] + library) == (0, "\(server.url("/rss.xml")): 3 new, 0 updated\n1 feeds: 3 new stories, 0 updated\n", ""))
+        // The canned items link to example.org, whose pages tests must not fetch.
+        #expect(try run(["fetch", "--full-story", "never"] + library) == (0, "\(server.url("/rss.xml")): 3 new, 0 updated\n1 feeds: 3 new stories, 0 updated\n", ""))
         let listing = try run(["feeds"] + library).output
         #expect(listing.hasPrefix("Loopback News <\(server.url("/rss.xml"))>\n  fetched "))
         #expect(listing.hasSuffix(" · 3 stories\n"))
@@ -76,6 +77,30 @@ struct FetchCommandTests {
         #expect(try run(["export"]).output.contains("rss.xml") == false)
         #expect(try run(["import", opml.path]).output == "Imported 1 feed\n")
         #expect(try run(["feeds"] + library).output == listing)
+    }
+
+    @Test(.enabled(if: bylineBinary != nil, "the byline executable is not built"))
+    func fullStoryOptionOverridesTheFeedAndReportsEachFailedPage() throws {
+        let server = try LoopbackServer()
+        defer { server.stop() }
+        let feed = server.url(FullStoryPages.serve(on: server, items: 2))
+        server.route("/story/2", LoopbackServer.Route(status: 404, contentType: "text/html", body: "gone"))
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("byline-fullcmd-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let config = folder.appendingPathComponent("config")
+        try FileManager.default.createDirectory(at: config.appendingPathComponent("byline"), withIntermediateDirectories: true)
+        try Data("[[feed]]\nurl = \"\(feed)\"\nfullStory = \"never\"\n".utf8)
+            .write(to: config.appendingPathComponent("byline/feeds.toml"))
+
+        let result = try run(["fetch", "--full-story", "auto", "--library", folder.appendingPathComponent("library").path],
+                             config: config)
+
+        #expect(result.status == 0)
+        #expect(result.output == "\(feed): 2 new, 0 updated, 1 full story, 1 page failed\n"
+            + "1 feeds: 2 new stories, 0 updated, 1 full from their pages, 1 story page failed\n")
+        #expect(result.errors == "byline: \(feed): full story \(server.url("/story/2")): HTTP 404 Not Found\n")
+        let help = try run(["fetch", "--help"], config: config).output
+        #expect(help.contains("--full-story <auto|always|never>"))
     }
 
     private func run(_ arguments: [String], config: URL) throws -> (status: Int32, output: String, errors: String) {

@@ -1,3 +1,4 @@
+import BylineCore
 import BylineFeeds
 import BylineStore
 import Foundation
@@ -14,7 +15,7 @@ final class FetchFixture: Sendable {
         server = try LoopbackServer()
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("byline-fetch-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        library = try Library.forFetching(at: folder.appendingPathComponent("library"))
+        library = Library(folder: folder.appendingPathComponent("library"))
         subscriptionsFile = SubscriptionsFile(url: folder.appendingPathComponent("config/feeds.toml"))
     }
 
@@ -23,16 +24,18 @@ final class FetchFixture: Sendable {
         try? FileManager.default.removeItem(at: folder)
     }
 
-    func fetcher(timeout: Double = 10) -> FeedFetcher {
+    /// A fetcher for the fixture's library. Story pages are off unless asked for: the
+    /// canned feeds link to example.org, which tests must not reach.
+    func fetcher(timeout: Double = 10, fullStory: FullStoryMode? = .never) -> FeedFetcher {
         FeedFetcher(library: library, reader: FetchTestFeeds.reader, converter: FetchTestFeeds.converter,
-                    limits: FetchLimits(timeout: timeout), subscriptionsFile: subscriptionsFile)
+                    limits: FetchLimits(timeout: timeout), subscriptionsFile: subscriptionsFile, fullStory: fullStory)
     }
 
     /// Subscribes to `paths` on the server and fetches them all.
-    func fetch(_ paths: [String], timeout: Double = 10) async throws -> FetchReport {
+    func fetch(_ paths: [String], timeout: Double = 10, fullStory: FullStoryMode? = .never) async throws -> FetchReport {
         let subscriptions = paths.map { Subscription(url: server.url($0)) }
         try subscriptionsFile.modify { list in for subscription in subscriptions { list.add(subscription) } }
-        return await fetcher(timeout: timeout).fetchAll(subscriptions: try subscriptionsFile.load().subscriptions)
+        return await fetcher(timeout: timeout, fullStory: fullStory).fetchAll(subscriptions: try subscriptionsFile.load().subscriptions)
     }
 
     var storyFolder: URL { library.folder.appendingPathComponent("fetched") }
@@ -52,6 +55,11 @@ final class FetchFixture: Sendable {
             dates[name] = attributes[.modificationDate] as? Date
         }
         return dates
+    }
+
+    /// The stored stories, parsed.
+    func storedStories() throws -> [Story] {
+        try storedFiles().values.map { try StoryFileParser.parse($0).get() }
     }
 
     /// The stored stories' text, sorted, for comparing what a reader would see.

@@ -18,7 +18,7 @@ struct StoringFeedStoryTests {
 
         #expect(StoryFileWriter.write(story) == """
             Title: Crowds gather
-            Source: Daily [2JNews
+            Source: Daily News
             Author: Jane Doe
             Published: 2022-01-08T10:00:00Z
             URL: https://example.org/news/1

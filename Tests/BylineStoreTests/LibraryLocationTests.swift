@@ -27,6 +27,19 @@ import Testing
         #expect(folder == temp.folder.appendingPathComponent(".byline", isDirectory: true))
     }
 
+    @Test func aLibraryNotYetCreatedKeepsItsBookkeepingInsideOnceSaved() throws {
+        let temp = try TemporaryLibrary()
+        let folder = temp.root.appendingPathComponent("new/library", isDirectory: true)
+        let story = Story(title: "First", url: "https://example.org/1", body: [.paragraph("Text.")])
+
+        let library = Library(folder: folder)
+        let id = try library.save(story, fileName: StoryFileName.forStory(story))
+
+        #expect(library.stateFolder == folder.appendingPathComponent(".byline", isDirectory: true))
+        #expect(try library.load().paths == [id.path])
+        #expect(Library(folder: folder).stateFolder == library.stateFolder)
+    }
+
     @Test func aReadOnlyLibraryKeepsItsBookkeepingInTheXDGStateFolder() throws {
         let temp = try TemporaryLibrary()
         try temp.writeStory("one.txt", title: "One")

@@ -33,6 +33,30 @@ import Testing
         #expect(try temp.library.load().entries.count == 1)
     }
 
+    @Test func aBatchOfStoriesAppearsOnTheNextLoad() throws {
+        let temp = try TemporaryLibrary()
+        let stories = (1...3).map { Story(title: "Story \($0)", url: "https://example.org/\($0)", body: [.paragraph("Text \($0).")]) }
+
+        let ids = try temp.library.save(stories.map { ($0, fileName: StoryFileName.forStory($0)) })
+        let contents = try temp.library.load()
+
+        #expect(ids.map(\.path) == stories.map { "fetched/" + StoryFileName.forStory($0) })
+        #expect(Set(contents.paths) == Set(ids.map(\.path)))
+        #expect(try ids.map { try temp.library.story($0).get() } == stories)
+        // Only the stories: no temporary file is left behind.
+        #expect(try FileManager.default.contentsOfDirectory(atPath: temp.folder.appendingPathComponent("fetched").path).count == 3)
+    }
+
+    @Test func aBatchWithABadNameWritesNothing() throws {
+        let temp = try TemporaryLibrary()
+        let other = Story(title: "Other", url: "https://example.org/2", body: [.paragraph("More.")])
+
+        #expect(throws: LibraryError.self) {
+            try temp.library.save([(story, fileName: StoryFileName.forStory(story)), (other, fileName: "../escape.txt")])
+        }
+        #expect(try temp.library.load().entries.isEmpty)
+    }
+
     @Test(arguments: ["my-notes.txt", "../escape.txt", "0123456789ABCDEF.txt", "0123456789abcdef.md", "sub/0123456789abcdef.txt"])
     func refusesNamesByLineDoesNotWrite(name: String) throws {
         let temp = try TemporaryLibrary()

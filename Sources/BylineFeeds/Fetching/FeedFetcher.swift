@@ -1,3 +1,4 @@
+import BylineCore
 import BylineStore
 import Foundation
 
@@ -17,15 +18,20 @@ public struct FeedFetcher: Sendable {
     public var concurrency: Int
     /// Where permanent redirects are written back; nil leaves subscriptions alone.
     public var subscriptionsFile: SubscriptionsFile?
+    /// Whether to fetch story pages for this run, over each feed's own `fullStory`
+    /// setting (`byline fetch --full-story`); nil follows each feed's setting.
+    public var fullStory: FullStoryMode?
 
     public init(library: Library, reader: FeedReader, converter: StoryTextConverter,
-                limits: FetchLimits = FetchLimits(), concurrency: Int = 8, subscriptionsFile: SubscriptionsFile? = nil) {
+                limits: FetchLimits = FetchLimits(), concurrency: Int = 8, subscriptionsFile: SubscriptionsFile? = nil,
+                fullStory: FullStoryMode? = nil) {
         self.library = library
         self.reader = reader
         self.converter = converter
         self.limits = limits
         self.concurrency = max(1, concurrency)
         self.subscriptionsFile = subscriptionsFile
+        self.fullStory = fullStory
     }
 
     var bookkeeping: FeedBookkeeping { FeedBookkeeping(library: library) }
@@ -35,6 +41,10 @@ public struct FeedFetcher: Sendable {
         let states = bookkeeping.stateFile.load()
         let client = HTTPClient(limits: limits, connectionsPerHost: concurrency)
         defer { client.close() }
+        // Story pages share the feeds' client (its limits and time-outs) and as many
+        // request slots as feeds download at once.
+        let pages = StoryPages(client: client, slots: RequestSlots(concurrency),
+                               folder: library.folder.appendingPathComponent(StoryFileName.folder))
         var outcomes = [FeedOutcome?](repeating: nil, count: subscriptions.count)
         await withTaskGroup(of: (Int, Download).self) { group in
             var next = 0
@@ -42,19 +52,21 @@ public struct FeedFetcher: Sendable {
                 guard next < subscriptions.count else { return }
                 let index = next
                 let subscription = subscriptions[index]
-                group.addTask { (index, await download(subscription, states: states, client: client)) }
+                group.addTask { (index, await download(subscription, states: states, client: client, pages: pages)) }
                 next += 1
             }
             for _ in 0..<concurrency { startNext() }
             var done = 0
+            var fullStories = 0
             // Downloads run side by side; saving happens here, one feed at a time, so writers
             // in this process never wait on each other's lock.
             for await (index, download) in group {
                 startNext()
-                let outcome = record(download)
+                let outcome = record(download, pages: pages)
                 outcomes[index] = outcome
                 done += 1
-                progress(FetchProgress(done: done, total: subscriptions.count, latest: outcome))
+                fullStories += outcome.fullStories
+                progress(FetchProgress(done: done, total: subscriptions.count, latest: outcome, fullStories: fullStories))
             }
         }
         let report = FetchReport(outcomes: outcomes.compactMap { $0 })
@@ -80,10 +92,13 @@ public struct FeedFetcher: Sendable {
         var changes: [FeedShelf.Change] = []
         var unchanged = 0
         var feedKey: String?
+        /// Full stories made from story pages, by page URL.
+        var fullStories: [String: Story] = [:]
     }
 
     /// Downloads, parses and compares one feed: the part that runs beside other feeds.
-    func download(_ subscription: Subscription, states: [String: FeedFetchState], client: HTTPClient) async -> Download {
+    func download(_ subscription: Subscription, states: [String: FeedFetchState], client: HTTPClient,
+                  pages: StoryPages) async -> Download {
         guard let url = URL(string: subscription.url) else {
             return Download(outcome: FeedOutcome(subscription: subscription, result: .failed(.badURL(subscription.url))))
         }
@@ -106,7 +121,14 @@ public struct FeedFetcher: Sendable {
                 outcome: FeedOutcome(subscription: subscription, result: .stored(FeedShelf.Tally()), movedTo: movedTo, feedTitle: feed.title),
                 response: response, feed: feed)
             let feedKey = states[subscription.url]?.feedKey ?? movedTo.flatMap { states[$0]?.feedKey } ?? subscription.url
-            (download.changes, download.unchanged) = shelf.changes(in: feed, of: storedAs(download.outcome), feedKey: feedKey)
+            let (changes, unchanged) = shelf.changes(in: feed, of: storedAs(download.outcome), feedKey: feedKey)
+            let completed = await pages.complete(changes, unchanged: unchanged, mode: fullStory ?? subscription.fullStory,
+                                                 feed: subscription.url)
+            download.changes = completed.changes
+            download.unchanged = completed.unchanged
+            download.fullStories = completed.fullStories
+            download.outcome.fullStories = completed.fullStories.count
+            download.outcome.pageFailures = completed.failures
             download.feedKey = feedKey
             return download
         }
@@ -123,7 +145,7 @@ public struct FeedFetcher: Sendable {
 
     /// Saves a download's stories and the feed's bookkeeping under the feeds' lock;
     /// returns the outcome with what storing did. Downloads are recorded one at a time.
-    func record(_ download: Download) -> FeedOutcome {
+    func record(_ download: Download, pages: StoryPages) -> FeedOutcome {
         var outcome = download.outcome
         let oldURL = outcome.subscription.url
         let newURL = outcome.movedTo ?? oldURL
@@ -144,7 +166,8 @@ public struct FeedFetcher: Sendable {
                         var changes = (download.changes, download.unchanged)
                         // Another copy of Byline gave the feed its key since the download began.
                         if download.feedKey != state.feedKey {
-                            changes = shelf.changes(in: feed, of: storedAs(outcome), feedKey: state.feedKey)
+                            let (fresh, unchanged) = shelf.changes(in: feed, of: storedAs(outcome), feedKey: state.feedKey)
+                            changes = pages.reuse(fresh, unchanged: unchanged, fullStories: download.fullStories)
                         }
                         let tally = try shelf.save(changes.0, unchanged: changes.1)
                         state.storyCount += tally.new
@@ -178,7 +201,7 @@ extension FeedFetcher {
         progress: @escaping @Sendable (FetchProgress) -> Void = { _ in }
     ) async throws -> FetchReport {
         let subscriptions = try subscriptionsFile.load().subscriptions
-        let fetcher = FeedFetcher(library: try Library.forFetching(at: folder), reader: .standard, converter: .standard,
+        let fetcher = FeedFetcher(library: Library(folder: folder), reader: .standard, converter: .standard,
                                   limits: limits, subscriptionsFile: subscriptionsFile)
         return await fetcher.fetchAll(subscriptions: subscriptions, progress: progress)
     }

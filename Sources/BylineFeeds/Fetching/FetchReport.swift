@@ -16,6 +16,10 @@ public struct FeedOutcome: Equatable, Sendable {
     public var movedTo: String?
     /// The feed's own title, when it was downloaded.
     public var feedTitle: String?
+    /// How many stories were made whole from their web pages.
+    public var fullStories = 0
+    /// Story pages that could not be fetched or read; their stories keep the feed's text.
+    public var pageFailures: [PageFailure] = []
 
     public init(subscription: Subscription, result: Result, movedTo: String? = nil, feedTitle: String? = nil) {
         self.subscription = subscription
@@ -36,6 +40,8 @@ public struct FeedOutcome: Equatable, Sendable {
         switch result {
         case .stored(let tally):
             text = "\(name): \(tally.new) new, \(tally.updated) updated"
+            if fullStories > 0 { text += ", \(fullStories) full \(fullStories == 1 ? "story" : "stories")" }
+            if !pageFailures.isEmpty { text += ", \(pageFailures.count) \(pageFailures.count == 1 ? "page" : "pages") failed" }
         case .notModified:
             text = "\(name): not modified"
         case .failed(let failure):
@@ -51,6 +57,8 @@ public struct FetchProgress: Sendable {
     public var done: Int
     public var total: Int
     public var latest: FeedOutcome
+    /// Stories made whole from their pages so far.
+    public var fullStories = 0
 }
 
 /// Everything a fetch run did, in subscription order.
@@ -60,6 +68,11 @@ public struct FetchReport: Equatable, Sendable {
     public init(outcomes: [FeedOutcome]) { self.outcomes = outcomes }
 
     public var failures: [FeedOutcome] { outcomes.filter { $0.failure != nil } }
+
+    /// Every story page that failed, feed by feed.
+    public var pageFailures: [PageFailure] { outcomes.flatMap(\.pageFailures) }
+
+    public var fullStories: Int { outcomes.reduce(0) { $0 + $1.fullStories } }
 
     public var tally: FeedShelf.Tally {
         outcomes.reduce(into: FeedShelf.Tally()) { sum, outcome in
@@ -76,7 +89,11 @@ public struct FetchReport: Equatable, Sendable {
         let tally = tally
         let failed = failures.count
         let unchanged = outcomes.filter { $0.result == .notModified }.count
+        let full = fullStories
+        let pagesFailed = pageFailures.count
         return "\(outcomes.count) feeds: \(tally.new) new stories, \(tally.updated) updated"
+            + (full > 0 ? ", \(full) full from their pages" : "")
             + (unchanged > 0 ? ", \(unchanged) not modified" : "") + (failed > 0 ? ", \(failed) failed" : "")
+            + (pagesFailed > 0 ? ", \(pagesFailed) story \(pagesFailed == 1 ? "page" : "pages") failed" : "")
     }
 }

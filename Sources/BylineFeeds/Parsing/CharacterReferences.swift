@@ -26,6 +26,11 @@ enum CharacterReferences {
     /// numeric references and escapes bare `&`, as feedparser's loose parser reads them;
     /// unknown names become literal text. Comments and CDATA sections are left alone.
     ///
+    /// XML's own five (`&lt;` …) become numeric references too, and references to
+    /// characters XML forbids (`&#27;`) are dropped: once a document has an error,
+    /// libxml2's recovery drops every entity reference but keeps numeric ones, and escaped
+    /// HTML must not lose its markup to an error elsewhere in the feed.
+    ///
     /// Returns the rewritten document and, when something had to be fixed, what.
     static func replacingUndeclaredEntities(_ text: String, declared: Set<String>) -> (String, String?) {
         guard text.contains("&") else { return (text, nil) }
@@ -73,8 +78,13 @@ enum CharacterReferences {
                 let digits = k
                 while k < s.count, hex ? isHexDigit(s[k]) : isDigit(s[k]) { k += 1 }
                 if k > digits, k < s.count, s[k] == semicolon {
-                    out.append(contentsOf: Array((hex ? "&#x" : "&#").utf8))
-                    out.append(contentsOf: s[digits...k])
+                    let value = UInt32(String(decoding: s[digits..<k], as: UTF8.self), radix: hex ? 16 : 10)
+                    if let value, !ForbiddenCharacters.isAllowed(value) {
+                        problem = problem ?? "reference to illegal character &\(hex ? "#x" : "#")\(String(decoding: s[digits..<k], as: UTF8.self)); removed"
+                    } else {
+                        out.append(contentsOf: Array((hex ? "&#x" : "&#").utf8))
+                        out.append(contentsOf: s[digits...k])
+                    }
                     i = k + 1
                     continue
                 }
@@ -83,7 +93,9 @@ enum CharacterReferences {
                 while k < s.count, k - i < 64, isNameByte(s[k]) { k += 1 }
                 if k < s.count, s[k] == semicolon, k > i + 1 {
                     let name = String(decoding: s[(i + 1)..<k], as: UTF8.self)
-                    if ["lt", "gt", "amp", "quot", "apos"].contains(name) || declared.contains(name) {
+                    if let reference = predefined[name] {
+                        out.append(contentsOf: Array(reference.utf8))
+                    } else if declared.contains(name) {
                         out.append(contentsOf: s[i...k])
                     } else if let value = HTMLEntities.text(named: name) {
                         problem = problem ?? "undefined entity &\(name);"
@@ -102,4 +114,7 @@ enum CharacterReferences {
         }
         return (String(decoding: out, as: UTF8.self), problem)
     }
+
+    /// XML's predefined entities as the numeric references libxml2 keeps after an error.
+    private static let predefined = ["lt": "&#60;", "gt": "&#62;", "amp": "&#38;", "quot": "&#34;", "apos": "&#39;"]
 }

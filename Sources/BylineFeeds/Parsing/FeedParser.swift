@@ -41,7 +41,8 @@ public enum FeedParser {
     private static func parseXML(_ decoded: DecodedDocument, baseURI: String, language: String?,
                                  problems: [String]) -> Result<Feed, FeedParseError> {
         var problems = problems
-        let doctype = DoctypeFilter(withoutDeclaration(decoded.text))
+        let (allowed, removed) = ForbiddenCharacters.removed(from: withoutDeclaration(decoded.text))
+        let doctype = DoctypeFilter(allowed)
         let (text, repaired) = CharacterReferences.replacingUndeclaredEntities(doctype.text, declared: Set(doctype.entities.keys))
         let builder = FeedBuilder(baseURI: baseURI, language: language)
         // Re-declared as UTF-8 on the first line, so error line numbers stay the document's.
@@ -50,6 +51,7 @@ public enum FeedParser {
             return .failure(.notAFeed("looks like an HTML page"))
         }
         if let repaired { problems.insert(repaired, at: 0) }
+        if let removed { problems.insert(removed, at: 0) }
         if let error = outcome.firstError { problems.insert("malformed XML at \(error)", at: 0) }
         let version = doctype.version ?? builder.version
         let foundNothing = version.isEmpty && builder.feed.keys.isEmpty && builder.entries.isEmpty

@@ -14,7 +14,7 @@ public struct FeedBookkeeping: Sendable {
 
     /// Re-reads the states, lets `change` edit them, and writes them back, under the lock.
     public func update<T>(_ change: (inout [String: FeedFetchState]) throws -> T) throws -> T {
-        try WriterLock.withLock(on: lock) {
+        try WriterLock(path: lock.path).withLock {
             var states = stateFile.load()
             let result = try change(&states)
             try stateFile.save(states)

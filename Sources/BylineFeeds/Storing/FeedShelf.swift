@@ -34,7 +34,7 @@ public struct FeedShelf: Sendable {
 
     /// The file name of an item of the feed whose stories are keyed `feedKey`.
     public static func fileName(feedKey: String, itemKey: String) -> String {
-        StableHash.hex(feedKey + "\n" + itemKey) + ".txt"
+        StableHash.hex(StableHash.of(feedKey + "\n" + itemKey)) + ".txt"
     }
 
     /// One item to save: its story and its file name.
@@ -68,18 +68,21 @@ public struct FeedShelf: Sendable {
     /// Saves the changed stories, looking at each file again first: called under the
     /// feeds' lock, this sees what another fetch saved since `changes` looked, so nothing
     /// is counted or written twice.
+    /// The feed's files are written in one `Library.save` batch: one lock, one folder flush.
     public func save(_ changes: [Change], unchanged: Int) throws -> Tally {
         var tally = Tally(unchanged: unchanged)
         let folder = library.folder.appendingPathComponent(StoryFileName.folder)
+        var batch: [(Story, fileName: String)] = []
         for change in changes {
             let existing = Self.contents(of: folder.appendingPathComponent(change.fileName))
             if let existing, existing == Data(StoryFileWriter.write(change.story).utf8) {
                 tally.unchanged += 1
                 continue
             }
-            try library.save(change.story, fileName: change.fileName)
+            batch.append((change.story, fileName: change.fileName))
             if existing == nil { tally.new += 1 } else { tally.updated += 1 }
         }
+        try library.save(batch)
         return tally
     }
 

@@ -1,3 +1,4 @@
+import BylineStore
 import Foundation
 
 /// What Byline remembers about fetching one feed: kept apart from the hand-edited
@@ -47,11 +48,12 @@ public struct FetchStateFile: Sendable {
         return (try? decoder.decode([String: FeedFetchState].self, from: data)) ?? [:]
     }
 
-    /// Writes the states atomically. Call it holding `FeedBookkeeping.lock`.
+    /// Writes the states atomically. Call it holding `FeedBookkeeping.lock` (which also
+    /// creates the state folder).
     public func save(_ states: [String: FeedFetchState]) throws {
         let encoder = JSONEncoder()
         encoder.dateEncodingStrategy = .iso8601
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        try AtomicFile.write(try encoder.encode(states), to: url)
+        try AtomicFile.save(Array(try encoder.encode(states)), to: url.path)
     }
 }

@@ -1,3 +1,4 @@
+import BylineStore
 import Foundation
 
 /// The subscriptions file on disk: loads it, and changes it under a lock.
@@ -24,12 +25,13 @@ public struct SubscriptionsFile: Sendable {
     @discardableResult
     public func modify<T>(_ change: (inout SubscriptionList) throws -> T) throws -> T {
         let lock = url.deletingLastPathComponent().appendingPathComponent(".feeds.lock")
-        return try WriterLock.withLock(on: lock) {
+        // Taking the lock creates the folder the file goes in.
+        return try WriterLock(path: lock.path).withLock {
             var list = try load()
             let before = list
             let result = try change(&list)
             if list != before || !FileManager.default.fileExists(atPath: url.path) {
-                try AtomicFile.write(Data(SubscriptionsTOML.render(list).utf8), to: url)
+                try AtomicFile.save(Array(SubscriptionsTOML.render(list).utf8), to: url.path)
             }
             return result
         }

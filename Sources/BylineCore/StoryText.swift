@@ -1,16 +1,15 @@
-/// Removing what could drive a terminal from untrusted text.
+/// Text bound for story files, freed of anything that could drive a terminal.
 ///
-/// Page and feed text reaches the reader's screen, so C0 and C1 control characters go
+/// Page and feed text ends up on the reader's screen, so C0 and C1 control characters go
 /// (tabs and line breaks excepted), and an escape sequence goes whole: dropping only the
-/// ESC byte of `ESC [ 2 J` would leave `[2J` on the page. Works on UTF-8 bytes, since it
-/// runs over whole pages.
-public enum TerminalSafeText {
-    public static func clean(_ text: String) -> String {
-        clean(text, keepingCarriageReturns: false)
-    }
-
-    /// `keepingCarriageReturns` leaves CR for a parser that treats it as whitespace.
-    static func clean(_ text: String, keepingCarriageReturns: Bool) -> String {
+/// ESC byte of `ESC [ 2 J` would leave `[2J` on the page. The extractor and the feed
+/// storer both clean through this; TerminalKit's `VisibleText` still checks again when
+/// drawing, as the last line of defence. Works on UTF-8 bytes, since it runs over whole pages.
+public enum StoryText {
+    /// `text` without control characters and escape sequences. Tabs and line feeds stay;
+    /// a carriage return becomes a line feed, or stays when `keepingCarriageReturns` (for
+    /// a parser that treats it as whitespace).
+    public static func removingControls(_ text: String, keepingCarriageReturns: Bool = false) -> String {
         var utf8 = text
         let cleaned: String? = utf8.withUTF8 { bytes in
             guard let first = firstUnsafe(bytes, keepingCarriageReturns) else { return nil }

@@ -3,18 +3,13 @@ import CLibXML2
 import Glibc
 #endif
 
-/// Walking a libxml2 tree from Swift: element names, attributes and descendants.
+/// Walking a libxml2 XML tree from Swift, for the OPML reader: element names, attributes
+/// and descendants. (HTML pages are read through BylineExtract's `HTMLDocument`.)
 enum LibXMLTree {
-    /// The element's local name, lowercased (HTML names are case-insensitive).
+    /// The element's local name, lowercased, so `OPML` and `opml` read alike.
     static func name(_ node: xmlNodePtr) -> String {
         guard let name = node.pointee.name else { return "" }
         return String(cString: name).lowercased()
-    }
-
-    static func attribute(_ node: xmlNodePtr, _ name: String) -> String? {
-        guard let value = xmlGetProp(node, name) else { return nil }
-        defer { free(value) }
-        return String(cString: value)
     }
 
     /// Every attribute, names lowercased, for case-insensitive lookups (OPML's `xmlUrl`

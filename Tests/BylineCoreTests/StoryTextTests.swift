@@ -1,0 +1,25 @@
+import BylineCore
+import Testing
+
+/// Text bound for story files loses whatever could drive a terminal, and nothing else.
+@Suite struct StoryTextTests {
+    @Test func escapeSequencesGoWhole() {
+        #expect(StoryText.removingControls("a\u{1B}[2Jb") == "ab")
+        #expect(StoryText.removingControls("a\u{1B}]0;owned\u{07}b") == "ab", "window title")
+        #expect(StoryText.removingControls("a\u{1B}]8;;http://evil\u{1B}\\link") == "alink", "hyperlink")
+        #expect(StoryText.removingControls("a\u{9B}31mb") == "ab", "C1 CSI")
+        #expect(StoryText.removingControls("a\u{1B}cb") == "ab", "reset")
+    }
+
+    @Test func otherControlsGoButTabsAndLineBreaksStay() {
+        #expect(StoryText.removingControls("one\ttwo\nthree\u{07}\u{00}\u{7F}\u{85}") == "one\ttwo\nthree")
+        #expect(StoryText.removingControls("a\r\nb") == "a\n\nb")
+        #expect(StoryText.removingControls("a\r\nb", keepingCarriageReturns: true) == "a\r\nb")
+    }
+
+    @Test func ordinaryTextIsUntouched() {
+        let text = "Crème brûlée, 東京 and “quotes” — fine."
+
+        #expect(StoryText.removingControls(text) == text)
+    }
+}
