@@ -10,6 +10,8 @@ public struct AppState: Sendable {
     /// Kept up to date by `setRead`, since the header shows it on every frame and a
     /// library can hold 100,000 stories.
     public private(set) var unreadCount: Int
+    /// Whether any story has a date: the list leaves out an empty date column.
+    public private(set) var hasDates: Bool
     public var starred: Set<StoryID>
 
     public var screen: ScreenSize
@@ -45,6 +47,7 @@ public struct AppState: Sendable {
         self.problems = problems
         self.read = read
         self.unreadCount = Self.countUnread(stories, read: read)
+        self.hasDates = stories.contains { $0.published != nil }
         self.starred = starred
         self.screen = screen
         self.themes = themes.isEmpty ? [Theme.standard] : themes
@@ -83,6 +86,7 @@ public struct AppState: Sendable {
         let selectedID = selectedStory?.id
         stories = newStories
         unreadCount = Self.countUnread(stories, read: read)
+        hasDates = stories.contains { $0.published != nil }
         linkIndexCache = nil
         applyFilter()
         if let selectedID, let row = visible.firstIndex(where: { stories[$0].id == selectedID }) {

@@ -22,8 +22,7 @@ enum StatusLine {
             let used = grid.write(shown, x: rect.x, y: rect.y, style: theme[.filterPrompt].merged(over: theme[.status]), maxWidth: room)
             grid.write("▏", x: rect.x + used, y: rect.y, style: theme[.status], maxWidth: max(0, room - used))
         } else if let message = state.message {
-            grid.write(TextWrapper.truncate(" " + message.text, width: room), x: rect.x, y: rect.y,
-                       style: message.isError ? theme[.error] : theme[.message])
+            drawMessage(message, room: room, rect, theme, &grid)
         } else {
             var x = rect.x
             for (key, meaning) in hints(state) {
@@ -36,6 +35,25 @@ enum StatusLine {
         }
         if rightWidth > 0, rightWidth <= rect.width {
             grid.write(rightText, x: rect.x + rect.width - rightWidth, y: rect.y, style: theme[.status])
+        }
+    }
+
+    /// The most rows a long message takes, growing up over the content above the status
+    /// line: a reason or a file name cut off mid-word helps nobody.
+    static let messageRows = 3
+
+    private static func drawMessage(_ message: StatusMessage, room: Int, _ rect: Rect, _ theme: Theme, _ grid: inout CellGrid) {
+        let style = message.isError ? theme[.error] : theme[.message]
+        var lines = TextWrapper.wrap(message.text, width: max(1, room - 2))
+        let rows = min(lines.count, messageRows, rect.y + 1)
+        if lines.count > rows, rows > 0 {
+            lines[rows - 1] = TextWrapper.truncate(lines[rows - 1] + " …", width: max(1, room - 2))
+        }
+        for (index, line) in lines.prefix(rows).enumerated() {
+            let y = rect.y - (rows - 1) + index
+            let row = Rect(x: rect.x, y: y, width: y == rect.y ? room : rect.width, height: 1)
+            grid.fill(row, style: style)
+            grid.write(" " + line, x: rect.x, y: y, style: style, maxWidth: row.width)
         }
     }
 

@@ -8,8 +8,8 @@ public enum StoryListRows {
     public struct Columns: Equatable, Sendable {
         public var date: Int
         public var source: Int
-        public init(listWidth: Int) {
-            date = listWidth >= 44 ? 11 : 0
+        public init(listWidth: Int, hasDates: Bool = true) {
+            date = hasDates && listWidth >= 44 ? 11 : 0
             source = listWidth >= 50 ? 10 : 0
         }
     }
@@ -21,7 +21,7 @@ public enum StoryListRows {
         let base = selected ? theme[.selectedRow] : theme[.listRow]
         func styled(_ element: ThemeElement) -> Style { selected ? base : theme[element] }
 
-        let columns = Columns(listWidth: width)
+        let columns = Columns(listWidth: width, hasDates: state.hasDates)
         var spans: [StyledSpan] = [
             StyledSpan(text: " ", style: base),
             StyledSpan(text: unread ? "●" : " ", style: styled(.unreadMarker)),

@@ -4,6 +4,7 @@ import BylineFeeds
 import BylineStore
 import BylineUI
 import Foundation
+import NcursesTerminal
 
 /// `byline [PATH] [--theme NAME]`: opens the reader on a library.
 struct ReadCommand: ParsableCommand {
@@ -74,6 +75,10 @@ struct ReadCommand: ParsableCommand {
         let session = ReaderSession(state: state, backgroundWork: backgroundWork,
                                     exitAfterFirstFrame: exitAfterFirstFrame, checkFolder: indexed != nil)
         try session.run()
+        // Ended by a signal: the terminal is back; exit as the shell expects (130 for
+        // Ctrl-C, 143 for SIGTERM), so scripts can tell.
+        let signal = TerminalRestorer.pendingSignal
+        if signal != 0 { throw ExitCode(128 + signal) }
     }
 
     /// What to tell the reader on opening: problems first, since they need acting on.

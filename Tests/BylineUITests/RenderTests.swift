@@ -127,3 +127,30 @@ import TestSupport
         #expect(!grid.lines.joined().contains("PWNED"))
     }
 }
+
+@Suite struct StatusLineTests {
+    @Test func aLongMessageWrapsUpwardInsteadOfBeingCut() {
+        var driver = Driver(Fixtures.state(width: 60, height: 12))
+        driver.send(.status("“US has ended its combat mission in Iraq but its malign influence remains” is not in the library", isError: true))
+        let lines = driver.lines
+        let bottom = lines.suffix(3).joined(separator: " ")
+        #expect(bottom.contains("is not in the library"))
+        #expect(bottom.contains("“US has ended"))
+        // The header and the rest of the screen are untouched.
+        #expect(lines[0].hasPrefix(" Byline"))
+    }
+
+    @Test func aShortMessageTakesOneLine() {
+        var driver = Driver(Fixtures.state(width: 60, height: 12))
+        let before = driver.lines
+        driver.send(.status("Starred", isError: false))
+        #expect(Array(driver.lines.dropLast()) == Array(before.dropLast()))
+        #expect(driver.lines.last?.hasPrefix(" Starred") == true)
+    }
+
+    @Test func noDateColumnWhenNoStoryHasADate() {
+        let stories = [StorySummary(id: StoryID("a.txt"), title: "Undated story", source: "Src")]
+        let state = AppState(libraryName: "t", stories: stories, screen: ScreenSize(width: 100, height: 6))
+        #expect(render(state).lines[1].hasPrefix(" ●  Src         Undated story"))
+    }
+}

@@ -18,14 +18,16 @@ extension EndToEnd {
         @Test func sigtermRestoresTheTerminal() async throws {
             try await withReaderInShell { reader, pid in
                 kill(pid, SIGTERM)
-                try await reader.waitFor("EXIT=")
+                let after = try await reader.waitFor("EXIT=")
+                #expect(after.contains("EXIT=143"), "128 + SIGTERM, as shells report it\n\(framed(after))")
             }
         }
 
         @Test func ctrlCRestoresTheTerminal() async throws {
             try await withReaderInShell { reader, _ in
                 try await reader.press("C-c")
-                try await reader.waitFor("EXIT=")
+                let after = try await reader.waitFor("EXIT=")
+                #expect(after.contains("EXIT=130"), "128 + SIGINT\n\(framed(after))")
             }
         }
     }
