@@ -3,13 +3,8 @@ import Foundation
 import Testing
 import TestSupport
 
-/// The built `byline` next to the test bundle (or in .build/debug), when there is one.
-private let bylineBinary: URL? = {
-    let beside = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("byline")
-    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    let debug = root.appendingPathComponent(".build/debug/byline")
-    return [beside, debug].first { FileManager.default.isExecutableFile(atPath: $0.path) }
-}()
+/// The built `byline` next to the test bundle, when there is one.
+private let bylineBinary = BuildProducts.executable(named: "byline")
 
 @Suite("byline fetch, the command")
 struct FetchCommandTests {
@@ -30,10 +25,13 @@ struct FetchCommandTests {
         try Data(toml.utf8).write(to: config.appendingPathComponent("feeds.toml"))
         let library = folder.appendingPathComponent("library")
 
-        let runs = try (0..<2).map { _ in try start(["fetch", "--library", library.path, "--full-story", "never"], config: folder.appendingPathComponent("config")) }
-        for run in runs { run.waitUntilExit() }
+        let arguments = ["fetch", "--library", library.path, "--full-story", "never"]
+        let configFolder = folder.appendingPathComponent("config")
+        async let first = run(arguments, config: configFolder)
+        async let second = run(arguments, config: configFolder)
+        let statuses = try await [first.status, second.status]
 
-        #expect(runs.map(\.terminationStatus) == [0, 0])
+        #expect(statuses == [0, 0])
         let stories = library.appendingPathComponent("fetched")
         let names = try FileManager.default.contentsOfDirectory(atPath: stories.path)
         #expect(names.count == 200)
@@ -66,7 +64,7 @@ struct FetchCommandTests {
         #expect(try run(["add", server.url("/")]).output == "Added Loopback News <\(server.url("/rss.xml"))>\n")
         #expect(try run(["add", server.url("/broken")]) == (1, "", "byline: \(server.url("/broken")): HTTP 500 Internal Server Error\n"))
         // The canned items link to example.org, whose pages tests must not fetch.
-        #expect(try run(["fetch", "--full-story", "never"] + library) == (0, "\(server.url("/rss.xml")): 3 new, 0 updated\n1 feeds: 3 new stories, 0 updated\n", ""))
+        #expect(try run(["fetch", "--full-story", "never"] + library) == (0, "\(server.url("/rss.xml")): 3 new, 0 updated\n1 feed: 3 new stories, 0 updated\n", ""))
         let listing = try run(["feeds"] + library).output
         #expect(listing.hasPrefix("Loopback News <\(server.url("/rss.xml"))>\n  fetched "))
         #expect(listing.hasSuffix(" · 3 stories\n"))
@@ -97,30 +95,27 @@ struct FetchCommandTests {
 
         #expect(result.status == 0)
         #expect(result.output == "\(feed): 2 new, 0 updated, 1 full story, 1 page failed\n"
-            + "1 feeds: 2 new stories, 0 updated, 1 full from their pages, 1 story page failed\n")
+            + "1 feed: 2 new stories, 0 updated, 1 full from their pages, 1 story page failed\n")
         #expect(result.errors == "byline: \(feed): full story \(server.url("/story/2")): HTTP 404 Not Found\n")
         let help = try run(["fetch", "--help"], config: config).output
         #expect(help.contains("--full-story <auto|always|never>"))
     }
 
     private func run(_ arguments: [String], config: URL) throws -> (status: Int32, output: String, errors: String) {
-        let process = try start(arguments, config: config, capture: true)
-        let output = (process.standardOutput as? Pipe)?.fileHandleForReading.readDataToEndOfFile() ?? Data()
-        let errors = (process.standardError as? Pipe)?.fileHandleForReading.readDataToEndOfFile() ?? Data()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: output, as: UTF8.self), String(decoding: errors, as: UTF8.self))
+        guard let bylineBinary else { throw CancellationError() }
+        let result = try runProgramNow(bylineBinary, arguments, environment: environment(config))
+        return (result.status, result.standardOutput, result.standardError)
     }
 
-    private func start(_ arguments: [String], config: URL, capture: Bool = false) throws -> Process {
-        let process = Process()
-        process.executableURL = bylineBinary
-        process.arguments = arguments
+    private func run(_ arguments: [String], config: URL) async throws -> (status: Int32, output: String, errors: String) {
+        guard let bylineBinary else { throw CancellationError() }
+        let result = try await runProgram(bylineBinary, arguments, environment: environment(config), timeout: .seconds(120))
+        return (result.status, result.standardOutput, result.standardError)
+    }
+
+    private func environment(_ config: URL) -> [String: String] {
         var environment = ProcessInfo.processInfo.environment
         environment["XDG_CONFIG_HOME"] = config.path
-        process.environment = environment
-        process.standardOutput = capture ? Pipe() : FileHandle.nullDevice
-        process.standardError = capture ? Pipe() : FileHandle.nullDevice
-        try process.run()
-        return process
+        return environment
     }
 }

@@ -39,7 +39,7 @@ struct FetchFullStoryTests {
         #expect(report.pageFailures.map(\.line) == [
             "\(fixture.server.url(feed)): full story \(fixture.server.url("/story/2")): HTTP 404 Not Found",
         ])
-        #expect(report.summary == "1 feeds: 3 new stories, 0 updated, 2 full from their pages, 1 story page failed")
+        #expect(report.summary == "1 feed: 3 new stories, 0 updated, 2 full from their pages, 1 story page failed")
         let second = try #require(try fixture.storedStories().first { $0.title == "Story 2" })
         #expect(second.body == [.paragraph("Teaser 2 …")])
         #expect(second.summary == nil)

@@ -91,7 +91,7 @@ public struct FetchReport: Equatable, Sendable {
         let unchanged = outcomes.filter { $0.result == .notModified }.count
         let full = fullStories
         let pagesFailed = pageFailures.count
-        return "\(outcomes.count) feeds: \(tally.new) new stories, \(tally.updated) updated"
+        return (outcomes.count == 1 ? "1 feed" : "\(outcomes.count) feeds") + ": \(tally.new) new stories, \(tally.updated) updated"
             + (full > 0 ? ", \(full) full from their pages" : "")
             + (unchanged > 0 ? ", \(unchanged) not modified" : "") + (failed > 0 ? ", \(failed) failed" : "")
             + (pagesFailed > 0 ? ", \(pagesFailed) story \(pagesFailed == 1 ? "page" : "pages") failed" : "")
