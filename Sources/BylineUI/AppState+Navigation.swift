@@ -86,8 +86,7 @@ extension AppState {
             return selectionChanged()
         }
         if filter != nil {
-            filter = nil
-            applyFilter()
+            clearFilter()
             return selectionChanged()
         }
         return []
@@ -145,27 +144,44 @@ extension AppState {
     }
 
     /// Follows link `number` of the story shown: opens it if the library has it, and
-    /// otherwise asks for it to be fetched or says it is missing.
+    /// otherwise asks for it to be fetched or says it is missing. From the list, the
+    /// story under the cursor is opened first (and read), then its link followed.
     mutating func followLink(_ number: Int) -> [Effect] {
+        var effects: [Effect] = []
+        if focus == .list {
+            guard let id = selectedStory?.id else { return [] }
+            effects = open(id, pushingHistory: false)
+            if loaded[id] == nil {
+                // Its links are known once it loads; `storyLoaded` follows this one then.
+                reader?.pendingLink = number
+                return effects
+            }
+        }
         guard let page = readerPage, let link = page.links.first(where: { $0.number == number }) else {
             message = StatusMessage(reader == nil ? "No story is open" : "This story has no link \(number)", isError: true)
-            return []
+            return effects
         }
         if let id = resolve(link.target) {
             if id == reader?.id {
                 message = StatusMessage("That link is this story")
-                return []
+                return effects
             }
-            if focus == .list { _ = open(reader?.id ?? id, pushingHistory: false) }
             reader?.selectedLink = number
-            return open(id, pushingHistory: true)
+            return effects + open(id, pushingHistory: true)
         }
         if let url = link.target.url {
             message = StatusMessage("“\(link.text)” is not in the library; fetching \(url)…")
-            return [.fetchLinkedStory(url: url, title: link.text)]
+            return effects + [.fetchLinkedStory(url: url, title: link.text)]
         }
         message = StatusMessage("“\(link.text)” is not in the library", isError: true)
-        return []
+        return effects
+    }
+
+    /// A link asked for before its story loaded, followed now that it has.
+    mutating func followPendingLink() -> [Effect] {
+        guard let number = reader?.pendingLink else { return [] }
+        reader?.pendingLink = nil
+        return followLink(number)
     }
 
     // MARK: - Loaded stories

@@ -25,7 +25,11 @@ public struct AppState: Sendable {
     /// Stories left by following links, newest last; back pops one.
     public var history: [ReaderState] = []
     /// Stories read from disk, by id; only a few are kept.
-    public var loaded: [StoryID: Result<Story, StoryFileProblem>] = [:]
+    public var loaded: [StoryID: Result<Story, StoryFileProblem>] = [:] {
+        didSet { loadedVersion &+= 1 }
+    }
+    var loadedVersion = 0
+    let readerPageMemo = ReaderPageMemo()
 
     public var themes: [Theme]
     public var themeIndex = 0
@@ -33,7 +37,11 @@ public struct AppState: Sendable {
     public var showingHelp = false
     public var refresh: RefreshProgress?
     /// Time zone for list dates (the shell passes the user's).
-    public var timeZone: TimeZone
+    public var timeZone: TimeZone {
+        didSet { calendar.timeZone = timeZone }
+    }
+    /// A Gregorian calendar in `timeZone`, made once: list rows format dates every frame.
+    public private(set) var calendar: Calendar
     /// The time the shell last set; list dates say "this year" relative to it.
     public var now: Date
     public var keyMap = KeyMap.standard
@@ -52,6 +60,9 @@ public struct AppState: Sendable {
         self.screen = screen
         self.themes = themes.isEmpty ? [Theme.standard] : themes
         self.timeZone = timeZone
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        self.calendar = calendar
         self.now = now
         self.visible = Array(stories.indices)
     }
@@ -88,20 +99,28 @@ public struct AppState: Sendable {
         unreadCount = Self.countUnread(stories, read: read)
         hasDates = stories.contains { $0.published != nil }
         linkIndexCache = nil
-        applyFilter()
-        if let selectedID, let row = visible.firstIndex(where: { stories[$0].id == selectedID }) {
-            list.selected = row
-        }
+        applyFilter(keeping: selectedID)
     }
 
-    /// Recomputes the visible rows after the filter changed.
-    mutating func applyFilter() {
+    /// Recomputes the visible rows after the filter or the stories changed, with the
+    /// cursor on story `id` if it is still listed (clearing a filter keeps your place).
+    mutating func applyFilter(keeping id: StoryID? = nil) {
         if let filter, !filter.isEmpty {
             visible = stories.indices.filter { filter.matches(headlineKey: stories[$0].titleKey) }
         } else {
             visible = Array(stories.indices)
         }
+        if let id, let row = visible.firstIndex(where: { stories[$0].id == id }) {
+            list.selected = row
+        }
         list.selected = min(max(0, list.selected), max(0, visible.count - 1))
+    }
+
+    /// Drops the filter, keeping the cursor on the story it is on.
+    mutating func clearFilter() {
+        let id = selectedStory?.id
+        filter = nil
+        applyFilter(keeping: id)
     }
 
     // MARK: - Link resolution
@@ -139,6 +158,8 @@ public struct ReaderState: Equatable, Sendable {
     public var scroll = 0
     /// The link Tab has selected, by its number (1-based), if any.
     public var selectedLink: Int?
+    /// A link number typed before the story loaded, to follow when it has.
+    public var pendingLink: Int?
     public init(id: StoryID, scroll: Int = 0, selectedLink: Int? = nil) {
         self.id = id
         self.scroll = scroll

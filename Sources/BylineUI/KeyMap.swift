@@ -31,7 +31,8 @@ public struct KeyMap: Sendable {
             .character("t"): .nextTheme,
             .character("?"): .help,
             .ctrl("l"): .redraw,
-            .character("q"): .quit, .ctrl("c"): .quit,
+            // No Ctrl-C binding: the terminal turns it into SIGINT, which also quits cleanly.
+            .character("q"): .quit,
         ]
         for n in 1...9 { shared[.character(Character(String(n)))] = .followLink(n) }
         return KeyMap(shared: shared, list: [:], reader: [:])

@@ -3,9 +3,7 @@ import Foundation
 /// Dates as the list and the reader show them.
 public enum ListDates {
     /// "Sat 08 Jan" this year, "08 Jan 2021" before; 11 cells at most.
-    public static func short(_ date: Date, now: Date, timeZone: TimeZone) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = timeZone
+    public static func short(_ date: Date, now: Date, calendar: Calendar) -> String {
         let parts = calendar.dateComponents([.year, .month, .day, .weekday], from: date)
         let thisYear = calendar.component(.year, from: now)
         let day = String(format: "%02d", parts.day ?? 1)

@@ -15,8 +15,7 @@ public enum ReaderLinks {
         var links: [ReaderLink] = []
         var seen = Set<String>()
         func add(_ text: String, _ target: RelatedLink) {
-            let key = target.url.map { "u:" + RelatedLinkIndex.normalizedURL($0) } ?? "t:" + TitleKey(target.title).value
-            guard seen.insert(key).inserted else { return }
+            guard seen.insert(key(target)).inserted else { return }
             links.append(ReaderLink(number: links.count + 1, text: text, target: target))
         }
         for block in story.body {
@@ -35,5 +34,10 @@ public enum ReaderLinks {
             add(link.title.isEmpty ? (link.url ?? "") : link.title, link)
         }
         return links
+    }
+
+    /// What makes two links the same link: the page they name, else the title.
+    static func key(_ target: RelatedLink) -> String {
+        target.url.map { "u:" + RelatedLinkIndex.normalizedURL($0) } ?? "t:" + TitleKey(target.title).value
     }
 }

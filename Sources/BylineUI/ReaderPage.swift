@@ -14,7 +14,7 @@ public struct ReaderPage: Equatable, Sendable {
 
     public static func layout(_ story: Story, width: Int, theme: Theme, selectedLink: Int?, timeZone: TimeZone) -> ReaderPage {
         var builder = Builder(width: min(max(1, width), maximumTextWidth), theme: theme, selectedLink: selectedLink)
-        builder.links = ReaderLinks.collect(story)
+        builder.setLinks(ReaderLinks.collect(story))
 
         if let kicker = story.kicker {
             builder.add(text: kicker.uppercased(), style: theme[.kicker])
@@ -69,7 +69,9 @@ private struct Builder {
     let theme: Theme
     let selectedLink: Int?
     var lines: [[StyledSpan]] = []
-    var links: [ReaderLink] = []
+    private(set) var links: [ReaderLink] = []
+    /// Link numbers by `ReaderLinks.key`: a story can carry thousands of links.
+    private var numbers: [String: Int] = [:]
     var linkLines: [Int: Int] = [:]
 
     init(width: Int, theme: Theme, selectedLink: Int?) {
@@ -115,12 +117,13 @@ private struct Builder {
         append(TextWrapper.wrap(spans, width: width, hangingIndent: 2))
     }
 
+    mutating func setLinks(_ links: [ReaderLink]) {
+        self.links = links
+        for link in links { numbers[ReaderLinks.key(link.target)] = link.number }
+    }
+
     func number(for target: RelatedLink) -> Int? {
-        links.first { $0.target == target }?.number
-            ?? links.first { link in
-                target.url != nil && link.target.url.map(RelatedLinkIndex.normalizedURL) == target.url.map(RelatedLinkIndex.normalizedURL)
-            }?.number
-            ?? links.first { TitleKey($0.target.title) == TitleKey(target.title) }?.number
+        numbers[ReaderLinks.key(target)]
     }
 
     private mutating func append(_ wrapped: [[StyledSpan]]) {

@@ -29,7 +29,7 @@ public enum StoryListRows {
             StyledSpan(text: " ", style: base),
         ]
         if columns.date > 0 {
-            let date = story.published.map { ListDates.short($0, now: state.now, timeZone: state.timeZone) } ?? ""
+            let date = story.published.map { ListDates.short($0, now: state.now, calendar: state.calendar) } ?? ""
             spans.append(StyledSpan(text: TextWrapper.pad(date, width: columns.date) + "  ", style: styled(.date)))
         }
         if columns.source > 0 {

@@ -20,7 +20,7 @@ public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
         state.remember(id, result)
         state.clampReaderScroll()
         state.checkSelectedLink()
-        return []
+        return state.reader?.id == id ? state.followPendingLink() : []
     case .libraryReloaded(let stories, let problems):
         state.replaceStories(stories)
         state.problems = problems
@@ -149,8 +149,7 @@ private func editFilter(_ key: Key, _ state: inout AppState) -> [Effect] {
     guard var filter = state.filter else { return [] }
     switch key {
     case .escape:
-        state.filter = nil
-        state.applyFilter()
+        state.clearFilter()
         return state.selectionChanged()
     case .enter:
         filter.isEditing = false
@@ -158,20 +157,25 @@ private func editFilter(_ key: Key, _ state: inout AppState) -> [Effect] {
         return []
     case .backspace:
         if filter.query.isEmpty {
-            state.filter = nil
-        } else {
-            filter.deleteBackward()
-            state.filter = filter
+            state.clearFilter()
+            return state.selectionChanged()
         }
+        // Widening the filter keeps the cursor where it is.
+        let id = state.selectedStory?.id
+        filter.deleteBackward()
+        state.filter = filter
+        state.applyFilter(keeping: id)
+        return state.selectionChanged()
     case .character(let c):
+        // Narrowing it puts the cursor on the best (first) match.
         filter.type(c)
         state.filter = filter
+        state.list.selected = 0
+        state.applyFilter()
+        return state.selectionChanged()
     case .up: return state.moveSelection(by: -1)
     case .down: return state.moveSelection(by: 1)
     default:
         return []
     }
-    state.list.selected = 0
-    state.applyFilter()
-    return state.selectionChanged()
 }

@@ -17,6 +17,8 @@ final class BackgroundWork: Sendable {
     private let fetchTarget: URL
     private let subscriptions: SubscriptionsFile
     private let busy = Atomic<Int>(0)
+    /// Counts reloads, so a slow one finishing after a newer one does not win.
+    private let reloads = Atomic<Int>(0)
 
     init(library: Library, fetchTarget: URL, subscriptions: SubscriptionsFile) {
         self.current = Mutex(library)
@@ -31,8 +33,8 @@ final class BackgroundWork: Sendable {
     /// what the reader shows, if asked).
     func reloadLibrary(mailbox: Mailbox, onlyIfChanged: Bool) {
         let library = self.library
-        run {
-            Self.reload(library, mailbox: mailbox, onlyIfChanged: onlyIfChanged)
+        run { [self] in
+            reload(library, mailbox: mailbox, onlyIfChanged: onlyIfChanged)
         }
     }
 
@@ -61,11 +63,17 @@ final class BackgroundWork: Sendable {
                 mailbox.post(.refreshFinished(summary: "Cannot fetch into \(target.path): \(error)"))
                 return
             }
-            let library = current.withLock { library in
-                if library.folder != target { library = Library(folder: target) }
-                return library
+            // The run loop switches library when it takes the new listing, not before:
+            // until then it still shows, and saves marks for, the stories of the old one.
+            let shown = self.library
+            if shown.folder == target {
+                reload(shown, mailbox: mailbox, onlyIfChanged: false)
+            } else {
+                let library = Library(folder: target)
+                if let listing = Self.listing(of: library, mailbox: mailbox) {
+                    mailbox.post(switchingTo: library, listing: listing)
+                }
             }
-            Self.reload(library, mailbox: mailbox, onlyIfChanged: false)
             let firstFailure = report.failures.first.map { " — " + $0.line } ?? ""
             mailbox.post(.refreshFinished(summary: report.summary + firstFailure))
         }
@@ -121,14 +129,33 @@ final class BackgroundWork: Sendable {
 
     // MARK: - Pieces
 
-    private static func reload(_ library: Library, mailbox: Mailbox, onlyIfChanged: Bool) {
+    /// Loads the library and posts its listing, unless a later reload started meanwhile
+    /// (its listing is the newer one and must not be overwritten by this).
+    private func reload(_ library: Library, mailbox: Mailbox, onlyIfChanged: Bool) {
+        let generation = reloads.add(1, ordering: .relaxed).newValue
         do {
             let contents = try library.load()
             if onlyIfChanged && !contents.report.foundChanges { return }
+            guard reloads.load(ordering: .relaxed) == generation else { return }
             mailbox.post(.libraryReloaded(contents.entries.map(\.summary), problems: contents.problems.map(\.message)))
         } catch {
             mailbox.post(.status("\(error)", isError: true))
         }
+    }
+
+    private static func listing(of library: Library, mailbox: Mailbox) -> Action? {
+        do {
+            let contents = try library.load()
+            return .libraryReloaded(contents.entries.map(\.summary), problems: contents.problems.map(\.message))
+        } catch {
+            mailbox.post(.status("\(error)", isError: true))
+            return nil
+        }
+    }
+
+    /// The run loop adopts a library a refresh switched to.
+    func adopt(_ library: Library) {
+        current.withLock { $0 = library }
     }
 
     /// Downloads and extracts a page; reports a failure in the status line and returns nil.

@@ -1,6 +1,10 @@
 import Foundation
 
 /// Opens a web address with `$BROWSER` or `xdg-open`, whichever there is.
+///
+/// The reader waits for the command, with the terminal handed over, so a terminal browser
+/// (lynx, w3m) can use the screen, as newsboat does. `xdg-open` returns at once; a
+/// graphical browser named directly in `$BROWSER` keeps the reader waiting until it exits.
 enum Browser {
     struct Outcome {
         var succeeded: Bool

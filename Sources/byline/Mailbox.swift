@@ -1,19 +1,33 @@
+import BylineStore
 import BylineUI
 import Synchronization
 
-/// Actions posted by background work (feed refresh, page fetches) for the run loop to
-/// apply on its own thread, so `update` only ever runs in one place.
+/// What background work (feed refresh, page fetches, library reloads) hands the run loop,
+/// to apply on its own thread, so `update` and the choice of library only ever change in
+/// one place.
 final class Mailbox: Sendable {
-    private let pending = Mutex<[Action]>([])
-
-    func post(_ action: Action) {
-        pending.withLock { $0.append(action) }
+    enum Message: Sendable {
+        case action(Action)
+        /// Read from this library from now on (a refresh filled the user's own library
+        /// while the bundled seeds were shown); its listing follows as an action.
+        case switchLibrary(Library)
     }
 
-    func takeAll() -> [Action] {
-        pending.withLock { actions in
-            defer { actions = [] }
-            return actions
+    private let pending = Mutex<[Message]>([])
+
+    func post(_ action: Action) {
+        pending.withLock { $0.append(.action(action)) }
+    }
+
+    /// Switches library and shows its listing, in that order, in one step of the loop.
+    func post(switchingTo library: Library, listing: Action) {
+        pending.withLock { $0 += [.switchLibrary(library), .action(listing)] }
+    }
+
+    func takeAll() -> [Message] {
+        pending.withLock { messages in
+            defer { messages = [] }
+            return messages
         }
     }
 }

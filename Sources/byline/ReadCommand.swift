@@ -58,16 +58,22 @@ struct ReadCommand: ParsableCommand {
                 throw CommandFailure("no theme named \(theme); available: \(catalog.themes.map(\.name).joined(separator: ", "))")
             }
         }
-        let marks = (try? library.readingState.load())
+        let marks: LoadedReadingState
+        do {
+            marks = try library.readingState.load()
+        } catch {
+            // Unreadable (not damaged: that is set aside and reported): read without marks.
+            marks = LoadedReadingState(marks: ReadingMarks(), problem: "\(error); starting with no read or starred marks")
+        }
         var state = AppState(
             libraryName: choice.name,
             stories: contents.entries.map(\.summary),
             problems: contents.problems.map(\.message),
-            read: marks?.marks.read ?? [], starred: marks?.marks.starred ?? [],
+            read: marks.marks.read, starred: marks.marks.starred,
             screen: ScreenSize(width: 80, height: 24),
             themes: catalog.themes, timeZone: .current, now: Date())
         state.themeIndex = themeIndex
-        state.message = Self.startMessage(contents: contents, themeProblems: themeProblems, readingProblem: marks?.problem)
+        state.message = Self.startMessage(contents: contents, themeProblems: themeProblems, readingProblem: marks.problem)
         let backgroundWork = BackgroundWork(
             library: library,
             fetchTarget: choice.isBundledSeeds ? LibraryLocation.defaultLibrary() : choice.folder,

@@ -36,17 +36,26 @@ final class ReaderSession {
         dispatch(.resized(width: size.width, height: size.height))
         dispatch(.started)
         if checkFolder && !exitAfterFirstFrame { backgroundWork.reloadLibrary(mailbox: mailbox, onlyIfChanged: true) }
+        var needsDrawing = true
         while running {
-            screen.draw(render(state))
+            // Drawn only after something happened: an idle reader costs nothing.
+            if needsDrawing { screen.draw(render(state)) }
             if exitAfterFirstFrame { break }
             if TerminalRestorer.pendingSignal != 0 { break }
             let event = screen.nextEvent(milliseconds: backgroundWork.isBusy ? 50 : 200)
+            needsDrawing = event != nil
             switch event {
             case .key(let key)?: dispatch(.key(key))
             case .resized(let width, let height)?: dispatch(.resized(width: width, height: height))
             case nil: break
             }
-            for action in mailbox.takeAll() { dispatch(action) }
+            for message in mailbox.takeAll() {
+                needsDrawing = true
+                switch message {
+                case .action(let action): dispatch(action)
+                case .switchLibrary(let library): backgroundWork.adopt(library)
+                }
+            }
         }
     }
 
@@ -81,9 +90,17 @@ final class ReaderSession {
     }
 
     /// Saves a read or star change; a failure is shown, the reader goes on.
+    ///
+    /// When the saved state turns out damaged (the store sets the file aside and keeps
+    /// only this change), the marks the reader holds are saved again, so none are lost.
     private func record(_ change: ReadingChange) {
+        let readingState = backgroundWork.library.readingState
         do {
-            _ = try backgroundWork.library.readingState.apply(change)
+            let saved = try readingState.apply(change)
+            guard let problem = saved.problem else { return }
+            let marks = state.read.map(ReadingChange.markRead) + state.starred.map(ReadingChange.star)
+            _ = try readingState.apply(marks)
+            dispatch(.status("\(problem); your read and starred marks were saved again", isError: true))
         } catch {
             dispatch(.status("Could not save reading state: \(error)", isError: true))
         }

@@ -174,7 +174,6 @@ import TerminalKit
     @Test func quitIsAnEffect() {
         var state = Fixtures.state()
         #expect(update(&state, .key(.character("q"))) == [.quit])
-        #expect(update(&state, .key(.ctrl("c"))) == [.quit])
     }
 
     @Test func aStoryThatFailsToLoadShowsWhy() {
@@ -256,5 +255,47 @@ import TerminalKit
         #expect(driver.state.reader?.id == Fixtures.shadowID)
         #expect(driver.state.stories.count == 4)
         #expect(driver.state.unreadCount == 4)
+    }
+}
+
+@Suite struct ReviewFindingsTests {
+    @Test func clearingTheFilterKeepsTheCursorOnTheSameStory() {
+        var driver = Driver()
+        driver.press(.character("/"))
+        driver.type("an")  // "American", "Iran's"
+        #expect(driver.state.visible.count == 2)
+        driver.press(.down)
+        let chosen = driver.state.selectedStory?.id
+        driver.press(.escape)
+        #expect(driver.state.filter == nil)
+        #expect(driver.state.selectedStory?.id == chosen)
+        #expect(driver.state.reader?.id == chosen)
+    }
+
+    @Test func backspacingAnEmptyFilterAwayKeepsTheCursor() {
+        var driver = Driver()
+        driver.press(.character("/"))
+        driver.type("s")
+        driver.press(.down)
+        let chosen = driver.state.selectedStory?.id
+        driver.press(.backspace, .backspace)
+        #expect(driver.state.filter == nil)
+        #expect(driver.state.selectedStory?.id == chosen)
+    }
+
+    @Test func aDigitInTheListOpensTheStoryUnderTheCursorAndFollowsItsLink() {
+        // One pane at a time: the reading pane is not showing the story under the cursor.
+        var driver = Driver(Fixtures.state(width: 30, height: 10))
+        let effects = driver.press(.character("2"))
+        #expect(effects == [.markRead(Fixtures.seedID), .markRead(Fixtures.shadowID)])
+        #expect(driver.state.reader?.id == Fixtures.shadowID)
+        #expect(driver.state.history.map(\.id) == [Fixtures.seedID])
+        driver.press(.left, .left, .down)
+        #expect(driver.state.focus == .list)
+        #expect(driver.state.selectedStory?.id == Fixtures.shadowID)
+        // The shadow story has no link 1: it says so about the story under the cursor.
+        driver.press(.character("1"))
+        #expect(driver.state.reader?.id == Fixtures.shadowID)
+        #expect(driver.state.message?.text == "This story has no link 1")
     }
 }
