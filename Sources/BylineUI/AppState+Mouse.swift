@@ -7,7 +7,7 @@ extension AppState {
         switch key {
         case .wheel(let x, let y, let lines):
             if let list = layout.list, list.contains(x: x, y: y) {
-                return moveSelection(by: lines)
+                return moveList { $0.scroll(by: lines) }
             }
             if let reader = layout.reader, reader.contains(x: x, y: y) {
                 return scrollReader(by: lines)

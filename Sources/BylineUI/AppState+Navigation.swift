@@ -8,7 +8,6 @@ extension AppState {
         (layout.list ?? ScreenLayout(size: screen, focus: .list).list)?.height ?? 0
     }
 
-    var listPage: Int { max(1, listHeight - 1) }
     var readerPageStep: Int { max(1, readerHeight - 2) }
 
     var currentURL: String? {
@@ -20,10 +19,18 @@ extension AppState {
     // MARK: - List
 
     mutating func moveSelection(by delta: Int) -> [Effect] {
-        guard !visible.isEmpty else { return [] }
-        let target = min(max(0, list.selected + delta), visible.count - 1)
-        guard target != list.selected else { return [] }
-        list.selected = target
+        moveList { $0.select($0.selected + delta) }
+    }
+
+    /// Moves the cursor with TerminalKit's list arithmetic (paging keeps the row's place
+    /// on screen, the wheel scrolls and drags the cursor along), then lets the reading
+    /// pane follow.
+    mutating func moveList(_ move: (inout ListViewport) -> Void) -> [Effect] {
+        var viewport = ListViewport(count: visible.count, height: listHeight, selected: list.selected, offset: list.offset)
+        move(&viewport)
+        guard viewport.selected != list.selected || viewport.offset != list.offset else { return [] }
+        list.selected = viewport.selected
+        list.offset = viewport.offset
         return selectionChanged()
     }
 

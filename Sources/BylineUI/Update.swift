@@ -69,13 +69,13 @@ func perform(_ command: Command, _ state: inout AppState) -> [Effect] {
     switch command {
     case .moveUp: return onList ? state.moveSelection(by: -1) : state.scrollReader(by: -1)
     case .moveDown: return onList ? state.moveSelection(by: 1) : state.scrollReader(by: 1)
-    case .pageUp: return onList ? state.moveSelection(by: -state.listPage) : state.scrollReader(by: -state.readerPageStep)
-    case .pageDown: return onList ? state.moveSelection(by: state.listPage) : state.scrollReader(by: state.readerPageStep)
+    case .pageUp: return onList ? state.moveList { $0.pageUp() } : state.scrollReader(by: -state.readerPageStep)
+    case .pageDown: return onList ? state.moveList { $0.pageDown() } : state.scrollReader(by: state.readerPageStep)
     case .scrollPage:
-        if onList && !state.readerIsVisible { return state.moveSelection(by: state.listPage) }
+        if onList && !state.readerIsVisible { return state.moveList { $0.pageDown() } }
         return state.scrollReader(by: state.readerPageStep)
-    case .top: return onList ? state.moveSelection(by: -state.visible.count) : state.scrollReader(by: -Int.max / 2)
-    case .bottom: return onList ? state.moveSelection(by: state.visible.count) : state.scrollReader(by: Int.max / 2)
+    case .top: return onList ? state.moveList { $0.home() } : state.scrollReader(by: -Int.max / 2)
+    case .bottom: return onList ? state.moveList { $0.end() } : state.scrollReader(by: Int.max / 2)
     case .open:
         if onList {
             guard let id = state.selectedStory?.id else { return [] }

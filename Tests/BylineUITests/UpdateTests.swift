@@ -224,8 +224,20 @@ import TerminalKit
         driver.press(.wheel(x: 80, y: 5, lines: 3))
         #expect(driver.state.reader?.scroll == 3)
         #expect(driver.state.selectedStory?.id == Fixtures.seedID)
+        // Over a list that fits on screen there is nothing to scroll.
         driver.press(.wheel(x: 5, y: 5, lines: 3))
-        #expect(driver.state.selectedStory?.id == Fixtures.iraqID)
+        #expect(driver.state.selectedStory?.id == Fixtures.seedID)
+    }
+
+    @Test func wheelOverALongListScrollsItAndDragsTheCursorAlong() {
+        let stories = (0..<40).map { StorySummary(id: StoryID("s\($0).txt"), title: "Story \($0)", published: Fixtures.date(-$0)) }
+        var driver = Driver(AppState(libraryName: "t", stories: stories, screen: ScreenSize(width: 100, height: 12)))
+        driver.press(.wheel(x: 5, y: 5, lines: 3))
+        #expect(driver.state.list.offset == 3)
+        #expect(driver.state.selectedStory?.id == StoryID("s3.txt"))  // the first row still on screen
+        driver.press(.wheel(x: 5, y: 5, lines: -3))
+        #expect(driver.state.list.offset == 0)
+        #expect(driver.state.selectedStory?.id == StoryID("s3.txt"))  // on screen: stays
     }
 
     @Test func clickOnALinkFollowsIt() {

@@ -42,18 +42,6 @@ import TerminalKit
             "site.       ",
         ])
         #expect(grid[0, 0].style == link)
-        #expect(pane.percentShown(height: 3) == 100)
-    }
-
-    @Test func highlightsTheFocusedLink() {
-        var grid = CellGrid(width: 12, height: 1)
-        let pane = TextPane(lines: story(), offset: 4, highlightedTag: 1)
-        pane.draw(in: grid.bounds, on: &grid)
-        expectLines(grid.lines, ["READ MORE at"])
-        #expect(grid[0, 0].style == link.adding(.reverse))
-        #expect(grid[10, 0].style == .plain)
-        #expect(pane.firstLine(withTag: 1) == 4)
-        #expect(pane.firstLine(withTag: 9) == nil)
     }
 
     @Test func clearsTheRegionAndClipsLongLines() {
@@ -64,12 +52,6 @@ import TerminalKit
         pane.draw(in: Rect(x: 1, y: 0, width: 4, height: 2), on: &grid, background: paper)
         expectLines(grid.lines, ["xabcdx", "x    x"])
         #expect(grid[2, 1].style == paper)
-    }
-
-    @Test func percentShown() {
-        let pane = TextPane(lines: Array(repeating: [StyledSpan("x")], count: 10), offset: 2)
-        #expect(pane.percentShown(height: 4) == 60)
-        #expect(TextPane(lines: []).percentShown(height: 4) == 100)
     }
 
     @Test func emptyRegionsDrawNothing() {
