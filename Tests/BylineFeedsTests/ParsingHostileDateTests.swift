@@ -46,4 +46,14 @@ struct ParsingHostileDateTests {
         #expect(try published("Sat, 07 Sep 2002 09:00:01 +09:30") == utc(2002, 9, 6, 23, 30, 1))
         #expect(try published("20031231T101455-0100") == utc(2003, 12, 31, 11, 14, 55))
     }
+
+    @Test("Podlove chapter starts in digits that are not ASCII are left out", arguments: ["٣٣:12", "½½:12", "01:٣٣:12", "12:34.٣٣٣"])
+    func hostileChapterStart(start: String) throws {
+        let feed = try parsedFeed("""
+            <rss version="2.0" xmlns:psc="http://podlove.org/simple-chapters"><channel><item><title>T</title>
+            <psc:chapters><psc:chapter start="\(start)" title="One"/></psc:chapters></item></channel></rss>
+            """)
+
+        #expect(feed.items.count == 1)
+    }
 }
