@@ -11,9 +11,10 @@ public enum InlineText {
     public static func runs(_ text: String) -> [Run] {
         var runs: [Run] = []
         var plain = ""
+        var scan = LinkScan(text)
         var index = text.startIndex
         while index < text.endIndex {
-            if text[index] == "[", let (link, next) = link(in: text, at: index) {
+            if text[index] == "[", let (link, next) = scan.link(at: index) {
                 if !plain.isEmpty { runs.append(.text(plain)); plain = "" }
                 runs.append(.link(text: link.text, url: link.url))
                 index = next
@@ -49,7 +50,8 @@ public enum InlineText {
     /// When the whole of `text` is one inline link.
     static func wholeLink<S: StringProtocol>(_ text: S) -> (text: String, url: String)? {
         let s = String(text)
-        guard s.first == "[", let (link, next) = link(in: s, at: s.startIndex), next == s.endIndex else { return nil }
+        var scan = LinkScan(s)
+        guard s.first == "[", let (link, next) = scan.link(at: s.startIndex), next == s.endIndex else { return nil }
         return link
     }
 
@@ -58,14 +60,54 @@ public enum InlineText {
         return (lower.hasPrefix("http://") || lower.hasPrefix("https://")) && !text.contains(" ")
     }
 
-    private static func link(in text: String, at open: String.Index) -> ((text: String, url: String), String.Index)? {
-        guard let close = text[open...].firstIndex(of: "]") else { return nil }
-        let label = text[text.index(after: open)..<close]
-        guard !label.isEmpty, !label.contains("["), text[close...].hasPrefix("](") else { return nil }
-        let urlStart = text.index(close, offsetBy: 2)
-        guard let urlEnd = text[urlStart...].firstIndex(of: ")") else { return nil }
-        let url = text[urlStart..<urlEnd]
-        guard isWebURL(url) else { return nil }
-        return ((String(label), String(url)), text.index(after: urlEnd))
+    /// Finds inline links in one text, remembering where the next `]`, `)` and space are.
+    ///
+    /// Each `[` looks ahead for its `]` and `)`; searching afresh from every `[` would read
+    /// the rest of the text once per bracket, and a story of 100,000 `[` would hang the
+    /// reader. Starts only move forward, so each remembered answer serves every `[` before it.
+    private struct LinkScan {
+        let text: String
+        var closingBracket: NextCharacter
+        var closingParenthesis: NextCharacter
+        var space: NextCharacter
+
+        init(_ text: String) {
+            self.text = text
+            closingBracket = NextCharacter("]")
+            closingParenthesis = NextCharacter(")")
+            space = NextCharacter(" ")
+        }
+
+        mutating func link(at open: String.Index) -> ((text: String, url: String), String.Index)? {
+            guard let close = closingBracket.after(open, in: text) else { return nil }
+            let label = text[text.index(after: open)..<close]
+            // Stops at the first `[`: labels without one never overlap, so this stays linear.
+            guard !label.isEmpty, !label.contains("["), text[close...].hasPrefix("](") else { return nil }
+            let urlStart = text.index(close, offsetBy: 2)
+            guard let urlEnd = closingParenthesis.after(urlStart, in: text) else { return nil }
+            if let space = space.after(urlStart, in: text), space < urlEnd { return nil }
+            let url = text[urlStart..<urlEnd]
+            guard isWebURL(url) else { return nil }
+            return ((String(label), String(url)), text.index(after: urlEnd))
+        }
+    }
+
+    /// The first place a character occurs at or after a position, remembered between calls.
+    private struct NextCharacter {
+        let character: Character
+        private var searchedFrom: String.Index?
+        private var found: String.Index?
+
+        init(_ character: Character) { self.character = character }
+
+        mutating func after(_ start: String.Index, in text: String) -> String.Index? {
+            if let searchedFrom, searchedFrom <= start {
+                guard let found else { return nil }
+                if found >= start { return found }
+            }
+            searchedFrom = start
+            found = text[start...].firstIndex(of: character)
+            return found
+        }
     }
 }

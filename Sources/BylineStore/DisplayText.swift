@@ -1,7 +1,13 @@
-/// Text from the file system made safe for one line on a terminal.
+/// File names written into messages so a reader can still find the file.
+///
+/// Not a terminal safeguard: every message is drawn through TerminalKit's `VisibleText`
+/// (the reader's `CellGrid`, the commands' `printable`), which already removes controls.
+/// But it removes them without a trace, so `a<ESC>b.txt` would read as `ab.txt`, a file
+/// that does not exist. Marking each control with `?`, as `ls -q` does, keeps the name's
+/// length and shape, and `a?b.txt` typed into a shell matches the real file.
 enum DisplayText {
-    /// Replaces control characters (escape sequences, line breaks) with `?`: file names
-    /// are untrusted input and reach the reader's screen in problem messages.
+    /// Replaces control characters (escape sequences, line breaks) with `?`, one each, so
+    /// the name stays on one line and shows where its odd characters are.
     static func oneLine(_ text: String) -> String {
         guard text.unicodeScalars.contains(where: isControl) else { return text }
         var out = String.UnicodeScalarView()

@@ -9,6 +9,9 @@ import Darwin
 enum FileBytes {
     /// Story files larger than this are refused rather than read into memory.
     static let largestStory: Int64 = 16 * 1024 * 1024
+    /// The index and reading-state files: about 30 MB at 100,000 stories. A larger one
+    /// is damaged (a sparse or runaway file), and reading it whole would exhaust memory.
+    static let largestBookkeeping: Int64 = 1024 * 1024 * 1024
 
     enum Failure: Error, Equatable {
         case missing
@@ -28,7 +31,8 @@ enum FileBytes {
         guard fstat(fd, &info) == 0 else { return .failure(.failed(SystemError.message(errno))) }
         guard (info.st_mode & S_IFMT) == S_IFREG else { return .failure(.failed("not a regular file")) }
         guard Int64(info.st_size) <= limit else {
-            return .failure(.failed("larger than \(limit / 1024 / 1024) MB, too big for a story"))
+            let what = limit == largestStory ? "a story" : "Byline to read"
+            return .failure(.failed("larger than \(limit / 1024 / 1024) MB, too big for \(what)"))
         }
         var bytes = [UInt8](repeating: 0, count: Int(info.st_size))
         var filled = 0

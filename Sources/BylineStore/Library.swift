@@ -65,13 +65,13 @@ public struct Library: Sendable {
     /// reader shows at once on start-up while `load()` checks the files behind it.
     /// Nil when there is no usable index.
     public func indexedContents() -> LibraryContents? {
-        guard case .success(let bytes) = FileBytes.contents(of: indexPath, limit: .max),
+        guard case .success(let bytes) = FileBytes.contents(of: indexPath, limit: FileBytes.largestBookkeeping),
               case .success(let records) = LibraryIndex.decode(bytes) else { return nil }
         return Self.contents(of: records)
     }
 
     private func readIndex() -> ([String: LibraryIndex.Record], LoadReport.IndexState) {
-        switch FileBytes.contents(of: indexPath, limit: .max) {
+        switch FileBytes.contents(of: indexPath, limit: FileBytes.largestBookkeeping) {
         case .failure(.missing):
             return ([:], .missing)
         case .failure(.failed(let reason)):

@@ -15,6 +15,8 @@ import Foundation
 enum LibraryIndex {
     static let version = "1"
     private static let magic = "byline-index"
+    /// 10000-01-01T00:00:00Z in seconds since 1970: story dates lie well before it.
+    private static let latestDateSeconds: Double = 253_402_300_800
 
     /// A file the index knows, as it was when indexed.
     enum Record: Equatable, Sendable {
@@ -120,7 +122,9 @@ enum LibraryIndex {
             return .failure(Damage(reason: "no record count"))
         }
         var records: [Record] = []
-        records.reserveCapacity(Int(count))
+        // The count is only a claim until the records are read: a damaged header saying
+        // 10^17 must not reserve that much. No record line is shorter than 16 bytes.
+        records.reserveCapacity(min(Int(count), bytes.count / 16))
         var reader = LineFields.Reader(bytes, from: end + 1)
         while reader.nextLine() {
             guard let record = decodeRecord(&reader), reader.atEndOfLine else {
@@ -152,11 +156,13 @@ enum LibraryIndex {
               let linkCount = reader.integer(), linkCount >= 0, linkCount < 100_000 else { return nil }
         var date: Date?
         if let dateText {
-            guard let seconds = Double(dateText), seconds.isFinite else { return nil }
+            // Beyond year 9999 no story date can be written; such a value is damage, and
+            // formatting it (`StoryDate.format`) would overflow.
+            guard let seconds = Double(dateText), seconds.isFinite, abs(seconds) < latestDateSeconds else { return nil }
             date = Date(timeIntervalSince1970: seconds)
         }
+        // Not reserved from `linkCount`: up to 100,000 per record, it is the file's claim.
         var links: [RelatedLink] = []
-        links.reserveCapacity(Int(linkCount))
         for _ in 0..<linkCount {
             guard let url = reader.string(), let title = reader.string() else { return nil }
             links.append(RelatedLink(title: title ?? "", url: url))
@@ -167,7 +173,7 @@ enum LibraryIndex {
     }
 
     private static func decodeProblem(_ reader: inout LineFields.Reader, id: StoryID, stamp: FileStamp) -> LibraryProblem? {
-        guard let kind = reader.string() ?? nil, let offset = reader.integer() else { return nil }
+        guard let kind = reader.string() ?? nil, let offset = reader.integer(), offset >= 0 else { return nil }
         let problem: StoryFileProblem
         switch kind {
         case "empty": problem = .empty

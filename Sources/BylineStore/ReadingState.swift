@@ -51,7 +51,7 @@ public struct ReadingState: Sendable {
 
     /// The saved marks, or why the file is damaged; throws when it cannot be read at all.
     private func read() throws(LibraryError) -> Result<ReadingMarks, Damage> {
-        switch FileBytes.contents(of: path, limit: .max) {
+        switch FileBytes.contents(of: path, limit: FileBytes.largestBookkeeping) {
         case .failure(.missing): return .success(ReadingMarks())
         case .failure(.failed(let reason)): throw LibraryError(path: path, reason: "cannot be read: \(reason)")
         case .success(let bytes): return ReadingStateFile.decode(bytes)

@@ -3,6 +3,7 @@ import BylineCore
 import BylineExtract
 import BylineFeeds
 import Foundation
+import TerminalKit
 
 /// `byline extract FILE|URL [--url URL] [--text]`: the readable story of a web page.
 struct ExtractCommand: ParsableCommand {
@@ -35,7 +36,7 @@ struct ExtractCommand: ParsableCommand {
             let article = ArticleExtractor.extract(html: page.data, url: pageURL, contentType: page.contentType)
             FileHandle.standardOutput.write(Data(render(article, url: pageURL).utf8))
         } catch let problem as PageProblem {
-            FileHandle.standardError.write(Data("byline: \(StoryText.removingControls(problem.description))\n".utf8))
+            FileHandle.standardError.write(Data("byline: \(printable(problem.description))\n".utf8))
             throw ExitCode.failure
         }
     }
@@ -55,7 +56,7 @@ struct ExtractCommand: ParsableCommand {
             if let data = FileManager.default.contents(atPath: fields[0]) {
                 output = render(ArticleExtractor.extract(html: data, url: pageURL), url: pageURL)
             } else {
-                FileHandle.standardError.write(Data("byline: \(StoryText.removingControls(fields[0])): cannot be read\n".utf8))
+                FileHandle.standardError.write(Data("byline: \(printable(fields[0])): cannot be read\n".utf8))
                 failed = true
             }
             FileHandle.standardOutput.write(Data(output.utf8) + Data([0]))
@@ -64,9 +65,12 @@ struct ExtractCommand: ParsableCommand {
     }
 
     /// The story file, or with `--text` the body alone, safe to print on a terminal.
+    ///
+    /// Through `VisibleText`, not `StoryText.removingControls`: the latter keeps bidi
+    /// overrides and the payload of an 8-bit OSC or DCS, which still reach the terminal.
     private func render(_ article: ExtractedArticle, url: URL?) -> String {
         let output = text ? article.text + "\n" : StoryFileWriter.write(article.story(url: url))
-        return StoryText.removingControls(output)
+        return VisibleText.sanitize(output, keepingNewlines: true)
     }
 
     private func load() throws -> (data: Data, url: URL?, contentType: String?) {

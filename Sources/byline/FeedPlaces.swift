@@ -2,7 +2,6 @@ import ArgumentParser
 import BylineFeeds
 import BylineStore
 import Foundation
-import TerminalKit
 
 /// The `--library` option the feed commands share, and where subscriptions live.
 struct FeedPlaces: ParsableArguments {
@@ -21,15 +20,4 @@ struct FeedPlaces: ParsableArguments {
     static var standardSubscriptions: SubscriptionsFile {
         SubscriptionsFile(url: LibraryLocation.configFolder().appendingPathComponent("feeds.toml"))
     }
-}
-
-/// Text from feeds, files and servers made safe to print: escape sequences and control
-/// characters never reach the terminal.
-func printable(_ text: String) -> String {
-    VisibleText.sanitize(text)
-}
-
-/// Writes a line to standard error.
-func warn(_ line: String) {
-    FileHandle.standardError.write(Data((printable(line) + "\n").utf8))
 }

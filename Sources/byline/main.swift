@@ -8,7 +8,7 @@ do {
     try command.run()
 } catch let failure as CommandFailure {
     TerminalRestorer.restore()
-    FileHandle.standardError.write(Data("byline: \(failure.description)\n".utf8))
+    FileHandle.standardError.write(Data("byline: \(printable(failure.description))\n".utf8))
     exit(1)
 } catch {
     TerminalRestorer.restore()

@@ -62,4 +62,22 @@ struct OPMLTests {
             try OPMLReader.subscriptions(in: Array(document.utf8), name: "feed.xml")
         }
     }
+
+    @Test func exportDropsWhatCouldDriveATerminalOrBreakTheXML() throws {
+        // Noncharacters such as U+FFFE cannot be written as Swift literals.
+        let noncharacters = String(String.UnicodeScalarView([0xFFFE, 0xFDD0, 0x10FFFF].compactMap(Unicode.Scalar.init)))
+        let title = "A\u{7F}B\u{9B}31mC\u{9D}0;owned\u{9C}D\u{202E}E\u{2066}F\u{1B}G\u{0}H" + noncharacters + "I"
+        let document = OPMLWriter.document([Subscription(url: "https://example.org/rss", title: title)])
+
+        #expect(!document.unicodeScalars.contains { $0.value == 0x1B || (0x7F...0x9F).contains($0.value) })
+        let read = try OPMLReader.subscriptions(in: Array(document.utf8), name: "out.opml")
+        #expect(read.map(\.title) == ["AB31mC0;ownedDEFGHI"])
+    }
+
+    @Test func exportKeepsOrdinaryTextWhole() throws {
+        let title = "Ünïcödé 東京 🙂 עברית — “quotes”"
+        let document = OPMLWriter.document([Subscription(url: "https://example.org/rss", title: title)])
+
+        #expect(try OPMLReader.subscriptions(in: Array(document.utf8), name: "out.opml").map { $0.title } == [title])
+    }
 }

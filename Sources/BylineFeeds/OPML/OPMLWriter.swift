@@ -20,7 +20,8 @@ public enum OPMLWriter {
         return out
     }
 
-    /// Escapes text for an attribute or element; drops characters XML 1.0 forbids.
+    /// Escapes text for an attribute or element; drops what XML 1.0 forbids or discourages
+    /// and what would drive a terminal.
     static func escaped(_ text: String) -> String {
         var out = ""
         for scalar in text.unicodeScalars {
@@ -31,11 +32,22 @@ public enum OPMLWriter {
             case "\"": out += "&quot;"
             case "\n", "\r", "\t": out += "&#\(scalar.value);"
             default:
-                if scalar.value >= 0x20 && scalar.value != 0xFFFE && scalar.value != 0xFFFF {
-                    out.unicodeScalars.append(scalar)
-                }
+                if isKept(scalar.value) { out.unicodeScalars.append(scalar) }
             }
         }
         return out
+    }
+
+    /// Whether a character may appear in the document. `byline export` writes to standard
+    /// output, often a terminal, so besides XML's forbidden C0 controls and noncharacters
+    /// this drops DEL and C1 (an 8-bit CSI or OSC would reach the terminal) and the bidi
+    /// overrides and isolates that reorder the text after them.
+    private static func isKept(_ value: UInt32) -> Bool {
+        switch value {
+        case 0..<0x20, 0x7F...0x9F: false
+        case 0x202A...0x202E, 0x2066...0x2069: false
+        case 0xFDD0...0xFDEF: false
+        default: value & 0xFFFE != 0xFFFE
+        }
     }
 }

@@ -69,8 +69,11 @@ extension FeedBuilder {
         guard parts.count == 2 || parts.count == 3 else { return nil }
         let secondsPart = parts[parts.count - 1].split(separator: ".", omittingEmptySubsequences: false)
         let fields = parts.dropLast().map(String.init) + [String(secondsPart[0])]
-        guard fields.allSatisfy({ $0.count == 2 && $0.allSatisfy(\.isNumber) }),
-              secondsPart.count == 1 || (secondsPart.count == 2 && secondsPart[1].count == 3 && secondsPart[1].allSatisfy(\.isNumber))
+        // ASCII digits only: `isNumber` also passes `٣` and `½`, which `Int` refuses, and a
+        // field dropped by `compactMap` below would leave the indexing out of range.
+        let digit = { (c: Character) in c.isASCII && c.isNumber }
+        guard fields.allSatisfy({ $0.count == 2 && $0.allSatisfy(digit) }),
+              secondsPart.count == 1 || (secondsPart.count == 2 && secondsPart[1].count == 3 && secondsPart[1].allSatisfy(digit))
         else { return nil }
         let numbers = fields.compactMap { Int($0) }
         let hours = numbers.count == 3 ? numbers[0] : 0

@@ -59,13 +59,12 @@ enum FeedDate {
         }
         var offsetMinutes: Int
         if let sign = zone.first, sign == "-" || sign == "+" {
-            let digits = Array(zone.dropFirst())
-            let hoursText = String(digits.prefix(2))
-            let minutesText = zone.contains(":") ? String(digits.dropFirst(3)) : String(digits.dropFirst(2))
+            let digits = zone.dropFirst()
+            let hoursText = digits.prefix(2)
+            let minutesText = zone.contains(":") ? digits.dropFirst(3) : digits.dropFirst(2)
             // "GMT+2" has no minutes; feedparser gives up on it, Byline reads it as +02:00.
-            guard let hours = Int(hoursText), let minutes = minutesText.isEmpty ? 0 : Int(minutesText) else { return nil }
-            offsetMinutes = hours * 60 + minutes
-            if sign == "-" { offsetMinutes = -offsetMinutes }
+            guard let offset = zoneOffset(sign: sign, hours: hoursText, minutes: minutesText) else { return nil }
+            offsetMinutes = offset
         } else {
             offsetMinutes = (zoneHours[zone] ?? 0) * 60
         }
@@ -100,12 +99,13 @@ enum FeedDate {
         let zone = parts[2]
         var offsetMinutes = 0
         if let sign = zone.first, sign == "-" || sign == "+" {
-            let chars = Array(zone)
-            guard chars.count >= 3, let hours = Int(String(chars[1..<3])) else { return nil }
-            let minutesText = chars.count > 4 ? String(chars[4...]) : ""
-            guard let minutes = Int(minutesText) else { return nil }
-            offsetMinutes = hours * 60 + minutes
-            if sign == "-" { offsetMinutes = -offsetMinutes }
+            let chars = zone.dropFirst()
+            // `+01:00` and `+0100`; the minutes are required here.
+            let afterHours = chars.dropFirst(2)
+            let minutesText = afterHours.first == ":" ? afterHours.dropFirst() : afterHours
+            guard chars.count >= 2, !minutesText.isEmpty,
+                  let offset = zoneOffset(sign: sign, hours: chars.prefix(2), minutes: minutesText) else { return nil }
+            offsetMinutes = offset
         } else {
             offsetMinutes = (zoneHours[zone] ?? 0) * 60
         }
@@ -139,9 +139,9 @@ enum FeedDate {
         } else if let sign = rest.first, sign == "+" || sign == "-" {
             let digits = rest.dropFirst().filter(\.isNumber)
             guard digits.count == 4 || digits.count == 2 else { return nil }
-            let d = Array(digits)
-            offset = (Int(String(d[0..<2])) ?? 0) * 60 + (d.count == 4 ? Int(String(d[2..<4])) ?? 0 : 0)
-            if sign == "-" { offset = -offset }
+            let d = String(digits)
+            guard let minutes = zoneOffset(sign: sign, hours: d.prefix(2), minutes: d.dropFirst(2)) else { return nil }
+            offset = minutes
         } else {
             return nil
         }
@@ -158,6 +158,24 @@ enum FeedDate {
 
     // MARK: - Building the moment
 
+    /// Minutes east of UTC for a numeric zone such as `+05:30`: one or two digits of hours
+    /// (0-23) and none or two digits of minutes (0-59), or nil. Reading a bounded number of
+    /// digits keeps a hostile `+01:9223372036854775807` from overflowing the arithmetic.
+    static func zoneOffset<S: StringProtocol>(sign: Character, hours: S, minutes: S) -> Int? {
+        guard let hours = smallNumber(hours, digits: 1...2), (0...23).contains(hours),
+              minutes.isEmpty || minutes.count == 2 else { return nil }
+        let minuteValue = minutes.isEmpty ? 0 : smallNumber(minutes, digits: 2...2)
+        guard let minuteValue, (0...59).contains(minuteValue) else { return nil }
+        let offset = hours * 60 + minuteValue
+        return sign == "-" ? -offset : offset
+    }
+
+    /// A number written with only ASCII digits, as many as `digits` allows.
+    private static func smallNumber<S: StringProtocol>(_ text: S, digits: ClosedRange<Int>) -> Int? {
+        guard digits.contains(text.count), text.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
+        return Int(text)
+    }
+
     private static let utc: Calendar = {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "UTC") ?? calendar.timeZone
@@ -167,7 +185,9 @@ enum FeedDate {
     private static func moment(_ year: Int, _ month: Int, _ day: Int, _ hour: Int, _ minute: Int, _ second: Int,
                                offsetMinutes: Int) -> Date? {
         guard (1...9999).contains(year), (1...12).contains(month), (1...31).contains(day),
-              (0...23).contains(hour), (0...59).contains(minute), (0...60).contains(second) else { return nil }
+              (0...23).contains(hour), (0...59).contains(minute), (0...60).contains(second),
+              // Zones are under a day from UTC; checked so the sum below cannot overflow.
+              abs(offsetMinutes) < 24 * 60 else { return nil }
         var components = DateComponents()
         components.year = year
         components.month = month

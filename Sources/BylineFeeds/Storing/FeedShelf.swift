@@ -93,10 +93,4 @@ public struct FeedShelf: Sendable {
         guard stat(file.path, &info) == 0 else { return nil }
         return try? Data(contentsOf: file)
     }
-
-    /// Stores a feed's items: `changes`, then `save`.
-    public func store(_ feed: Feed, of subscription: Subscription, feedKey: String) throws -> Tally {
-        let (changes, unchanged) = self.changes(in: feed, of: subscription, feedKey: feedKey)
-        return try save(changes, unchanged: unchanged)
-    }
 }

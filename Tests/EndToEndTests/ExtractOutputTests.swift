@@ -1,0 +1,62 @@
+import Foundation
+import Testing
+import TestSupport
+
+extension EndToEnd {
+    /// `byline extract` prints a hostile page's story with nothing that could drive the
+    /// terminal: no escape sequences, no 8-bit controls, no bidi override.
+    @Suite(EndToEnd.needsBinary)
+    struct ExtractOutput {
+        private static let page = """
+            <html><head><title>Title \u{202E}reversed\u{202C} here</title></head><body><article>
+            <h1>Title \u{202E}reversed\u{202C} here</h1>
+            <p>The council met on Tuesday \u{9D}0;owned window\u{9C} to discuss the budget for the \
+            coming year, and agreed \u{1B}]0;retitled\u{07} on most points after a long debate.</p>
+            <p>Residents \u{202E}spoke\u{202C} for and against \u{90}qdcs-payload\u{9C} the plan, which \
+            now goes to a public consultation lasting until the spring.</p>
+            </article></body></html>
+            """
+
+        private func extract(_ arguments: [String]) async throws -> ProgramOutput {
+            let home = try ScratchFolder(prefix: "home")
+            defer { home.remove() }
+            let binary = try #require(Reader.binary)
+            let file = try home.write("page.html", text: Self.page)
+            return try await runProgram(binary, ["extract", file.path] + arguments,
+                                        environment: Reader.environment(home: home))
+        }
+
+        private func expectNothingThatDrivesATerminal(_ output: String) {
+            let bad = output.unicodeScalars.filter {
+                ($0.value < 0x20 && $0 != "\n") || (0x7F...0x9F).contains($0.value)
+                    || (0x202A...0x202E).contains($0.value) || (0x2066...0x2069).contains($0.value)
+            }
+            #expect(bad.isEmpty, "\(bad.map { String($0.value, radix: 16) })")
+            // The 8-bit OSC/DCS introducers go, but the extractor (StoryText.removingControls)
+            // keeps their payloads as plain text, which drives nothing.
+            #expect(!output.contains("retitled"), "an OSC payload printed")
+        }
+
+        @Test(arguments: [[], ["--text"]])
+        func hostilePageIsPrintedSafely(arguments: [String]) async throws {
+            let run = try await extract(arguments)
+
+            #expect(run.status == 0, "stderr: \(run.standardError)")
+            #expect(run.standardOutput.contains("The council met on Tuesday"))
+            #expect(run.standardOutput.contains("spoke"))
+            expectNothingThatDrivesATerminal(run.standardOutput)
+        }
+
+        @Test func aHostileFileNameInAnErrorIsPrintedSafely() async throws {
+            let home = try ScratchFolder(prefix: "home")
+            defer { home.remove() }
+            let binary = try #require(Reader.binary)
+            let run = try await runProgram(binary, ["extract", "/nonexistent/\u{1B}]0;retitled\u{07}\u{202E}x.html"],
+                                           environment: Reader.environment(home: home))
+
+            #expect(run.status != 0)
+            #expect(run.standardError.contains("no such file"), "\(run.standardError)")
+            expectNothingThatDrivesATerminal(run.standardError)
+        }
+    }
+}
