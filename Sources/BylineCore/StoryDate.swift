@@ -61,7 +61,9 @@ public enum StoryDate {
     /// Written out by hand: a formatter built per call cost a tenth of a cold fetch, and one
     /// shared formatter is not `Sendable`. Fractions of a second are dropped, as before.
     public static func format(_ date: Date) -> String {
-        let seconds = Int64(date.timeIntervalSince1970.rounded(.down))
+        // Years 1 to 9999 are what RFC 3339 writes; anything outside (a hostile or broken
+        // date) is held at the edge rather than trapping on the conversion below.
+        let seconds = Int64(min(max(date.timeIntervalSince1970, -62_135_596_800), 253_402_300_799).rounded(.down))
         let (days, secondOfDay) = floorDivision(seconds, 86_400)
         let (year, month, day) = civilDate(daysSince1970: days)
         var out = ""

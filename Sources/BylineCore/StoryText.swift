@@ -22,7 +22,13 @@ public enum StoryText {
                 if b == 0x1B {
                     i = afterEscape(bytes, i + 1)
                 } else if b == 0xC2, i + 1 < bytes.count, bytes[i + 1] >= 0x80, bytes[i + 1] <= 0x9F {
-                    i = bytes[i + 1] == 0x9B ? afterControlSequence(bytes, i + 2) : i + 2
+                    // The 8-bit forms of ESC [ (CSI) and of the string introducers (DCS, SOS,
+                    // OSC, PM, APC) take their parameters or payload with them.
+                    switch bytes[i + 1] {
+                    case 0x9B: i = afterControlSequence(bytes, i + 2)
+                    case 0x90, 0x98, 0x9D, 0x9E, 0x9F: i = afterControlString(bytes, i + 2)
+                    default: i += 2
+                    }
                 } else if b < 0x20 || b == 0x7F {
                     if b == 0x09 || b == 0x0A { out.append(b) }
                     if b == 0x0D { out.append(keepingCarriageReturns ? 0x0D : 0x0A) }
@@ -60,20 +66,24 @@ public enum StoryText {
         case UInt8(ascii: "["):
             return afterControlSequence(bytes, start + 1)
         case UInt8(ascii: "]"), UInt8(ascii: "P"), UInt8(ascii: "X"), UInt8(ascii: "^"), UInt8(ascii: "_"):
-            // OSC, DCS, SOS, PM, APC: a string ended by BEL, ESC \ or ST.
-            var i = start + 1
-            while i < bytes.count {
-                if bytes[i] == 0x07 { return i + 1 }
-                if bytes[i] == 0x1B { return min(i + 2, bytes.count) }
-                if bytes[i] == 0xC2, i + 1 < bytes.count, bytes[i + 1] == 0x9C { return i + 2 }
-                i += 1
-            }
-            return i
+            return afterControlString(bytes, start + 1)
         case 0x20...0x7E:
             return start + 1  // a two-character sequence such as ESC c
         default:
             return start
         }
+    }
+
+    /// OSC, DCS, SOS, PM, APC: a string ended by BEL, ESC \ or ST (or the end of the text).
+    private static func afterControlString(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int) -> Int {
+        var i = start
+        while i < bytes.count {
+            if bytes[i] == 0x07 { return i + 1 }
+            if bytes[i] == 0x1B { return min(i + 2, bytes.count) }
+            if bytes[i] == 0xC2, i + 1 < bytes.count, bytes[i + 1] == 0x9C { return i + 2 }
+            i += 1
+        }
+        return i
     }
 
     /// CSI: parameter and intermediate bytes, then one final byte in @…~.

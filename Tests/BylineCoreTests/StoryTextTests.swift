@@ -1,3 +1,4 @@
+import Foundation
 import BylineCore
 import Testing
 
@@ -21,5 +22,17 @@ import Testing
         let text = "Crème brûlée, 東京 and “quotes” — fine."
 
         #expect(StoryText.removingControls(text) == text)
+    }
+}
+
+@Suite struct EightBitControlStringTests {
+    @Test(arguments: ["\u{9D}0;PWNED\u{07}", "\u{90}qpayload\u{9C}", "\u{9E}private\u{1B}\\", "\u{9F}app\u{07}", "\u{98}sos\u{9C}"])
+    func introducerAndPayloadGoTogether(sequence: String) {
+        #expect(StoryText.removingControls("before " + sequence + "after") == "before after")
+    }
+
+    @Test func datesOutsideFourDigitYearsAreHeldAtTheEdge() {
+        #expect(StoryDate.format(Date(timeIntervalSince1970: 1e300)) == "9999-12-31T23:59:59Z")
+        #expect(StoryDate.format(Date(timeIntervalSince1970: -1e300)) == "0001-01-01T00:00:00Z")
     }
 }
