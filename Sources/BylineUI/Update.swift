@@ -25,7 +25,11 @@ public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
         state.replaceStories(stories)
         state.problems = problems
         state.keepSelectionVisible()
-        return []
+        // Any story may have changed on disk (a fetch rewrites updated items in place):
+        // forget what was read and read the one on screen again.
+        state.loaded = [:]
+        guard let shown = state.reader?.id else { return [] }
+        return [.loadStory(shown)]
     case .status(let text, let isError):
         state.message = StatusMessage(text, isError: isError)
         return []

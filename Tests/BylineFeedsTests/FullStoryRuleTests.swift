@@ -14,6 +14,9 @@ struct FullStoryRuleTests {
     @Test func autoFetchesTeasersAndEmptyItemsButNotWholeStories() {
         #expect(FullStoryRule.wantsPage(Self.story([]), mode: .auto))
         #expect(FullStoryRule.wantsPage(Self.story(["One short sentence about the news."]), mode: .auto))
+        // The same short text given as the item's content is the story itself.
+        #expect(!FullStoryRule.wantsPage(Self.story(["One short sentence about the news."]), mode: .auto, hasContent: true))
+        #expect(FullStoryRule.wantsPage(Self.story(["The start of it, cut off…"]), mode: .auto, hasContent: true))
         #expect(!FullStoryRule.wantsPage(Self.story([Self.wholeStory]), mode: .auto))
     }
 

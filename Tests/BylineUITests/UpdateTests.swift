@@ -268,6 +268,16 @@ import TerminalKit
         #expect(driver.state.stories.count == 4)
         #expect(driver.state.unreadCount == 4)
     }
+
+    @Test func aReloadReadsTheStoryOnScreenAgain() {
+        var state = Fixtures.state()
+        _ = update(&state, .started)
+        _ = update(&state, .storyLoaded(Fixtures.seedID, .success(Fixtures.seed)))
+        // A fetch rewrote the story in place; the new listing arrives.
+        let effects = update(&state, .libraryReloaded(Fixtures.summaries, problems: []))
+        #expect(effects == [.loadStory(Fixtures.seedID)])
+        #expect(state.loaded.isEmpty)
+    }
 }
 
 @Suite struct ReviewFindingsTests {

@@ -7,28 +7,32 @@ import Foundation
 /// `never` fetches none and `always` every item with a web address. `auto` fetches when
 /// the feed's text is only a summary, judged on the story as the feed gives it:
 /// - no text at all (no content element, no description);
-/// - fewer than `summaryWords` words: a page story runs to several hundred, a teaser to
-///   one or two sentences, and 80 sits well between them;
+/// - only a description or summary (no content element) of fewer than `summaryWords`
+///   words: a page story runs to several hundred, a teaser to one or two sentences, and
+///   80 sits well between them;
 /// - the text ends the way cut-off teasers do: "…", "...", "[…]", "[...]", or a
 ///   "Read more" / "Continue reading" line.
-/// A long feed text that ends in a full stop is taken as the whole story.
+/// Content the feed gives as content (`content:encoded`, Atom `content`, JSON Feed
+/// `content_html`) is the story, however short, unless it ends cut off; so is a long
+/// description that ends in a full stop.
 public enum FullStoryRule {
     /// Fewer words than this and the feed's text counts as a summary.
     public static let summaryWords = 80
 
-    public static func wantsPage(_ story: Story, mode: FullStoryMode) -> Bool {
+    public static func wantsPage(_ story: Story, mode: FullStoryMode, hasContent: Bool = false) -> Bool {
         guard story.url != nil else { return false }
         switch mode {
         case .never: return false
         case .always: return true
-        case .auto: return isSummary(story.body)
+        case .auto: return isSummary(story.body, hasContent: hasContent)
         }
     }
 
     /// Whether a story body, as the feed gives it, is only a summary (see the type's rules).
-    public static func isSummary(_ body: [StoryBlock]) -> Bool {
+    public static func isSummary(_ body: [StoryBlock], hasContent: Bool = false) -> Bool {
         let text = HTMLStoryText.plainText(body)
-        if wordCount(text) < summaryWords { return true }
+        if text.isEmpty { return true }
+        if !hasContent && wordCount(text) < summaryWords { return true }
         return looksCut(lastLine(of: body))
     }
 

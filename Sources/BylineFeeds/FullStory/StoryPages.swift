@@ -31,7 +31,7 @@ struct StoryPages: Sendable {
         var completed = Completed(changes: [], unchanged: unchanged)
         var wanted: [Int] = []
         for change in changes {
-            guard FullStoryRule.wantsPage(change.story, mode: mode) else {
+            guard FullStoryRule.wantsPage(change.story, mode: mode, hasContent: change.hasContent) else {
                 completed.changes.append(change)
                 continue
             }

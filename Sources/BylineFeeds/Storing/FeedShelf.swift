@@ -41,6 +41,8 @@ public struct FeedShelf: Sendable {
     public struct Change: Sendable {
         public var story: Story
         public var fileName: String
+        /// The feed gave the item's content, not only a summary (see `FullStoryRule`).
+        public var hasContent = false
     }
 
     /// What storing a feed would change, worked out without writing or locking: the
@@ -59,7 +61,7 @@ public struct FeedShelf: Sendable {
             if let existing = Self.contents(of: folder.appendingPathComponent(name)), existing == Data(StoryFileWriter.write(story).utf8) {
                 unchanged += 1
             } else {
-                changes.append(Change(story: story, fileName: name))
+                changes.append(Change(story: story, fileName: name, hasContent: item.content != nil))
             }
         }
         return (changes, unchanged)
