@@ -13,6 +13,15 @@ public enum ArticleExtractor {
     /// A strict pass finding fewer characters than this is retried more loosely.
     static let enoughText = 500
 
+    /// Why `data` is not a web page at all, when a NUL byte shows it is binary (an image,
+    /// an archive): said in one line instead of extracting mojibake. UTF-16 pages, which
+    /// are full of NULs, start with a byte-order mark and pass.
+    public static func binaryProblem(_ data: Data) -> String? {
+        if data.starts(with: [0xFF, 0xFE]) || data.starts(with: [0xFE, 0xFF]) { return nil }
+        guard let nul = data.firstIndex(of: 0) else { return nil }
+        return "a NUL byte at byte \(nul - data.startIndex): this looks like a binary file, not a web page"
+    }
+
     public static func extract(html: Data, url: URL?, contentType: String? = nil) -> ExtractedArticle {
         extract(document: HTMLDocument(data: html, contentType: contentType), url: url)
     }

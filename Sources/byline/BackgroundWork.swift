@@ -174,6 +174,10 @@ final class BackgroundWork: Sendable {
             mailbox.post(.status("\(address): the server answered HTTP \(response.status)", isError: true))
             return nil
         case .success(let response):
+            if let problem = ArticleExtractor.binaryProblem(response.body) {
+                mailbox.post(.status("\(address): \(problem)", isError: true))
+                return nil
+            }
             return ArticleExtractor.extract(html: response.body, url: response.finalURL, contentType: response.contentType)
         }
     }

@@ -32,6 +32,7 @@ struct ExtractCommand: ParsableCommand {
         do {
             if batch { return try runBatch() }
             let page = try load()
+            if let problem = ArticleExtractor.binaryProblem(page.data) { throw PageProblem(source: source, reason: problem) }
             let pageURL = url.flatMap(URL.init(string:)) ?? page.url
             let article = ArticleExtractor.extract(html: page.data, url: pageURL, contentType: page.contentType)
             FileHandle.standardOutput.write(Data(render(article, url: pageURL).utf8))

@@ -46,3 +46,15 @@ import Testing
         #expect(article.title == "Found it")
     }
 }
+
+@Suite struct BinaryInputTests {
+    @Test func binaryDataIsNotAWebPage() {
+        #expect(ArticleExtractor.binaryProblem(Data([0x89, 0x50, 0x4E, 0x47, 0x00, 0x01])) ==
+            "a NUL byte at byte 4: this looks like a binary file, not a web page")
+        #expect(ArticleExtractor.binaryProblem(Data("<html><p>Fine.</p></html>".utf8)) == nil)
+        // UTF-16 pages are full of NULs and start with a byte-order mark.
+        var utf16 = Data([0xFF, 0xFE])
+        utf16.append("<p>Hi</p>".data(using: .utf16LittleEndian) ?? Data())
+        #expect(ArticleExtractor.binaryProblem(utf16) == nil)
+    }
+}

@@ -99,6 +99,7 @@ struct StoryPages: Sendable {
             guard FullStoryPage.isWebPage(contentType: response.contentType) else {
                 return failed(FullStoryPage.Problem.notAWebPage(response.contentType ?? "?").description)
             }
+            if let problem = ArticleExtractor.binaryProblem(response.body) { return failed(problem) }
             let article = ArticleExtractor.extract(html: response.body, url: response.finalURL, contentType: response.contentType)
             return FullStoryPage.story(summary, article: article).mapError { problem in
                 PageFailure(feed: feed, page: address, reason: problem.description)
