@@ -107,4 +107,9 @@ public enum StoryBlock: Equatable, Hashable, Sendable {
     case listItem(String, ordinal: Int?)
     /// A `READ MORE: …` line.
     case readMore(RelatedLink)
+
+    public var isListItem: Bool {
+        if case .listItem = self { return true }
+        return false
+    }
 }

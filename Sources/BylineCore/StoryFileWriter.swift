@@ -38,7 +38,8 @@ public enum StoryFileWriter {
 
         for (index, block) in story.body.enumerated() {
             let between = index > 0 && index < story.body.count - 1
-            if index > 0 { out += "\n" }
+            // Items of one list stay on consecutive lines, as people write lists.
+            if index > 0 && !(block.isListItem && story.body[index - 1].isListItem) { out += "\n" }
             out += line(for: block, between: between, isLast: index == story.body.count - 1 && story.closingSource == nil)
             out += "\n"
         }

@@ -24,8 +24,9 @@ public struct ReaderPage: Equatable, Sendable {
             .compactMap { $0 }.filter { !$0.isEmpty }
         if !meta.isEmpty { builder.add(text: meta.joined(separator: " · "), style: theme[.meta]) }
 
-        for block in story.body {
-            builder.blank()
+        for (index, block) in story.body.enumerated() {
+            // Items of one list follow each other without a blank line between them.
+            if !(block.isListItem && index > 0 && story.body[index - 1].isListItem) { builder.blank() }
             switch block {
             case .paragraph(let text): builder.add(inline: text, style: theme[.body])
             case .subheading(let text): builder.add(text: text, style: theme[.subheading])

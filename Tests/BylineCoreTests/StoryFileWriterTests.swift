@@ -63,3 +63,14 @@ import Testing
         #expect(again.source == "A B")
     }
 }
+
+@Suite struct ListWritingTests {
+    @Test func itemsOfOneListAreWrittenOnConsecutiveLines() throws {
+        let story = Story(title: "T", body: [
+            .paragraph("Before."), .listItem("one", ordinal: nil), .listItem("two", ordinal: nil), .paragraph("After."),
+        ])
+        let text = StoryFileWriter.write(story)
+        #expect(text.hasSuffix("Before.\n\n- one\n- two\n\nAfter.\n"))
+        #expect(try StoryFileParser.parse(text: text).get() == story)
+    }
+}

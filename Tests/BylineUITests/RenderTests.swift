@@ -154,3 +154,14 @@ import TestSupport
         #expect(render(state).lines[1].hasPrefix(" ●  Src         Undated story"))
     }
 }
+
+@Suite struct ListLayoutTests {
+    @Test func listItemsHaveNoBlankLinesBetweenThem() {
+        let story = Story(title: "T", body: [
+            .paragraph("Before."), .listItem("Lane one open", ordinal: nil), .listItem("Lane two open", ordinal: nil),
+        ])
+        let page = ReaderPage.layout(story, width: 40, theme: .standard, selectedLink: nil, timeZone: TimeZone(identifier: "UTC")!)
+        let text = page.lines.map { $0.map(\.text).joined() }
+        #expect(Array(text.suffix(3)) == ["", "• Lane one open", "• Lane two open"])
+    }
+}
