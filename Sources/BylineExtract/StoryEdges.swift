@@ -25,7 +25,7 @@ enum StoryEdges {
         return Array(blocks[start..<end])
     }
 
-    /// "By Jo Reporter", "Mar. 3, 2021 9:05 AM EST", "Updated: Tue 4:10 PM".
+    /// "By Jo Reporter", "Mar. 3, 2021 9:05 AM EST", "Updated: Tue 4:10 PM", "22 Nov".
     static func isByline(_ block: StoryBlock) -> Bool {
         guard let text = text(of: block), text.count < 100 else { return false }
         let lower = text.lowercased()
@@ -41,7 +41,11 @@ enum StoryEdges {
             return digits.count == 4 && (digits.hasPrefix("19") || digits.hasPrefix("20"))
         }
         let hasMonth = words.contains { word in word.count <= 10 && months.contains { word.hasPrefix($0) } }
-        return words.count <= 10 && (hasTime || hasYear && hasMonth)
+        // A bare day and month ("22 Nov", "Nov. 22"), as a <time> element shows it.
+        let isBareDay = words.count <= 3 && hasMonth && words.contains { word in
+            !word.contains(where: \.isLetter) && (1...2).contains(word.filter(\.isNumber).count)
+        }
+        return words.count <= 10 && (hasTime || hasYear && hasMonth) || isBareDay
     }
 
     /// "Follow us on Twitter", "Sign up for our newsletter", "© 2024 …".

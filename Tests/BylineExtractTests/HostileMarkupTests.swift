@@ -58,3 +58,16 @@ import Testing
         #expect(ArticleExtractor.binaryProblem(utf16) == nil)
     }
 }
+
+@Suite struct DateLineTests {
+    @Test(arguments: ["22 Nov", "Nov. 22,", "3 March"])
+    func aBareDateAboveTheStoryIsNotItsFirstParagraph(date: String) {
+        let paragraph = "The ferry service was cut on Monday as the old bridge reopened to traffic after two years of repairs and delays."
+        let page = """
+        <html><body><article><h1>Ferry services cut</h1><p><time datetime="2026-11-22">\(date)</time></p>
+        <p>\(paragraph)</p><p>\(paragraph)</p><p>\(paragraph)</p></article></body></html>
+        """
+        let article = ArticleExtractor.extract(html: page, url: nil)
+        #expect(article.blocks.first == .paragraph(paragraph))
+    }
+}
