@@ -29,7 +29,7 @@ public struct ScreenLayout: Equatable, Sendable {
             arrangement = .sideBySide
             // A little over half the width: room for date, source and headline, and a column
             // of text still wide enough to read comfortably.
-            let listWidth = min(72, max(30, width * 55 / 100))
+            let listWidth = min(100, max(30, width * 55 / 100))
             list = Rect(x: 0, y: content.y, width: listWidth, height: content.height)
             divider = Rect(x: listWidth, y: content.y, width: 1, height: content.height)
             reader = Rect(x: listWidth + 1, y: content.y, width: width - listWidth - 1, height: content.height)

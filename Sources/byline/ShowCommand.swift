@@ -36,6 +36,14 @@ struct ShowCommand: ParsableCommand {
             // keeps this output safe whatever changes upstream.
             out += VisibleText.sanitize(line.map(\.text).joined()) + "\n"
         }
+        // On paper there is no Tab to follow a link: say where each number goes.
+        let targets = page.links.filter { $0.target.url != nil }
+        if !targets.isEmpty {
+            out += "\nLinks:\n"
+            for link in targets {
+                out += VisibleText.sanitize("[\(link.number)] \(link.target.url ?? "")") + "\n"
+            }
+        }
         FileHandle.standardOutput.write(Data(out.utf8))
     }
 }
