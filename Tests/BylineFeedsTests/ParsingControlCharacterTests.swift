@@ -19,7 +19,7 @@ struct ParsingControlCharacterTests {
             </item></channel></rss>
             """)
         let item = try #require(feed.items.first)
-        #expect(item.title == "Red[31m alert")
+        #expect(item.title == "Red alert")  // the ESC takes its sequence with it
         let story = FeedStory.story(item: item, feed: feed, subscription: Subscription(url: "http://example.org/feed"),
                                     converter: .standard)
         #expect(story.body == [.paragraph("Hello [world](http://example.org/x) & friends")])
@@ -63,7 +63,7 @@ struct ParsingRecoveryTests {
             <rss version="2.0"><channel><title>Bell&#7; and &#x1b;[31mred</title>
             <item><title>x</title><description>&lt;p&gt;Kept&lt;/p&gt;</description></item></channel></rss>
             """)
-        #expect(feed.title == "Bell and [31mred")
+        #expect(feed.title == "Bell and red")
         #expect(feed.items.first?.summary?.value == "<p>Kept</p>")
     }
 }

@@ -81,11 +81,13 @@ enum CharacterReferences {
                     let value = UInt32(String(decoding: s[digits..<k], as: UTF8.self), radix: hex ? 16 : 10)
                     if let value, !ForbiddenCharacters.isAllowed(value) {
                         problem = problem ?? "reference to illegal character &\(hex ? "#x" : "#")\(String(decoding: s[digits..<k], as: UTF8.self)); removed"
+                        // An escaped ESC takes the rest of its terminal sequence with it.
+                        i = value == 0x1B ? EscapeSequences.end(s, after: k + 1) : k + 1
                     } else {
                         out.append(contentsOf: Array((hex ? "&#x" : "&#").utf8))
                         out.append(contentsOf: s[digits...k])
+                        i = k + 1
                     }
-                    i = k + 1
                     continue
                 }
             } else {

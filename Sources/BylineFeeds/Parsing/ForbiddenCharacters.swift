@@ -25,9 +25,10 @@ enum ForbiddenCharacters {
         guard bytes.contains(where: { ($0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D) || $0 == 0xEF }) else {
             return (text, nil)
         }
-        var first: Unicode.Scalar?
+        var first: Unicode.Scalar? = text.utf8.contains(0x1B) ? "\u{1B}" : nil
         var scalars = String.UnicodeScalarView()
-        for scalar in text.unicodeScalars {
+        // A raw ESC goes with the rest of its terminal sequence, not alone.
+        for scalar in EscapeSequences.removed(from: text).unicodeScalars {
             if isAllowed(scalar.value) {
                 scalars.append(scalar)
             } else if first == nil {
