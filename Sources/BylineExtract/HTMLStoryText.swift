@@ -18,7 +18,7 @@ public enum HTMLStoryText {
         blocks.map { block in
             switch block {
             case .paragraph(let text), .subheading(let text), .quote(let text): InlineText.plain(text)
-            case .listItem(let text, _): InlineText.plain(text)
+            case .listItem(let text, let ordinal): (ordinal.map { "\($0). " } ?? "• ") + InlineText.plain(text)
             case .readMore(let link): "READ MORE: " + link.title
             }
         }.joined(separator: "\n\n")

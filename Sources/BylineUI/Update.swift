@@ -94,7 +94,11 @@ func perform(_ command: Command, _ state: inout AppState) -> [Effect] {
     case .followLink(let number):
         return state.followLink(number)
     case .startFilter:
-        state.filter = ListFilter(query: state.filter?.query ?? "", isEditing: true)
+        // A new search, as `/` starts one in less and vim; Backspace on the empty prompt
+        // or Esc brings the whole list back.
+        let id = state.selectedStory?.id
+        state.filter = ListFilter(query: "", isEditing: true)
+        state.applyFilter(keeping: id)
         state.focus = .list
         return []
     case .toggleRead:

@@ -21,7 +21,9 @@ struct FeedsCommand: ParsableCommand {
         for subscription in subscriptions {
             let state = states[subscription.url]
             let title = subscription.title ?? state?.title ?? subscription.url
-            let fetched = state?.lastFetch.map { "fetched " + StoryDate.format($0) } ?? "never fetched"
+            // A fetch that failed was tried, not fetched: the error line below says why.
+            let verb = state?.lastError == nil ? "fetched " : "tried "
+            let fetched = state?.lastFetch.map { verb + StoryDate.format($0) } ?? "never fetched"
             let count = state?.storyCount ?? 0
             print(printable("\(title) <\(subscription.url)>"))
             var detail = "  \(fetched) · \(count) \(count == 1 ? "story" : "stories")"
