@@ -43,6 +43,8 @@ public enum ArticleExtractor {
         }
         blocks = withoutLeadingTitle(blocks, title: metadata.title)
         let (story, readMore) = StoryPromotions.separate(blocks)
+        // A "By …" line trimmed from the top names the author when the metadata did not.
+        let author = metadata.author ?? StoryEdges.bylineAuthor(story)
         blocks = StoryEdges.trimmed(story)
         let related = relatedFinder.links(in: relatedSections)
         // A placeholder date (year 1, the Unix epoch) says nothing.
@@ -52,7 +54,7 @@ public enum ArticleExtractor {
         // Page text is untrusted: every field that reaches a story file is cleaned here,
         // once, whichever path (markup, JSON-LD, meta tags) it came by.
         return ExtractedArticle(
-            title: clean(metadata.title), author: clean(metadata.author),
+            title: clean(metadata.title), author: clean(author),
             published: isPlaceholder ? nil : clean(metadata.published),
             publishedDate: date, blocks: blocks.map(clean), links: links.map(clean),
             related: unique(readMore + related).map(clean), siteName: clean(metadata.siteName),

@@ -103,7 +103,7 @@ struct ArticleMetadata: Sendable {
     ])
 
     /// A person's name from a byline: without "By", not a URL, not a paragraph.
-    private static func personName(_ raw: String) -> String? {
+    static func personName(_ raw: String) -> String? {
         var text = TextSpace.collapse(raw)
         for prefix in ["by ", "By ", "BY "] where text.hasPrefix(prefix) { text.removeFirst(prefix.count) }
         // Bylines run on into the date: "Jo Reporter Published 9:05 AM EST Mar 3, 2021".

@@ -25,6 +25,15 @@ enum StoryEdges {
         return Array(blocks[start..<end])
     }
 
+    /// The person a leading "By …" line names, if the story starts with one.
+    static func bylineAuthor(_ blocks: [StoryBlock]) -> String? {
+        for block in blocks.prefix(3) where isByline(block) {
+            guard let text = text(of: block), text.lowercased().hasPrefix("by ") else { continue }
+            return ArticleMetadata.personName(text)
+        }
+        return nil
+    }
+
     /// "By Jo Reporter", "Mar. 3, 2021 9:05 AM EST", "Updated: Tue 4:10 PM", "22 Nov".
     static func isByline(_ block: StoryBlock) -> Bool {
         guard let text = text(of: block), text.count < 100 else { return false }

@@ -71,3 +71,16 @@ import Testing
         #expect(article.blocks.first == .paragraph(paragraph))
     }
 }
+
+@Suite struct BylineParagraphTests {
+    @Test func aByLineAboveTheStoryNamesTheAuthor() {
+        let paragraph = "The ferry service was cut on Monday as the old bridge reopened to traffic after two years of repairs and delays."
+        let page = """
+        <html><body><article><h1>Ferry services cut</h1><p>By Bo Reporter</p>
+        <p>\(paragraph)</p><p>\(paragraph)</p><p>\(paragraph)</p></article></body></html>
+        """
+        let article = ArticleExtractor.extract(html: page, url: nil)
+        #expect(article.author == "Bo Reporter")
+        #expect(article.blocks.first == .paragraph(paragraph))
+    }
+}
