@@ -58,10 +58,14 @@ extension LibraryEntry {
     /// entries 1.7 million times (100,000 stories) copies too much.
     public static func sortedNewestFirst(_ entries: [LibraryEntry]) -> [LibraryEntry] {
         let dates = entries.map { $0.publishedDate?.timeIntervalSince1970 ?? -.infinity }
-        var order = Array(entries.indices)
-        order.sort { a, b in
+        func before(_ a: Int, _ b: Int) -> Bool {
             dates[a] != dates[b] ? dates[a] > dates[b] : newestFirst(entries[a], entries[b])
         }
+        // The index is saved in this order, so at start-up the entries usually are sorted
+        // already: one pass checks, and the copy a reordering needs is skipped.
+        if entries.indices.dropFirst().allSatisfy({ !before($0, $0 - 1) }) { return entries }
+        var order = Array(entries.indices)
+        order.sort(by: before)
         return order.map { entries[$0] }
     }
 }
