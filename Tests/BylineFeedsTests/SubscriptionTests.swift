@@ -77,3 +77,63 @@ struct SubscriptionTests {
         #expect(try file.load().subscriptions.map(\.url) == ["https://a.example/rss", "https://b.example/rss"])
     }
 }
+
+/// The subscriptions file is the reader's own: commands change their feeds' tables and
+/// leave everything else as it was written.
+@Suite struct SubscriptionsFileEditingTests {
+    static let handWritten = """
+        # My feeds, sorted by how much I trust them.
+
+        # Local news first.
+        [[feed]]
+        url = "https://a.example/rss"   # the good one
+        title = "Alpha"
+        fullStory = "always"
+
+        [[feed]]
+        # Slow, but worth it.
+        url = "https://b.example/rss"
+        title = "Beta"
+
+        """
+
+    func file(_ text: String) throws -> (SubscriptionsFile, URL) {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("byline-subs-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let url = folder.appendingPathComponent("feeds.toml")
+        try Data(text.utf8).write(to: url)
+        return (SubscriptionsFile(url: url), folder)
+    }
+
+    func text(_ file: SubscriptionsFile) throws -> String { try String(contentsOf: file.url, encoding: .utf8) }
+
+    @Test func addingKeepsCommentsAndAppends() throws {
+        let (file, folder) = try file(Self.handWritten)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try file.modify { $0.add(Subscription(url: "https://c.example/rss", title: "Gamma")) }
+        let written = try text(file)
+        #expect(written.hasPrefix(Self.handWritten))
+        #expect(written.hasSuffix("[[feed]]\nurl = \"https://c.example/rss\"\ntitle = \"Gamma\"\nfullStory = \"auto\"\n"))
+        #expect(try file.load().subscriptions.map(\.title) == ["Alpha", "Beta", "Gamma"])
+    }
+
+    @Test func removingTakesTheFeedsTableAndItsCommentsOnly() throws {
+        let (file, folder) = try file(Self.handWritten)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        _ = try file.modify { $0.remove("Alpha") }
+        let written = try text(file)
+        #expect(written.hasPrefix("# My feeds, sorted by how much I trust them.\n\n[[feed]]\n# Slow, but worth it."))
+        #expect(!written.contains("Local news first"))
+        #expect(try file.load().subscriptions.map(\.title) == ["Beta"])
+    }
+
+    @Test func aMovedFeedKeepsItsPlaceAndComments() throws {
+        let (file, folder) = try file(Self.handWritten)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try file.modify { $0.move("https://a.example/rss", to: "https://a.example/feed.xml") }
+        let written = try text(file)
+        #expect(written.contains("# Local news first.\n[[feed]]\nurl = \"https://a.example/feed.xml\"\ntitle = \"Alpha\""))
+        #expect(written.contains("# My feeds, sorted"))
+        #expect(try file.load().subscriptions.map(\.url) == ["https://a.example/feed.xml", "https://b.example/rss"])
+    }
+}

@@ -9,7 +9,12 @@ public struct SubscriptionsFile: Sendable {
 
     /// The subscriptions; none when the file does not exist yet.
     public func load() throws(SubscriptionsFileError) -> SubscriptionList {
-        guard FileManager.default.fileExists(atPath: url.path) else { return SubscriptionList() }
+        try loadWithText().list
+    }
+
+    /// The subscriptions and the text they came from (empty when there is no file).
+    private func loadWithText() throws(SubscriptionsFileError) -> (list: SubscriptionList, text: String) {
+        guard FileManager.default.fileExists(atPath: url.path) else { return (SubscriptionList(), "") }
         let data: Data
         do { data = try Data(contentsOf: url) } catch {
             throw .unreadable(url.path, reason: error.localizedDescription)
@@ -17,7 +22,7 @@ public struct SubscriptionsFile: Sendable {
         guard let text = String(data: data, encoding: .utf8) else {
             throw .unreadable(url.path, reason: "not UTF-8 text")
         }
-        return try SubscriptionsTOML.parse(text, name: url.path)
+        return (try SubscriptionsTOML.parse(text, name: url.path), text)
     }
 
     /// Reads, changes and writes the file back atomically, holding a lock so two copies
@@ -27,11 +32,13 @@ public struct SubscriptionsFile: Sendable {
         let lock = url.deletingLastPathComponent().appendingPathComponent(".feeds.lock")
         // Taking the lock creates the folder the file goes in.
         return try WriterLock(path: lock.path).withLock {
-            var list = try load()
-            let before = list
+            let (before, text) = try loadWithText()
+            var list = before
             let result = try change(&list)
             if list != before || !FileManager.default.fileExists(atPath: url.path) {
-                try AtomicFile.save(Array(SubscriptionsTOML.render(list).utf8), to: url.path)
+                // The file is the reader's own: their comments and layout stay.
+                let updated = SubscriptionsEdit.apply(list, to: text, parsed: before) ?? SubscriptionsTOML.render(list)
+                try AtomicFile.save(Array(updated.utf8), to: url.path)
             }
             return result
         }
