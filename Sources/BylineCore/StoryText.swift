@@ -26,7 +26,7 @@ public enum StoryText {
                     // OSC, PM, APC) take their parameters or payload with them.
                     switch bytes[i + 1] {
                     case 0x9B: i = afterControlSequence(bytes, i + 2)
-                    case 0x90, 0x98, 0x9D, 0x9E, 0x9F: i = afterControlString(bytes, i + 2)
+                    case 0x90, 0x98, 0x9D, 0x9E, 0x9F: i = afterEightBitControlString(bytes, i + 2)
                     default: i += 2
                     }
                 } else if b < 0x20 || b == 0x7F {
@@ -84,6 +84,23 @@ public enum StoryText {
             i += 1
         }
         return i
+    }
+
+    /// An 8-bit string introducer takes its payload only when a terminator follows soon on
+    /// the same line: the same code points come from ordinary mis-decoded text (the
+    /// mojibake of `”` holds U+009D), and there they must not swallow the rest of a page.
+    private static func afterEightBitControlString(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int) -> Int {
+        var i = start
+        while i < bytes.count, i - start < 512 {
+            switch bytes[i] {
+            case 0x07: return i + 1
+            case 0x1B: return i + 1 < bytes.count && bytes[i + 1] == UInt8(ascii: "\\") ? i + 2 : start
+            case 0xC2 where i + 1 < bytes.count && bytes[i + 1] == 0x9C: return i + 2
+            case 0x0A, 0x0D, UInt8(ascii: "<"): return start
+            default: i += 1
+            }
+        }
+        return start
     }
 
     /// CSI: parameter and intermediate bytes, then one final byte in @…~.

@@ -31,6 +31,13 @@ import Testing
         #expect(StoryText.removingControls("before " + sequence + "after") == "before after")
     }
 
+    /// The same code points come from mis-decoded ordinary text: there only they go.
+    @Test func mojibakeDoesNotSwallowTheText() {
+        #expect(StoryText.removingControls("He said \u{E2}\u{80}\u{9D}quoted. Then the rest.\nSecond paragraph.")
+            == "He said \u{E2}quoted. Then the rest.\nSecond paragraph.")
+        #expect(StoryText.removingControls("Po\u{9E}ega is a town. More text.") == "Poega is a town. More text.")
+    }
+
     @Test func datesOutsideFourDigitYearsAreHeldAtTheEdge() {
         #expect(StoryDate.format(Date(timeIntervalSince1970: 1e300)) == "9999-12-31T23:59:59Z")
         #expect(StoryDate.format(Date(timeIntervalSince1970: -1e300)) == "0001-01-01T00:00:00Z")
