@@ -36,3 +36,16 @@ import Testing
         #expect(try title("Evil &#x1b;]0;no end") == "Evil")
     }
 }
+
+@Suite struct EscapeSequenceMarkupTests {
+    @Test(arguments: ["\u{1B}]", "\u{1B}[", "\u{1B}"])
+    func anEscapeNeverEatsTheMarkupAfterIt(escape: String) throws {
+        let xml = "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>F</title>"
+            + "<item><title><![CDATA[Evil \(escape)]]></title><description>d1</description></item>"
+            + "<item><title attr=\"x\(escape)\">Two</title><description>d2</description></item></channel></rss>"
+        let feed = try FeedParser.parse(Data(xml.utf8)).get()
+        #expect(feed.items.count == 2)
+        #expect(feed.items.map(\.summary?.value) == ["d1", "d2"])
+        #expect(feed.items.last?.title == "Two")
+    }
+}

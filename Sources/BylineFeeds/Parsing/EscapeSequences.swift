@@ -3,7 +3,8 @@
 /// An ESC in a feed (a raw byte, or a reference such as `&#x1b;`) starts a sequence meant
 /// for a terminal: `ESC ] 0 ; title BEL` sets a window title, `ESC [ 2 J` clears the
 /// screen. Dropping only the ESC, as XML's rules alone would, leaves `]0;title` or `[2J` in
-/// a headline. These sequences never cross markup, so a `<` ends one too.
+/// a headline. These sequences never cross markup: a `<`, a quote, a `]` or `>` (which
+/// may close a CDATA section or a tag) ends one, and a string ends within a line.
 enum EscapeSequences {
     /// The index just past the sequence whose ESC ends right before `start`.
     static func end(_ s: [UInt8], after start: Int) -> Int {
@@ -15,7 +16,7 @@ enum EscapeSequences {
             var i = start + 1
             while i < s.count {
                 let b = s[i]
-                if b == UInt8(ascii: "<") || b == UInt8(ascii: "&") { return i }
+                if isMarkup(b) || b == UInt8(ascii: "&") { return i }
                 if b >= 0x40 && b <= 0x7E { return i + 1 }
                 if b < 0x20 || b > 0x7E { return i }
                 i += 1
@@ -23,10 +24,12 @@ enum EscapeSequences {
             return i
         case UInt8(ascii: "]"), UInt8(ascii: "P"), UInt8(ascii: "X"), UInt8(ascii: "^"), UInt8(ascii: "_"):
             // OSC, DCS, SOS, PM, APC: a string ended by BEL, ST or ESC \ (raw or referenced).
+            // An introducer right before markup (`ESC ]]>`) is markup itself: only the ESC goes.
+            if start + 1 < s.count, isMarkup(s[start + 1]) { return start }
             var i = start + 1
-            while i < s.count {
+            while i < s.count, i - start < 512 {
+                if isMarkup(s[i]) || s[i] == 0x0A { return i }
                 switch s[i] {
-                case UInt8(ascii: "<"): return i
                 case 0x07: return i + 1
                 case 0x1B: return min(i + 2, s.count)
                 case UInt8(ascii: "&"):
@@ -39,11 +42,18 @@ enum EscapeSequences {
                 i += 1
             }
             return i
-        case 0x20...0x7E where introducer != UInt8(ascii: "<") && introducer != UInt8(ascii: "&"):
+        case 0x20...0x7E where !isMarkup(introducer) && introducer != UInt8(ascii: "&"):
             return start + 1  // a two-character sequence such as ESC c
         default:
             return start
         }
+    }
+
+    /// Bytes that can belong to the document's markup: a sequence stops before them, so
+    /// removing one never breaks a tag, an attribute's quotes or a CDATA section's `]]>`.
+    private static func isMarkup(_ b: UInt8) -> Bool {
+        b == UInt8(ascii: "<") || b == UInt8(ascii: ">") || b == UInt8(ascii: "\"") || b == UInt8(ascii: "'")
+            || b == UInt8(ascii: "]")
     }
 
     /// A `&#N;` or `&#xH;` reference at `index`: its value and the index after its `;`.
