@@ -137,3 +137,59 @@ struct SubscriptionTests {
         #expect(try file.load().subscriptions.map(\.url) == ["https://a.example/feed.xml", "https://b.example/rss"])
     }
 }
+
+@Suite struct SubscriptionsFileOddFilesTests {
+    func edited(_ text: String, _ change: (inout SubscriptionList) -> Void) throws -> (String, SubscriptionList) {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("byline-subs-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = SubscriptionsFile(url: folder.appendingPathComponent("feeds.toml"))
+        try Data(text.utf8).write(to: file.url)
+        try file.modify { change(&$0) }
+        return (try String(contentsOf: file.url, encoding: .utf8), try file.load())
+    }
+
+    @Test func otherTablesSurviveRemovingTheLastFeed() throws {
+        let (text, list) = try edited("[[feed]]\nurl = \"https://a.example/\"\n\n[[feed]]\nurl = \"https://b.example/\"\n\n[display]\nwidth = 80\n") {
+            _ = $0.remove("https://b.example/")
+        }
+        #expect(list.subscriptions.map(\.url) == ["https://a.example/"])
+        #expect(text.contains("[display]\nwidth = 80"))
+    }
+
+    @Test func headersWithCommentsAndSpacingCount() throws {
+        let (text, list) = try edited("[[feed]]   # mine\nurl = \"https://a.example/\"\n\n[[ feed ]]\nurl = \"https://b.example/\"\n") {
+            _ = $0.remove("https://b.example/")
+        }
+        #expect(list.subscriptions.map(\.url) == ["https://a.example/"])
+        #expect(text.contains("[[feed]]   # mine"))
+    }
+
+    @Test func duplicateFeedsFallBackToAFreshFileThatSaysTheSame() throws {
+        let (_, list) = try edited("[[feed]]\nurl = \"https://a.example/\"\n[[feed]]\nurl = \"https://b.example/\"\n[[feed]]\nurl = \"https://a.example/\"\n") {
+            _ = $0.remove("https://b.example/")
+        }
+        #expect(list.subscriptions.map(\.url) == ["https://a.example/"])
+    }
+
+    @Test func crlfFilesKeepTheirComments() throws {
+        let (text, list) = try edited("# kept\r\n[[feed]]\r\nurl = \"https://a.example/\"\r\n") {
+            $0.add(Subscription(url: "https://c.example/"))
+        }
+        #expect(text.hasPrefix("# kept\r\n[[feed]]\r\n"))
+        #expect(list.subscriptions.map(\.url) == ["https://a.example/", "https://c.example/"])
+    }
+}
+
+@Suite struct SubscriptionsFileWithoutFeedsTests {
+    @Test func theFirstFeedKeepsTheCommentsAboveIt() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("byline-subs-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = SubscriptionsFile(url: folder.appendingPathComponent("feeds.toml"))
+        try Data("# Feeds I mean to read.\n".utf8).write(to: file.url)
+        try file.modify { $0.add(Subscription(url: "https://a.example/")) }
+        let text = try String(contentsOf: file.url, encoding: .utf8)
+        #expect(text == "# Feeds I mean to read.\n\n[[feed]]\nurl = \"https://a.example/\"\nfullStory = \"auto\"\n")
+    }
+}

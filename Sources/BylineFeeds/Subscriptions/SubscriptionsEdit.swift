@@ -6,21 +6,28 @@ enum SubscriptionsEdit {
     /// Nil when the text cannot be matched to its tables (duplicate feeds, tables the
     /// parser did not read), and the whole file is written afresh.
     static func apply(_ list: SubscriptionList, to previous: String, parsed: SubscriptionList) -> String? {
-        let lines = previous.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        let headers = lines.indices.filter { lines[$0].trimmingCharacters(in: .whitespaces) == "[[feed]]" }
-        guard headers.count == parsed.subscriptions.count, !headers.isEmpty else { return nil }
-        // A feed's table starts at its comments: the comment lines right above its header.
+        // Split at the "\n" byte, so a CRLF file keeps its "\r"s (splitting by Character
+        // would treat "\r\n" as one character and never split such a file).
+        let lines = previous.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
+        let headers = lines.indices.filter { isTableHeader(lines[$0], named: "[[feed]]") }
+        guard headers.count == parsed.subscriptions.count else { return nil }
+        // A feed's table starts at its comments (the comment lines right above its header)
+        // and ends at the next table of any kind; what follows the last one stays last.
         let starts = headers.map { header in
             var start = header
             while start > 0, lines[start - 1].trimmingCharacters(in: .whitespaces).hasPrefix("#") { start -= 1 }
             return start
         }
         var blocks: [[String]] = []
+        var trailer: [String] = []
         for (index, start) in starts.enumerated() {
-            let end = index + 1 < starts.count ? starts[index + 1] : lines.count
-            blocks.append(Array(lines[start..<end]))
+            let limit = index + 1 < starts.count ? starts[index + 1] : lines.count
+            let otherTable = (headers[index] + 1..<limit).first { isTableHeader(lines[$0], named: nil) } ?? limit
+            blocks.append(Array(lines[start..<otherTable]))
+            trailer += lines[otherTable..<limit]
         }
-        var out = Array(lines[..<starts[0]])
+        var out = Array(lines[..<(starts.first ?? lines.count)])
+        if starts.isEmpty { while out.last?.isEmpty == true { out.removeLast() } }
         for (position, subscription) in list.subscriptions.enumerated() {
             if let old = oldIndex(of: subscription, at: position, in: parsed, now: list) {
                 out += edited(blocks[old], from: parsed.subscriptions[old], to: subscription)
@@ -29,9 +36,26 @@ enum SubscriptionsEdit {
                 out += fresh(subscription)
             }
         }
+        if !trailer.isEmpty {
+            if let last = out.last, !last.isEmpty { out.append("") }
+            out += trailer
+        }
         var text = out.joined(separator: "\n")
         if !text.hasSuffix("\n") { text += "\n" }
+        // The edit must say exactly what the list says; if reading it back gives anything
+        // else (a table this did not understand), the file is written afresh instead.
+        guard (try? SubscriptionsTOML.parse(text, name: "")) == list else { return nil }
         return text
+    }
+
+    /// A table header line: `[[feed]]` (any spacing, a comment after it) when `name` is
+    /// given, else any `[table]` or `[[table]]`.
+    private static func isTableHeader(_ line: String, named name: String?) -> Bool {
+        var text = Substring(line.trimmingCharacters(in: .whitespaces))
+        if let hash = text.firstIndex(of: "#"), !text.hasPrefix("#") { text = text[..<hash] }
+        let compact = text.filter { $0 != " " && $0 != "\t" && $0 != "\r" }
+        guard compact.hasPrefix("["), compact.hasSuffix("]") else { return false }
+        return name.map { compact == $0 } ?? true
     }
 
     /// Where `subscription` was in the file: by URL, or at the same place when its URL
