@@ -27,7 +27,10 @@ enum StoryEdges {
 
     /// The person a leading "By …" line names, if the story starts with one.
     static func bylineAuthor(_ blocks: [StoryBlock]) -> String? {
-        for block in blocks.prefix(3) where isByline(block) {
+        // Only among the lines `trimmed` takes off the top: "By morning, …" further down
+        // is story text.
+        for block in blocks.prefix(3) {
+            guard isByline(block) else { return nil }
             guard let text = text(of: block), text.lowercased().hasPrefix("by ") else { continue }
             return ArticleMetadata.personName(text)
         }

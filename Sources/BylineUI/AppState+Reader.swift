@@ -8,7 +8,8 @@ extension AppState {
     public var readerPage: ReaderPage? {
         guard let reader, let text = layout.readerText ?? ScreenLayout(size: screen, focus: .reader).readerText else { return nil }
         let key = ReaderPageMemo.Key(id: reader.id, width: text.width, themeIndex: themeIndex, themeName: theme.name,
-                                     selectedLink: reader.selectedLink, loadedVersion: loadedVersion)
+                                     timeZone: timeZone.identifier, selectedLink: reader.selectedLink,
+                                     loadedVersion: loadedVersion)
         return readerPageMemo.page(for: key) { layoutPage(reader, width: text.width) }
     }
 

@@ -12,6 +12,7 @@ final class ReaderPageMemo: Sendable {
         var width: Int
         var themeIndex: Int
         var themeName: String
+        var timeZone: String
         var selectedLink: Int?
         /// Changes whenever any loaded story does.
         var loadedVersion: Int

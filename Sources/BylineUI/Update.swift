@@ -29,6 +29,14 @@ public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
         // forget what was read and read the one on screen again.
         state.loaded = [:]
         guard let shown = state.reader?.id else { return [] }
+        if state.summary(for: shown) == nil {
+            // The story on screen is gone (deleted, or the listing is another library's):
+            // back to the list, showing what the cursor is on.
+            state.focus = .list
+            state.history = []
+            state.reader = nil
+            return state.selectionChanged()
+        }
         return [.loadStory(shown)]
     case .status(let text, let isError):
         state.message = StatusMessage(text, isError: isError)

@@ -70,7 +70,9 @@ final class BackgroundWork: Sendable {
                 reload(shown, mailbox: mailbox, onlyIfChanged: false)
             } else {
                 let library = Library(folder: target)
-                if let listing = Self.listing(of: library, mailbox: mailbox) {
+                let generation = reloads.add(1, ordering: .relaxed).newValue
+                if let listing = Self.listing(of: library, mailbox: mailbox),
+                   reloads.load(ordering: .relaxed) == generation {
                     mailbox.post(switchingTo: library, listing: listing)
                 }
             }

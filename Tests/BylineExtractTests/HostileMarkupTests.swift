@@ -84,3 +84,16 @@ import Testing
         #expect(article.blocks.first == .paragraph(paragraph))
     }
 }
+
+@Suite struct BylineOnlyAtTheTopTests {
+    @Test func byMorningInTheStoryIsNotAnAuthor() {
+        let long = "The ferry service was cut on Monday as the old bridge reopened to traffic after two years of repairs."
+        let page = """
+        <html><body><article><h1>Storm</h1><p>The storm hit overnight.</p><p>By morning, the water had risen two metres.</p>
+        <p>\(long)</p><p>\(long)</p></article></body></html>
+        """
+        let article = ArticleExtractor.extract(html: page, url: nil)
+        #expect(article.author == nil)
+        #expect(article.blocks.contains(.paragraph("By morning, the water had risen two metres.")))
+    }
+}

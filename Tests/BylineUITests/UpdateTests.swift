@@ -269,6 +269,16 @@ import TerminalKit
         #expect(driver.state.unreadCount == 4)
     }
 
+    @Test func aReloadWithoutTheStoryOnScreenGoesBackToTheList() {
+        var driver = Driver()
+        driver.press(.down, .enter)
+        let other = StorySummary(id: StoryID("fetched/a.txt"), title: "Another library's story", published: Fixtures.date(40))
+        driver.send(.libraryReloaded([other], problems: []))
+        #expect(driver.state.focus == .list)
+        #expect(driver.state.reader?.id == other.id)
+        #expect(driver.state.history.isEmpty)
+    }
+
     @Test func aReloadReadsTheStoryOnScreenAgain() {
         var state = Fixtures.state()
         _ = update(&state, .started)
