@@ -18,8 +18,14 @@ public enum ArticleExtractor {
     /// are full of NULs, start with a byte-order mark and pass.
     public static func binaryProblem(_ data: Data) -> String? {
         if data.starts(with: [0xFF, 0xFE]) || data.starts(with: [0xFE, 0xFF]) { return nil }
-        guard let nul = data.firstIndex(of: 0) else { return nil }
-        return "a NUL byte at byte \(nul - data.startIndex): this looks like a binary file, not a web page"
+        // Binary formats show it at once; a stray NUL deep in a page does not make it one.
+        let head = Array(data.prefix(4096))
+        guard let nul = head.firstIndex(of: 0) else { return nil }
+        // UTF-16 without a byte-order mark: one byte of every pair is NUL, the other never.
+        let even = stride(from: 0, to: head.count, by: 2).filter { head[$0] == 0 }.count
+        let odd = stride(from: 1, to: head.count, by: 2).filter { head[$0] == 0 }.count
+        if min(even, odd) == 0 && max(even, odd) * 4 > head.count { return nil }
+        return "a NUL byte at byte \(nul): this looks like a binary file, not a web page"
     }
 
     public static func extract(html: Data, url: URL?, contentType: String? = nil) -> ExtractedArticle {

@@ -56,6 +56,12 @@ import Testing
         var utf16 = Data([0xFF, 0xFE])
         utf16.append("<p>Hi</p>".data(using: .utf16LittleEndian) ?? Data())
         #expect(ArticleExtractor.binaryProblem(utf16) == nil)
+        // Without a byte-order mark too.
+        #expect(ArticleExtractor.binaryProblem("<html><p>Hello there</p></html>".data(using: .utf16LittleEndian) ?? Data()) == nil)
+        // A stray NUL deep in a long page does not make it binary.
+        var long = Data(String(repeating: "<p>Story text.</p>", count: 400).utf8)
+        long.append(0)
+        #expect(ArticleExtractor.binaryProblem(long) == nil)
     }
 }
 
