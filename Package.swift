@@ -29,6 +29,7 @@ let package = Package(
         // MARK: - Pure
         .target(name: "BylineCore"),
         .target(name: "TerminalKit"),
+        .target(name: "StorySearch", dependencies: ["BylineCore"]),
         .target(
             name: "BylineUI",
             dependencies: [
@@ -38,7 +39,7 @@ let package = Package(
         ),
 
         // MARK: - I/O
-        .target(name: "BylineStore", dependencies: ["BylineCore"]),
+        .target(name: "BylineStore", dependencies: ["BylineCore", "StorySearch"]),
         .target(name: "NcursesTerminal", dependencies: ["CNcursesw", "TerminalKit"]),
         .target(name: "BylineExtract", dependencies: ["BylineCore", "CLibXML2"]),
         .target(
@@ -62,6 +63,7 @@ let package = Package(
         // MARK: - Tests
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "BylineCoreTests", dependencies: ["BylineCore", "TestSupport"]),
+        .testTarget(name: "StorySearchTests", dependencies: ["StorySearch", "BylineCore", "TestSupport"]),
         .testTarget(name: "TerminalKitTests", dependencies: ["TerminalKit", "TestSupport"]),
         .testTarget(name: "BylineStoreTests", dependencies: ["BylineStore", "BylineCore", "TestSupport"]),
         .testTarget(name: "BylineUITests", dependencies: ["BylineUI", "BylineCore", "TerminalKit", "TestSupport"]),
