@@ -60,6 +60,9 @@ let package = Package(
             ]
         ),
 
+        // Times the search index on a library (Scripts/bench-search runs it).
+        .executableTarget(name: "search-benchmark", dependencies: ["BylineCore", "BylineStore"]),
+
         // MARK: - Tests
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "BylineCoreTests", dependencies: ["BylineCore", "TestSupport"]),

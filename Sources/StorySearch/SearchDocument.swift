@@ -26,12 +26,23 @@ public struct SearchDocument: Sendable {
         for block in story.body {
             let text: String
             switch block {
-            case .paragraph(let s), .quote(let s), .listItem(let s, _): text = InlineText.plain(s)
+            case .paragraph(let s), .quote(let s), .listItem(let s, _): text = Self.hasLinkMarkup(s) ? InlineText.plain(s) : s
             case .subheading(let s): text = s
             case .readMore(let link): text = link.title
             }
             fields.append(Field(text: text, weight: 1))
         }
+    }
+
+    /// Whether `text` may hold an inline link (`](`): a byte scan, much cheaper than the
+    /// Foundation search `InlineText.plain` starts with.
+    static func hasLinkMarkup(_ text: String) -> Bool {
+        var previous: UInt8 = 0
+        for byte in text.utf8 {
+            if previous == UInt8(ascii: "]") && byte == UInt8(ascii: "(") { return true }
+            previous = byte
+        }
+        return false
     }
 
     /// Whether the words of `phrase` stand next to each other, in order, within one field.
