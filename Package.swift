@@ -30,6 +30,7 @@ let package = Package(
         .target(name: "BylineCore"),
         .target(name: "TerminalKit"),
         .target(name: "StorySearch", dependencies: ["BylineCore"]),
+        .target(name: "BylineConfig", dependencies: [.product(name: "TOMLKit", package: "TOMLKit")]),
         .target(
             name: "BylineUI",
             dependencies: [
@@ -55,7 +56,7 @@ let package = Package(
             name: "byline",
             dependencies: [
                 "BylineCore", "BylineStore", "BylineUI", "TerminalKit", "NcursesTerminal",
-                "BylineFeeds", "BylineExtract",
+                "BylineFeeds", "BylineExtract", "BylineConfig",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -76,6 +77,7 @@ let package = Package(
             // The corpus harness's scripts and expected-failure list, read from disk.
             exclude: ["Corpus"]
         ),
+        .testTarget(name: "BylineConfigTests", dependencies: ["BylineConfig", "TestSupport"]),
         .testTarget(name: "BylineExtractTests", dependencies: ["BylineExtract", "BylineCore", "TestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"]),
     ]
