@@ -47,7 +47,7 @@ public struct KeyMap: Equatable, Sendable {
         ("Home End  g G", "to the top or the end"),
         ("⇥  ⇧⇥", "step through the story's links"),
         ("1 … 9", "follow link N"),
-        ("/", "filter headlines by words (Esc clears)"),
+        ("/", "search headlines, sources and story text, best match first (\"a phrase\", word*; Esc clears)"),
         ("u  s", "toggle read, toggle star"),
         ("o", "open the story's web page in the browser"),
         ("R", "fetch feeds in the background"),

@@ -29,6 +29,13 @@ extension SearchIndex {
     /// is built. This is what the background check and `byline search` run.
     public static func upToDate(_ library: Library, progress: @Sendable (Int, Int) -> Void = { _, _ in }) throws(LibraryError) -> SearchIndex {
         let found = try StoryFolderScan.run(root: library.folder.path)
+        return try upToDate(library, files: found.map { ($0.path, $0.stamp) }, progress: progress)
+    }
+
+    /// As `upToDate(_:progress:)`, against a listing of the folder already made (the
+    /// story index's entries), so the folder is not walked twice.
+    public static func upToDate(_ library: Library, files found: [(path: String, stamp: FileStamp)],
+                                progress: @Sendable (Int, Int) -> Void = { _, _ in }) throws(LibraryError) -> SearchIndex {
         guard case .success(let index) = open(library) else { return try build(library, found: found, progress: progress) }
         var changed: [(path: String, stamp: FileStamp)] = []
         var present = Set<String>()
@@ -38,7 +45,7 @@ extension SearchIndex {
             if let ref = index.stories.ref(path: file.path), index.stories.segments[ref.segment].stamp(ref.story).fileStamp == file.stamp {
                 continue
             }
-            changed.append((file.path, file.stamp))
+            changed.append(file)
         }
         var gone: [String] = []
         index.stories.forEachStory { ref in
@@ -58,9 +65,10 @@ extension SearchIndex {
         return try reopened(library)
     }
 
-    private static func build(_ library: Library, found: [StoryFolderScan.Found], progress: @Sendable (Int, Int) -> Void) throws(LibraryError) -> SearchIndex {
+    private static func build(_ library: Library, found: [(path: String, stamp: FileStamp)],
+                              progress: @Sendable (Int, Int) -> Void) throws(LibraryError) -> SearchIndex {
         try library.writerLock.withLock { () throws(LibraryError) in
-            try writeBase(library, files: found.map { ($0.path, $0.stamp) }, progress: progress)
+            try writeBase(library, files: found, progress: progress)
         }
         return try reopened(library)
     }
