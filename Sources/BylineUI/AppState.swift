@@ -138,8 +138,11 @@ public struct AppState: Equatable, Sendable {
         let selectedID = selectedStory?.id
         // Search results name rows: they follow their stories to their new rows.
         let foundIDs = filter?.found.map { found in found.rows.filter { $0 < stories.count }.map { stories[$0].id } }
+        // Only a change of rows makes earlier search answers wrong.
+        if stories.count != newStories.count || !stories.elementsEqual(newStories, by: { $0.id == $1.id }) {
+            listingVersion += 1
+        }
         stories = newStories
-        listingVersion += 1
         if let foundIDs {
             var rows: [StoryID: Int] = [:]
             for id in foundIDs { rows[id] = -1 }

@@ -23,7 +23,9 @@ public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
         state.clampReaderScroll()
         state.checkSelectedLink()
         guard state.reader?.id == id else { return [] }
-        return state.followPendingLink() + state.askForMoreOnThis(id, result)
+        let followed = state.followPendingLink()
+        // A story left at once for the link asked for needs no "More on this".
+        return followed + (state.reader?.id == id ? state.askForMoreOnThis(id, result) : [])
     case .searched(let request, let result):
         return state.searched(request, result)
     case .similarFound(let id, let stories):

@@ -124,7 +124,7 @@ let news = SmallLibrary(stories: [
         bytes.withUnsafeBytes { #expect((try? SearchSegment(UnsafeRawBufferPointer(rebasing: $0.prefix(100)))) == nil) }
         bytes[20] ^= 0xFF
         bytes.withUnsafeBytes { raw in
-            #expect(throws: SearchSegment.Damage.self) { try SearchSegment(raw) }
+            _ = #expect(throws: SearchSegment.Damage.self) { try SearchSegment(raw) }
         }
     }
 
