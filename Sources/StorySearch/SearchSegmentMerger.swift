@@ -20,8 +20,11 @@ public enum SearchSegmentMerger {
     /// - Parameters:
     ///   - baseGeneration, deleted: for a recent segment, the base it amends and the base's
     ///     stories it replaces or removes (see `SearchSegmentLayout`).
+    ///   - consumed: called now and then as the merge moves on, so the caller can let go of
+    ///     input pages already read (a mapped file's pages count as the program's memory).
     public static func merge<Sink: SegmentSink>(
-        _ inputs: [Input], into sink: Sink, generation: UInt64, baseGeneration: UInt64 = 0, deleted: [UInt32] = []
+        _ inputs: [Input], into sink: Sink, generation: UInt64, baseGeneration: UInt64 = 0, deleted: [UInt32] = [],
+        consumed: () -> Void = {}
     ) throws -> Sink {
         // Stories by path; on equal paths the later input wins (it sorts last and is kept).
         var refs: [(input: Int, story: Int)] = []
@@ -57,8 +60,10 @@ public enum SearchSegmentMerger {
                                 published: segment.published(ref.story), stamp: story.stamp, words: story.words)
         }
         kept = []
+        consumed()
 
         var heap = TermHeap(inputs.map(\.segment))
+        var terms = 0
         var merged: [PostingList.Posting] = []
         var encoded: [UInt8] = []
         while let (term, holders) = heap.popSmallest() {
@@ -73,6 +78,8 @@ public enum SearchSegmentMerger {
                     merged.append(PostingList.Posting(story: story, count: posting.count))
                 }
             }
+            terms += 1
+            if terms % 4096 == 0 { consumed() }
             guard !merged.isEmpty else { continue }
             if !sorted {
                 merged.sort { $0.story < $1.story }

@@ -38,6 +38,12 @@ final class MappedFile: @unchecked Sendable {
         return .success(MappedFile(bytes: UnsafeRawBufferPointer(start: address, count: Int(info.st_size))))
     }
 
+    /// Lets the system take back the pages read so far: they stay in the file cache, but
+    /// no longer count as this program's memory until touched again.
+    func release() {
+        if let address = bytes.baseAddress { madvise(UnsafeMutableRawPointer(mutating: address), bytes.count, MADV_DONTNEED) }
+    }
+
     deinit {
         if let address = bytes.baseAddress { munmap(UnsafeMutableRawPointer(mutating: address), bytes.count) }
     }

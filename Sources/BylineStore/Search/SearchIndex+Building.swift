@@ -137,7 +137,9 @@ extension SearchIndex {
         var file = try SegmentFile(target: target)
         do {
             file = try SearchSegmentMerger.merge(inputs, into: file, generation: generation,
-                                                 baseGeneration: baseGeneration, deleted: deleted)
+                                                 baseGeneration: baseGeneration, deleted: deleted) {
+                for input in mapped { input.release() }
+            }
         } catch {
             file.discard()
             throw error as? LibraryError ?? LibraryError(path: target, reason: "\(error)")
