@@ -103,9 +103,12 @@ extension SearchIndex {
     /// library reports it).
     static func add(_ files: some Collection<(path: String, stamp: FileStamp)>, to builder: inout SearchSegmentBuilder, library: Library) {
         for file in files {
-            guard case .success(let bytes) = FileBytes.contents(of: library.folder.path + "/" + file.path),
-                  case .success(let story) = StoryFileParser.parse(bytes) else { continue }
-            builder.add(SearchDocument(story: story), path: file.path, stamp: SearchStamp(file.stamp))
+            guard case .success(let bytes) = FileBytes.contents(of: library.folder.path + "/" + file.path) else { continue }
+            if let document = SearchDocument(fileBytes: bytes) {
+                builder.add(document, path: file.path, stamp: SearchStamp(file.stamp))
+            } else if case .success(let story) = StoryFileParser.parse(bytes) {
+                builder.add(SearchDocument(story: story), path: file.path, stamp: SearchStamp(file.stamp))
+            }
         }
     }
 
