@@ -63,7 +63,9 @@ public enum SearchSegmentMerger {
         consumed()
 
         var heap = TermHeap(inputs.map(\.segment))
-        var terms = 0
+        // Postings read since the caller last let go of input pages: a few common words
+        // hold most of an index, so this counts bytes rather than terms.
+        var readSinceRelease = 0
         var merged: [PostingList.Posting] = []
         var encoded: [UInt8] = []
         while let (term, holders) = heap.popSmallest() {
@@ -78,8 +80,11 @@ public enum SearchSegmentMerger {
                     merged.append(PostingList.Posting(story: story, count: posting.count))
                 }
             }
-            terms += 1
-            if terms % 4096 == 0 { consumed() }
+            for input in holders { readSinceRelease += inputs[input].segment.postingBytes(heap.position(input) - 1).count }
+            if readSinceRelease > 1 << 21 {
+                consumed()
+                readSinceRelease = 0
+            }
             guard !merged.isEmpty else { continue }
             if !sorted {
                 merged.sort { $0.story < $1.story }
