@@ -14,8 +14,7 @@ func handle(_ key: Key, _ state: inout AppState) -> [Effect] {
     if let filter = state.filter, filter.isEditing {
         return editFilter(key, &state)
     }
-    let context: KeyMap.Context = state.focus == .list ? .list : .reader
-    guard let command = state.keyMap.command(for: key, in: context) else { return [] }
+    guard let command = state.keyMap.command(for: key) else { return [] }
     return perform(command, &state)
 }
 
