@@ -12,27 +12,6 @@ public enum StoryText {
     /// `text` without control characters and escape sequences; tabs stay, and line breaks
     /// (CR LF, CR, NEL, U+2028 …) become one line feed each.
     public static func removingControls(_ text: String) -> String {
-        var utf8 = text
-        let cleaned: String? = utf8.withUTF8 { bytes in
-            var first = TerminalScanner.firstNonText(bytes)
-            while first < bytes.count, bytes[first] == 0x09 || bytes[first] == 0x0A {
-                first = TerminalScanner.firstNonText(bytes, from: first + 1)
-            }
-            guard first < bytes.count else { return nil }
-            var out = [UInt8]()
-            out.reserveCapacity(bytes.count)
-            out.append(contentsOf: bytes[..<first])
-            var scanner = TerminalScanner(bytes, from: first)
-            while let piece = scanner.next() {
-                switch piece {
-                case .text(let range): out.append(contentsOf: bytes[range])
-                case .tab: out.append(0x09)
-                case .lineBreak: out.append(0x0A)
-                case .control: break
-                }
-            }
-            return String(decoding: out, as: UTF8.self)
-        }
-        return cleaned ?? text
+        TerminalControls.removing(from: text) { _ in [0x0A] }
     }
 }

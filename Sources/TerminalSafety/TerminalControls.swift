@@ -110,8 +110,8 @@ public enum TerminalPiece: Equatable, Sendable {
     /// Printable text, safe to send as it is.
     case text(Range<Int>)
     case tab
-    /// LF, CR LF, CR, VT, FF, NEL, U+2028 or U+2029.
-    case lineBreak
+    /// LF, CR LF, CR, VT, FF, NEL, U+2028 or U+2029, as written.
+    case lineBreak(Range<Int>)
     /// A sequence or a lone control: never to be shown.
     case control(Range<Int>)
 }
@@ -159,10 +159,10 @@ public struct TerminalScanner {
             return .tab
         case 0x0A, 0x0B, 0x0C:
             index = start + 1
-            return .lineBreak
+            return .lineBreak(start..<index)
         case 0x0D:
             index = start + 1 < bytes.count && bytes[start + 1] == 0x0A ? start + 2 : start + 1
-            return .lineBreak
+            return .lineBreak(start..<index)
         case 0x1B:
             index = max(start + 1, TerminalControls.end(afterEscapeIn: input, at: start + 1))
             return .control(start..<index)
@@ -170,7 +170,7 @@ public struct TerminalScanner {
             let c1 = bytes[start + 1]
             index = start + 2
             switch c1 {
-            case 0x85: return .lineBreak
+            case 0x85: return .lineBreak(start..<index)
             case 0x9B: index = TerminalControls.controlSequenceEnd(input, from: index) ?? index
             case 0x90, 0x98, 0x9D, 0x9E, 0x9F: index = TerminalControls.controlStringEnd(input, from: index) ?? index
             default: break
@@ -179,7 +179,7 @@ public struct TerminalScanner {
         case 0xE2:
             index = start + 3
             return bytes[start + 1] == 0x80 && (bytes[start + 2] == 0xA8 || bytes[start + 2] == 0xA9)
-                ? .lineBreak : .control(start..<index)
+                ? .lineBreak(start..<index) : .control(start..<index)
         case 0xEF:
             index = start + 3
             return .control(start..<index)
@@ -209,5 +209,38 @@ public struct TerminalScanner {
             i += 1
         }
         return count
+    }
+}
+
+// MARK: - Removing
+
+extension TerminalControls {
+    /// `text` with every sequence and control removed and tabs kept; each line break becomes
+    /// what `lineBreak` gives for its bytes as written (nothing, to drop it).
+    public static func removing(from text: String, lineBreak: (UnsafeBufferPointer<UInt8>) -> [UInt8]) -> String {
+        var utf8 = text
+        let cleaned: String? = utf8.withUTF8 { bytes in
+            // The common case, text with nothing to change, is checked without copying.
+            var first = TerminalScanner.firstNonText(bytes)
+            while first < bytes.count, bytes[first] == 0x09
+                || (bytes[first] == 0x0A && lineBreak(UnsafeBufferPointer(rebasing: bytes[first..<first + 1])) == [0x0A]) {
+                first = TerminalScanner.firstNonText(bytes, from: first + 1)
+            }
+            guard first < bytes.count else { return nil }
+            var out = [UInt8]()
+            out.reserveCapacity(bytes.count)
+            out.append(contentsOf: bytes[..<first])
+            var scanner = TerminalScanner(bytes, from: first)
+            while let piece = scanner.next() {
+                switch piece {
+                case .text(let range): out.append(contentsOf: bytes[range])
+                case .tab: out.append(0x09)
+                case .lineBreak(let range): out.append(contentsOf: lineBreak(UnsafeBufferPointer(rebasing: bytes[range])))
+                case .control: break
+                }
+            }
+            return String(decoding: out, as: UTF8.self)
+        }
+        return cleaned ?? text
     }
 }

@@ -40,14 +40,11 @@ enum PlainText {
         return words.count > limit ? String(words.prefix(limit)) + "…" : words
     }
 
-    /// `text` without the characters `TerminalControls` counts as controls, but for the
-    /// tab and line breaks, which later steps read as white space.
+    /// `text` without escape sequences and controls, read by `TerminalControls`; tabs and
+    /// the line breaks later steps read as white space (LF, CR, U+2028, U+2029) stay as written.
     static func clean(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: isControl) else { return text }
-        return String(String.UnicodeScalarView(text.unicodeScalars.filter { !isControl($0) }))
-    }
-
-    private static func isControl(_ c: Unicode.Scalar) -> Bool {
-        TerminalControls.isControl(c) && !["\t", "\n", "\r", "\u{2028}", "\u{2029}"].contains(c)
+        TerminalControls.removing(from: text) { written in
+            [0x0B, 0x0C, 0xC2].contains(written[0]) ? [] : Array(written)  // VT, FF and NEL go, as controls
+        }
     }
 }
