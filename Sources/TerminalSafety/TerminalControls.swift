@@ -40,7 +40,6 @@ public enum TerminalControls {
 /// Characters as the sequence grammar reads them: plain UTF-8, or XML source where a
 /// character may be written as a reference and markup must never be eaten.
 public protocol TerminalInput {
-    var endIndex: Int { get }
     /// The character at `index` and where the next one starts, or nil where no sequence
     /// may continue (the end, or markup in a document).
     func character(at index: Int) -> (value: UInt32, next: Int)?
@@ -119,7 +118,6 @@ public enum TerminalPiece: Equatable, Sendable {
 /// UTF-8 text read as the grammar's input.
 struct UTF8TerminalInput: TerminalInput {
     let bytes: UnsafeBufferPointer<UInt8>
-    var endIndex: Int { bytes.count }
 
     init(_ bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
 

@@ -17,7 +17,6 @@ enum EscapeSequences {
     /// XML source as the grammar reads it.
     private struct Document: TerminalInput {
         let bytes: UnsafeBufferPointer<UInt8>
-        var endIndex: Int { bytes.count }
 
         func character(at index: Int) -> (value: UInt32, next: Int)? {
             guard index < bytes.count else { return nil }
