@@ -32,6 +32,7 @@ let package = Package(
         .target(name: "TerminalSafety"),
         .target(name: "BylineCore", dependencies: ["TerminalSafety"]),
         .target(name: "TerminalKit", dependencies: ["TerminalSafety"]),
+        .target(name: "BylineConfig", dependencies: [.product(name: "TOMLKit", package: "TOMLKit")]),
         .target(
             name: "BylineUI",
             dependencies: [
@@ -57,7 +58,7 @@ let package = Package(
             name: "byline",
             dependencies: [
                 "BylineCore", "BylineStore", "BylineUI", "TerminalKit", "NcursesTerminal",
-                "BylineFeeds", "BylineExtract",
+                "BylineFeeds", "BylineExtract", "BylineConfig",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -75,6 +76,7 @@ let package = Package(
             // The corpus harness's scripts and expected-failure list, read from disk.
             exclude: ["Corpus"]
         ),
+        .testTarget(name: "BylineConfigTests", dependencies: ["BylineConfig", "TestSupport"]),
         .testTarget(name: "BylineExtractTests", dependencies: ["BylineExtract", "BylineCore", "TestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"]),
     ]
