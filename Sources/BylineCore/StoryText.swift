@@ -12,6 +12,6 @@ public enum StoryText {
     /// `text` without control characters and escape sequences; tabs stay, and line breaks
     /// (CR LF, CR, NEL, U+2028 …) become one line feed each.
     public static func removingControls(_ text: String) -> String {
-        TerminalControls.removing(from: text) { _ in [0x0A] }
+        TerminalControls.removing(from: text, lineBreaks: .lineFeeds)
     }
 }

@@ -31,18 +31,13 @@ public enum HTMLCharset {
         case "utf-8":
             let bytes = data.starts(with: [0xEF, 0xBB, 0xBF]) ? data.dropFirst(3) : data[...]
             if let text = String(validating: bytes, as: UTF8.self) { return text }
-            return decodeWindows1252(data)
+            return Windows1252.decode(data)
         case "windows-1252":
-            return decodeWindows1252(data)
+            return Windows1252.decode(data)
         default:
             guard let encoding = foundationEncodings[charset] else { return nil }
             return String(data: data, encoding: encoding)
         }
-    }
-
-    /// Every byte to a character (see `Windows1252`).
-    static func decodeWindows1252(_ data: Data) -> String {
-        Windows1252.decode(data)
     }
 
     // MARK: - Finding the label

@@ -60,7 +60,7 @@ public struct HTMLDocument: Sendable {
             // does not know it either, windows-1252 at least keeps every byte readable.
             var bytes = [UInt8](data)
             if !parse(&bytes, encoding: charset) {
-                var utf8 = Array(HTMLCharset.decodeWindows1252(data).utf8)
+                var utf8 = Array(Windows1252.decode(data).utf8)
                 parse(&utf8, encoding: "UTF-8")
             }
         }

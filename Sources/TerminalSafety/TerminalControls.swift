@@ -212,16 +212,24 @@ public struct TerminalScanner {
 
 // MARK: - Removing
 
+/// What a line break becomes when controls are removed.
+public enum LineBreaks: Sendable {
+    /// Each one becomes one line feed (text bound for a story file).
+    case lineFeeds
+    /// LF, CR, CR LF, U+2028 and U+2029 stay as written, for readers that take them as
+    /// white space; VT, FF and NEL go with the other controls.
+    case asWritten
+}
+
 extension TerminalControls {
-    /// `text` with every sequence and control removed and tabs kept; each line break becomes
-    /// what `lineBreak` gives for its bytes as written (nothing, to drop it).
-    public static func removing(from text: String, lineBreak: (UnsafeBufferPointer<UInt8>) -> [UInt8]) -> String {
+    /// `text` with every sequence and control removed, tabs kept, and line breaks as
+    /// `lineBreaks` says.
+    public static func removing(from text: String, lineBreaks: LineBreaks) -> String {
         var utf8 = text
         let cleaned: String? = utf8.withUTF8 { bytes in
             // The common case, text with nothing to change, is checked without copying.
             var first = TerminalScanner.firstNonText(bytes)
-            while first < bytes.count, bytes[first] == 0x09
-                || (bytes[first] == 0x0A && lineBreak(UnsafeBufferPointer(rebasing: bytes[first..<first + 1])) == [0x0A]) {
+            while first < bytes.count, bytes[first] == 0x09 || bytes[first] == 0x0A {
                 first = TerminalScanner.firstNonText(bytes, from: first + 1)
             }
             guard first < bytes.count else { return nil }
@@ -231,10 +239,18 @@ extension TerminalControls {
             var scanner = TerminalScanner(bytes, from: first)
             while let piece = scanner.next() {
                 switch piece {
-                case .text(let range): out.append(contentsOf: bytes[range])
-                case .tab: out.append(0x09)
-                case .lineBreak(let range): out.append(contentsOf: lineBreak(UnsafeBufferPointer(rebasing: bytes[range])))
-                case .control: break
+                case .text(let range):
+                    out.append(contentsOf: bytes[range])
+                case .tab:
+                    out.append(0x09)
+                case .lineBreak(let range):
+                    switch (lineBreaks, bytes[range.lowerBound]) {
+                    case (.lineFeeds, _): out.append(0x0A)
+                    case (.asWritten, 0x0B), (.asWritten, 0x0C), (.asWritten, 0xC2): break
+                    case (.asWritten, _): out.append(contentsOf: bytes[range])
+                    }
+                case .control:
+                    break
                 }
             }
             return String(decoding: out, as: UTF8.self)

@@ -92,6 +92,7 @@ import Testing
         #expect(StoryText.removingControls(example.input) == example.output)
         #expect(VisibleText.sanitize(example.input) == example.output)
         #expect(VisibleText.sanitize(example.input, keepingNewlines: true) == example.output)
+        #expect(TerminalControls.removing(from: example.input, lineBreaks: .asWritten) == example.output)
     }
 
     @Test func aStrayIntroducerNeverSwallowsTheRestOfAParagraph() {
@@ -128,6 +129,11 @@ import Testing
     @Test func storyTextKeepsTabsAndMakesEveryLineBreakALineFeed() {
         #expect(StoryText.removingControls("one\ttwo\nthree\u{07}\u{00}\u{7F}") == "one\ttwo\nthree")
         #expect(StoryText.removingControls("a\r\nb\rc\u{85}d\u{2028}e\u{2029}f\u{0B}g\u{0C}h") == "a\nb\nc\nd\ne\nf\ng\nh")
+    }
+
+    @Test func feedFieldsKeepTheLineBreaksThatAreWhiteSpace() {
+        #expect(TerminalControls.removing(from: "a\r\nb\u{0B}c\u{0C}d\u{85}e\u{2028}f\rg\th\u{1B}[1mi", lineBreaks: .asWritten)
+            == "a\r\nbcde\u{2028}f\rg\thi")
     }
 
     @Test func theScreenExpandsTabsToTheNextStop() {

@@ -41,10 +41,8 @@ enum PlainText {
     }
 
     /// `text` without escape sequences and controls, read by `TerminalControls`; tabs and
-    /// the line breaks later steps read as white space (LF, CR, U+2028, U+2029) stay as written.
+    /// the line breaks later steps read as white space stay as written.
     static func clean(_ text: String) -> String {
-        TerminalControls.removing(from: text) { written in
-            [0x0B, 0x0C, 0xC2].contains(written[0]) ? [] : Array(written)  // VT, FF and NEL go, as controls
-        }
+        TerminalControls.removing(from: text, lineBreaks: .asWritten)
     }
 }
