@@ -16,7 +16,12 @@ public enum VisibleText {
     public static func sanitize(_ s: String, keepingNewlines: Bool = false, tabWidth: Int = 4) -> String {
         var utf8 = s
         let cleaned: String? = utf8.withUTF8 { bytes in
-            guard TerminalScanner.firstNonText(bytes) < bytes.count else { return nil }
+            // Nothing to change (line feeds kept as they are) is found without copying.
+            var first = TerminalScanner.firstNonText(bytes)
+            while keepingNewlines, first < bytes.count, bytes[first] == 0x0A {
+                first = TerminalScanner.firstNonText(bytes, from: first + 1)
+            }
+            guard first < bytes.count else { return nil }
             var scanner = TerminalScanner(bytes)
             var out = String.UnicodeScalarView()
             var column = 0
