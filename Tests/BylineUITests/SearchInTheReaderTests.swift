@@ -76,7 +76,7 @@ import Testing
     }
 
     @Test func helpAndFooterSayWhatSlashDoes() {
-        #expect(KeyMap.standard.helpLines.contains { $0.keys == "/" && $0.words.hasPrefix("search headlines, sources and story text") })
+        #expect(KeyMap.standard.helpLines.contains { $0.keys == "/" && $0.words.hasPrefix("search headlines, sources and text") })
         #expect(Driver().screen.contains("/ search"))
     }
 }
