@@ -2,8 +2,8 @@
 import PackageDescription
 
 // Dependencies point one way: the executable wires the I/O targets (NcursesTerminal,
-// BylineStore, BylineFeeds, BylineExtract) to the pure ones (BylineUI, TerminalKit,
-// BylineCore). Nothing pure imports an I/O target.
+// BylineStore, BylineFeeds) to the pure ones (BylineUI, TerminalKit, FeedParsing,
+// BylineExtract, BylineCore). Nothing pure imports an I/O target.
 let package = Package(
     name: "Byline",
     platforms: [.macOS(.v13)],
@@ -29,6 +29,10 @@ let package = Package(
         // MARK: - Pure
         .target(name: "BylineCore"),
         .target(name: "TerminalKit"),
+        // HTML → story with libxml2's parser, on bytes in memory: no files, no network.
+        .target(name: "BylineExtract", dependencies: ["BylineCore", "CLibXML2"]),
+        // Feeds, OPML and feed-page discovery from bytes to values; fetching is BylineFeeds'.
+        .target(name: "FeedParsing", dependencies: ["BylineCore", "BylineExtract", "CLibXML2"]),
         .target(
             name: "BylineUI",
             dependencies: [
@@ -40,11 +44,10 @@ let package = Package(
         // MARK: - I/O
         .target(name: "BylineStore", dependencies: ["BylineCore"]),
         .target(name: "NcursesTerminal", dependencies: ["CNcursesw", "TerminalKit"]),
-        .target(name: "BylineExtract", dependencies: ["BylineCore", "CLibXML2"]),
         .target(
             name: "BylineFeeds",
             dependencies: [
-                "BylineCore", "BylineExtract", "BylineStore", "CLibXML2",
+                "BylineCore", "BylineExtract", "BylineStore", "FeedParsing",
                 .product(name: "TOMLKit", package: "TOMLKit"),
             ]
         ),
@@ -54,7 +57,7 @@ let package = Package(
             name: "byline",
             dependencies: [
                 "BylineCore", "BylineStore", "BylineUI", "TerminalKit", "NcursesTerminal",
-                "BylineFeeds", "BylineExtract",
+                "BylineFeeds", "BylineExtract", "FeedParsing",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -67,7 +70,11 @@ let package = Package(
         .testTarget(name: "BylineUITests", dependencies: ["BylineUI", "BylineCore", "TerminalKit", "TestSupport"]),
         .testTarget(
             name: "BylineFeedsTests",
-            dependencies: ["BylineFeeds", "BylineCore", "BylineStore", "BylineExtract", "TestSupport"],
+            dependencies: ["BylineFeeds", "FeedParsing", "BylineCore", "BylineStore", "BylineExtract", "TestSupport"]
+        ),
+        .testTarget(
+            name: "FeedParsingTests",
+            dependencies: ["FeedParsing", "BylineCore", "TestSupport"],
             // The corpus harness's scripts and expected-failure list, read from disk.
             exclude: ["Corpus"]
         ),

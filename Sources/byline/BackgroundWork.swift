@@ -3,6 +3,7 @@ import BylineExtract
 import BylineFeeds
 import BylineStore
 import BylineUI
+import FeedParsing
 import Foundation
 import Synchronization
 

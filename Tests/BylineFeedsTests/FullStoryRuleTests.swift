@@ -1,6 +1,7 @@
 import BylineCore
 import BylineExtract
 import BylineFeeds
+import FeedParsing
 import Testing
 
 @Suite("Which items get their page fetched, and what the page adds")

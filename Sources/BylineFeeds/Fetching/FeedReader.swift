@@ -1,3 +1,4 @@
+import FeedParsing
 import Foundation
 
 /// Reads a fetched document as a feed: the parser, injected so fetching can be tested

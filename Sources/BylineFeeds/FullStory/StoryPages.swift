@@ -1,5 +1,6 @@
 import BylineCore
 import BylineExtract
+import FeedParsing
 import Foundation
 
 /// Fetches the web pages of a feed's summary-only items and turns their stories into

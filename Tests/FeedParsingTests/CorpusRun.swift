@@ -1,4 +1,4 @@
-import BylineFeeds
+import FeedParsing
 import Foundation
 
 /// Runs every corpus case through `FeedParser` and judges the results with feedparser's

@@ -1,4 +1,4 @@
-import BylineFeeds
+import FeedParsing
 import Foundation
 
 /// Looks for HTML that could run code once a browser or renderer sees it: script and

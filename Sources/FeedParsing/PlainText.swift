@@ -1,6 +1,6 @@
 /// Plain text for the typed fields of `Feed` and `FeedItem`: HTML titles lose their
 /// tags and references, and control characters (escape sequences) never get through.
-enum PlainText {
+public enum PlainText {
     /// Text from an HTML fragment: tags dropped, references decoded, spaces collapsed.
     static func fromHTML(_ html: String) -> String {
         var out = ""
@@ -31,7 +31,7 @@ enum PlainText {
 
     /// A message safe for one line of a terminal: line breaks and control characters
     /// become spaces, runs of spaces collapse, and it stops at `limit` characters.
-    static func oneLine(_ text: String, limit: Int = 160) -> String {
+    public static func oneLine(_ text: String, limit: Int = 160) -> String {
         let words = String(String.UnicodeScalarView(text.unicodeScalars.map { isControl($0) || $0 == "\n" || $0 == "\r" || $0 == "\t" ? " " : $0 }))
             .split(separator: " ").joined(separator: " ")
         return words.count > limit ? String(words.prefix(limit)) + "…" : words

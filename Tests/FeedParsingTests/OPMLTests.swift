@@ -1,4 +1,4 @@
-import BylineFeeds
+import FeedParsing
 import Testing
 
 @Suite("OPML import and export")

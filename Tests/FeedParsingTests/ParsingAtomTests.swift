@@ -1,4 +1,4 @@
-import BylineFeeds
+import FeedParsing
 import Foundation
 import Testing
 

@@ -1,7 +1,7 @@
 import BylineCore
 import Foundation
 import Testing
-@testable import BylineFeeds
+@testable import FeedParsing
 
 /// A terminal escape sequence in a feed goes whole, whether its ESC is a raw byte or a
 /// character reference; dropping only the ESC left "]0;PWNED" in headlines.

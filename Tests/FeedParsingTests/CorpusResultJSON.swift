@@ -1,4 +1,4 @@
-@testable import BylineFeeds
+@testable import FeedParsing
 import Foundation
 
 /// Maps a parse result onto feedparser's result dictionary (`bozo`, `encoding`,
