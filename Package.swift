@@ -29,6 +29,7 @@ let package = Package(
         // MARK: - Pure
         .target(name: "BylineCore"),
         .target(name: "TerminalKit"),
+        .target(name: "BylineConfig", dependencies: [.product(name: "TOMLKit", package: "TOMLKit")]),
         // HTML → story with libxml2's parser, on bytes in memory: no files, no network.
         .target(name: "BylineExtract", dependencies: ["BylineCore", "CLibXML2"]),
         // Feeds, OPML and feed-page discovery from bytes to values; fetching is BylineFeeds'.
@@ -57,7 +58,8 @@ let package = Package(
             name: "byline",
             dependencies: [
                 "BylineCore", "BylineStore", "BylineUI", "TerminalKit", "NcursesTerminal",
-                "BylineFeeds", "BylineExtract", "FeedParsing",
+                "BylineFeeds", "BylineExtract", "BylineConfig",
+                "FeedParsing",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -78,6 +80,7 @@ let package = Package(
             // The corpus harness's scripts and expected-failure list, read from disk.
             exclude: ["Corpus"]
         ),
+        .testTarget(name: "BylineConfigTests", dependencies: ["BylineConfig", "TestSupport"]),
         .testTarget(name: "BylineExtractTests", dependencies: ["BylineExtract", "BylineCore", "TestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"]),
     ]
