@@ -93,24 +93,18 @@ final class BackgroundWork: Sendable {
                 mailbox.post(.status("Cannot read \(id.path) to add its full story", isError: true))
                 return
             }
-            guard let article = await Self.extract(url, mailbox: mailbox) else { return }
-            guard !article.blocks.isEmpty else {
-                mailbox.post(.status("\(url): no story text found on the page", isError: true))
+            let story: Story
+            switch await PageFetch.story(at: url, completing: existing) {
+            case .failure(let problem):
+                mailbox.post(.status("\(url): \(problem)", isError: true))
                 return
-            }
-            var story = existing
-            story.body = article.blocks
-            story.closingSource = nil
-            story.related = Self.merged(existing.related, article.related)
-            story.author = story.author ?? article.author
-            if story.summary == nil, let lead = existing.body.first, case .paragraph(let text) = lead {
-                story.summary = InlineText.plain(text)
+            case .success(let full): story = full
             }
             let ownFile = id.path.hasPrefix(StoryFileName.folder + "/")
                 && StoryFileName.isBylineName(String(id.path.dropFirst(StoryFileName.folder.count + 1)))
             let name = ownFile ? String(id.path.dropFirst(StoryFileName.folder.count + 1)) : StoryFileName.forStory(story)
             Self.save(story, as: name, in: library, openIt: !ownFile, mailbox: mailbox,
-                      done: "Fetched the full story (\(article.blocks.count) paragraphs)")
+                      done: "Fetched the full story (\(story.body.count) paragraphs)")
         }
     }
 
@@ -118,13 +112,16 @@ final class BackgroundWork: Sendable {
     func fetchLinkedStory(url: String, title: String, mailbox: Mailbox) {
         let library = self.library
         run {
-            guard let article = await Self.extract(url, mailbox: mailbox) else { return }
-            guard !article.blocks.isEmpty else {
+            let story: Story
+            switch await PageFetch.story(at: url, title: title) {
+            case .failure(.noStoryText):
                 mailbox.post(.status("“\(title)” is not in the library, and \(url) has no story text to save", isError: true))
                 return
+            case .failure(let problem):
+                mailbox.post(.status("\(url): \(problem)", isError: true))
+                return
+            case .success(let found): story = found
             }
-            var story = article.story(url: URL(string: url))
-            if story.title.isEmpty || story.title == "Untitled" { story.title = title }
             Self.save(story, as: StoryFileName.forStory(story), in: library, openIt: true, mailbox: mailbox,
                       done: "Saved “\(story.title)” from \(url)")
         }
@@ -161,30 +158,6 @@ final class BackgroundWork: Sendable {
         current.withLock { $0 = library }
     }
 
-    /// Downloads and extracts a page; reports a failure in the status line and returns nil.
-    private static func extract(_ address: String, mailbox: Mailbox) async -> ExtractedArticle? {
-        guard let url = URL(string: address), ["http", "https"].contains(url.scheme?.lowercased() ?? "") else {
-            mailbox.post(.status("\(address): not a web address Byline can fetch", isError: true))
-            return nil
-        }
-        let client = HTTPClient()
-        defer { client.close() }
-        switch await client.get(url, accept: "text/html,application/xhtml+xml;q=0.9,*/*;q=0.5") {
-        case .failure(let failure):
-            mailbox.post(.status("\(address): \(failure)", isError: true))
-            return nil
-        case .success(let response) where !(200..<300).contains(response.status):
-            mailbox.post(.status("\(address): the server answered HTTP \(response.status)", isError: true))
-            return nil
-        case .success(let response):
-            if let problem = ArticleExtractor.binaryProblem(response.body) {
-                mailbox.post(.status("\(address): \(problem)", isError: true))
-                return nil
-            }
-            return ArticleExtractor.extract(html: response.body, url: response.finalURL, contentType: response.contentType)
-        }
-    }
-
     private static func save(_ story: Story, as name: String, in library: Library, openIt: Bool, mailbox: Mailbox, done: String) {
         do {
             let id = try library.save(story, fileName: name)
@@ -193,12 +166,6 @@ final class BackgroundWork: Sendable {
         } catch {
             mailbox.post(.status("Could not save the story: \(error)", isError: true))
         }
-    }
-
-    /// Related links from the file first, then the page's new ones.
-    private static func merged(_ first: [RelatedLink], _ second: [RelatedLink]) -> [RelatedLink] {
-        var seen = Set(first.map { $0.url ?? TitleKey($0.title).value })
-        return first + second.filter { seen.insert($0.url ?? TitleKey($0.title).value).inserted }
     }
 
     /// Runs work off the run loop's thread, counted so the loop polls faster meanwhile.
