@@ -39,7 +39,7 @@ extension FeedBuilder {
 
     func startDescription(_ attributes: ElementAttributes) {
         if context().contains("summary"), !hasContent {
-            summaryKey = "content"
+            summaryIsContent = true
             startContent(attributes)
         } else {
             pushContent("description", attributes, defaultType: "text/html", expectingText: inFeed || inEntry || inSource)
@@ -48,10 +48,9 @@ extension FeedBuilder {
 
     func startSummary(_ attributes: ElementAttributes) {
         if context().contains("summary"), !hasContent {
-            summaryKey = "content"
+            summaryIsContent = true
             startContent(attributes)
         } else {
-            summaryKey = "summary"
             pushContent("summary", attributes, defaultType: "text/plain", expectingText: true)
         }
     }
@@ -59,12 +58,12 @@ extension FeedBuilder {
     func startContent(_ attributes: ElementAttributes) {
         hasContent = true
         pushContent("content", attributes, defaultType: "text/plain", expectingText: true)
-        if let src = attributes["src"], !src.isEmpty { contentParams["src"] = .text(src) }
+        if let src = attributes["src"], !src.isEmpty { construct?.src = src }
         push("content", expectingText: true)
     }
 
     func endContent() {
-        let type = Self.mapContentType(contentParams.text("type") ?? "")
+        let type = Self.mapContentType(construct?.type ?? "")
         let copyToSummary = type == "text/plain" || Self.htmlTypes.contains(type)
         let value = popContent("content")
         if copyToSummary { save("summary", value.map { .text($0) } ?? .null) }

@@ -156,15 +156,15 @@ extension FeedBuilder {
             endTitle()
             titleDepth = depth
         case "description", "dc_description", "media_description", "abstract":
-            if summaryKey == "content" { endContent() } else { popContent("description") }
-            summaryKey = nil
+            if summaryIsContent { endContent() } else { popContent("description") }
+            summaryIsContent = false
         case "info", "feedburner_browserfriendly": popContent("info")
         case "generator":
             let value = pop("generator")
             if let detail = context()["generator_detail"]?.node { detail["name"] = value.map { .text($0) } ?? .null }
         case "summary", "itunes_summary":
-            if summaryKey == "content" { endContent() } else { popContent(summaryKey ?? "summary") }
-            summaryKey = nil
+            if summaryIsContent { endContent() } else { popContent("summary") }
+            summaryIsContent = false
         case "source": endSource()
         case "content", "body", "xhtml_body", "content_encoded", "fullitem": endContent()
         case "newlocation":

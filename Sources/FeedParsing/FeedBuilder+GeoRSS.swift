@@ -11,12 +11,12 @@ extension FeedBuilder {
             context()["where"] = .node(ParsedNode())
         case "gml_point", "gml_linestring", "gml_polygon":
             readReferenceSystem(attributes)
-            geometryKind = name == "gml_point" ? "point" : name == "gml_linestring" ? "linestring" : geometryKind
+            if name == "gml_point" { geometry = .point } else if name == "gml_linestring" { geometry = .lineString }
             push("geometry", expectingText: false)
         case "gml_exterior":
             push("geometry", expectingText: false)
         case "gml_linearring":
-            geometryKind = "polygon"
+            geometry = .polygon
             push("geometry", expectingText: false)
         case "gml_pos", "gml_poslist":
             push("pos", expectingText: false)
@@ -50,18 +50,23 @@ extension FeedBuilder {
             }
             if name == "gml_pos" {
                 saveWhere(Self.point(text, swap: swap, dimensions: dimensions))
-            } else if geometryKind == "linestring" {
+            } else if geometry == .lineString {
                 saveWhere(Self.line(text, swap: swap, dimensions: dimensions))
-            } else if geometryKind == "polygon", let ring = Self.coordinates(text, swap: swap, dimensions: dimensions) {
+            } else if geometry == .polygon, let ring = Self.coordinates(text, swap: swap, dimensions: dimensions) {
                 saveWhere(["type": .text("Polygon"), "coordinates": .list([.list(ring)])])
             }
         case "gml_point", "gml_linestring", "gml_linearring", "gml_exterior", "gml_polygon":
-            geometryKind = ""
+            geometry = .none
             pop("geometry")
         default:
             return false
         }
         return true
+    }
+
+    /// The GML shape whose positions are being read.
+    enum GMLGeometry {
+        case none, point, lineString, polygon
     }
 
     private func readReferenceSystem(_ attributes: ElementAttributes) {

@@ -15,14 +15,14 @@ extension FeedBuilder {
         guard let top = elementStack.last, top.name == element else { return nil }
         elementStack.removeLast()
         var pieces = top.pieces
-        if version == "atom10", (contentParams.text("type") ?? "text") == "application/xhtml+xml" {
+        if version == "atom10", construct?.isXHTML == true {
             pieces = Self.unwrappingDiv(pieces)
         }
         var output = pieces.joined()
         if stripWhitespace { output = PythonText.strip(output) }
         guard top.expectingText else { return output }
 
-        if contentParams["base64"]?.isTruthy == true,
+        if construct?.isBase64 == true,
            let data = Data(base64Encoded: output, options: .ignoreUnknownCharacters),
            let decoded = String(data: data, encoding: .utf8) {
             output = decoded
@@ -30,12 +30,12 @@ extension FeedBuilder {
         if Self.canBeRelativeURI.contains(element), !output.isEmpty, element != "id" || guidIsLink {
             output = resolveURI(output)
         }
-        if !version.hasPrefix("atom"), contentParams.text("type") == "text/plain", MarkupGuess.looksLikeHTML(output) {
-            contentParams["type"] = .text("text/html")
+        if !version.hasPrefix("atom"), construct?.type == "text/plain", MarkupGuess.looksLikeHTML(output) {
+            construct?.type = "text/html"
         }
-        contentParams.remove("mode")
-        contentParams.remove("base64")
-        let declaredType = contentParams.text("type") ?? "text/html"
+        // Decoded once: text read again (a nested element's) is not base64 a second time.
+        construct?.isBase64 = false
+        let declaredType = construct?.type ?? "text/html"
         if Self.htmlTypes.contains(Self.mapContentType(declaredType)), Self.canContainMarkup.contains(element) {
             output = HTMLRewriter.resolvingLinks(output, base: baseURI, type: declaredType)
             output = HTMLRewriter.sanitise(output, type: declaredType)
@@ -56,9 +56,7 @@ extension FeedBuilder {
         var output = value
         if inEntry, !inSource, let entry = entries.last {
             if element == "content" {
-                let params = contentParams.copy()
-                params["value"] = .text(output)
-                entry.append(.node(params), to: "content")
+                entry.append(.node(detail(output)), to: "content")
             } else if element == "link" {
                 guard !inImage else { return }
                 output = Self.repairingQueryAmpersands(output.replacingOccurrences(of: "&amp;", with: "&"))
@@ -72,11 +70,7 @@ extension FeedBuilder {
                     propertyDepth[id, default: [:]][key] = depth
                     entry[key] = .text(output)
                 }
-                if inContent > 0 {
-                    let params = contentParams.copy()
-                    params["value"] = .text(output)
-                    entry[key + "_detail"] = .node(params)
-                }
+                if inContent > 0 { entry[key + "_detail"] = .node(detail(output)) }
             }
         } else if inFeed || inSource {
             let context = context()
@@ -87,11 +81,20 @@ extension FeedBuilder {
                 context[key] = .text(output)
                 context.lastNode(in: "links")?["href"] = .text(output)
             } else if inContent > 0 {
-                let params = contentParams.copy()
-                params["value"] = .text(output)
-                context[key + "_detail"] = .node(params)
+                context[key + "_detail"] = .node(detail(output))
             }
         }
+    }
+
+    /// The `*_detail` dictionary of `value`: the construct's parameters, or only the value
+    /// when an inner construct has ended and taken them with it.
+    private func detail(_ value: String) -> ParsedNode {
+        guard let construct else {
+            let node = ParsedNode()
+            node["value"] = .text(value)
+            return node
+        }
+        return construct.detail(value)
     }
 
     /// `?a=1&b;=2` back to `?a=1&b=2`: query strings mangled as if they held references.

@@ -34,16 +34,18 @@ final class FeedBuilder: XMLEventHandler {
     /// enclosures and other relations as the entry's link.
     var textLinkIsAlternate = true
     var svgDepth = 0
-    /// The GML geometry being read: "point", "linestring", "polygon" or "".
-    var geometryKind = ""
+    /// The GML geometry being read.
+    var geometry = GMLGeometry.none
     /// Inside the first Podlove `psc:chapters` of an entry.
     var inChapters = false
     var titleDepth = -1
     var depth = 0
 
     var sourceData = ParsedNode()
-    var contentParams = ParsedNode()
-    var summaryKey: String?
+    /// The text construct being read; nil outside one, and after an inner one ends.
+    var construct: TextConstruct?
+    /// A second summary or description in an entry is read as its content.
+    var summaryIsContent = false
     var elementStack: [(name: String, expectingText: Bool, pieces: [String])] = []
     var baseStack: [String] = []
     var langStack: [String?] = []
@@ -84,11 +86,11 @@ final class FeedBuilder: XMLEventHandler {
         baseStack.append(baseURI)
         langStack.append(newLang)
 
-        if inContent > 0, !(contentParams.text("type") ?? "xml").hasSuffix("xml") {
+        if inContent > 0, let type = construct?.type, !type.hasSuffix("xml") {
             if tag == "xhtml:div" || tag == "div" { return }
-            contentParams["type"] = .text("application/xhtml+xml")
+            construct?.type = "application/xhtml+xml"
         }
-        if inContent > 0, contentParams.text("type") == "application/xhtml+xml" {
+        if inContent > 0, construct?.isXHTML == true {
             var local = tag
             var written = pairs
             if let colon = tag.firstIndex(of: ":") {
@@ -122,11 +124,11 @@ final class FeedBuilder: XMLEventHandler {
         let handlerName = prefix + suffix
         if svgDepth > 0 || !end(handlerName) { pop(handlerName) }
 
-        if inContent > 0, !(contentParams.text("type") ?? "xml").hasSuffix("xml") {
+        if inContent > 0, let type = construct?.type, !type.hasSuffix("xml") {
             if tag == "xhtml:div" || tag == "div" { return }
-            contentParams["type"] = .text("application/xhtml+xml")
+            construct?.type = "application/xhtml+xml"
         }
-        if inContent > 0, contentParams.text("type") == "application/xhtml+xml" {
+        if inContent > 0, construct?.isXHTML == true {
             let local = tag.split(separator: ":").last.map(String.init) ?? tag
             handleData("</\(local)>", escape: false)
         }
@@ -161,7 +163,7 @@ final class FeedBuilder: XMLEventHandler {
     func handleData(_ text: String, escape: Bool = true) {
         guard !elementStack.isEmpty else { return }
         var text = text
-        if escape, contentParams.text("type") == "application/xhtml+xml" {
+        if escape, construct?.isXHTML == true {
             text = text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
                 .replacingOccurrences(of: ">", with: "&gt;")
         }
@@ -208,12 +210,8 @@ final class FeedBuilder: XMLEventHandler {
     func pushContent(_ tag: String, _ attributes: ElementAttributes, defaultType: String, expectingText: Bool) {
         inContent += 1
         if let current = lang { lang = current.replacingOccurrences(of: "_", with: "-") }
-        let params = ParsedNode()
-        params["type"] = .text(Self.mapContentType(attributes["type"] ?? defaultType))
-        params["language"] = lang.map { .text($0) } ?? .null
-        params["base"] = .text(baseURI)
-        contentParams = params
-        contentParams.setRaw("base64", .flag(isBase64(attributes)))
+        construct = TextConstruct(type: Self.mapContentType(attributes["type"] ?? defaultType), language: lang,
+                                  base: baseURI, mode: attributes["mode"])
         push(tag, expectingText: expectingText)
     }
 
@@ -221,14 +219,8 @@ final class FeedBuilder: XMLEventHandler {
     func popContent(_ tag: String) -> String? {
         let value = pop(tag)
         inContent -= 1
-        contentParams.removeAll()
+        construct = nil
         return value
-    }
-
-    private func isBase64(_ attributes: ElementAttributes) -> Bool {
-        if attributes["mode"] == "base64" { return true }
-        let type = contentParams.text("type") ?? ""
-        return !(type.hasPrefix("text/") || type.hasSuffix("+xml") || type.hasSuffix("/xml"))
     }
 
     static func mapContentType(_ type: String) -> String {
