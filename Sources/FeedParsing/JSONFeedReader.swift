@@ -115,12 +115,8 @@ enum JSONFeedReader {
         return link
     }
 
+    /// A text construct's detail, as the XML path stores it (JSON Feed gives no language or base).
     private static func content(_ value: String, type: String) -> ParsedNode {
-        let node = ParsedNode()
-        node["type"] = .text(type)
-        node["language"] = .null
-        node["base"] = .text("")
-        node["value"] = .text(value)
-        return node
+        TextConstruct(type: type, language: nil, base: "", mode: nil).detail(value)
     }
 }
