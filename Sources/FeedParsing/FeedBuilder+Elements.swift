@@ -111,21 +111,9 @@ extension FeedBuilder {
             let value = Int(pop(name) ?? "") ?? 0
             if inImage { context()[name] = .number(value) }
         case "url", "homepage", "uri":
-            let value = pop("href") ?? ""
-            if inAuthor {
-                saveAuthor("href", value)
-            } else if inContributor {
-                saveContributor("href", value)
-            }
+            savePerson("href", pop("href") ?? "")
         case "email", "itunes_email":
-            let value = pop("email") ?? ""
-            if inPublisher {
-                saveAuthor("email", value, prefix: "publisher")
-            } else if inAuthor {
-                saveAuthor("email", value)
-            } else if inContributor {
-                saveContributor("email", value)
-            }
+            savePerson("email", pop("email") ?? "")
         case "subtitle", "tagline", "itunes_subtitle": popContent("subtitle")
         case "rights", "copyright", "dc_rights": popContent("rights")
         case "item", "entry":

@@ -11,15 +11,24 @@ extension FeedBuilder {
 
     func endName() {
         let value = pop("name") ?? ""
-        if inPublisher {
-            saveAuthor("name", value, prefix: "publisher")
+        if !savePerson("name", value), inTextInput { context()["name"] = .text(value) }
+    }
+
+    /// Saves a name, email or address to the person being read: the publisher (iTunes
+    /// owner) first, then an author, then a contributor. False outside all three.
+    @discardableResult
+    func savePerson(_ key: String, _ value: String) -> Bool {
+        // feedparser gives a publisher no address: its `url` goes to the author, if any.
+        if inPublisher, key != "href" {
+            saveAuthor(key, value, prefix: "publisher")
         } else if inAuthor {
-            saveAuthor("name", value)
+            saveAuthor(key, value)
         } else if inContributor {
-            saveContributor("name", value)
-        } else if inTextInput {
-            context()["name"] = .text(value)
+            saveContributor(key, value)
+        } else {
+            return false
         }
+        return true
     }
 
     func saveAuthor(_ key: String, _ value: String, prefix: String = "author") {
