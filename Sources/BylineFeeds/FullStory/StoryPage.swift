@@ -50,7 +50,7 @@ public enum StoryPage {
 
     /// Whether a response's `Content-Type` names a page the extractor can read; a missing
     /// one is taken for a page, since files and many servers give none.
-    public static func isWebPage(contentType: String?) -> Bool {
+    static func isWebPage(contentType: String?) -> Bool {
         guard let type = contentType?.split(separator: ";").first?.trimmingCharacters(in: .whitespaces).lowercased(),
               !type.isEmpty else { return true }
         return type == "text/html" || type == "application/xhtml+xml" || type == "text/plain"
