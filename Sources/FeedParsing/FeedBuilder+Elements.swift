@@ -172,21 +172,14 @@ extension FeedBuilder {
     // MARK: - Feed and entry
 
     func startRSS(_ attributes: ElementAttributes) {
-        guard version.isEmpty || !version.hasPrefix("rss") else { return }
-        let given = attributes["version"] ?? ""
-        let versions = ["0.91": "rss091u", "0.92": "rss092", "0.93": "rss093", "0.94": "rss094"]
-        if let known = versions[given] {
-            version = known
-        } else {
-            version = given.hasPrefix("2.") ? "rss20" : "rss"
-        }
+        guard version?.isRSS != true else { return }
+        version = .rss(declaring: attributes["version"])
     }
 
     func startFeed(_ attributes: ElementAttributes) {
         inFeed = true
-        guard version.isEmpty else { return }
-        let versions = ["0.1": "atom01", "0.2": "atom02", "0.3": "atom03"]
-        version = attributes["version"].flatMap { versions[$0] } ?? "atom"
+        guard version == nil else { return }
+        version = .atom(declaring: attributes["version"])
     }
 
     /// CDF puts a channel's or item's date and link in attributes.

@@ -13,15 +13,7 @@ extension FeedBuilder {
     func trackNamespace(prefix: String?, uri: String) {
         var uri = uri
         var lower = uri.lowercased()
-        if version.isEmpty {
-            if prefix == nil, lower == "http://my.netscape.com/rdf/simple/0.9/" {
-                version = "rss090"
-            } else if lower == "http://purl.org/rss/1.0/" {
-                version = "rss10"
-            } else if lower == "http://www.w3.org/2005/atom" {
-                version = "atom10"
-            }
-        }
+        if version == nil { version = FeedVersion.declared(byNamespace: lower, prefix: prefix) }
         if lower.contains("backend.userland.com/rss") {
             uri = "http://backend.userland.com/rss"
             lower = uri

@@ -15,7 +15,7 @@ extension FeedBuilder {
         guard let top = elementStack.last, top.name == element else { return nil }
         elementStack.removeLast()
         var pieces = top.pieces
-        if version == "atom10", construct?.isXHTML == true {
+        if version == .atom10, construct?.isXHTML == true {
             pieces = Self.unwrappingDiv(pieces)
         }
         var output = pieces.joined()
@@ -30,7 +30,7 @@ extension FeedBuilder {
         if Self.canBeRelativeURI.contains(element), !output.isEmpty, element != "id" || guidIsLink {
             output = resolveURI(output)
         }
-        if !version.hasPrefix("atom"), construct?.type == "text/plain", MarkupGuess.looksLikeHTML(output) {
+        if version?.isAtom != true, construct?.type == "text/plain", MarkupGuess.looksLikeHTML(output) {
             construct?.type = "text/html"
         }
         // Decoded once: text read again (a nested element's) is not base64 a second time.

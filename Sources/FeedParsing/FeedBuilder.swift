@@ -8,7 +8,8 @@ import Foundation
 final class FeedBuilder: XMLEventHandler {
     var feed = ParsedNode()
     var entries: [ParsedNode] = []
-    var version = ""
+    /// Nil until an element or a namespace tells.
+    var version: FeedVersion?
 
     // Namespaces: the document's prefixes, and what they map to.
     var namespacesInUse: [(prefix: String, uri: String)] = []

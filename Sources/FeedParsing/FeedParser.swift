@@ -53,7 +53,7 @@ public enum FeedParser {
         if let repaired { problems.insert(repaired, at: 0) }
         if let removed { problems.insert(removed, at: 0) }
         if let error = outcome.firstError { problems.insert("malformed XML at \(error)", at: 0) }
-        let version = doctype.version ?? builder.version
+        let version = doctype.version ?? builder.version?.rawValue ?? ""
         let foundNothing = version.isEmpty && builder.feed.keys.isEmpty && builder.entries.isEmpty
         if foundNothing || outcome.rootName == nil {
             if let error = outcome.firstError { return .failure(malformed(error)) }
