@@ -6,6 +6,7 @@ extension FetchProblem {
     init(_ problem: PageProblem) {
         switch problem {
         case .notAWebAddress: self = .notAWebAddress
+        case .fetch(.http(let status)): self = .httpStatus(status)
         case .fetch(let failure): self = .unreachable(FailureReason(failure.description))
         case .notAWebPage, .binary: self = .notAPage(FailureReason(problem.description))
         case .noStoryText: self = .noStoryText
