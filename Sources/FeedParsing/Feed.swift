@@ -1,6 +1,6 @@
 import Foundation
 
-/// A feed as parsed from RSS, Atom or JSON Feed: what BylineFeeds hands on to storing.
+/// A feed as parsed from RSS, Atom or JSON Feed: what FeedParsing hands on to storing.
 ///
 /// Text fields are plain text; `summary` and `content` are sanitised HTML (or plain text
 /// when `isHTML` says so), turned into story text when stored.
