@@ -27,13 +27,16 @@ let package = Package(
         ),
 
         // MARK: - Pure
-        .target(name: "BylineCore"),
-        .target(name: "TerminalKit"),
+        // The one reading of terminal control sequences, shared by every layer that cleans
+        // text: its own target because TerminalKit must not depend on the story core.
+        .target(name: "TerminalSafety"),
+        .target(name: "BylineCore", dependencies: ["TerminalSafety"]),
+        .target(name: "TerminalKit", dependencies: ["TerminalSafety"]),
         .target(name: "BylineConfig", dependencies: [.product(name: "TOMLKit", package: "TOMLKit")]),
         // HTML → story with libxml2's parser, on bytes in memory: no files, no network.
         .target(name: "BylineExtract", dependencies: ["BylineCore", "CLibXML2"]),
         // Feeds, OPML and feed-page discovery from bytes to values; fetching is BylineFeeds'.
-        .target(name: "FeedParsing", dependencies: ["BylineCore", "BylineExtract", "CLibXML2"]),
+        .target(name: "FeedParsing", dependencies: ["BylineCore", "BylineExtract", "CLibXML2", "TerminalSafety"]),
         .target(
             name: "BylineUI",
             dependencies: [
@@ -43,7 +46,7 @@ let package = Package(
         ),
 
         // MARK: - I/O
-        .target(name: "BylineStore", dependencies: ["BylineCore"]),
+        .target(name: "BylineStore", dependencies: ["BylineCore", "TerminalSafety"]),
         .target(name: "NcursesTerminal", dependencies: ["CNcursesw", "TerminalKit"]),
         .target(
             name: "BylineFeeds",
@@ -67,6 +70,7 @@ let package = Package(
         // MARK: - Tests
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "BylineCoreTests", dependencies: ["BylineCore", "TestSupport"]),
+        .testTarget(name: "TerminalSafetyTests", dependencies: ["TerminalSafety", "BylineCore", "TerminalKit"]),
         .testTarget(name: "TerminalKitTests", dependencies: ["TerminalKit", "TestSupport"]),
         .testTarget(name: "BylineStoreTests", dependencies: ["BylineStore", "BylineCore", "TestSupport"]),
         .testTarget(name: "BylineUITests", dependencies: ["BylineUI", "BylineCore", "TerminalKit", "TestSupport"]),
