@@ -29,11 +29,11 @@ let package = Package(
         // MARK: - Pure
         .target(name: "BylineCore"),
         .target(name: "TerminalKit"),
-        .target(name: "BylineConfig", dependencies: [.product(name: "TOMLKit", package: "TOMLKit")]),
+        .target(name: "BylineConfig", dependencies: ["TerminalKit", .product(name: "TOMLKit", package: "TOMLKit")]),
         .target(
             name: "BylineUI",
             dependencies: [
-                "BylineCore", "TerminalKit",
+                "BylineCore", "TerminalKit", "BylineConfig",
                 .product(name: "TOMLKit", package: "TOMLKit"),
             ]
         ),
@@ -65,14 +65,14 @@ let package = Package(
         .testTarget(name: "BylineCoreTests", dependencies: ["BylineCore", "TestSupport"]),
         .testTarget(name: "TerminalKitTests", dependencies: ["TerminalKit", "TestSupport"]),
         .testTarget(name: "BylineStoreTests", dependencies: ["BylineStore", "BylineCore", "TestSupport"]),
-        .testTarget(name: "BylineUITests", dependencies: ["BylineUI", "BylineCore", "TerminalKit", "TestSupport"]),
+        .testTarget(name: "BylineUITests", dependencies: ["BylineUI", "BylineCore", "TerminalKit", "BylineConfig", "TestSupport"]),
         .testTarget(
             name: "BylineFeedsTests",
             dependencies: ["BylineFeeds", "BylineCore", "BylineStore", "BylineExtract", "TestSupport"],
             // The corpus harness's scripts and expected-failure list, read from disk.
             exclude: ["Corpus"]
         ),
-        .testTarget(name: "BylineConfigTests", dependencies: ["BylineConfig", "TestSupport"]),
+        .testTarget(name: "BylineConfigTests", dependencies: ["BylineConfig", "TerminalKit", "TestSupport"]),
         .testTarget(name: "BylineExtractTests", dependencies: ["BylineExtract", "BylineCore", "TestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"]),
     ]

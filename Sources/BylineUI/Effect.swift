@@ -15,5 +15,7 @@ public enum Effect: Equatable, Sendable {
     case fetchLinkedStory(url: String, title: String)
     /// Repaint every cell (Ctrl-L), for a terminal another program scribbled on.
     case redrawScreen
+    /// Keep the theme `t` chose, by name, for the next start.
+    case rememberTheme(String)
     case quit
 }

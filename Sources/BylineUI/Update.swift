@@ -150,7 +150,7 @@ func perform(_ command: Command, _ state: inout AppState) -> [Effect] {
     case .nextTheme:
         state.themeIndex = (state.themeIndex + 1) % state.themes.count
         state.message = StatusMessage("Theme: \(state.theme.name)")
-        return []
+        return [.rememberTheme(state.theme.name)]
     case .help:
         state.showingHelp = true
         return []

@@ -1,3 +1,4 @@
+import BylineConfig
 import BylineCore
 import BylineExtract
 import BylineFeeds
@@ -16,11 +17,13 @@ final class BackgroundWork: Sendable {
     /// bundled seeds are shown because it is empty.
     private let fetchTarget: URL
     private let subscriptions: SubscriptionsFile
+    private let fetch: FetchSettings
     private let busy = Atomic<Int>(0)
     /// Counts reloads, so a slow one finishing after a newer one does not win.
     private let reloads = Atomic<Int>(0)
 
-    init(library: Library, fetchTarget: URL, subscriptions: SubscriptionsFile) {
+    init(library: Library, fetchTarget: URL, subscriptions: SubscriptionsFile, fetch: FetchSettings = FetchSettings()) {
+        self.fetch = fetch
         self.current = Mutex(library)
         self.fetchTarget = fetchTarget.standardizedFileURL
         self.subscriptions = subscriptions
@@ -40,7 +43,7 @@ final class BackgroundWork: Sendable {
 
     /// `R`: fetches every subscription into the library, with progress in the status line.
     func refreshFeeds(mailbox: Mailbox) {
-        let target = fetchTarget, subscriptions = subscriptions
+        let target = fetchTarget, subscriptions = subscriptions, fetch = fetch
         run { [self] in
             let list: [Subscription]
             do {
@@ -56,7 +59,9 @@ final class BackgroundWork: Sendable {
             mailbox.post(.refreshProgress(done: 0, total: list.count))
             let report: FetchReport
             do {
-                report = try await FeedFetcher.refresh(library: target, subscriptionsFile: subscriptions) { progress in
+                report = try await FeedFetcher.refresh(library: target, subscriptionsFile: subscriptions,
+                                                       limits: FetchLimits(timeout: Double(fetch.timeout)),
+                                                       concurrency: fetch.jobs) { progress in
                     mailbox.post(.refreshProgress(done: progress.done, total: progress.total))
                 }
             } catch {

@@ -20,6 +20,7 @@ struct Byline: ParsableCommand {
             ExportCommand.self,
             FetchCommand.self,
             ExtractCommand.self,
+            ConfigCommand.self,
         ],
         defaultSubcommand: ReadCommand.self
     )

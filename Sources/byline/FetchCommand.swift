@@ -1,4 +1,5 @@
 import ArgumentParser
+import BylineConfig
 import BylineFeeds
 import BylineStore
 import Foundation
@@ -11,11 +12,11 @@ struct FetchCommand: ParsableCommand {
     @Argument(help: "Feeds to fetch, by URL or title (default: all of them).")
     var feeds: [String] = []
 
-    @Option(help: "Seconds one request may take.")
-    var timeout: Double = 20
+    @Option(help: "Seconds one request may take (default: [fetch] timeout in config.toml, or 20).")
+    var timeout: Double?
 
-    @Option(help: "How many feeds to download at once.")
-    var jobs: Int = 8
+    @Option(help: "How many feeds to download at once (default: [fetch] jobs in config.toml, or 8).")
+    var jobs: Int?
 
     @Option(help: ArgumentHelp(
         "Fetch story pages for the full text, for this run over each feed's fullStory setting.",
@@ -33,9 +34,12 @@ struct FetchCommand: ParsableCommand {
             if unknown.isEmpty { print("No subscriptions yet: add one with `byline add URL`.") }
             throw unknown.isEmpty ? ExitCode.success : ExitCode.failure
         }
+        let configuration = ConfigLoading.load()
+        for problem in configuration.problems where problem.key?.hasPrefix("fetch.") == true { warn("byline: \(problem)") }
         let fetcher = FeedFetcher(
             library: Library(folder: places.libraryFolder), reader: .standard, converter: .standard,
-            limits: FetchLimits(timeout: timeout), concurrency: jobs, subscriptionsFile: places.subscriptionsFile,
+            limits: FetchLimits(timeout: timeout ?? Double(configuration.fetch.timeout)),
+            concurrency: jobs ?? configuration.fetch.jobs, subscriptionsFile: places.subscriptionsFile,
             fullStory: fullStory)
         let progress = ProgressLine(onTerminal: isatty(STDOUT_FILENO) == 1)
         let report = waitFor { await fetcher.fetchAll(subscriptions: chosen) { progress.show($0) } }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import BylineConfig
 import BylineCore
 import BylineFeeds
 import BylineStore
@@ -46,7 +47,13 @@ struct ReadCommand: ParsableCommand {
         let environment = ProcessInfo.processInfo.environment
         let noColor = !(environment["NO_COLOR"] ?? "").isEmpty
         let catalog = ThemeCatalog.load(configFolder: LibraryLocation.configFolder(), noColor: noColor)
-        var themeIndex = 0
+        let configuration = ConfigLoading.load()
+        let (keyMap, keyProblems) = KeyMap.standard.rebound(by: configuration.keys)
+        let configProblems = configuration.problems + keyProblems
+            + ConfigLoading.themeProblems(configuration, catalog: catalog)
+        let choices = ReaderChoices.load()
+        var themeIndex = choices.theme(configured: configuration.theme.name).flatMap(catalog.index(named:))
+            ?? configuration.theme.name.flatMap(catalog.index(named:)) ?? 0
         var themeProblems = catalog.problems
         if let theme {
             if let index = catalog.index(named: theme) {
@@ -73,12 +80,14 @@ struct ReadCommand: ParsableCommand {
             screen: ScreenSize(width: 80, height: 24),
             themes: catalog.themes, timeZone: .current, now: Date())
         state.themeIndex = themeIndex
+        state.keyMap = keyMap
         state.message = Self.startMessage(contents: contents, themeProblems: themeProblems, readingProblem: marks.problem)
+        if let configLine = ConfigLoading.summary(configProblems) { state.message = StatusMessage(configLine, isError: true) }
         let backgroundWork = BackgroundWork(
             library: library,
             fetchTarget: choice.isBundledSeeds ? LibraryLocation.defaultLibrary() : choice.folder,
-            subscriptions: FeedPlaces.standardSubscriptions)
-        let session = ReaderSession(state: state, backgroundWork: backgroundWork,
+            subscriptions: FeedPlaces.standardSubscriptions, fetch: configuration.fetch)
+        let session = ReaderSession(state: state, backgroundWork: backgroundWork, configuration: configuration,
                                     exitAfterFirstFrame: exitAfterFirstFrame, checkFolder: indexed != nil)
         try session.run()
         // Ended by a signal: the terminal is back; exit as the shell expects (130 for

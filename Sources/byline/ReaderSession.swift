@@ -1,3 +1,4 @@
+import BylineConfig
 import BylineCore
 import BylineStore
 import BylineUI
@@ -16,11 +17,13 @@ final class ReaderSession {
     private let exitAfterFirstFrame: Bool
 
     private let checkFolder: Bool
+    private let configuration: Configuration
 
     /// - Parameter checkFolder: the listing came from the index alone; read the folder in
     ///   the background and show what changed.
-    init(state: AppState, backgroundWork: BackgroundWork, exitAfterFirstFrame: Bool = false,
-         checkFolder: Bool = false) {
+    init(state: AppState, backgroundWork: BackgroundWork, configuration: Configuration = .defaults,
+         exitAfterFirstFrame: Bool = false, checkFolder: Bool = false) {
+        self.configuration = configuration
         self.exitAfterFirstFrame = exitAfterFirstFrame
         self.checkFolder = checkFolder
         self.state = state
@@ -73,7 +76,7 @@ final class ReaderSession {
             case .star(let id): record(.star(id))
             case .unstar(let id): record(.unstar(id))
             case .openInBrowser(let url):
-                let outcome = screen.suspend { Browser.open(url) }
+                let outcome = screen.suspend { Browser.open(url, settings: configuration.browser) }
                 dispatch(.status(outcome.message, isError: !outcome.succeeded))
             case .refreshFeeds:
                 backgroundWork.refreshFeeds(mailbox: mailbox)
@@ -81,11 +84,25 @@ final class ReaderSession {
                 backgroundWork.fetchFullStory(id, url: url, mailbox: mailbox)
             case .fetchLinkedStory(let url, let title):
                 backgroundWork.fetchLinkedStory(url: url, title: title, mailbox: mailbox)
+            case .rememberTheme(let name):
+                rememberTheme(name)
             case .redrawScreen:
                 screen.invalidate()
             case .quit:
                 running = false
             }
+        }
+    }
+
+    /// Keeps the theme `t` chose for the next start (see `ReaderChoices` for why not in config.toml).
+    private func rememberTheme(_ name: String) {
+        var choices = ReaderChoices.load()
+        choices.theme = name
+        choices.themeReplaced = configuration.theme.name ?? "default"
+        do {
+            try choices.save()
+        } catch {
+            dispatch(.status("Theme: \(name) (not remembered: \(ReaderChoices.file().path): \(error))", isError: true))
         }
     }
 

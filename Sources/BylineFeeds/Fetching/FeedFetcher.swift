@@ -198,11 +198,11 @@ extension FeedFetcher {
     /// the standard parser and story converter: the reader's refresh (`R`) in one call.
     public static func refresh(
         library folder: URL, subscriptionsFile: SubscriptionsFile, limits: FetchLimits = FetchLimits(),
-        progress: @escaping @Sendable (FetchProgress) -> Void = { _ in }
+        concurrency: Int = 8, progress: @escaping @Sendable (FetchProgress) -> Void = { _ in }
     ) async throws -> FetchReport {
         let subscriptions = try subscriptionsFile.load().subscriptions
         let fetcher = FeedFetcher(library: Library(folder: folder), reader: .standard, converter: .standard,
-                                  limits: limits, subscriptionsFile: subscriptionsFile)
+                                  limits: limits, concurrency: concurrency, subscriptionsFile: subscriptionsFile)
         return await fetcher.fetchAll(subscriptions: subscriptions, progress: progress)
     }
 }
