@@ -86,8 +86,15 @@ struct ExtractCommand: ParsableCommand {
         do {
             return (try Data(contentsOf: URL(fileURLWithPath: source)), nil, nil)
         } catch {
-            let reason = FileManager.default.fileExists(atPath: source) ? "cannot be read" : "no such file"
-            throw PageProblem(source: source, reason: reason)
+            // `example.org/page`, not a file here: the web page, as a browser would read it.
+            if !FileManager.default.fileExists(atPath: source), let host = source.split(separator: "/").first,
+               host.contains("."), !source.hasPrefix("."), !source.hasPrefix("/") {
+                let (_, result) = SchemelessAddress.first(source) { address in
+                    Result { try fetch(URL(string: address) ?? URL(fileURLWithPath: "/")) }.mapError { $0 as? PageProblem ?? PageProblem(source: address, reason: "\($0)") }
+                }
+                return try result.get()
+            }
+            throw PageProblem(source: source, reason: FileTrouble.reason(error, path: source))
         }
     }
 
@@ -102,7 +109,7 @@ struct ExtractCommand: ParsableCommand {
         }
         switch result {
         case .failure(let failure):
-            throw PageProblem(source: source, reason: failure.description)
+            throw PageProblem(source: address.absoluteString, reason: failure.description)
         case .success(let response):
             return (response.body, response.finalURL, response.contentType)
         }
