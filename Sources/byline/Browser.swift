@@ -2,6 +2,7 @@
 import Glibc
 #endif
 import BylineConfig
+import BylineUI
 import Foundation
 
 /// Opens a web address with `[browser] command`, `$BROWSER` or `xdg-open`, whichever
@@ -12,20 +13,16 @@ import Foundation
 /// group, as a shell runs a job: it reads the keyboard, Ctrl-C reaches it and not the
 /// reader, and the reader takes the terminal back when it exits.
 enum Browser {
-    struct Outcome {
-        var succeeded: Bool
-        var message: String
-    }
-
+    /// The command that opened `url`, or why none did.
     static func open(_ url: String, settings: BrowserSettings,
-                     environment: [String: String] = ProcessInfo.processInfo.environment) -> Outcome {
+                     environment: [String: String] = ProcessInfo.processInfo.environment) -> Result<String, BrowserProblem> {
         guard url.lowercased().hasPrefix("http://") || url.lowercased().hasPrefix("https://") else {
-            return Outcome(succeeded: false, message: "Not opening \(url): only http and https addresses are opened")
+            return .failure(.notAWebAddress)
         }
         let plan: BrowserPlan
         switch BrowserPlan.make(url: url, settings: settings, environment: environment) {
         case .success(let made): plan = made
-        case .failure(let refusal): return Outcome(succeeded: false, message: refusal.description)
+        case .failure(.noGraphicalSession): return .failure(.noGraphicalSession)
         }
         for command in plan.commands {
             guard let program = executable(named: command.words[0], path: environment["PATH"] ?? "/usr/bin:/bin") else { continue }
@@ -33,14 +30,12 @@ enum Browser {
             switch run(program, arguments: Array(command.words.dropFirst()), inForeground: command.inTerminal) {
             case .success(let exit): status = exit
             case .failure(let reason):
-                return Outcome(succeeded: false, message: "\(command.words[0]) could not start: \(reason)")
+                return .failure(.couldNotStart(command: command.words[0], FailureReason(reason.description)))
             }
-            if status == 0 {
-                return Outcome(succeeded: true, message: "Opened \(url) with \(command.words[0])")
-            }
-            return Outcome(succeeded: false, message: "\(command.words[0]) failed (exit status \(status)) opening \(url)")
+            if status == 0 { return .success(command.words[0]) }
+            return .failure(.failed(command: command.words[0], status: status))
         }
-        return Outcome(succeeded: false, message: "No browser to open \(url): set [browser] command in config.toml or $BROWSER, or install xdg-open")
+        return .failure(.noBrowser)
     }
 
     struct SpawnFailure: Error, CustomStringConvertible {
