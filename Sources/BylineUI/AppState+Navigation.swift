@@ -177,6 +177,7 @@ extension AppState {
             return effects + open(id, pushingHistory: true)
         }
         if let url = link.target.url {
+            reader?.selectedLink = number
             message = StatusMessage("“\(link.text)” is not in the library; fetching \(url)…")
             return effects + [.fetchLinkedStory(url: url, title: link.text)]
         }

@@ -71,6 +71,10 @@ public struct AppState: Equatable, Sendable {
     /// The time the shell last set; list dates say "this year" relative to it.
     public var now: Date
     public var keyMap = KeyMap.standard
+    /// What a followed link led to when it was not a story (a PDF, a home page): `o` opens it.
+    public var offeredForBrowser: String?
+    /// The digits typed so far of a link number past 9 (`1` then `2` for link 12).
+    public var typedLinkNumber: Int?
 
     public init(library: LibraryPlace, stories: [StorySummary], problems: [String] = [],
                 read: Set<StoryID> = [], starred: Set<StoryID> = [], screen: ScreenSize,

@@ -28,6 +28,10 @@ public enum FetchProblem: Error, Equatable, Sendable {
     case notAPage(FailureReason)
     case noStoryText
     case notSaved(FailureReason)
+    /// A followed link led to something that is not a story (`ArticlePageCheck`): what it is.
+    case notAStory(String)
+    /// The page turned out to be a story the library has (after a redirect): that one.
+    case alreadyInLibrary(StoryID)
 }
 
 /// The status line's words for a fetch that failed.
@@ -48,6 +52,8 @@ extension FetchProblem {
             story == nil ? "“\(linkTitle)” is not in the library, and \(url) has no story text to save"
                 : "\(url): no story text found on the page"
         case .notSaved(let reason): "Could not save the story: \(reason)"
+        case .notAStory(let kind): "\(url) is \(kind): not saved; o opens it in the browser"
+        case .alreadyInLibrary(let id): "\(url) is already in the library as \(id.path)"
         }
     }
 }

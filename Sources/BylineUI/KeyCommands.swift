@@ -14,6 +14,16 @@ func handle(_ key: Key, _ state: inout AppState) -> [Effect] {
     if let filter = state.filter, filter.isEditing {
         return editFilter(key, &state)
     }
+    if let typed = state.typedLinkNumber {
+        state.typedLinkNumber = nil
+        switch key {
+        case .character(let c) where c.isASCII && c.isNumber:
+            return state.typeLinkDigit(c.wholeNumberValue ?? 0, after: typed)
+        case .enter: return state.followLink(typed)
+        case .escape, .backspace: return []
+        default: break  // Any other key does what it always does.
+        }
+    }
     let context: KeyMap.Context = state.focus == .list ? .list : .reader
     guard let command = state.keyMap.command(for: key, in: context) else { return [] }
     return perform(command, &state)
@@ -43,7 +53,7 @@ func perform(_ command: Command, _ state: inout AppState) -> [Effect] {
     case .nextLink, .previousLink:
         return state.stepLink(forward: command == .nextLink)
     case .followLink(let number):
-        return state.followLink(number)
+        return state.typeLinkDigit(number, after: nil)
     case .startFilter:
         // A new search, as `/` starts one in less and vim; Backspace on the empty prompt
         // or Esc brings the whole list back.
@@ -71,6 +81,12 @@ func perform(_ command: Command, _ state: inout AppState) -> [Effect] {
         state.message = StatusMessage("Starred")
         return [.star(id)]
     case .openInBrowser:
+        // What a refused link led to, else the link Tab selected, else the story's own page.
+        if let offered = state.offeredForBrowser {
+            state.offeredForBrowser = nil
+            return [.openInBrowser(offered)]
+        }
+        if let url = state.selectedLinkURL { return [.openInBrowser(url)] }
         guard let url = state.currentURL else {
             state.message = StatusMessage("This story has no web address to open", isError: true)
             return []

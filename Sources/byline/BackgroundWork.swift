@@ -89,7 +89,7 @@ final class BackgroundWork: Sendable {
         }
         let article: ExtractedArticle
         switch await Self.extract(url) {
-        case .success(let extracted): article = extracted
+        case .success(let extracted): article = extracted.0
         case .failure(let problem): return .failure(problem)
         }
         guard !article.blocks.isEmpty else { return .failure(.noStoryText) }
@@ -116,11 +116,20 @@ final class BackgroundWork: Sendable {
 
     private static func linkedStory(url: String, title: String, in library: Library) async -> Result<SavedStory, FetchProblem> {
         let article: ExtractedArticle
-        switch await Self.extract(url) {
-        case .success(let extracted): article = extracted
+        let finalURL: URL
+        switch await Self.extract(url, onlyArticles: true) {
+        case .success(let extracted): (article, finalURL) = extracted
         case .failure(let problem): return .failure(problem)
         }
         guard !article.blocks.isEmpty else { return .failure(.noStoryText) }
+        if case .notAStory(let kind) = ArticlePageCheck.verdict(url: finalURL, article: article) {
+            return .failure(.notAStory(kind))
+        }
+        // A redirect may land on a story the library has: that one opens, and no second
+        // copy is saved.
+        if let existing = Self.story(atAnyOf: [url, finalURL.absoluteString], in: library) {
+            return .failure(.alreadyInLibrary(existing))
+        }
         var story = article.story(url: URL(string: url))
         if story.title.isEmpty || story.title == "Untitled" { story.title = title }
         return Self.save(story, as: StoryFileName.forStory(story), in: library, isNewFile: true, paragraphs: article.blocks.count)
@@ -129,7 +138,17 @@ final class BackgroundWork: Sendable {
     // MARK: - Pieces
 
     /// Downloads and extracts a page, or says why not.
-    private static func extract(_ address: String) async -> Result<ExtractedArticle, FetchProblem> {
+    /// The newest story in the library's index with one of these addresses.
+    private static func story(atAnyOf addresses: [String], in library: Library) -> StoryID? {
+        let wanted = Set(addresses.map(RelatedLinkIndex.normalizedURL))
+        return library.indexedContents()?.entries.first { entry in
+            entry.url.map { wanted.contains(RelatedLinkIndex.normalizedURL($0)) } ?? false
+        }?.id
+    }
+
+    /// Downloads and extracts a page, or says why not; with `onlyArticles`, a response
+    /// that is no web page (a PDF, JSON, an image) is refused before extracting.
+    private static func extract(_ address: String, onlyArticles: Bool = false) async -> Result<(ExtractedArticle, URL), FetchProblem> {
         guard let url = URL(string: address), ["http", "https"].contains(url.scheme?.lowercased() ?? "") else {
             return .failure(.notAWebAddress)
         }
@@ -141,10 +160,14 @@ final class BackgroundWork: Sendable {
         case .success(let response) where !(200..<300).contains(response.status):
             return .failure(.httpStatus(response.status))
         case .success(let response):
+            if onlyArticles, let kind = ArticlePageCheck.nonPage(contentType: response.contentType, body: response.body) {
+                return .failure(.notAStory(kind))
+            }
             if let problem = ArticleExtractor.binaryProblem(response.body) {
                 return .failure(.notAPage(FailureReason("\(problem)")))
             }
-            return .success(ArticleExtractor.extract(html: response.body, url: response.finalURL, contentType: response.contentType))
+            return .success((ArticleExtractor.extract(html: response.body, url: response.finalURL, contentType: response.contentType),
+                             response.finalURL))
         }
     }
 
