@@ -96,6 +96,8 @@ extension AppState {
             clearFilter()
             return selectionChanged()
         }
+        // Back from one source's stories: to the sources view it was picked in.
+        if scope != .all { return openSources() }
         return []
     }
 

@@ -75,6 +75,17 @@ public struct AppState: Equatable, Sendable {
     public var offeredForBrowser: String?
     /// The digits typed so far of a link number past 9 (`1` then `2` for link 12).
     public var typedLinkNumber: Int?
+    /// Which stories the list shows (a source picked in the sources view, or all).
+    public internal(set) var scope: StoryScope = .all
+    /// Indexes into `stories` of the scope's stories, read or not, filtered or not: the
+    /// header counts them.
+    public internal(set) var inScope: [Int] = []
+    /// Read stories left out of the list.
+    public internal(set) var hidingRead = false
+    /// The sources view, while it is shown.
+    public var sources: SourcesView?
+    /// The last change `U` can take back.
+    public internal(set) var undoable: Undoable?
 
     public init(library: LibraryPlace, stories: [StorySummary], problems: [String] = [],
                 read: Set<StoryID> = [], starred: Set<StoryID> = [], screen: ScreenSize,
@@ -95,6 +106,7 @@ public struct AppState: Equatable, Sendable {
         self.calendar = calendar
         self.now = now
         self.visible = Array(stories.indices)
+        self.inScope = Array(stories.indices)
     }
 
     public var theme: Theme { themes[themeIndex] }
@@ -142,10 +154,14 @@ public struct AppState: Equatable, Sendable {
     /// Recomputes the visible rows after the filter or the stories changed, with the
     /// cursor on story `id` if it is still listed (clearing a filter keeps your place).
     mutating func applyFilter(keeping id: StoryID? = nil) {
+        inScope = scope == .all ? Array(stories.indices) : stories.indices.filter { scope.contains(stories[$0], starred: starred) }
+        visible = inScope
         if let filter, !filter.isEmpty {
-            visible = stories.indices.filter { filter.matches(headlineKey: stories[$0].titleKey) }
-        } else {
-            visible = Array(stories.indices)
+            visible = visible.filter { filter.matches(headlineKey: stories[$0].titleKey) }
+        }
+        if hidingRead {
+            // The story the cursor is on stays, so hiding never moves the reader's place.
+            visible = visible.filter { !read.contains(stories[$0].id) || stories[$0].id == id }
         }
         if let id, let row = visible.firstIndex(where: { stories[$0].id == id }) {
             list.selected = row

@@ -15,4 +15,7 @@ public enum Command: Hashable, Sendable {
     case help
     case redraw
     case quit
+    case nextUnread, previousUnread
+    case markAllRead, undo, toggleHideRead
+    case showSources, sortSources
 }

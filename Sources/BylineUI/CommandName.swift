@@ -8,6 +8,7 @@ extension Command {
     ] + (1...9).map { .followLink($0) } + [
         .startFilter, .toggleRead, .toggleStar, .openInBrowser,
         .refreshFeeds, .fetchFullStory, .nextTheme, .help, .redraw, .quit,
+        .nextUnread, .previousUnread, .markAllRead, .undo, .toggleHideRead, .showSources, .sortSources,
     ]
 
     public var name: String {
@@ -34,6 +35,13 @@ extension Command {
         case .help: "help"
         case .redraw: "redraw"
         case .quit: "quit"
+        case .nextUnread: "next-unread"
+        case .previousUnread: "previous-unread"
+        case .markAllRead: "mark-all-read"
+        case .undo: "undo"
+        case .toggleHideRead: "hide-read"
+        case .showSources: "sources"
+        case .sortSources: "sort-sources"
         }
     }
 

@@ -8,6 +8,8 @@ public enum Effect: Equatable, Sendable {
     case loadStory(StoryID)
     case markRead(StoryID)
     case markUnread(StoryID)
+    /// Many stories marked read (`A`) or unread again (`U`), saved in one write.
+    case setRead([StoryID], Bool)
     case star(StoryID)
     case unstar(StoryID)
     case openInBrowser(String)

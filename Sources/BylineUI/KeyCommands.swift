@@ -26,6 +26,7 @@ func handle(_ key: Key, _ state: inout AppState) -> [Effect] {
     }
     let context: KeyMap.Context = state.focus == .list ? .list : .reader
     guard let command = state.keyMap.command(for: key, in: context) else { return [] }
+    if let effects = state.performInSources(command) { return effects }
     return perform(command, &state)
 }
 
@@ -66,9 +67,11 @@ func perform(_ command: Command, _ state: inout AppState) -> [Effect] {
         guard let id = state.currentStoryID else { return [] }
         if state.read.contains(id) {
             state.setRead(id, false)
+            state.message = StatusMessage("Marked unread")
             return [.markUnread(id)]
         }
         state.setRead(id, true)
+        state.message = StatusMessage("Marked read")
         return [.markRead(id)]
     case .toggleStar:
         guard let id = state.currentStoryID else { return [] }
@@ -117,5 +120,17 @@ func perform(_ command: Command, _ state: inout AppState) -> [Effect] {
         return [.redrawScreen]
     case .quit:
         return [.quit]
+    case .nextUnread, .previousUnread:
+        return state.nextUnread(forward: command == .nextUnread)
+    case .markAllRead:
+        return state.markListRead()
+    case .undo:
+        return state.undo()
+    case .toggleHideRead:
+        return state.toggleHidingRead()
+    case .showSources:
+        return state.openSources()
+    case .sortSources:
+        return []
     }
 }

@@ -33,6 +33,9 @@ public struct KeyMap: Equatable, Sendable {
             .ctrl("l"): .redraw,
             // No Ctrl-C binding: the terminal turns it into SIGINT, which also quits cleanly.
             .character("q"): .quit,
+            .character("n"): .nextUnread, .character("N"): .previousUnread,
+            .character("A"): .markAllRead, .character("U"): .undo, .character("H"): .toggleHideRead,
+            .character("S"): .showSources, .character("O"): .sortSources,
         ]
         for n in 1...9 { shared[.character(Character(String(n)))] = .followLink(n) }
         return KeyMap(shared: shared, list: [:], reader: [:])
@@ -48,6 +51,10 @@ public struct KeyMap: Equatable, Sendable {
         ("⇥  ⇧⇥", "step through the story's links"),
         ("1 … 9", "follow link N; past 9 type the digits (1 2 is link 12)"),
         ("/", "filter headlines by words (Esc clears)"),
+        ("n  N", "next or previous unread story (on into the next source)"),
+        ("A  U", "mark the list read; undo that"),
+        ("H", "hide or show read stories"),
+        ("S", "sources: feeds and folders with their counts (O sorts)"),
         ("u  s", "toggle read, toggle star"),
         ("o", "open the selected link, or the story, in the browser"),
         ("R", "fetch feeds in the background"),

@@ -69,6 +69,8 @@ final class ReaderSession {
             return [.storyLoaded(id, library.story(id))]
         case .markRead(let id): return record(.markRead(id), in: library, state)
         case .markUnread(let id): return record(.markUnread(id), in: library, state)
+        case .setRead(let ids, let isRead):
+            return record(ids.map { isRead ? ReadingChange.markRead($0) : .markUnread($0) }, in: library, state)
         case .star(let id): return record(.star(id), in: library, state)
         case .unstar(let id): return record(.unstar(id), in: library, state)
         case .openInBrowser(let url):
@@ -117,9 +119,13 @@ final class ReaderSession {
     /// When the saved state turns out damaged (the store sets the file aside and keeps
     /// only this change), the marks the reader holds are saved again, so none are lost.
     private func record(_ change: ReadingChange, in library: Library, _ state: AppState) -> [Action] {
+        record([change], in: library, state)
+    }
+
+    private func record(_ changes: [ReadingChange], in library: Library, _ state: AppState) -> [Action] {
         let readingState = library.readingState
         do {
-            let saved = try readingState.apply(change)
+            let saved = try readingState.apply(changes)
             guard let problem = saved.problem else { return [] }
             let marks = state.read.map(ReadingChange.markRead) + state.starred.map(ReadingChange.star)
             _ = try readingState.apply(marks)
