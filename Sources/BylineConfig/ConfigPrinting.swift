@@ -17,6 +17,8 @@ extension Configuration {
 
         [layout]
         # The list's share of the width, in percent, while a story is open (\(LayoutSettings.splitRange.lowerBound)–\(LayoutSettings.splitRange.upperBound)).
+        # `<` and `>` in the reader move it, and the reader remembers where; `z` reads full screen.
+        # Where the story's text would be narrower than 60 columns, the list steps aside.
         split = \(layout.split)
         # The longest story line, in columns (\(LayoutSettings.measureRange.lowerBound)–\(LayoutSettings.measureRange.upperBound)).
         measure = \(layout.measure)

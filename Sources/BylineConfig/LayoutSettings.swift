@@ -14,7 +14,7 @@ public struct LayoutSettings: Equatable, Sendable {
     public var align: Alignment
 
     public static let splitRange = 15...70
-    public static let measureRange = 40...200
+    public static let measureRange = 40...100
 
     public init(split: Int = 30, measure: Int = 72, align: Alignment = .centre) {
         self.split = split

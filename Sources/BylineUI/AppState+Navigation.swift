@@ -5,7 +5,7 @@ import TerminalKit
 extension AppState {
     /// Rows the list shows at once; paging moves by this much.
     var listHeight: Int {
-        (layout.list ?? ScreenLayout(size: screen, focus: .list).list)?.height ?? 0
+        (layout.list ?? ScreenLayout(size: screen, focus: .list, room: room).list)?.height ?? 0
     }
 
     var readerPageStep: Int { max(1, readerHeight - 2) }

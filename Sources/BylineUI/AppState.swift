@@ -29,7 +29,13 @@ public struct AppState: Equatable, Sendable {
     public var screen: ScreenSize {
         didSet { layOutReader() }
     }
-    public var focus: Focus = .list
+    public var focus: Focus = .list {
+        didSet { if focus != oldValue { layOutReader() } }
+    }
+    /// The split, measure and full-screen reading.
+    public var room = ReadingRoom() {
+        didSet { if room != oldValue { layOutReader() } }
+    }
     public var list = ListState()
     public var filter: ListFilter?
     /// Indexes into `stories` of the rows the list shows (all, or those the filter keeps).

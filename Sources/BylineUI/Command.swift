@@ -18,4 +18,5 @@ public enum Command: Hashable, Sendable {
     case nextUnread, previousUnread
     case markAllRead, undo, toggleHideRead
     case showSources, sortSources
+    case toggleFullScreen, narrowerList, widerList
 }

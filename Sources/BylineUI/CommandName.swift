@@ -9,6 +9,7 @@ extension Command {
         .startFilter, .toggleRead, .toggleStar, .openInBrowser,
         .refreshFeeds, .fetchFullStory, .nextTheme, .help, .redraw, .quit,
         .nextUnread, .previousUnread, .markAllRead, .undo, .toggleHideRead, .showSources, .sortSources,
+        .toggleFullScreen, .narrowerList, .widerList,
     ]
 
     public var name: String {
@@ -42,6 +43,9 @@ extension Command {
         case .toggleHideRead: "hide-read"
         case .showSources: "sources"
         case .sortSources: "sort-sources"
+        case .toggleFullScreen: "full-screen"
+        case .narrowerList: "narrower-list"
+        case .widerList: "wider-list"
         }
     }
 

@@ -25,5 +25,7 @@ public enum Effect: Equatable, Sendable {
     case redrawScreen
     /// Keep the theme `t` chose, by name, for the next start.
     case rememberTheme(String)
+    /// Keep the list's share of the width (`<`, `>`) for the next start.
+    case rememberSplit(Int)
     case quit
 }

@@ -132,5 +132,21 @@ func perform(_ command: Command, _ state: inout AppState) -> [Effect] {
         return state.openSources()
     case .sortSources:
         return []
+    case .toggleFullScreen:
+        state.room.fullScreen.toggle()
+        state.message = StatusMessage(state.room.fullScreen ? "Full-screen reading (z for the list beside)" : "The list beside the story")
+        if state.focus == .list, let id = state.selectedStory?.id, state.room.fullScreen {
+            return state.open(id, pushingHistory: false)
+        }
+        state.clampReaderScroll()
+        return []
+    case .narrowerList, .widerList:
+        let step = command == .widerList ? 5 : -5
+        state.room = ReadingRoom(split: state.room.split + step, measure: state.room.measure,
+                                 centred: state.room.centred, fullScreen: false)
+        state.clampReaderScroll()
+        state.keepSelectionVisible()
+        state.message = StatusMessage("The list takes \(state.room.split)% beside a story")
+        return [.rememberSplit(state.room.split)]
     }
 }

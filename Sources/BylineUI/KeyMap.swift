@@ -36,6 +36,7 @@ public struct KeyMap: Equatable, Sendable {
             .character("n"): .nextUnread, .character("N"): .previousUnread,
             .character("A"): .markAllRead, .character("U"): .undo, .character("H"): .toggleHideRead,
             .character("S"): .showSources, .character("O"): .sortSources,
+            .character("z"): .toggleFullScreen, .character("<"): .narrowerList, .character(">"): .widerList,
         ]
         for n in 1...9 { shared[.character(Character(String(n)))] = .followLink(n) }
         return KeyMap(shared: shared, list: [:], reader: [:])
@@ -55,6 +56,8 @@ public struct KeyMap: Equatable, Sendable {
         ("A  U", "mark the list read; undo that"),
         ("H", "hide or show read stories"),
         ("S", "sources: feeds and folders with their counts (O sorts)"),
+        ("z", "read full screen, or with the list beside"),
+        ("<  >", "a narrower or wider list beside the story (remembered)"),
         ("u  s", "toggle read, toggle star"),
         ("o", "open the selected link, or the story, in the browser"),
         ("R", "fetch feeds in the background"),

@@ -84,6 +84,8 @@ struct ReadCommand: ParsableCommand {
         // The listing came from the index: read the folder behind it, and show what changed.
         state.checksFolderOnStart = indexed != nil && !exitAfterFirstFrame
         state.keyMap = keyMap
+        state.room = ReadingRoom(split: choices.split(configured: configuration.layout.split),
+                                 measure: configuration.layout.measure, centred: configuration.layout.align == .centre)
         state.message = Self.startMessage(contents: contents, themeProblems: themeProblems, readingProblem: marks.problem)
         if let configLine = ConfigLoading.summary(configProblems) { state.message = StatusMessage(configLine, isError: true) }
         let backgroundWork = BackgroundWork(subscriptions: FeedPlaces.standardSubscriptions, fetch: configuration.fetch)

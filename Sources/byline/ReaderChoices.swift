@@ -14,6 +14,10 @@ struct ReaderChoices: Equatable {
     var theme: String?
     /// config.toml's `theme` when `theme` was chosen.
     var themeReplaced: String?
+    /// The list's share beside a story, set with `<` and `>`.
+    var split: Int?
+    /// config.toml's `[layout] split` when `split` was chosen.
+    var splitReplaced: Int?
 
     static func file(environment: [String: String] = ProcessInfo.processInfo.environment) -> URL {
         let base = environment["XDG_STATE_HOME"].flatMap { $0.hasPrefix("/") ? URL(fileURLWithPath: $0) : nil }
@@ -26,7 +30,8 @@ struct ReaderChoices: Equatable {
         guard let text = try? String(contentsOf: url, encoding: .utf8),
               case .success(let parsed) = ConfigFile.parse(text, path: url.path) else { return ReaderChoices() }
         let top = parsed.table("")
-        return ReaderChoices(theme: top["theme"]?.string, themeReplaced: top["theme-replaced"]?.string)
+        return ReaderChoices(theme: top["theme"]?.string, themeReplaced: top["theme-replaced"]?.string,
+                             split: top["split"]?.integer, splitReplaced: top["split-replaced"]?.integer)
     }
 
     /// The theme to open with: the one chosen with `t`, unless config.toml names
@@ -38,10 +43,19 @@ struct ReaderChoices: Equatable {
         return theme
     }
 
+    /// The list's share to open with: the one chosen with `<` `>`, unless config.toml
+    /// sets another than when it was chosen.
+    func split(configured: Int) -> Int {
+        guard let split, splitReplaced == configured else { return configured }
+        return split
+    }
+
     func save(to url: URL = file()) throws {
         var text = "# Written by Byline: choices made in the reader. Settings belong in config.toml.\n"
         if let theme { text += "theme = \(Self.quoted(theme))\n" }
         if let themeReplaced { text += "theme-replaced = \(Self.quoted(themeReplaced))\n" }
+        if let split { text += "split = \(split)\n" }
+        if let splitReplaced { text += "split-replaced = \(splitReplaced)\n" }
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         try AtomicFile.save(Array(text.utf8), to: url.path)
     }

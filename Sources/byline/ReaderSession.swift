@@ -88,6 +88,11 @@ final class ReaderSession {
             screen.invalidate()
         case .rememberTheme(let name):
             return rememberTheme(name)
+        case .rememberSplit(let split):
+            var choices = ReaderChoices.load()
+            choices.split = split
+            choices.splitReplaced = configuration.layout.split
+            try? choices.save()
         case .quit:
             running = false
         }

@@ -45,7 +45,7 @@ import Testing
         #expect(config.layout.split == 40)
         #expect(config.layout.measure == LayoutSettings().measure)
         #expect(config.layout.align == .left)
-        #expect(config.problems.map(\.description) == ["config.toml:3: layout.measure: should be between 40 and 200, not 500"])
+        #expect(config.problems.map(\.description) == ["config.toml:3: layout.measure: should be between 40 and 100, not 500"])
     }
 
     @Test func aMisspeltSettingOrTableIsReportedNotIgnored() throws {

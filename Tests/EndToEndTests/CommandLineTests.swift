@@ -102,7 +102,7 @@ extension EndToEnd {
             #expect(run.standardError.split(separator: "\n") == [
                 "byline: \(file.path):1: theme: no theme named drak; available: default, dark, light, mono",
                 "byline: \(file.path):4: keys.qiut: no action named qiut; did you mean quit? (`byline config --print` lists them all)",
-                "byline: \(file.path):6: layout.measure: should be between 40 and 200, not 20",
+                "byline: \(file.path):6: layout.measure: should be between 40 and 100, not 20",
             ])
             // The printed configuration uses the defaults for each mistake, and reads back cleanly.
             let printed = try await self.run(["config", "--print"], home: home)
