@@ -6,7 +6,7 @@ import BylineCore
 extension AppState {
     /// The number of unread stories in the list's scope, for the header.
     public var scopeUnread: Int {
-        scope == .all ? unreadCount : inScope.reduce(0) { $0 + (read.contains(stories[$1].id) ? 0 : 1) }
+        scope == .all && hidden.isEmpty ? unreadCount : inScope.reduce(0) { $0 + (read.contains(stories[$1].id) ? 0 : 1) }
     }
 
     mutating func nextUnread(forward: Bool) -> [Effect] {
@@ -62,6 +62,11 @@ extension AppState {
             applyFilter(keeping: selectedStory?.id)
             message = StatusMessage("Marked \(ids.count) \(ids.count == 1 ? "story" : "stories") unread again")
             return [.setRead(ids, false)] + selectionChanged()
+        case .deleted(let id, let deletion):
+            hidden.remove(id)
+            applyFilter(keeping: id)
+            message = StatusMessage(deletion == .fileDeleted ? "Story restored" : "Story shown again")
+            return (deletion == .fileDeleted ? [.restoreStory(id)] : []) + selectionChanged()
         }
     }
 

@@ -90,6 +90,8 @@ public struct AppState: Equatable, Sendable {
     public internal(set) var hidingRead = false
     /// The sources view, while it is shown.
     public var sources: SourcesView?
+    /// Stories `d` took out of the list this session.
+    public internal(set) var hidden: Set<StoryID> = []
     /// The last change `U` can take back.
     public internal(set) var undoable: Undoable?
 
@@ -160,7 +162,8 @@ public struct AppState: Equatable, Sendable {
     /// Recomputes the visible rows after the filter or the stories changed, with the
     /// cursor on story `id` if it is still listed (clearing a filter keeps your place).
     mutating func applyFilter(keeping id: StoryID? = nil) {
-        inScope = scope == .all ? Array(stories.indices) : stories.indices.filter { scope.contains(stories[$0], starred: starred) }
+        inScope = scope == .all && hidden.isEmpty ? Array(stories.indices)
+            : stories.indices.filter { scope.contains(stories[$0], starred: starred) && !hidden.contains(stories[$0].id) }
         visible = inScope
         if let filter, !filter.isEmpty {
             visible = visible.filter { filter.matches(headlineKey: stories[$0].titleKey) }

@@ -19,4 +19,5 @@ public enum Command: Hashable, Sendable {
     case markAllRead, undo, toggleHideRead
     case showSources, sortSources
     case toggleFullScreen, narrowerList, widerList
+    case deleteStory
 }

@@ -9,7 +9,7 @@ extension Command {
         .startFilter, .toggleRead, .toggleStar, .openInBrowser,
         .refreshFeeds, .fetchFullStory, .nextTheme, .help, .redraw, .quit,
         .nextUnread, .previousUnread, .markAllRead, .undo, .toggleHideRead, .showSources, .sortSources,
-        .toggleFullScreen, .narrowerList, .widerList,
+        .toggleFullScreen, .narrowerList, .widerList, .deleteStory,
     ]
 
     public var name: String {
@@ -46,6 +46,7 @@ extension Command {
         case .toggleFullScreen: "full-screen"
         case .narrowerList: "narrower-list"
         case .widerList: "wider-list"
+        case .deleteStory: "delete"
         }
     }
 

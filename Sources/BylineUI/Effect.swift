@@ -27,5 +27,10 @@ public enum Effect: Equatable, Sendable {
     case rememberTheme(String)
     /// Keep the list's share of the width (`<`, `>`) for the next start.
     case rememberSplit(Int)
+    /// `d`: delete the story if Byline saved it (kept for `U` until the session ends),
+    /// else only hide it; the answer comes back as `.storyDeleted`.
+    case deleteStory(StoryID)
+    /// `U` after `d`: put the deleted story back.
+    case restoreStory(StoryID)
     case quit
 }

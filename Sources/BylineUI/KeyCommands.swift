@@ -140,6 +140,9 @@ func perform(_ command: Command, _ state: inout AppState) -> [Effect] {
         }
         state.clampReaderScroll()
         return []
+    case .deleteStory:
+        guard let id = state.currentStoryID else { return [] }
+        return [.deleteStory(id)]
     case .narrowerList, .widerList:
         let step = command == .widerList ? 5 : -5
         state.room = ReadingRoom(split: state.room.split + step, measure: state.room.measure,

@@ -37,6 +37,7 @@ public struct KeyMap: Equatable, Sendable {
             .character("A"): .markAllRead, .character("U"): .undo, .character("H"): .toggleHideRead,
             .character("S"): .showSources, .character("O"): .sortSources,
             .character("z"): .toggleFullScreen, .character("<"): .narrowerList, .character(">"): .widerList,
+            .character("d"): .deleteStory,
         ]
         for n in 1...9 { shared[.character(Character(String(n)))] = .followLink(n) }
         return KeyMap(shared: shared, list: [:], reader: [:])
@@ -53,7 +54,8 @@ public struct KeyMap: Equatable, Sendable {
         ("1 … 9", "follow link N; past 9 type the digits (1 2 is link 12)"),
         ("/", "filter headlines by words (Esc clears)"),
         ("n  N", "next or previous unread story (on into the next source)"),
-        ("A  U", "mark the list read; undo that"),
+        ("A  U", "mark the list read; undo that (or a delete)"),
+        ("d", "delete a story Byline saved; your own files are only hidden"),
         ("H", "hide or show read stories"),
         ("S", "sources: feeds and folders with their counts (O sorts)"),
         ("z", "read full screen, or with the list beside"),

@@ -42,6 +42,11 @@ public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
     case .openedInBrowser(let url, .failure(let problem)):
         state.message = StatusMessage(problem.sentence(url: url), isError: true)
         return []
+    case .storyDeleted(let id, let result):
+        return state.storyDeleted(id, result)
+    case .storyNotRestored(let id, let reason):
+        state.message = StatusMessage("Could not restore \(id.path): \(reason)", isError: true)
+        return []
     case .marksNotSaved(let problem):
         state.message = StatusMessage(problem.sentence, isError: true)
         return []

@@ -19,6 +19,8 @@ final class ReaderSession {
     /// where its bookkeeping can be written.
     private var libraries: [URL: Library] = [:]
     private let configuration: Configuration
+    /// Libraries with stories deleted this session: their kept copies go when it ends.
+    private var deletedThisSession: Set<URL> = []
 
     init(state: AppState, backgroundWork: BackgroundWork, configuration: Configuration = .defaults,
          exitAfterFirstFrame: Bool = false) {
@@ -33,6 +35,7 @@ final class ReaderSession {
     func run() throws {
         try screen.start()
         defer { screen.stop() }
+        defer { for folder in deletedThisSession { library(at: folder).forgetDeleted() } }
         let size = screen.size
         send(.resized(width: size.width, height: size.height))
         send(.started)
@@ -88,6 +91,21 @@ final class ReaderSession {
             screen.invalidate()
         case .rememberTheme(let name):
             return rememberTheme(name)
+        case .deleteStory(let id):
+            guard Library.isSavedByByline(id) else { return [.storyDeleted(id, .success(.hidden))] }
+            do {
+                try library.remove(id, keepForUndo: true)
+                deletedThisSession.insert(library.folder)
+                return [.storyDeleted(id, .success(.fileDeleted))]
+            } catch {
+                return [.storyDeleted(id, .failure(FailureReason("\(error)")))]
+            }
+        case .restoreStory(let id):
+            do {
+                try library.restore(id)
+            } catch {
+                return [.storyNotRestored(id, FailureReason("\(error)"))]
+            }
         case .rememberSplit(let split):
             var choices = ReaderChoices.load()
             choices.split = split

@@ -163,3 +163,39 @@ struct StoryDriver {
         #expect(driver.state.message?.text == "Marked unread")
     }
 }
+
+
+@Suite struct DeletingTests {
+    @Test func dAsksTheShellWhichThenDeletesAndUBringsItBack() {
+        var driver = TwoFeeds.driver()
+        let first = driver.state.stories[0].id
+        #expect(driver.press(.character("d")) == [.deleteStory(first)])
+        driver.send(.storyDeleted(first, .success(.fileDeleted)))
+        #expect(!driver.state.visible.map { driver.state.stories[$0].id }.contains(first))
+        #expect(driver.state.selectedStory?.title == "Rail story 1", "the cursor moves to the next story")
+        #expect(driver.state.message?.text == "Deleted “Harbour story 1” (U undoes)")
+        #expect(driver.lines[0].hasSuffix("5 unread · 5 stories "))
+        #expect(driver.press(.character("U")).contains(.restoreStory(first)))
+        #expect(driver.state.visible.count == 6)
+        #expect(driver.state.message?.text == "Story restored")
+    }
+
+    @Test func theReadersOwnFileIsOnlyHidden() {
+        var driver = TwoFeeds.driver()
+        let first = driver.state.stories[0].id
+        driver.press(.enter)
+        driver.send(.storyDeleted(first, .success(.hidden)))
+        #expect(driver.state.reader?.id != first, "the reader leaves a hidden story")
+        #expect(driver.state.message?.text.contains("is your own file, so it is not deleted") == true)
+        #expect(!driver.press(.character("U")).contains(.restoreStory(first)), "nothing to restore: the file never moved")
+        #expect(driver.state.visible.count == 6)
+    }
+
+    @Test func aFailedDeleteSaysWhyAndKeepsTheStory() {
+        var driver = TwoFeeds.driver()
+        let first = driver.state.stories[0].id
+        driver.send(.storyDeleted(first, .failure(FailureReason("permission denied"))))
+        #expect(driver.state.message == StatusMessage("Not deleted: permission denied", isError: true))
+        #expect(driver.state.visible.count == 6)
+    }
+}
