@@ -21,6 +21,7 @@ struct Byline: ParsableCommand {
             FetchCommand.self,
             ExtractCommand.self,
             ConfigCommand.self,
+            CleanCommand.self,
         ],
         defaultSubcommand: ReadCommand.self
     )

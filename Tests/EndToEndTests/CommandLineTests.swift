@@ -116,3 +116,40 @@ extension EndToEnd {
         }
     }
 }
+
+extension EndToEnd {
+    /// `byline clean`: retention removes old fetched stories, never the reader's own files.
+    @Suite(EndToEnd.needsBinary)
+    struct Cleaning {
+        @Test func cleanRemovesOldFetchedStoriesAndNeverTheReadersOwn() async throws {
+            let home = try ScratchFolder(prefix: "home")
+            defer { home.remove() }
+            let library = home.url.appendingPathComponent("data/byline/library")
+            let fetched = library.appendingPathComponent("fetched")
+            try FileManager.default.createDirectory(at: fetched, withIntermediateDirectories: true)
+            let old = Date().addingTimeInterval(-200 * 86_400)
+            func write(_ path: URL, _ title: String, published: String, age: Date) throws {
+                try "Title: \(title)\nPublished: \(published)\n\nBody of \(title).\n".write(to: path, atomically: true, encoding: .utf8)
+                try FileManager.default.setAttributes([.modificationDate: age], ofItemAtPath: path.path)
+            }
+            try write(fetched.appendingPathComponent("00000000000000aa.txt"), "Old fetched story", published: "2020-01-01T00:00:00Z", age: old)
+            try write(fetched.appendingPathComponent("00000000000000bb.txt"), "New fetched story", published: "2020-01-01T00:00:00Z", age: Date())
+            try write(library.appendingPathComponent("mine.txt"), "My own old notes", published: "2020-01-01T00:00:00Z", age: old)
+            let config = home.url.appendingPathComponent("config/byline")
+            try FileManager.default.createDirectory(at: config, withIntermediateDirectories: true)
+            try "[retention]\nkeep = \"90d\"\n".write(to: config.appendingPathComponent("config.toml"), atomically: true, encoding: .utf8)
+
+            let binary = try #require(Reader.binary)
+            let dry = try await runProgram(binary, ["clean", "--dry-run"], environment: Reader.environment(home: home))
+            #expect(dry.status == 0, "\(dry.standardError)")
+            #expect(dry.standardOutput == "would remove \(fetched.path)/00000000000000aa.txt  Old fetched story\nWould remove 1 story\n")
+            #expect(FileManager.default.fileExists(atPath: fetched.appendingPathComponent("00000000000000aa.txt").path))
+
+            let clean = try await runProgram(binary, ["clean"], environment: Reader.environment(home: home))
+            #expect(clean.standardOutput.hasSuffix("Removed 1 story\n"))
+            let left = try FileManager.default.contentsOfDirectory(atPath: fetched.path)
+            #expect(left == ["00000000000000bb.txt"])
+            #expect(FileManager.default.fileExists(atPath: library.appendingPathComponent("mine.txt").path), "the reader's own file stays")
+        }
+    }
+}

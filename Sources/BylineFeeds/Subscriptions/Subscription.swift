@@ -4,11 +4,15 @@ public struct Subscription: Equatable, Hashable, Sendable {
     /// The name the reader gave the feed; the feed's own title is used when absent.
     public var title: String?
     public var fullStory: FullStoryMode
+    /// How long this feed's stories are kept (`keep = "30d"`), as written; nil follows
+    /// config.toml's `[retention]`.
+    public var keep: String?
 
-    public init(url: String, title: String? = nil, fullStory: FullStoryMode = .auto) {
+    public init(url: String, title: String? = nil, fullStory: FullStoryMode = .auto, keep: String? = nil) {
         self.url = url
         self.title = title
         self.fullStory = fullStory
+        self.keep = keep
     }
 }
 

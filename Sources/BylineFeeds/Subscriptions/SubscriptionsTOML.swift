@@ -36,7 +36,8 @@ public enum SubscriptionsTOML {
                 mode = parsed
             }
             let title = feed["title"]?.string.flatMap { $0.isEmpty ? nil : $0 }
-            list.add(Subscription(url: url, title: title, fullStory: mode))
+            let keep = feed["keep"]?.string.flatMap { $0.isEmpty ? nil : $0 }
+            list.add(Subscription(url: url, title: title, fullStory: mode, keep: keep))
         }
         return list
     }
@@ -53,6 +54,7 @@ public enum SubscriptionsTOML {
             out += "url = \(quoted(subscription.url))\n"
             if let title = subscription.title { out += "title = \(quoted(title))\n" }
             out += "fullStory = \(quoted(subscription.fullStory.rawValue))\n"
+            if let keep = subscription.keep { out += "keep = \(quoted(keep))\n" }
         }
         return out
     }
