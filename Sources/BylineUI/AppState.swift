@@ -63,7 +63,11 @@ public struct AppState: Equatable, Sendable {
         didSet { layOutReader() }
     }
     public var message: StatusMessage?
-    public var showingHelp = false
+    public var showingHelp = false {
+        didSet { if !showingHelp { helpScroll = 0 } }
+    }
+    /// How far the help screen is scrolled.
+    public var helpScroll = 0
     public var refresh: RefreshProgress?
     /// Time zone for list dates (the shell passes the user's).
     public var timeZone: TimeZone {

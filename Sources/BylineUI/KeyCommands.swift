@@ -6,8 +6,25 @@ import BylineCore
 func handle(_ key: Key, _ state: inout AppState) -> [Effect] {
     state.message = nil
     if state.showingHelp {
+        // The scrolling keys scroll help; any other key (q and Esc among them) closes it.
+        let page = max(1, state.screen.height - 2)
+        let step: Int? = switch state.keyMap.command(for: key, in: .reader) {
+        case .moveDown?: 1
+        case .moveUp?: -1
+        case .pageDown?, .scrollPage?: page
+        case .pageUp?: -page
+        case .top?: -Int.max / 2
+        case .bottom?: Int.max / 2
+        default: nil
+        }
+        var scroll = step
+        if case .wheel(_, _, let lines) = key { scroll = lines }
+        if let scroll {
+            state.helpScroll = min(max(0, state.helpScroll + scroll), HelpScreen.maximumScroll(state))
+            return []
+        }
         state.showingHelp = false
-        return key == .character("q") ? [.quit] : []
+        return []
     }
     if case .click = key { return state.mouse(key) }
     if case .wheel = key { return state.mouse(key) }

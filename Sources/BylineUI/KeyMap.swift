@@ -42,30 +42,4 @@ public struct KeyMap: Equatable, Sendable {
         for n in 1...9 { shared[.character(Character(String(n)))] = .followLink(n) }
         return KeyMap(shared: shared, list: [:], reader: [:])
     }()
-
-    /// One line per binding group, for the help screen: keys, then what they do.
-    public static let helpLines: [(keys: String, meaning: String)] = [
-        ("↑ ↓  j k", "move through the list, or scroll the story"),
-        ("⏎  →", "read the selected story; follow the selected link"),
-        ("←  Esc  ⌫", "back: to the previous story, then to the list"),
-        ("PgUp PgDn Space", "scroll a page (Space pages the story)"),
-        ("Home End  g G", "to the top or the end"),
-        ("⇥  ⇧⇥", "step through the story's links"),
-        ("1 … 9", "follow link N; past 9 type the digits (1 2 is link 12)"),
-        ("/", "filter headlines by words (Esc clears)"),
-        ("n  N", "next or previous unread story (on into the next source)"),
-        ("A  U", "mark the list read; undo that (or a delete)"),
-        ("d", "delete a story Byline saved; your own files are only hidden"),
-        ("H", "hide or show read stories"),
-        ("S", "sources: feeds and folders with their counts (O sorts)"),
-        ("z", "read full screen, or with the list beside"),
-        ("<  >", "a narrower or wider list beside the story (remembered)"),
-        ("u  s", "toggle read, toggle star"),
-        ("o", "open the selected link, or the story, in the browser"),
-        ("R", "fetch feeds in the background"),
-        ("f", "fetch the full story from its web page"),
-        ("t", "next theme"),
-        ("?", "this help"),
-        ("q", "quit"),
-    ]
 }
