@@ -52,7 +52,7 @@ import TestSupport
         var driver = Driver(Fixtures.state(width: 100, height: 20))
         driver.press(.end, .enter)
         let text = driver.state.readerPage?.lines.map { $0.map(\.text).joined() } ?? []
-        #expect(text.contains("See the report[1]."))
+        #expect(text.contains("See the report [1]."))
     }
 
     @Test func stackedWhenNarrowAndTall() {
