@@ -5,7 +5,8 @@ import TerminalKit
 extension AppState {
     /// The rows the view shows now.
     public var sourceRows: [SourceList.Row] {
-        SourceList.make(stories, read: read, starred: starred, order: sources?.order ?? .newestFirst).rows
+        SourceList.make(stories, read: read, starred: starred, order: sources?.order ?? .newestFirst,
+                        folders: sourceFolders).rows
     }
 
     mutating func openSources() -> [Effect] {

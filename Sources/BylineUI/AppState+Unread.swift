@@ -21,7 +21,7 @@ extension AppState {
         // At the end of a source: on into the next source with unread stories.
         if forward, case .source = scope {
             let order = sources?.order ?? .newestFirst
-            let rows = SourceList.make(stories, read: read, starred: starred, order: order).rows
+            let rows = SourceList.make(stories, read: read, starred: starred, order: order, folders: sourceFolders).rows
             let here = rows.firstIndex { $0.scope == scope } ?? rows.count
             let later = rows.dropFirst(here + 1) + rows.prefix(here)
             if let next = later.first(where: { if case .source = $0.scope { $0.unread > 0 } else { false } }) {

@@ -94,6 +94,9 @@ public struct AppState: Equatable, Sendable {
     public internal(set) var hidingRead = false
     /// The sources view, while it is shown.
     public var sources: SourcesView?
+    /// The folder each source is filed in (from the subscriptions' OPML folders), by the
+    /// source's name as its stories give it.
+    public var sourceFolders: [String: String] = [:]
     /// Stories `d` took out of the list this session.
     public internal(set) var hidden: Set<StoryID> = []
     /// The last change `U` can take back.
@@ -167,7 +170,7 @@ public struct AppState: Equatable, Sendable {
     /// cursor on story `id` if it is still listed (clearing a filter keeps your place).
     mutating func applyFilter(keeping id: StoryID? = nil) {
         inScope = scope == .all && hidden.isEmpty ? Array(stories.indices)
-            : stories.indices.filter { scope.contains(stories[$0], starred: starred) && !hidden.contains(stories[$0].id) }
+            : stories.indices.filter { scope.contains(stories[$0], starred: starred, folders: sourceFolders) && !hidden.contains(stories[$0].id) }
         visible = inScope
         if let filter, !filter.isEmpty {
             visible = visible.filter { filter.matches(headlineKey: stories[$0].titleKey) }

@@ -18,7 +18,8 @@ public struct SourceList: Equatable, Sendable {
 
     public var rows: [Row]
 
-    public static func make(_ stories: [StorySummary], read: Set<StoryID>, starred: Set<StoryID>, order: Order) -> SourceList {
+    public static func make(_ stories: [StorySummary], read: Set<StoryID>, starred: Set<StoryID>, order: Order,
+                            folders: [String: String] = [:]) -> SourceList {
         var all = Row(scope: .all, unread: 0, total: 0)
         var star = Row(scope: .starred, unread: 0, total: 0)
         var sources: [String: Row] = [:]
@@ -37,15 +38,38 @@ public struct SourceList: Equatable, Sendable {
             if let date = story.published, date > (row.newest ?? .distantPast) { row.newest = date }
             sources[name] = row
         }
-        let sorted = sources.values.sorted { a, b in
-            switch order {
-            case .newestFirst:
-                if a.newest != b.newest { return (a.newest ?? .distantPast) > (b.newest ?? .distantPast) }
-            case .byTitle: break
+        func sorted(_ rows: some Collection<Row>) -> [Row] {
+            rows.sorted { a, b in
+                switch order {
+                case .newestFirst:
+                    if a.newest != b.newest { return (a.newest ?? .distantPast) > (b.newest ?? .distantPast) }
+                case .byTitle: break
+                }
+                return a.scope.title.localizedStandardCompare(b.scope.title) == .orderedAscending
             }
-            return a.scope.title.localizedStandardCompare(b.scope.title) == .orderedAscending
         }
-        return SourceList(rows: [all, star] + sorted)
+        // Sources filed in a folder are listed under it, after a row with the folder's counts.
+        var folderRows: [String: Row] = [:]
+        var filed: [String: [Row]] = [:]
+        var top: [Row] = []
+        for row in sources.values {
+            guard case .source(let name) = row.scope, let folder = folders[name] else {
+                top.append(row)
+                continue
+            }
+            filed[folder, default: []].append(row)
+            var summary = folderRows[folder] ?? Row(scope: .folder(folder), unread: 0, total: 0)
+            summary.unread += row.unread
+            summary.total += row.total
+            if let date = row.newest, date > (summary.newest ?? .distantPast) { summary.newest = date }
+            folderRows[folder] = summary
+        }
+        var rows = [all, star]
+        for row in sorted(top + Array(folderRows.values)) {
+            rows.append(row)
+            if case .folder(let folder) = row.scope { rows += sorted(filed[folder] ?? []) }
+        }
+        return SourceList(rows: rows)
     }
 }
 

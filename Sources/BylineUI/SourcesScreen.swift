@@ -25,7 +25,10 @@ enum SourcesScreen {
             let nameRoom = area.width - rightWidth - 4
             grid.write(" " + marker, x: 0, y: y, style: selected ? base : theme[.unreadMarker], maxWidth: area.width)
             if nameRoom >= 6 {
-                grid.write(TextWrapper.truncate(row.scope.title, width: nameRoom), x: 3, y: y, style: base, maxWidth: nameRoom)
+                // A source filed in a folder sits indented under it.
+                let filed = if case .source(let name) = row.scope, state.sourceFolders[name] != nil { true } else { false }
+                let name = (filed ? "  " : "") + row.scope.title
+                grid.write(TextWrapper.truncate(name, width: nameRoom), x: 3, y: y, style: base, maxWidth: nameRoom)
                 grid.write(right, x: area.width - rightWidth, y: y, style: selected ? base : theme[.meta], maxWidth: rightWidth)
             } else {
                 grid.write(TextWrapper.truncate(row.scope.title, width: max(0, area.width - 3)), x: 3, y: y, style: base,

@@ -6,12 +6,16 @@ public enum StoryScope: Hashable, Sendable {
     case starred
     /// The stories of one feed or source (`Source:`), or of one folder for files with none.
     case source(String)
+    /// The stories of the sources filed in one folder (OPML's outlines); a folder within it
+    /// has a row of its own.
+    case folder(String)
 
     public var title: String {
         switch self {
         case .all: "All stories"
         case .starred: "Starred"
         case .source(let name): name
+        case .folder(let name): name + " /"
         }
     }
 
@@ -24,11 +28,13 @@ public enum StoryScope: Hashable, Sendable {
         return "Other stories"
     }
 
-    func contains(_ story: StorySummary, starred: Set<StoryID>) -> Bool {
+    func contains(_ story: StorySummary, starred: Set<StoryID>, folders: [String: String]) -> Bool {
         switch self {
         case .all: true
         case .starred: starred.contains(story.id)
         case .source(let name): Self.sourceName(of: story) == name
+        case .folder(let name):
+            folders[Self.sourceName(of: story)] == name
         }
     }
 }

@@ -84,6 +84,7 @@ struct ReadCommand: ParsableCommand {
         // The listing came from the index: read the folder behind it, and show what changed.
         state.checksFolderOnStart = indexed != nil && !exitAfterFirstFrame
         state.keyMap = keyMap
+        state.sourceFolders = Self.sourceFolders(library: Library(folder: fetchesInto))
         state.room = ReadingRoom(split: choices.split(configured: configuration.layout.split),
                                  measure: configuration.layout.measure, centred: configuration.layout.align == .centre)
         state.message = Self.startMessage(contents: contents, themeProblems: themeProblems, readingProblem: marks.problem)
@@ -96,6 +97,21 @@ struct ReadCommand: ParsableCommand {
         // Ctrl-C, 143 for SIGTERM), so scripts can tell.
         let signal = TerminalRestorer.pendingSignal
         if signal != 0 { throw ExitCode(128 + signal) }
+    }
+
+    /// The folder of each subscription filed in one, by the name its stories carry as
+    /// their source (the name given in feeds.toml, else the feed's own title).
+    static func sourceFolders(library: Library) -> [String: String] {
+        guard let subscriptions = try? FeedPlaces.standardSubscriptions.load().subscriptions,
+              subscriptions.contains(where: { $0.folder != nil }) else { return [:] }
+        let states = FeedBookkeeping(library: library).stateFile.load()
+        var folders: [String: String] = [:]
+        for subscription in subscriptions {
+            guard let folder = subscription.folder,
+                  let name = subscription.title ?? states[subscription.url]?.title else { continue }
+            folders[name] = folder
+        }
+        return folders
     }
 
     /// What to tell the reader on opening: problems first, since they need acting on.

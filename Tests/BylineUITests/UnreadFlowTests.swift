@@ -199,3 +199,19 @@ struct StoryDriver {
         #expect(driver.state.visible.count == 6)
     }
 }
+
+@Suite struct SourceFolderTests {
+    @Test func sourcesFiledInAFolderAreListedUnderItWithItsCounts() {
+        var state = TwoFeeds.state()
+        state.sourceFolders = ["Harbour": "Local", "Rail": "Local / Transport"]
+        var driver = StoryDriver(state)
+        driver.press(.character("S"))
+        let rows = driver.state.sourceRows.map { "\($0.scope.title) \($0.unread)/\($0.total)" }
+        #expect(rows == ["All stories 6/6", "Starred 0/0", "Local / 3/3", "Harbour 3/3", "Local / Transport / 3/3", "Rail 3/3"])
+        #expect(driver.lines.contains { $0.contains("   Harbour") })
+        // Enter on a folder lists the stories of the feeds in it.
+        driver.press(.down, .down, .enter)
+        #expect(driver.state.scope == .folder("Local"))
+        #expect(driver.state.visible.count == 3)
+    }
+}
