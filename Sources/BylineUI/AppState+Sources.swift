@@ -5,12 +5,24 @@ import TerminalKit
 extension AppState {
     /// The rows the view shows now.
     public var sourceRows: [SourceList.Row] {
-        SourceList.make(stories, read: read, starred: starred, order: sources?.order ?? .newestFirst,
-                        folders: sourceFolders).rows
+        sources?.rows ?? countSources(order: .newestFirst)
+    }
+
+    func countSources(order: SourceList.Order) -> [SourceList.Row] {
+        SourceList.make(stories, read: read, starred: starred, order: order, folders: sourceFolders).rows
+    }
+
+    /// Counts the rows again, after the marks or the listing changed under the view.
+    mutating func recountSources() {
+        guard var view = sources else { return }
+        view.rows = countSources(order: view.order)
+        view.list.selected = min(view.list.selected, max(0, view.rows.count - 1))
+        sources = view
     }
 
     mutating func openSources() -> [Effect] {
         var view = sources ?? SourcesView()
+        view.rows = countSources(order: view.order)
         // The cursor starts on the source being read.
         if let row = sourceRows.firstIndex(where: { $0.scope == scope }) { view.list.selected = row }
         sources = view
@@ -31,6 +43,7 @@ extension AppState {
         case .sortSources:
             let scopeSelected = rows.indices.contains(view.list.selected) ? rows[view.list.selected].scope : nil
             view.order = view.order == .newestFirst ? .byTitle : .newestFirst
+            view.rows = countSources(order: view.order)
             sources = view
             if let scopeSelected, let row = sourceRows.firstIndex(where: { $0.scope == scopeSelected }) { view.list.selected = row }
             message = StatusMessage(view.order == .newestFirst ? "Sources: newest first" : "Sources: by title")

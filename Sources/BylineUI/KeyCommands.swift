@@ -44,7 +44,10 @@ func handle(_ key: Key, _ state: inout AppState) -> [Effect] {
     let context: KeyMap.Context = state.focus == .list ? .list : .reader
     guard let command = state.keyMap.command(for: key, in: context) else { return [] }
     if let effects = state.performInSources(command) { return effects }
-    return perform(command, &state)
+    let effects = perform(command, &state)
+    // A command let through the sources view (U, H, R…) may change what it counts.
+    if state.sources != nil { state.recountSources() }
+    return effects
 }
 
 func perform(_ command: Command, _ state: inout AppState) -> [Effect] {

@@ -77,5 +77,8 @@ public struct SourceList: Equatable, Sendable {
 public struct SourcesView: Equatable, Sendable {
     public var order: SourceList.Order = .newestFirst
     public var list = ListState()
+    /// The rows, counted when the view opens or what they count changes, not per frame:
+    /// counting walks every story's summary.
+    public var rows: [SourceList.Row] = []
     public init() {}
 }

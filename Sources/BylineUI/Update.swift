@@ -24,7 +24,9 @@ public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
         state.checkSelectedLink()
         return state.reader?.id == id ? state.followPendingLink() : []
     case .libraryRead(let read, let result):
-        return state.take(read, result)
+        let effects = state.take(read, result)
+        state.recountSources()
+        return effects
     case .fullStoryFetched(let id, let url, let result):
         return state.fullStoryFetched(id, url: url, result)
     case .linkedStoryFetched(let url, let title, let result):
