@@ -92,5 +92,34 @@ extension EndToEnd {
             let kept = library.url.appendingPathComponent(".byline/deleted")
             #expect(((try? FileManager.default.contentsOfDirectory(atPath: kept.path)) ?? []).isEmpty)
         }
+
+        /// The story comes first: at 80×24 a line of the story holds at least 60 columns,
+        /// and at 200×60 no line is longer than the measure.
+        @Test func aStoryHasRoomToReadAt80x24And200x60() async throws {
+            let home = try ScratchFolder(prefix: "home")
+            let library = try ScratchFolder(prefix: "library")
+            defer { home.remove(); library.remove() }
+            let paragraph = (1...30).map { "Sentence \($0) of a long story about the harbour." }.joined(separator: " ")
+            try library.write("long.txt", text: "Title: A long story\nSource: Harbour Times\n\n\(paragraph)\n")
+            for (width, height) in [(80, 24), (200, 60)] {
+                try await TmuxSession.run(Reader.command([library.path], home: home), width: width, height: height) { reader in
+                    try await reader.waitFor("A long story")
+                    try await reader.press("Enter")
+                    try await reader.waitFor("← back")
+                    let screen = try await reader.waitFor("Sentence 2 of")
+                    // Right of the list's border when the list is beside the story.
+                    let rows = width == 80 ? Array(screen.dropFirst().dropLast()) : readerPane(screen)
+                    let storyLines = rows.filter { $0.contains("Sentence") }
+                    let widths = storyLines.map { $0.trimmingCharacters(in: .whitespaces).count }
+                    if width == 80 {
+                        #expect((widths.max() ?? 0) >= 60, "\(storyLines)")
+                        #expect(!screen.dropFirst().dropLast().contains { $0.contains("│") }, "the list steps aside")
+                    } else {
+                        #expect((widths.max() ?? 0) <= 72, "\(storyLines)")
+                        #expect((widths.max() ?? 0) >= 60)
+                    }
+                }
+            }
+        }
     }
 }
