@@ -8,7 +8,7 @@ func handle(_ key: Key, _ state: inout AppState) -> [Effect] {
     if state.showingHelp {
         // The scrolling keys scroll help; any other key (q and Esc among them) closes it.
         let page = max(1, state.screen.height - 2)
-        let step: Int? = switch state.keyMap.command(for: key, in: .reader) {
+        let step: Int? = switch state.keyMap.command(for: key) {
         case .moveDown?: 1
         case .moveUp?: -1
         case .pageDown?, .scrollPage?: page
@@ -41,8 +41,7 @@ func handle(_ key: Key, _ state: inout AppState) -> [Effect] {
         default: break  // Any other key does what it always does.
         }
     }
-    let context: KeyMap.Context = state.focus == .list ? .list : .reader
-    guard let command = state.keyMap.command(for: key, in: context) else { return [] }
+    guard let command = state.keyMap.command(for: key) else { return [] }
     if let effects = state.performInSources(command) { return effects }
     let effects = perform(command, &state)
     // A command let through the sources view (U, H, R…) may change what it counts.

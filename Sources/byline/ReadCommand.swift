@@ -87,7 +87,7 @@ struct ReadCommand: ParsableCommand {
         state.sourceFolders = Self.sourceFolders(library: Library(folder: fetchesInto))
         state.room = ReadingRoom(split: choices.split(configured: configuration.layout.split),
                                  measure: configuration.layout.measure, centred: configuration.layout.align == .centre)
-        state.message = Self.startMessage(contents: contents, themeProblems: themeProblems, readingProblem: marks.problem)
+        state.message = .opening(themeProblems: themeProblems, readingProblem: marks.problem, skippedFiles: state.problems)
         if let configLine = ConfigLoading.summary(configProblems) { state.message = StatusMessage(configLine, isError: true) }
         let backgroundWork = BackgroundWork(subscriptions: FeedPlaces.standardSubscriptions, fetch: configuration.fetch)
         let session = ReaderSession(state: state, backgroundWork: backgroundWork, configuration: configuration,
@@ -112,18 +112,5 @@ struct ReadCommand: ParsableCommand {
             folders[name] = folder
         }
         return folders
-    }
-
-    /// What to tell the reader on opening: problems first, since they need acting on.
-    static func startMessage(contents: LibraryContents, themeProblems: [String], readingProblem: String?) -> StatusMessage? {
-        if let problem = themeProblems.first {
-            return StatusMessage("Theme not used: \(problem); using the default", isError: true)
-        }
-        if let readingProblem { return StatusMessage(readingProblem, isError: true) }
-        if let first = contents.problems.first {
-            let more = contents.problems.count > 1 ? " (and \(contents.problems.count - 1) more; ? lists them)" : ""
-            return StatusMessage("Skipped \(first.message)\(more)", isError: true)
-        }
-        return nil
     }
 }

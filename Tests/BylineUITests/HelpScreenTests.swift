@@ -42,7 +42,7 @@ import Testing
         driver.press(.character("?"))
         let rows = driver.lines.map { $0.split(separator: " ").map(String.init) }
         #expect(rows.contains(["x", "quit"]))
-        #expect(rows.contains { $0.starts(with: ["^N", "n", "N", "next", "or", "previous", "unread"]) })
+        #expect(rows.contains { $0.starts(with: ["Ctrl-N", "n", "N", "next", "or", "previous", "unread"]) }, "\(rows)")
         #expect(!rows.contains(["q", "quit"]))
     }
 }

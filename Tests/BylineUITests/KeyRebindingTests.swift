@@ -14,14 +14,14 @@ import Testing
     @Test func anActionTakesExactlyTheKeysGiven() throws {
         let (map, problems) = try rebound("[keys]\nquit = \"x\"\n")
         #expect(problems.isEmpty)
-        #expect(map.command(for: .character("x"), in: .list) == .quit)
-        #expect(map.command(for: .character("q"), in: .list) == nil)
+        #expect(map.command(for: .character("x")) == .quit)
+        #expect(map.command(for: .character("q")) == nil)
         #expect(map.keys(for: .quit) == [.character("x")])
     }
 
     @Test func aKeyTakenFromAnotherActionDoesOnlyItsNewAction() throws {
         let (map, _) = try rebound("[keys]\nquit = \"j\"\n")
-        #expect(map.command(for: .character("j"), in: .reader) == .quit)
+        #expect(map.command(for: .character("j")) == .quit)
         // move-down keeps its other key.
         #expect(map.keys(for: .moveDown) == [.down])
     }
@@ -31,8 +31,8 @@ import Testing
         #expect(problems.map(\.description) == [
             "config.toml:3: keys.qiut: no action named qiut; did you mean quit? (`byline config --print` lists them all)",
         ])
-        #expect(map.command(for: .character("x"), in: .list) == nil)
-        #expect(map.command(for: .character("q"), in: .list) == .quit)
+        #expect(map.command(for: .character("x")) == nil)
+        #expect(map.command(for: .character("q")) == .quit)
     }
 
     @Test func everyActionHasADistinctName() {
