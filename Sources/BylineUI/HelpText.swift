@@ -10,7 +10,18 @@ enum HelpText {
         let rows = state.keyMap.helpLines.map { (keys: $0.keys, meaning: $0.words) }
         let text = max(1, width - 2)
         let keyWidth = min(rows.map { DisplayWidth.of($0.keys) }.max() ?? 0, max(4, text / 3))
-        var out: [[StyledSpan]] = [[StyledSpan("Byline keys", style: theme[.helpTitle])], []]
+        var out: [[StyledSpan]] = []
+        // Files that could not be read come first: the opening message sends the reader
+        // here to see them, and the keys are the same every time.
+        if !state.problems.isEmpty {
+            out += TextWrapper.wrap("Story files that could not be read (left untouched)", width: text)
+                .map { [StyledSpan($0, style: theme[.helpTitle])] }
+            for problem in state.problems {
+                out += TextWrapper.wrap(problem, width: text).map { [StyledSpan($0, style: theme[.error])] }
+            }
+            out.append([])
+        }
+        out += [[StyledSpan("Byline keys", style: theme[.helpTitle])], []]
         for row in rows {
             let meaningWidth = text - keyWidth - 2
             if meaningWidth >= 10 {
@@ -26,14 +37,6 @@ enum HelpText {
                 // Too narrow for two columns: the keys, then the meaning under them.
                 out += TextWrapper.wrap(row.keys, width: text).map { [StyledSpan($0, style: theme[.helpKey])] }
                 out += TextWrapper.wrap(row.meaning, width: text).map { [StyledSpan("  " + $0, style: theme[.helpText])] }
-            }
-        }
-        if !state.problems.isEmpty {
-            out.append([])
-            out += TextWrapper.wrap("Story files that could not be read (left untouched)", width: text)
-                .map { [StyledSpan($0, style: theme[.helpTitle])] }
-            for problem in state.problems {
-                out += TextWrapper.wrap(problem, width: text).map { [StyledSpan($0, style: theme[.error])] }
             }
         }
         return out
