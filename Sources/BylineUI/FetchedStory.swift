@@ -27,6 +27,8 @@ public enum FetchProblem: Error, Equatable, Sendable {
     /// The answer is not a page the extractor can read (a binary file).
     case notAPage(FailureReason)
     case noStoryText
+    /// The page has no more words than the story it was to complete.
+    case noMoreText
     case notSaved(FailureReason)
     /// A followed link led to something that is not a story (`ArticlePageCheck`): what it is.
     case notAStory(String)
@@ -51,6 +53,7 @@ extension FetchProblem {
         case .noStoryText:
             story == nil ? "“\(linkTitle)” is not in the library, and \(url) has no story text to save"
                 : "\(url): no story text found on the page"
+        case .noMoreText: "\(url): the page has no more text than the story"
         case .notSaved(let reason): "Could not save the story: \(reason)"
         case .notAStory(let kind): "\(url) is \(kind): not saved; o opens it in the browser"
         case .alreadyInLibrary(let id): "\(url) is already in the library as \(id.path)"

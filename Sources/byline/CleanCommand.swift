@@ -1,5 +1,6 @@
 import ArgumentParser
 import BylineFeeds
+import FeedParsing
 import BylineStore
 import Foundation
 

@@ -2,6 +2,7 @@ import ArgumentParser
 import BylineConfig
 import BylineFeeds
 import BylineStore
+import FeedParsing
 import Foundation
 
 /// `byline fetch [FEED…]`: downloads the subscriptions and saves their stories.

@@ -1,6 +1,7 @@
 import BylineConfig
 import BylineCore
 import BylineFeeds
+import FeedParsing
 import BylineStore
 import Foundation
 

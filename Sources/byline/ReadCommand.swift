@@ -2,6 +2,7 @@ import ArgumentParser
 import BylineConfig
 import BylineCore
 import BylineFeeds
+import FeedParsing
 import BylineStore
 import BylineUI
 import Foundation
