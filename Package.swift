@@ -51,7 +51,7 @@ let package = Package(
         .target(
             name: "BylineFeeds",
             dependencies: [
-                "BylineCore", "BylineExtract", "BylineStore", "FeedParsing", "TerminalSafety",
+                "BylineCore", "BylineExtract", "BylineStore", "FeedParsing",
                 .product(name: "TOMLKit", package: "TOMLKit"),
             ]
         ),

@@ -1,3 +1,5 @@
+import BylineCore
+
 /// Character and entity references in text before and after XML parsing.
 enum CharacterReferences {
     /// Rewrites references to entities XML does not define (`&nbsp;`, `&hellip;`) as
@@ -29,7 +31,6 @@ enum CharacterReferences {
             return min(s.count, k + terminator.utf8CodeUnitCount)
         }
         func isDigit(_ c: UInt8) -> Bool { c >= 0x30 && c <= 0x39 }
-        func isHexDigit(_ c: UInt8) -> Bool { isDigit(c) || (c | 0x20 >= 0x61 && c | 0x20 <= 0x66) }
         func isNameByte(_ c: UInt8) -> Bool {
             isDigit(c) || (c | 0x20 >= 0x61 && c | 0x20 <= 0x7A) || c == UInt8(ascii: "_") || c == UInt8(ascii: "-")
                 || c == UInt8(ascii: ".")
@@ -50,21 +51,15 @@ enum CharacterReferences {
                 continue
             }
             if i + 1 < s.count, s[i + 1] == UInt8(ascii: "#") {
-                var k = i + 2
-                let hex = k < s.count && (s[k] == UInt8(ascii: "x") || s[k] == UInt8(ascii: "X"))
-                if hex { k += 1 }
-                let digits = k
-                while k < s.count, hex ? isHexDigit(s[k]) : isDigit(s[k]) { k += 1 }
-                if k > digits, k < s.count, s[k] == semicolon {
-                    let value = UInt32(String(decoding: s[digits..<k], as: UTF8.self), radix: hex ? 16 : 10)
-                    if let value, !ForbiddenCharacters.isAllowed(value) {
-                        problem = problem ?? "reference to illegal character &\(hex ? "#x" : "#")\(String(decoding: s[digits..<k], as: UTF8.self)); removed"
+                if let reference = s.withUnsafeBufferPointer({ HTMLCharacterReferences.numericReference(in: $0, at: i) }) {
+                    let digits = String(decoding: s[reference.digits], as: UTF8.self)
+                    if let value = reference.value, !ForbiddenCharacters.isAllowed(value) {
+                        problem = problem ?? "reference to illegal character &\(reference.isHex ? "#x" : "#")\(digits); removed"
                         // An escaped ESC takes the rest of its terminal sequence with it.
-                        i = value == 0x1B ? EscapeSequences.end(s, after: k + 1) : k + 1
+                        i = value == 0x1B ? EscapeSequences.end(s, after: reference.next) : reference.next
                     } else {
-                        out.append(contentsOf: Array((hex ? "&#x" : "&#").utf8))
-                        out.append(contentsOf: s[digits...k])
-                        i = k + 1
+                        out.append(contentsOf: Array("\(reference.isHex ? "&#x" : "&#")\(digits);".utf8))
+                        i = reference.next
                     }
                     continue
                 }

@@ -1,3 +1,4 @@
+import BylineCore
 import TerminalSafety
 
 /// Terminal escape sequences inside a feed document, found so they can go whole.
@@ -22,8 +23,9 @@ enum EscapeSequences {
             guard index < bytes.count else { return nil }
             let b = bytes[index]
             if b == UInt8(ascii: "&") {
-                guard let reference = numericReference(bytes, at: index) else { return nil }
-                return reference
+                guard let reference = HTMLCharacterReferences.numericReference(in: bytes, at: index),
+                      let value = reference.value else { return nil }
+                return (value, reference.next)
             }
             if isMarkup(b) { return nil }
             // A `]` may be the start of a CDATA section's `]]>`, or just an OSC introducer.
@@ -39,30 +41,6 @@ enum EscapeSequences {
     /// removing one never breaks a tag or an attribute's quotes.
     private static func isMarkup(_ b: UInt8) -> Bool {
         b == UInt8(ascii: "<") || b == UInt8(ascii: ">") || b == UInt8(ascii: "\"") || b == UInt8(ascii: "'")
-    }
-
-    /// A `&#N;` or `&#xH;` reference at `index`: its value and the index after its `;`.
-    static func numericReference(_ s: UnsafeBufferPointer<UInt8>, at index: Int) -> (value: UInt32, next: Int)? {
-        guard index + 3 < s.count, s[index] == UInt8(ascii: "&"), s[index + 1] == UInt8(ascii: "#") else { return nil }
-        var k = index + 2
-        let hex = s[k] | 0x20 == UInt8(ascii: "x")
-        if hex { k += 1 }
-        var value: UInt32 = 0
-        let digits = k
-        while k < s.count, k - digits < 8 {
-            let c = s[k]
-            let digit: UInt32
-            switch c {
-            case 0x30...0x39: digit = UInt32(c - 0x30)
-            case 0x61...0x66 where hex, 0x41...0x46 where hex: digit = UInt32(c | 0x20) - 0x61 + 10
-            default:
-                guard k > digits, c == UInt8(ascii: ";") else { return nil }
-                return (value, k + 1)
-            }
-            value = value * (hex ? 16 : 10) + digit
-            k += 1
-        }
-        return nil
     }
 
     /// `text` without raw escape sequences.

@@ -217,8 +217,7 @@ struct HTMLRewriter {
     /// A numeric reference, rewritten to the proper code point for windows-1252's 0x80–0x9F.
     private static func characterReference(_ reference: String) -> String {
         let ref = reference.lowercased()
-        let value = ref.hasPrefix("x") ? UInt32(ref.dropFirst(), radix: 16) : UInt32(ref)
-        if let value, let mapped = Windows1252.replacement(for: value) {
+        if let value = HTMLCharacterReferences.numericValue(Substring(ref)), let mapped = Windows1252.replacement(for: value) {
             return "&#x\(String(mapped, radix: 16));"
         }
         return "&#\(ref);"

@@ -12,8 +12,7 @@ public enum PlainText {
             case .text(let text):
                 out += text
             case .characterReference(let reference):
-                let hex = reference.hasPrefix("x") || reference.hasPrefix("X")
-                if let value = UInt32(hex ? String(reference.dropFirst()) : reference, radix: hex ? 16 : 10),
+                if let value = HTMLCharacterReferences.numericValue(Substring(reference)),
                    let scalar = Unicode.Scalar(Windows1252.replacement(for: value) ?? value) {
                     out.unicodeScalars.append(scalar)
                 }
