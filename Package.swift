@@ -33,7 +33,7 @@ let package = Package(
         .target(name: "BylineCore", dependencies: ["TerminalSafety"]),
         .target(name: "TerminalKit", dependencies: ["TerminalSafety"]),
         .target(name: "StorySearch", dependencies: ["BylineCore"]),
-        .target(name: "BylineConfig", dependencies: [.product(name: "TOMLKit", package: "TOMLKit")]),
+        .target(name: "BylineConfig", dependencies: ["TerminalKit", .product(name: "TOMLKit", package: "TOMLKit")]),
         // HTML → story with libxml2's parser, on bytes in memory: no files, no network.
         .target(name: "BylineExtract", dependencies: ["BylineCore", "CLibXML2"]),
         // Feeds, OPML and feed-page discovery from bytes to values; fetching is BylineFeeds'.
@@ -41,7 +41,7 @@ let package = Package(
         .target(
             name: "BylineUI",
             dependencies: [
-                "BylineCore", "TerminalKit",
+                "BylineCore", "TerminalKit", "BylineConfig",
                 .product(name: "TOMLKit", package: "TOMLKit"),
             ]
         ),
@@ -78,7 +78,7 @@ let package = Package(
         .testTarget(name: "TerminalSafetyTests", dependencies: ["TerminalSafety", "BylineCore", "TerminalKit"]),
         .testTarget(name: "TerminalKitTests", dependencies: ["TerminalKit", "TestSupport"]),
         .testTarget(name: "BylineStoreTests", dependencies: ["BylineStore", "BylineCore", "TestSupport"]),
-        .testTarget(name: "BylineUITests", dependencies: ["BylineUI", "BylineCore", "TerminalKit", "TestSupport"]),
+        .testTarget(name: "BylineUITests", dependencies: ["BylineUI", "BylineCore", "TerminalKit", "BylineConfig", "TestSupport"]),
         .testTarget(
             name: "BylineFeedsTests",
             dependencies: ["BylineFeeds", "FeedParsing", "BylineCore", "BylineStore", "BylineExtract", "TestSupport"]
@@ -89,7 +89,7 @@ let package = Package(
             // The corpus harness's scripts and expected-failure list, read from disk.
             exclude: ["Corpus"]
         ),
-        .testTarget(name: "BylineConfigTests", dependencies: ["BylineConfig", "TestSupport"]),
+        .testTarget(name: "BylineConfigTests", dependencies: ["BylineConfig", "TerminalKit", "TestSupport"]),
         .testTarget(name: "BylineExtractTests", dependencies: ["BylineExtract", "BylineCore", "TestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"]),
     ]

@@ -25,4 +25,9 @@ public enum Action: Sendable {
     case similarFound(StoryID, [SimilarStory])
     /// A read or star mark was not saved as asked.
     case marksNotSaved(MarksProblem)
+    /// `d` was done: the file deleted (kept for undo), or only hidden (the reader's own
+    /// file), or why neither.
+    case storyDeleted(StoryID, Result<Deletion, FailureReason>)
+    /// `U` could not put a deleted story back.
+    case storyNotRestored(StoryID, FailureReason)
 }

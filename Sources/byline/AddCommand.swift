@@ -20,9 +20,12 @@ struct AddCommand: ParsableCommand {
 
     func run() throws {
         let found: FeedFinder.Found
-        // `example.org/news` means the web page, as a browser would read it.
-        let address = url.contains("://") ? url : "https://" + url
-        switch waitFor({ await FeedFinder(reader: .standard).find(address) }) {
+        // `example.org/news` means the web page, as a browser would read it: https, then http.
+        let limits = FetchLimits(timeout: Double(ConfigLoading.load().fetch.timeout))
+        let (address, result) = SchemelessAddress.first(url) { address in
+            waitFor { await FeedFinder(reader: .standard, limits: limits).find(address) }
+        }
+        switch result {
         case .success(let feed): found = feed
         case .failure(let failure):
             warn("byline: \(address): \(failure)")

@@ -22,6 +22,8 @@ struct Byline: ParsableCommand {
             ExtractCommand.self,
             SearchCommand.self,
             SimilarCommand.self,
+            ConfigCommand.self,
+            CleanCommand.self,
         ],
         defaultSubcommand: ReadCommand.self
     )

@@ -18,7 +18,7 @@ struct ImportCommand: ParsableCommand {
         do {
             bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: file)))
         } catch {
-            warn("byline: \(file): cannot read: \(error.localizedDescription)")
+            warn("byline: \(file): \(FileTrouble.reason(error, path: file))")
             throw ExitCode.failure
         }
         let found: [Subscription]

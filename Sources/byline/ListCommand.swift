@@ -15,6 +15,9 @@ struct ListCommand: ParsableCommand {
     @Flag(help: "Print JSON: one object per story, with its path, title, source, date, URL and read/starred state.")
     var json = false
 
+    @Flag(help: "Print each story's file path, one a line (for `byline show`, scripts and editors).")
+    var paths = false
+
     func run() throws {
         let choice = try LibraryChoice.choose(path: path)
         let library = Library(folder: choice.folder)
@@ -24,7 +27,15 @@ struct ListCommand: ParsableCommand {
         for problem in contents.problems {
             FileHandle.standardError.write(Data("byline: skipped \(VisibleText.sanitize(problem.message))\n".utf8))
         }
-        if json {
+        if contents.entries.isEmpty && !json {
+            // An empty list looks like a hang or a bug; say what was looked at.
+            warn("byline: \(choice.folder.path): no stories here (story files are .txt files in this folder or below)")
+            return
+        }
+        if paths {
+            let out = contents.entries.map { choice.folder.appendingPathComponent($0.id.path).path }
+            FileHandle.standardOutput.write(Data(out.map { printable($0) + "\n" }.joined().utf8))
+        } else if json {
             try printJSON(contents.entries, marks: marks)
         } else {
             var out = ""

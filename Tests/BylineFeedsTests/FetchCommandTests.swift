@@ -18,7 +18,8 @@ struct FetchCommandTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         var toml = ""
         for index in 1...8 {
-            server.route("/feed\(index)", FetchTestFeeds.route(FetchTestFeeds.rss(title: "Feed \(index)", items: 25)))
+            server.route("/feed\(index)", FetchTestFeeds.route(FetchTestFeeds.rss(title: "Feed \(index)", items: 25,
+                                                                                    site: "http://feed\(index).example")))
             toml += "[[feed]]\nurl = \"\(server.url("/feed\(index)"))\"\n\n"
         }
         let config = folder.appendingPathComponent("config/byline")

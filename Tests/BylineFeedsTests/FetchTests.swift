@@ -175,7 +175,8 @@ struct FetchTests {
         let fixture = try FetchFixture()
         let paths = (1...6).map { "/feed\($0)" }
         for (index, path) in paths.enumerated() {
-            fixture.server.route(path, FetchTestFeeds.route(FetchTestFeeds.rss(title: "Feed \(index)", items: 20)))
+            fixture.server.route(path, FetchTestFeeds.route(FetchTestFeeds.rss(title: "Feed \(index)", items: 20,
+                                                                               site: "http://feed\(index).example")))
         }
         let subscriptions = paths.map { Subscription(url: fixture.server.url($0)) }
 

@@ -15,10 +15,13 @@ import Glibc
 public struct FeedShelf: Sendable {
     public let library: Library
     public let converter: StoryTextConverter
+    /// The library's story addresses, so a story another file has is not saved again.
+    public let known: KnownStoryURLs?
 
-    public init(library: Library, converter: StoryTextConverter) {
+    public init(library: Library, converter: StoryTextConverter, known: KnownStoryURLs? = nil) {
         self.library = library
         self.converter = converter
+        self.known = known
     }
 
     /// How many stories a store added, rewrote and left alone.
@@ -79,6 +82,13 @@ public struct FeedShelf: Sendable {
         for change in changes {
             let existing = Self.contents(of: folder.appendingPathComponent(change.fileName))
             if let existing, existing == Data(StoryFileWriter.write(change.story).utf8) {
+                tally.unchanged += 1
+                continue
+            }
+            // A new item whose story the library has under another file (another feed's
+            // copy, a followed link) is one story: not saved twice.
+            if existing == nil,
+               known?.isSecondCopy(url: change.story.url, path: StoryFileName.folder + "/" + change.fileName) == true {
                 tally.unchanged += 1
                 continue
             }

@@ -76,6 +76,7 @@ enum SubscriptionsEdit {
         var lines = ["[[feed]]", "url = " + SubscriptionsTOML.quoted(subscription.url)]
         if let title = subscription.title { lines.append("title = " + SubscriptionsTOML.quoted(title)) }
         lines.append("fullStory = " + SubscriptionsTOML.quoted(subscription.fullStory.rawValue))
+        if let folder = subscription.folder { lines.append("folder = " + SubscriptionsTOML.quoted(folder)) }
         return lines
     }
 

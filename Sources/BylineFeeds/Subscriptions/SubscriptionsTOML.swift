@@ -37,7 +37,9 @@ public enum SubscriptionsTOML {
                 mode = parsed
             }
             let title = feed["title"]?.string.flatMap { $0.isEmpty ? nil : $0 }
-            list.add(Subscription(url: url, title: title, fullStory: mode))
+            let keep = feed["keep"]?.string.flatMap { $0.isEmpty ? nil : $0 }
+            let folder = feed["folder"]?.string.flatMap { $0.isEmpty ? nil : $0 }
+            list.add(Subscription(url: url, title: title, fullStory: mode, keep: keep, folder: folder))
         }
         return list
     }
@@ -54,6 +56,8 @@ public enum SubscriptionsTOML {
             out += "url = \(quoted(subscription.url))\n"
             if let title = subscription.title { out += "title = \(quoted(title))\n" }
             out += "fullStory = \(quoted(subscription.fullStory.rawValue))\n"
+            if let keep = subscription.keep { out += "keep = \(quoted(keep))\n" }
+            if let folder = subscription.folder { out += "folder = \(quoted(folder))\n" }
         }
         return out
     }
