@@ -23,8 +23,8 @@ extension Library {
     /// folder once at the end instead of after every file.
     ///
     /// Every name is checked before anything is written. Each file is still replaced
-    /// atomically, so none is ever half-written; if one write fails, the files before it
-    /// are saved (and flushed) and the error names the one that failed.
+    /// atomically, so none is ever half-written; if one write fails, nothing is renamed
+    /// and the error names the file that failed. The index gains the saved stories.
     @discardableResult
     public func save(_ stories: [(Story, fileName: String)]) throws(LibraryError) -> [StoryID] {
         let fetched = folder.path + "/" + StoryFileName.folder
@@ -46,7 +46,11 @@ extension Library {
             throw LibraryError(path: fetched, reason: "cannot create the folder: \(error.localizedDescription)")
         }
         try writerLock.withLock { () throws(LibraryError) in
-            defer { AtomicFile.syncFolder(fetched) }
+            // Every file is written and flushed under a temporary name first, then all are
+            // renamed and the folder flushed once: each file is old or new after a crash,
+            // never torn, and a feed of 500 items costs one folder flush, not 500.
+            var written: [(temporary: String, target: String, bytes: [UInt8])] = []
+            defer { for file in written { unlink(file.temporary) } }
             for (index, (story, _)) in stories.enumerated() {
                 let target = targets[index].path
                 var info = stat()
@@ -54,7 +58,33 @@ extension Library {
                 if lstat(target, &info) == 0, (info.st_mode & S_IFMT) != S_IFREG {
                     throw LibraryError(path: target, reason: "not a plain file; Byline will not replace it")
                 }
-                try AtomicFile.save(Array(StoryFileWriter.write(story).utf8), to: target, syncingFolder: false)
+                let bytes = Array(StoryFileWriter.write(story).utf8)
+                let temporary = try AtomicFile.writeTemporary(beside: target) { fd in
+                    bytes.withUnsafeBytes { AtomicFile.writeAll($0, to: fd) }
+                }
+                written.append((temporary, target, bytes))
+            }
+            var entries: [LibraryEntry] = []
+            entries.reserveCapacity(written.count)
+            for (index, file) in written.enumerated() {
+                var info = stat()
+                guard stat(file.temporary, &info) == 0, rename(file.temporary, file.target) == 0 else {
+                    let failure = errno
+                    AtomicFile.syncFolder(fetched)
+                    written.removeFirst(index)
+                    throw .system("write", file.target, errno: failure)
+                }
+                // The index gets what a later load would read from the file.
+                if case .success(let saved) = StoryFileParser.parse(file.bytes) {
+                    entries.append(LibraryEntry(id: targets[index].id, story: saved, stamp: StoryFolderScan.stamp(info)))
+                }
+            }
+            written = []
+            AtomicFile.syncFolder(fetched)
+            do {
+                try updateIndex(saving: entries)
+            } catch {
+                // The stories are saved; the next load finds them and indexes them then.
             }
         }
         return targets.map(\.id)

@@ -23,6 +23,14 @@ enum StoryFolderScan {
 
     /// The story files under `root`; a folder that cannot be opened is skipped.
     static func run(root: String) throws(LibraryError) -> [Found] {
+        var found: [Found] = []
+        try visit(root: root) { found.append($0) }
+        return found
+    }
+
+    /// Calls `each` with every story file under `root` as it is found: a rescan compares
+    /// each with the index and keeps only what changed, not a list of 100,000 files.
+    static func visit(root: String, each: (Found) -> Void) throws(LibraryError) {
         let fd = open(root, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard fd >= 0 else { throw .system("open the library folder", root, errno: errno) }
         var info = stat()
@@ -31,13 +39,11 @@ enum StoryFolderScan {
             throw .system("open the library folder", root, errno: errno)
         }
         var visited: Set<FolderIdentity> = [identity(info)]
-        var found: [Found] = []
-        walk(folder: fd, prefix: "", visited: &visited, into: &found)
-        return found
+        walk(folder: fd, prefix: "", visited: &visited, each: each)
     }
 
     /// Reads one folder (taking ownership of `folder`, an open descriptor) and those below it.
-    private static func walk(folder: Int32, prefix: String, visited: inout Set<FolderIdentity>, into found: inout [Found]) {
+    private static func walk(folder: Int32, prefix: String, visited: inout Set<FolderIdentity>, each: (Found) -> Void) {
         guard let stream = fdopendir(folder) else {
             close(folder)
             return
@@ -57,7 +63,7 @@ enum StoryFolderScan {
             guard fstatat(folder, name, &info, 0) == 0 else { continue }  // a broken link
             switch info.st_mode & S_IFMT {
             case S_IFREG where isStoryName:
-                found.append(Found(path: prefix + name, stamp: stamp(info)))
+                each(Found(path: prefix + name, stamp: stamp(info)))
             case S_IFDIR:
                 if visited.insert(identity(info)).inserted { subfolders.append(name) }
             default:
@@ -67,7 +73,7 @@ enum StoryFolderScan {
         for name in subfolders {
             let child = openat(folder, name, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
             guard child >= 0 else { continue }
-            walk(folder: child, prefix: prefix + name + "/", visited: &visited, into: &found)
+            walk(folder: child, prefix: prefix + name + "/", visited: &visited, each: each)
         }
     }
 

@@ -9,7 +9,7 @@ public enum Action: Sendable {
     case resized(width: Int, height: Int)
     case storyLoaded(StoryID, Result<Story, StoryFileProblem>)
     /// The library was read again (after a refresh): the new listing.
-    case libraryReloaded([StorySummary], problems: [String])
+    case libraryReloaded(any StoryListing, problems: [String])
     /// A line for the status bar from the shell: progress, or the result of an effect.
     case status(String, isError: Bool)
     /// A story fetched from the web was saved into the library and should open.

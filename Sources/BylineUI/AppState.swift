@@ -4,7 +4,8 @@ import Foundation
 /// Everything the screen shows, in one value. `update` changes it; `render` draws it.
 public struct AppState: Sendable {
     public var libraryName: String
-    public private(set) var stories: [StorySummary]
+    /// The stories, newest first, read a row at a time (see `StoryListing`).
+    public private(set) var stories: any StoryListing
     public var problems: [String]
     public private(set) var read: Set<StoryID>
     /// Kept up to date by `setRead`, since the header shows it on every frame and a
@@ -18,8 +19,8 @@ public struct AppState: Sendable {
     public var focus: Focus = .list
     public var list = ListState()
     public var filter: ListFilter?
-    /// Indexes into `stories` of the rows the list shows (all, or those the filter keeps).
-    public private(set) var visible: [Int]
+    /// The rows of `stories` the list shows (all, or those the filter keeps).
+    public private(set) var visible: VisibleRows
 
     public var reader: ReaderState?
     /// Stories left by following links, newest last; back pops one.
@@ -50,12 +51,20 @@ public struct AppState: Sendable {
                 read: Set<StoryID> = [], starred: Set<StoryID> = [], screen: ScreenSize,
                 themes: [Theme] = [Theme.standard], timeZone: TimeZone = TimeZone(identifier: "UTC")!,
                 now: Date = Date(timeIntervalSince1970: 0)) {
+        self.init(libraryName: libraryName, listing: SummaryListing(stories), problems: problems, read: read,
+                  starred: starred, screen: screen, themes: themes, timeZone: timeZone, now: now)
+    }
+
+    public init(libraryName: String, listing: any StoryListing, problems: [String] = [],
+                read: Set<StoryID> = [], starred: Set<StoryID> = [], screen: ScreenSize,
+                themes: [Theme] = [Theme.standard], timeZone: TimeZone = TimeZone(identifier: "UTC")!,
+                now: Date = Date(timeIntervalSince1970: 0)) {
         self.libraryName = libraryName
-        self.stories = stories
+        self.stories = listing
         self.problems = problems
         self.read = read
-        self.unreadCount = Self.countUnread(stories, read: read)
-        self.hasDates = stories.contains { $0.published != nil }
+        self.unreadCount = Self.countUnread(listing, read: read)
+        self.hasDates = listing.hasDates
         self.starred = starred
         self.screen = screen
         self.themes = themes.isEmpty ? [Theme.standard] : themes
@@ -64,7 +73,7 @@ public struct AppState: Sendable {
         calendar.timeZone = timeZone
         self.calendar = calendar
         self.now = now
-        self.visible = Array(stories.indices)
+        self.visible = .all(listing.count)
     }
 
     public var theme: Theme { themes[themeIndex] }
@@ -72,7 +81,18 @@ public struct AppState: Sendable {
     /// The story under the list's cursor.
     public var selectedStory: StorySummary? {
         guard list.selected >= 0, list.selected < visible.count else { return nil }
-        return stories[visible[list.selected]]
+        return stories.summary(at: visible[list.selected])
+    }
+
+    /// The id of the story under the list's cursor, without decoding its summary.
+    var selectedID: StoryID? {
+        guard list.selected >= 0, list.selected < visible.count else { return nil }
+        return stories.id(at: visible[list.selected])
+    }
+
+    /// The list row showing story `id`, if it is shown.
+    func visibleRow(of id: StoryID) -> Int? {
+        stories.row(of: id).flatMap(visible.position(of:))
     }
 
     /// Marks a story of the list read or unread.
@@ -84,21 +104,22 @@ public struct AppState: Sendable {
         }
     }
 
-    private static func countUnread(_ stories: [StorySummary], read: Set<StoryID>) -> Int {
-        stories.reduce(0) { $0 + (read.contains($1.id) ? 0 : 1) }
+    /// Looks up the read stories in the listing rather than every story in the read set:
+    /// the read set is usually the smaller, and a listing row costs a decode.
+    private static func countUnread(_ stories: any StoryListing, read: Set<StoryID>) -> Int {
+        stories.count - stories.countListed(read)
     }
 
     public func summary(for id: StoryID) -> StorySummary? {
-        stories.first { $0.id == id }
+        stories.summary(of: id)
     }
 
     /// Replaces the listing (a reload after fetching), keeping the cursor on the same story.
-    public mutating func replaceStories(_ newStories: [StorySummary]) {
-        let selectedID = selectedStory?.id
-        stories = newStories
+    public mutating func replaceStories(_ listing: any StoryListing) {
+        let selectedID = self.selectedID
+        stories = listing
         unreadCount = Self.countUnread(stories, read: read)
-        hasDates = stories.contains { $0.published != nil }
-        linkIndexCache = nil
+        hasDates = stories.hasDates
         applyFilter(keeping: selectedID)
     }
 
@@ -106,11 +127,11 @@ public struct AppState: Sendable {
     /// cursor on story `id` if it is still listed (clearing a filter keeps your place).
     mutating func applyFilter(keeping id: StoryID? = nil) {
         if let filter, !filter.isEmpty {
-            visible = stories.indices.filter { filter.matches(headlineKey: stories[$0].titleKey) }
+            visible = .some(stories.rows(whereTitleKeyContains: filter.words))
         } else {
-            visible = Array(stories.indices)
+            visible = .all(stories.count)
         }
-        if let id, let row = visible.firstIndex(where: { stories[$0].id == id }) {
+        if let id, let row = visibleRow(of: id) {
             list.selected = row
         }
         list.selected = min(max(0, list.selected), max(0, visible.count - 1))
@@ -118,19 +139,17 @@ public struct AppState: Sendable {
 
     /// Drops the filter, keeping the cursor on the story it is on.
     mutating func clearFilter() {
-        let id = selectedStory?.id
+        let id = selectedID
         filter = nil
         applyFilter(keeping: id)
     }
 
     // MARK: - Link resolution
 
-    /// Built on first use: start-up with 100,000 stories should not pay for it.
-    var linkIndexCache: RelatedLinkIndex?
-
-    mutating func resolve(_ link: RelatedLink) -> StoryID? {
-        if linkIndexCache == nil { linkIndexCache = RelatedLinkIndex(stories) }
-        return linkIndexCache?.resolve(link)
+    /// The listing resolves links itself (the store's from tables in its index), so
+    /// nothing is built for 100,000 stories at start-up or on the first link.
+    func resolve(_ link: RelatedLink) -> StoryID? {
+        stories.resolve(link)
     }
 }
 

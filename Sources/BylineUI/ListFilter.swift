@@ -6,7 +6,8 @@ public struct ListFilter: Equatable, Sendable {
     public var query: String
     /// Still typing (the status line shows the prompt) or accepted.
     public var isEditing: Bool
-    private var words: [String]
+    /// The words typed, reduced as title keys are.
+    public private(set) var words: [String]
 
     public init(query: String = "", isEditing: Bool = true) {
         self.query = query

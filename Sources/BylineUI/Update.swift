@@ -42,11 +42,8 @@ public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
         state.message = StatusMessage(text, isError: isError)
         return []
     case .storySaved(let summary, let openIt):
-        var stories = state.stories.filter { $0.id != summary.id }
-        let at = stories.firstIndex { StorySummary.newestFirst(summary, $0) } ?? stories.endIndex
-        stories.insert(summary, at: at)
         state.loaded[summary.id] = nil
-        state.replaceStories(stories)
+        state.replaceStories(state.stories.adding(summary))
         if openIt { return state.open(summary.id, pushingHistory: state.reader != nil && state.focus == .reader) }
         if state.reader?.id == summary.id { return [.loadStory(summary.id)] }
         return []
@@ -90,7 +87,7 @@ func perform(_ command: Command, _ state: inout AppState) -> [Effect] {
     case .bottom: return onList ? state.moveList { $0.end() } : state.scrollReader(by: Int.max / 2)
     case .open:
         if onList {
-            guard let id = state.selectedStory?.id else { return [] }
+            guard let id = state.selectedID else { return [] }
             return state.open(id, pushingHistory: false)
         }
         guard let number = state.reader?.selectedLink else { return state.scrollReader(by: state.readerPageStep) }
@@ -104,7 +101,7 @@ func perform(_ command: Command, _ state: inout AppState) -> [Effect] {
     case .startFilter:
         // A new search, as `/` starts one in less and vim; Backspace on the empty prompt
         // or Esc brings the whole list back.
-        let id = state.selectedStory?.id
+        let id = state.selectedID
         state.filter = ListFilter(query: "", isEditing: true)
         state.applyFilter(keeping: id)
         state.focus = .list
@@ -177,7 +174,7 @@ private func editFilter(_ key: Key, _ state: inout AppState) -> [Effect] {
             return state.selectionChanged()
         }
         // Widening the filter keeps the cursor where it is.
-        let id = state.selectedStory?.id
+        let id = state.selectedID
         filter.deleteBackward()
         state.filter = filter
         state.applyFilter(keeping: id)

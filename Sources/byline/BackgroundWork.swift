@@ -139,7 +139,7 @@ final class BackgroundWork: Sendable {
             let contents = try library.load()
             if onlyIfChanged && !contents.report.foundChanges { return }
             guard reloads.load(ordering: .relaxed) == generation else { return }
-            mailbox.post(.libraryReloaded(contents.entries.map(\.summary), problems: contents.problems.map(\.message)))
+            mailbox.post(.libraryReloaded(contents.listing, problems: contents.problems.map(\.message)))
         } catch {
             mailbox.post(.status("\(error)", isError: true))
         }
@@ -148,7 +148,7 @@ final class BackgroundWork: Sendable {
     private static func listing(of library: Library, mailbox: Mailbox) -> Action? {
         do {
             let contents = try library.load()
-            return .libraryReloaded(contents.entries.map(\.summary), problems: contents.problems.map(\.message))
+            return .libraryReloaded(contents.listing, problems: contents.problems.map(\.message))
         } catch {
             mailbox.post(.status("\(error)", isError: true))
             return nil

@@ -67,7 +67,7 @@ struct ReadCommand: ParsableCommand {
         }
         var state = AppState(
             libraryName: choice.name,
-            stories: contents.entries.map(\.summary),
+            listing: contents.listing,
             problems: contents.problems.map(\.message),
             read: marks.marks.read, starred: marks.marks.starred,
             screen: ScreenSize(width: 80, height: 24),
