@@ -39,19 +39,29 @@ public struct Library: Sendable {
     /// is, and otherwise it is rewritten with only the difference decoded (`IndexWriter`).
     /// Throws only when the folder itself cannot be read; an index that cannot be saved is
     /// noted in the report, and the listing is then held in memory.
-    public func load() throws(LibraryError) -> LibraryContents {
+    ///
+    /// - Parameter shown: the listing the reader already has mapped; when the index file
+    ///   is still the one it was mapped from, it is read through that mapping rather than
+    ///   a second one, whose pages would count twice in the reader's memory.
+    public func load(reusing shown: IndexedListing? = nil) throws(LibraryError) -> LibraryContents {
         // Another writer may replace the index while this one scans: then scan again
         // against theirs, so neither's stories are dropped from it.
         var attempt = 0
         while true {
             attempt += 1
-            if let contents = try load(retrying: attempt < 3) { return contents }
+            if let contents = try load(reusing: shown, retrying: attempt < 3) { return contents }
         }
     }
 
-    private func load(retrying: Bool) throws(LibraryError) -> LibraryContents? {
+    private func load(reusing shown: IndexedListing?, retrying: Bool) throws(LibraryError) -> LibraryContents? {
         let indexStampBefore = Self.indexStamp(indexPath)
-        let (old, indexState) = IndexedListing.open(indexPath)
+        var old: IndexedListing?
+        var indexState = LoadReport.IndexState.used
+        if let shown, shown.bytes.stamp != nil, shown.bytes.stamp == indexStampBefore {
+            old = shown
+        } else {
+            (old, indexState) = IndexedListing.open(indexPath)
+        }
 
         var seen = [Bool](repeating: false, count: old?.count ?? 0)
         var knownProblems: [String: LibraryProblem] = [:]

@@ -31,10 +31,11 @@ final class BackgroundWork: Sendable {
 
     /// Reads the library folder again and posts the listing (only when it differs from
     /// what the reader shows, if asked).
-    func reloadLibrary(mailbox: Mailbox, onlyIfChanged: Bool) {
+    /// - Parameter shown: the listing on screen, read through rather than mapped again.
+    func reloadLibrary(mailbox: Mailbox, onlyIfChanged: Bool, shown: IndexedListing? = nil) {
         let library = self.library
         run { [self] in
-            reload(library, mailbox: mailbox, onlyIfChanged: onlyIfChanged)
+            reload(library, mailbox: mailbox, onlyIfChanged: onlyIfChanged, shown: shown)
         }
     }
 
@@ -133,10 +134,10 @@ final class BackgroundWork: Sendable {
 
     /// Loads the library and posts its listing, unless a later reload started meanwhile
     /// (its listing is the newer one and must not be overwritten by this).
-    private func reload(_ library: Library, mailbox: Mailbox, onlyIfChanged: Bool) {
+    private func reload(_ library: Library, mailbox: Mailbox, onlyIfChanged: Bool, shown: IndexedListing? = nil) {
         let generation = reloads.add(1, ordering: .relaxed).newValue
         do {
-            let contents = try library.load()
+            let contents = try library.load(reusing: shown)
             if onlyIfChanged && !contents.report.foundChanges { return }
             guard reloads.load(ordering: .relaxed) == generation else { return }
             mailbox.post(.libraryReloaded(contents.listing, problems: contents.problems.map(\.message)))

@@ -35,7 +35,7 @@ final class ReaderSession {
         let size = screen.size
         dispatch(.resized(width: size.width, height: size.height))
         dispatch(.started)
-        if checkFolder && !exitAfterFirstFrame { backgroundWork.reloadLibrary(mailbox: mailbox, onlyIfChanged: true) }
+        if checkFolder && !exitAfterFirstFrame { backgroundWork.reloadLibrary(mailbox: mailbox, onlyIfChanged: true, shown: state.stories as? IndexedListing) }
         var needsDrawing = true
         while running {
             // Drawn only after something happened: an idle reader costs nothing.
