@@ -27,6 +27,15 @@ extension Library {
     /// and the error names the file that failed. The index gains the saved stories.
     @discardableResult
     public func save(_ stories: [(Story, fileName: String)]) throws(LibraryError) -> [StoryID] {
+        try save(stories, pending: nil)
+    }
+
+    /// Saves as `save(_:)` does, but leaves the index to `pending`, whose entries the
+    /// caller indexes at once with `index(_:)` when a run of saves ends: a fetch of 100
+    /// feeds rewrites the index once, not once a feed. Until then the next `load()`
+    /// finds the files as new, so nothing is lost if the run is cut short.
+    @discardableResult
+    public func save(_ stories: [(Story, fileName: String)], pending: PendingIndex?) throws(LibraryError) -> [StoryID] {
         let fetched = folder.path + "/" + StoryFileName.folder
         var targets: [(id: StoryID, path: String)] = []
         targets.reserveCapacity(stories.count)
@@ -81,6 +90,10 @@ extension Library {
             }
             written = []
             AtomicFile.syncFolder(fetched)
+            if let pending {
+                pending.add(entries)
+                return
+            }
             do {
                 try updateIndex(saving: entries)
             } catch {
@@ -88,5 +101,27 @@ extension Library {
             }
         }
         return targets.map(\.id)
+    }
+}
+
+/// Stories saved by a run of writes and not yet indexed (see `Library.save(_:pending:)`).
+public final class PendingIndex: @unchecked Sendable {
+    private let lock = NSLock()
+    private var entries: [LibraryEntry] = []
+
+    public init() {}
+
+    func add(_ more: [LibraryEntry]) {
+        lock.withLock { entries += more }
+    }
+
+    /// Adds everything saved so far to the index, under the writers' lock.
+    public func index(into library: Library) throws(LibraryError) {
+        let saved = lock.withLock {
+            defer { entries = [] }
+            return entries
+        }
+        guard !saved.isEmpty else { return }
+        try library.writerLock.withLock { () throws(LibraryError) in try library.updateIndex(saving: saved) }
     }
 }

@@ -54,6 +54,8 @@ public struct Library: Sendable {
     }
 
     private func load(reusing shown: IndexedListing?, retrying: Bool) throws(LibraryError) -> LibraryContents? {
+        var now = timespec()
+        clock_gettime(CLOCK_REALTIME, &now)
         let indexStampBefore = Self.indexStamp(indexPath)
         var old: IndexedListing?
         var indexState = LoadReport.IndexState.used
@@ -83,6 +85,7 @@ public struct Library: Sendable {
         let gone = seen.indices.filter { !seen[$0] }
         var report = LoadReport(index: indexState, parsed: changed.count, reused: reused, dropped: gone.count + knownProblems.count)
         if let old, changed.isEmpty, report.dropped == 0 {
+            markChecked(startedAt: now, stamp: indexStampBefore)
             return LibraryContents(listing: old, problems: keptProblems.sorted { $0.id < $1.id }, report: report)
         }
 
@@ -110,6 +113,28 @@ public struct Library: Sendable {
     public func indexedContents() -> LibraryContents? {
         guard let listing = IndexedListing.open(indexPath).listing else { return nil }
         return LibraryContents(listing: listing, problems: listing.problems, report: LoadReport(index: .used))
+    }
+
+    /// Dates the index a second before this check began, when it is older: every folder
+    /// change since then was seen by the check, so `contentsIfFoldersUnchanged` can trust
+    /// the index again after a folder changed without its stories changing (an editor's
+    /// swap file came and went). The second covers file systems' coarse clocks.
+    private func markChecked(startedAt start: timespec, stamp: FileStamp?) {
+        guard let stamp, stamp.modifiedSeconds < Int64(start.tv_sec) - 1 else { return }
+        var times = [timespec(tv_sec: start.tv_sec - 1, tv_nsec: 0), timespec(tv_sec: start.tv_sec - 1, tv_nsec: 0)]
+        _ = try? writerLock.withLock { () throws(LibraryError) in
+            // Only the index this check compared with: another writer's newer one stays.
+            if Self.indexStamp(indexPath) == stamp { utimensat(AT_FDCWD, indexPath, &times, 0) }
+        }
+    }
+
+    /// The index's listing when no folder of the library changed since it was written
+    /// (`StoryFolderScan.anyFolderChanged`): what `byline list` prints without a `stat`
+    /// of every story. Nil when there is no usable index or a folder changed.
+    public func contentsIfFoldersUnchanged() throws(LibraryError) -> LibraryContents? {
+        guard let contents = indexedContents(), let stamp = contents.listing.bytes.stamp,
+              try !StoryFolderScan.anyFolderChanged(root: folder.path, since: stamp) else { return nil }
+        return contents
     }
 
     /// Writes the index under the writers' lock and maps what was written. Nil when

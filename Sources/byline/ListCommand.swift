@@ -19,7 +19,9 @@ struct ListCommand: ParsableCommand {
         let choice = try LibraryChoice.choose(path: path)
         let library = Library(folder: choice.folder)
         let contents: LibraryContents
-        do { contents = try library.load() } catch { throw CommandFailure("\(error)") }
+        // Straight from the index when no folder changed since it was written; otherwise
+        // the folder is compared with it, file by file, first.
+        do { contents = try library.contentsIfFoldersUnchanged() ?? library.load() } catch { throw CommandFailure("\(error)") }
         let marks = (try? library.readingState.load())?.marks ?? ReadingMarks()
         for problem in contents.problems {
             FileHandle.standardError.write(Data("byline: skipped \(VisibleText.sanitize(problem.message))\n".utf8))

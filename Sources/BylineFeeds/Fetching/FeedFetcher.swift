@@ -46,6 +46,8 @@ public struct FeedFetcher: Sendable {
         let pages = StoryPages(client: client, slots: RequestSlots(concurrency),
                                folder: library.folder.appendingPathComponent(StoryFileName.folder))
         var outcomes = [FeedOutcome?](repeating: nil, count: subscriptions.count)
+        // The stories saved are indexed together when every feed is done.
+        let pending = PendingIndex()
         await withTaskGroup(of: (Int, Download).self) { group in
             var next = 0
             func startNext() {
@@ -62,13 +64,15 @@ public struct FeedFetcher: Sendable {
             // in this process never wait on each other's lock.
             for await (index, download) in group {
                 startNext()
-                let outcome = record(download, pages: pages)
+                let outcome = record(download, pages: pages, pending: pending)
                 outcomes[index] = outcome
                 done += 1
                 fullStories += outcome.fullStories
                 progress(FetchProgress(done: done, total: subscriptions.count, latest: outcome, fullStories: fullStories))
             }
         }
+        // A failure leaves the stories saved; the next load indexes them instead.
+        try? pending.index(into: library)
         let report = FetchReport(outcomes: outcomes.compactMap { $0 })
         applyMoves(report)
         return report
@@ -145,7 +149,7 @@ public struct FeedFetcher: Sendable {
 
     /// Saves a download's stories and the feed's bookkeeping under the feeds' lock;
     /// returns the outcome with what storing did. Downloads are recorded one at a time.
-    func record(_ download: Download, pages: StoryPages) -> FeedOutcome {
+    func record(_ download: Download, pages: StoryPages, pending: PendingIndex? = nil) -> FeedOutcome {
         var outcome = download.outcome
         let oldURL = outcome.subscription.url
         let newURL = outcome.movedTo ?? oldURL
@@ -169,7 +173,7 @@ public struct FeedFetcher: Sendable {
                             let (fresh, unchanged) = shelf.changes(in: feed, of: storedAs(outcome), feedKey: state.feedKey)
                             changes = pages.reuse(fresh, unchanged: unchanged, fullStories: download.fullStories)
                         }
-                        let tally = try shelf.save(changes.0, unchanged: changes.1)
+                        let tally = try shelf.save(changes.0, unchanged: changes.1, pending: pending)
                         state.storyCount += tally.new
                         outcome.result = .stored(tally)
                     }

@@ -71,7 +71,7 @@ public struct FeedShelf: Sendable {
     /// feeds' lock, this sees what another fetch saved since `changes` looked, so nothing
     /// is counted or written twice.
     /// The feed's files are written in one `Library.save` batch: one lock, one folder flush.
-    public func save(_ changes: [Change], unchanged: Int) throws -> Tally {
+    public func save(_ changes: [Change], unchanged: Int, pending: PendingIndex? = nil) throws -> Tally {
         var tally = Tally(unchanged: unchanged)
         let folder = library.folder.appendingPathComponent(StoryFileName.folder)
         var batch: [(Story, fileName: String)] = []
@@ -84,7 +84,7 @@ public struct FeedShelf: Sendable {
             batch.append((change.story, fileName: change.fileName))
             if existing == nil { tally.new += 1 } else { tally.updated += 1 }
         }
-        try library.save(batch)
+        try library.save(batch, pending: pending)
         return tally
     }
 
