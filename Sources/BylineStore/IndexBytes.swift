@@ -38,6 +38,14 @@ final class IndexBytes: @unchecked Sendable {
         }
     }
 
+    /// Gives back the memory of the pages read so far: they come back from the file (or
+    /// the page cache) when read again. For a pass over every row (`byline list`, the
+    /// background check), so the pass leaves memory as it found it.
+    func releasePages() {
+        guard descriptor != nil, let base = buffer.baseAddress, buffer.count > 0 else { return }
+        madvise(UnsafeMutableRawPointer(mutating: base), buffer.count, MADV_DONTNEED)
+    }
+
     /// Maps the file at `path`.
     static func map(_ path: String) -> Result<IndexBytes, FileBytes.Failure> {
         let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)

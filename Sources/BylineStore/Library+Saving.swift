@@ -36,6 +36,12 @@ extension Library {
     /// finds the files as new, so nothing is lost if the run is cut short.
     @discardableResult
     public func save(_ stories: [(Story, fileName: String)], pending: PendingIndex?) throws(LibraryError) -> [StoryID] {
+        try save(files: stories.map { (Array(StoryFileWriter.write($0.0).utf8), fileName: $0.fileName) }, pending: pending)
+    }
+
+    /// Saves story files already serialised (`StoryFileWriter`), as `save(_:pending:)` does.
+    @discardableResult
+    public func save(files stories: [(bytes: [UInt8], fileName: String)], pending: PendingIndex?) throws(LibraryError) -> [StoryID] {
         let fetched = folder.path + "/" + StoryFileName.folder
         var targets: [(id: StoryID, path: String)] = []
         targets.reserveCapacity(stories.count)
@@ -60,14 +66,13 @@ extension Library {
             // never torn, and a feed of 500 items costs one folder flush, not 500.
             var written: [(temporary: String, target: String, bytes: [UInt8])] = []
             defer { for file in written { unlink(file.temporary) } }
-            for (index, (story, _)) in stories.enumerated() {
+            for (index, (bytes, _)) in stories.enumerated() {
                 let target = targets[index].path
                 var info = stat()
                 // Checked under the lock so the answer still holds when the rename happens.
                 if lstat(target, &info) == 0, (info.st_mode & S_IFMT) != S_IFREG {
                     throw LibraryError(path: target, reason: "not a plain file; Byline will not replace it")
                 }
-                let bytes = Array(StoryFileWriter.write(story).utf8)
                 let temporary = try AtomicFile.writeTemporary(beside: target) { fd in
                     bytes.withUnsafeBytes { AtomicFile.writeAll($0, to: fd) }
                 }

@@ -138,6 +138,8 @@ final class BackgroundWork: Sendable {
         let generation = reloads.add(1, ordering: .relaxed).newValue
         do {
             let contents = try library.load(reusing: shown)
+            // The check read every row's path and stamp; the screen needs a few of them.
+            shown?.releasePages()
             if onlyIfChanged && !contents.report.foundChanges { return }
             guard reloads.load(ordering: .relaxed) == generation else { return }
             mailbox.post(.libraryReloaded(contents.listing, problems: contents.problems.map(\.message)))

@@ -35,15 +35,16 @@ struct ListCommand: ParsableCommand {
         var out = ""
         let zone = TimeZone.current
         for row in 0..<listing.count {
-            let entry = listing.entry(at: row)
-            let date = entry.publishedDate.map { Self.day($0, in: zone) } ?? "          "
-            let marker = marks.read.contains(entry.id) ? " " : "●"
-            let source = TextWrapper.pad(TextWrapper.truncate(VisibleText.sanitize(entry.source ?? ""), width: 16), width: 16)
-            out += "\(marker) \(date)  \(source)  \(VisibleText.sanitize(entry.title))\n"
+            let (title, source) = listing.headline(at: row)
+            let date = listing.date(at: row).map { Self.day(Date(timeIntervalSince1970: $0), in: zone) } ?? "          "
+            let marker = !marks.read.isEmpty && marks.read.contains(listing.id(at: row)) ? " " : "●"
+            let shownSource = TextWrapper.pad(TextWrapper.truncate(VisibleText.sanitize(source ?? ""), width: 16), width: 16)
+            out += "\(marker) \(date)  \(shownSource)  \(VisibleText.sanitize(title))\n"
             if out.utf8.count >= 1 << 16 {
                 FileHandle.standardOutput.write(Data(out.utf8))
                 out = ""
             }
+            if row % 4096 == 4095 { listing.releasePages() }
         }
         FileHandle.standardOutput.write(Data(out.utf8))
     }
@@ -66,6 +67,7 @@ struct ListCommand: ParsableCommand {
         for start in stride(from: 0, to: listing.count, by: 1000) {
             let rows = (start..<min(start + 1000, listing.count)).map { row in
                 let entry = listing.entry(at: row)
+                if row % 4096 == 4095 { listing.releasePages() }
                 return Row(path: entry.id.path, title: entry.title, kicker: entry.kicker, source: entry.source, author: entry.author,
                            published: entry.publishedDate.map(StoryDate.format), url: entry.url,
                            read: marks.read.contains(entry.id), starred: marks.starred.contains(entry.id))

@@ -48,13 +48,14 @@ public struct FeedFetcher: Sendable {
         var outcomes = [FeedOutcome?](repeating: nil, count: subscriptions.count)
         // The stories saved are indexed together when every feed is done.
         let pending = PendingIndex()
+        let existing = shelf.existingNames()
         await withTaskGroup(of: (Int, Download).self) { group in
             var next = 0
             func startNext() {
                 guard next < subscriptions.count else { return }
                 let index = next
                 let subscription = subscriptions[index]
-                group.addTask { (index, await download(subscription, states: states, client: client, pages: pages)) }
+                group.addTask { (index, await download(subscription, states: states, client: client, pages: pages, existing: existing)) }
                 next += 1
             }
             for _ in 0..<concurrency { startNext() }
@@ -64,7 +65,7 @@ public struct FeedFetcher: Sendable {
             // in this process never wait on each other's lock.
             for await (index, download) in group {
                 startNext()
-                let outcome = record(download, pages: pages, pending: pending)
+                let outcome = record(download, pages: pages, pending: pending, existing: existing)
                 outcomes[index] = outcome
                 done += 1
                 fullStories += outcome.fullStories
@@ -102,7 +103,7 @@ public struct FeedFetcher: Sendable {
 
     /// Downloads, parses and compares one feed: the part that runs beside other feeds.
     func download(_ subscription: Subscription, states: [String: FeedFetchState], client: HTTPClient,
-                  pages: StoryPages) async -> Download {
+                  pages: StoryPages, existing: Set<String>? = nil) async -> Download {
         guard let url = URL(string: subscription.url) else {
             return Download(outcome: FeedOutcome(subscription: subscription, result: .failed(.badURL(subscription.url))))
         }
@@ -125,7 +126,7 @@ public struct FeedFetcher: Sendable {
                 outcome: FeedOutcome(subscription: subscription, result: .stored(FeedShelf.Tally()), movedTo: movedTo, feedTitle: feed.title),
                 response: response, feed: feed)
             let feedKey = states[subscription.url]?.feedKey ?? movedTo.flatMap { states[$0]?.feedKey } ?? subscription.url
-            let (changes, unchanged) = shelf.changes(in: feed, of: storedAs(download.outcome), feedKey: feedKey)
+            let (changes, unchanged) = shelf.changes(in: feed, of: storedAs(download.outcome), feedKey: feedKey, existing: existing)
             let completed = await pages.complete(changes, unchanged: unchanged, mode: fullStory ?? subscription.fullStory,
                                                  feed: subscription.url)
             download.changes = completed.changes
@@ -149,7 +150,7 @@ public struct FeedFetcher: Sendable {
 
     /// Saves a download's stories and the feed's bookkeeping under the feeds' lock;
     /// returns the outcome with what storing did. Downloads are recorded one at a time.
-    func record(_ download: Download, pages: StoryPages, pending: PendingIndex? = nil) -> FeedOutcome {
+    func record(_ download: Download, pages: StoryPages, pending: PendingIndex? = nil, existing: Set<String>? = nil) -> FeedOutcome {
         var outcome = download.outcome
         let oldURL = outcome.subscription.url
         let newURL = outcome.movedTo ?? oldURL
@@ -173,7 +174,7 @@ public struct FeedFetcher: Sendable {
                             let (fresh, unchanged) = shelf.changes(in: feed, of: storedAs(outcome), feedKey: state.feedKey)
                             changes = pages.reuse(fresh, unchanged: unchanged, fullStories: download.fullStories)
                         }
-                        let tally = try shelf.save(changes.0, unchanged: changes.1, pending: pending)
+                        let tally = try shelf.save(changes.0, unchanged: changes.1, pending: pending, existing: existing)
                         state.storyCount += tally.new
                         outcome.result = .stored(tally)
                     }

@@ -39,15 +39,40 @@ public struct FeedShelf: Sendable {
 
     /// One item to save: its story and its file name.
     public struct Change: Sendable {
-        public var story: Story
+        /// Its bytes (`bytes`) follow it: a full story from the page replaces it whole.
+        public var story: Story {
+            didSet { bytes = Array(StoryFileWriter.write(story).utf8) }
+        }
         public var fileName: String
         /// The feed gave the item's content, not only a summary (see `FullStoryRule`).
         public var hasContent = false
+        /// The story file's bytes, serialised once and compared and written as they are.
+        public private(set) var bytes: [UInt8] = []
+
+        public init(story: Story, fileName: String, hasContent: Bool = false) {
+            self.story = story
+            self.fileName = fileName
+            self.hasContent = hasContent
+            bytes = Array(StoryFileWriter.write(story).utf8)
+        }
+    }
+
+    /// The names in the library's folder of fetched stories, read once for a whole fetch:
+    /// on a first fetch every file is missing, and asking for each one costs a failed
+    /// `stat` a story. Nil when the folder cannot be listed (each file is then looked at).
+    public func existingNames() -> Set<String>? {
+        let folder = library.folder.appendingPathComponent(StoryFileName.folder).path
+        guard FileManager.default.fileExists(atPath: folder) else { return [] }
+        return (try? FileManager.default.contentsOfDirectory(atPath: folder)).map(Set.init)
     }
 
     /// What storing a feed would change, worked out without writing or locking: the
     /// stories whose files are missing or differ. Runs beside other downloads.
-    public func changes(in feed: Feed, of subscription: Subscription, feedKey: String) -> (changes: [Change], unchanged: Int) {
+    ///
+    /// - Parameter existing: the folder's names (`existingNames`); a name not among them
+    ///   is a new story, with no file to read.
+    public func changes(in feed: Feed, of subscription: Subscription, feedKey: String,
+                        existing: Set<String>? = nil) -> (changes: [Change], unchanged: Int) {
         var changes: [Change] = []
         var unchanged = 0
         var seen = Set<String>()
@@ -58,10 +83,12 @@ public struct FeedShelf: Sendable {
             guard seen.insert(key).inserted else { continue }
             let story = FeedStory.story(item: item, feed: feed, subscription: subscription, converter: converter)
             let name = Self.fileName(feedKey: feedKey, itemKey: key)
-            if let existing = Self.contents(of: folder.appendingPathComponent(name)), existing == Data(StoryFileWriter.write(story).utf8) {
+            let change = Change(story: story, fileName: name, hasContent: item.content != nil)
+            if existing?.contains(name) != false, let file = Self.contents(of: folder.appendingPathComponent(name)),
+               file.elementsEqual(change.bytes) {
                 unchanged += 1
             } else {
-                changes.append(Change(story: story, fileName: name, hasContent: item.content != nil))
+                changes.append(change)
             }
         }
         return (changes, unchanged)
@@ -71,20 +98,26 @@ public struct FeedShelf: Sendable {
     /// feeds' lock, this sees what another fetch saved since `changes` looked, so nothing
     /// is counted or written twice.
     /// The feed's files are written in one `Library.save` batch: one lock, one folder flush.
-    public func save(_ changes: [Change], unchanged: Int, pending: PendingIndex? = nil) throws -> Tally {
+    ///
+    /// - Parameter existing: the names the folder held when the fetch began; a name not
+    ///   among them is not looked for again (a fetch's feeds are saved under the feeds'
+    ///   lock, so only this fetch adds feed stories meanwhile).
+    public func save(_ changes: [Change], unchanged: Int, pending: PendingIndex? = nil,
+                     existing: Set<String>? = nil) throws -> Tally {
         var tally = Tally(unchanged: unchanged)
         let folder = library.folder.appendingPathComponent(StoryFileName.folder)
-        var batch: [(Story, fileName: String)] = []
+        var batch: [(bytes: [UInt8], fileName: String)] = []
         for change in changes {
-            let existing = Self.contents(of: folder.appendingPathComponent(change.fileName))
-            if let existing, existing == Data(StoryFileWriter.write(change.story).utf8) {
+            let file = existing?.contains(change.fileName) == false ? nil
+                : Self.contents(of: folder.appendingPathComponent(change.fileName))
+            if let file, file.elementsEqual(change.bytes) {
                 tally.unchanged += 1
                 continue
             }
-            batch.append((change.story, fileName: change.fileName))
-            if existing == nil { tally.new += 1 } else { tally.updated += 1 }
+            batch.append((change.bytes, fileName: change.fileName))
+            if file == nil { tally.new += 1 } else { tally.updated += 1 }
         }
-        try library.save(batch, pending: pending)
+        try library.save(files: batch, pending: pending)
         return tally
     }
 
