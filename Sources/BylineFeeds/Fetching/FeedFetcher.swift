@@ -48,7 +48,7 @@ public struct FeedFetcher: Sendable {
         var outcomes = [FeedOutcome?](repeating: nil, count: subscriptions.count)
         // The stories saved are indexed together when every feed is done.
         let pending = PendingIndex()
-        let existing = shelf.existingNames()
+        let existing = FetchedNames(library: library)
         await withTaskGroup(of: (Int, Download).self) { group in
             var next = 0
             func startNext() {
@@ -103,7 +103,7 @@ public struct FeedFetcher: Sendable {
 
     /// Downloads, parses and compares one feed: the part that runs beside other feeds.
     func download(_ subscription: Subscription, states: [String: FeedFetchState], client: HTTPClient,
-                  pages: StoryPages, existing: Set<String>? = nil) async -> Download {
+                  pages: StoryPages, existing: FetchedNames? = nil) async -> Download {
         guard let url = URL(string: subscription.url) else {
             return Download(outcome: FeedOutcome(subscription: subscription, result: .failed(.badURL(subscription.url))))
         }
@@ -150,7 +150,7 @@ public struct FeedFetcher: Sendable {
 
     /// Saves a download's stories and the feed's bookkeeping under the feeds' lock;
     /// returns the outcome with what storing did. Downloads are recorded one at a time.
-    func record(_ download: Download, pages: StoryPages, pending: PendingIndex? = nil, existing: Set<String>? = nil) -> FeedOutcome {
+    func record(_ download: Download, pages: StoryPages, pending: PendingIndex? = nil, existing: FetchedNames? = nil) -> FeedOutcome {
         var outcome = download.outcome
         let oldURL = outcome.subscription.url
         let newURL = outcome.movedTo ?? oldURL

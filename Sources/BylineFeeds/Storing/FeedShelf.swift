@@ -57,22 +57,14 @@ public struct FeedShelf: Sendable {
         }
     }
 
-    /// The names in the library's folder of fetched stories, read once for a whole fetch:
-    /// on a first fetch every file is missing, and asking for each one costs a failed
-    /// `stat` a story. Nil when the folder cannot be listed (each file is then looked at).
-    public func existingNames() -> Set<String>? {
-        let folder = library.folder.appendingPathComponent(StoryFileName.folder).path
-        guard FileManager.default.fileExists(atPath: folder) else { return [] }
-        return (try? FileManager.default.contentsOfDirectory(atPath: folder)).map(Set.init)
-    }
 
     /// What storing a feed would change, worked out without writing or locking: the
     /// stories whose files are missing or differ. Runs beside other downloads.
     ///
-    /// - Parameter existing: the folder's names (`existingNames`); a name not among them
-    ///   is a new story, with no file to read.
+    /// - Parameter existing: the folder's names; a name not among them is a new story,
+    ///   with no file to read.
     public func changes(in feed: Feed, of subscription: Subscription, feedKey: String,
-                        existing: Set<String>? = nil) -> (changes: [Change], unchanged: Int) {
+                        existing: FetchedNames? = nil) -> (changes: [Change], unchanged: Int) {
         var changes: [Change] = []
         var unchanged = 0
         var seen = Set<String>()
@@ -99,11 +91,11 @@ public struct FeedShelf: Sendable {
     /// is counted or written twice.
     /// The feed's files are written in one `Library.save` batch: one lock, one folder flush.
     ///
-    /// - Parameter existing: the names the folder held when the fetch began; a name not
-    ///   among them is not looked for again (a fetch's feeds are saved under the feeds'
-    ///   lock, so only this fetch adds feed stories meanwhile).
+    /// - Parameter existing: the folder's names, brought up to date here (this runs
+    ///   under the feeds' lock); a name not among them has no file to look at.
     public func save(_ changes: [Change], unchanged: Int, pending: PendingIndex? = nil,
-                     existing: Set<String>? = nil) throws -> Tally {
+                     existing: FetchedNames? = nil) throws -> Tally {
+        existing?.refreshIfChanged()
         var tally = Tally(unchanged: unchanged)
         let folder = library.folder.appendingPathComponent(StoryFileName.folder)
         var batch: [(bytes: [UInt8], fileName: String)] = []
@@ -118,6 +110,7 @@ public struct FeedShelf: Sendable {
             if file == nil { tally.new += 1 } else { tally.updated += 1 }
         }
         try library.save(files: batch, pending: pending)
+        existing?.noteSaved(batch.map(\.fileName))
         return tally
     }
 
