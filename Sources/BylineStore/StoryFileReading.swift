@@ -30,7 +30,7 @@ enum StoryFileReading {
         case .failure(.failed(let reason)):
             return .problem(LibraryProblem(id: id, problem: .unreadable(reason), stamp: file.stamp))
         case .success(let bytes):
-            switch StoryFileParser.parse(bytes) {
+            switch StoryFileParser.parseForIndex(bytes) {
             case .success(let story): return .story(LibraryEntry(id: id, story: story, stamp: file.stamp))
             case .failure(let problem): return .problem(LibraryProblem(id: id, problem: problem, stamp: file.stamp))
             }
