@@ -29,6 +29,7 @@ let package = Package(
         // MARK: - Pure
         .target(name: "BylineCore"),
         .target(name: "TerminalKit"),
+        .target(name: "BylineConfig", dependencies: [.product(name: "TOMLKit", package: "TOMLKit")]),
         .target(
             name: "BylineUI",
             dependencies: [
@@ -54,7 +55,7 @@ let package = Package(
             name: "byline",
             dependencies: [
                 "BylineCore", "BylineStore", "BylineUI", "TerminalKit", "NcursesTerminal",
-                "BylineFeeds", "BylineExtract",
+                "BylineFeeds", "BylineExtract", "BylineConfig",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -71,6 +72,7 @@ let package = Package(
             // The corpus harness's scripts and expected-failure list, read from disk.
             exclude: ["Corpus"]
         ),
+        .testTarget(name: "BylineConfigTests", dependencies: ["BylineConfig", "TestSupport"]),
         .testTarget(name: "BylineExtractTests", dependencies: ["BylineExtract", "BylineCore", "TestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"]),
     ]

@@ -2,10 +2,22 @@ import BylineCore
 import Foundation
 
 /// Everything the screen shows, in one value. `update` changes it; `render` draws it.
-public struct AppState: Sendable {
-    public var libraryName: String
+///
+/// `Equatable`, so a test can build the state it expects after an action and compare the
+/// whole of it.
+public struct AppState: Equatable, Sendable {
+    /// The library shown; effects act on it. Changed by `update` when a listing of
+    /// another folder arrives (a fetch filled the reader's own library).
+    public internal(set) var library: LibraryPlace
+    /// Numbers given to library reads so far, and the number of the read whose listing
+    /// is shown (see `LibraryRead`).
+    public internal(set) var libraryReads = 0
+    public internal(set) var shownRead = 0
+    /// The listing came from the index alone: `.started` asks for the folder to be
+    /// read behind it, to show what changed since.
+    public var checksFolderOnStart = false
     /// The stories, newest first, read a row at a time (see `StoryListing`).
-    public private(set) var stories: any StoryListing
+    public private(set) var stories: StoryRows
     public var problems: [String]
     public private(set) var read: Set<StoryID>
     /// Kept up to date by `setRead`, since the header shows it on every frame and a
@@ -15,31 +27,45 @@ public struct AppState: Sendable {
     public private(set) var hasDates: Bool
     public var starred: Set<StoryID>
 
-    public var screen: ScreenSize
+    public var screen: ScreenSize {
+        didSet { layOutReader() }
+    }
     public var focus: Focus = .list
     public var list = ListState()
     public var filter: ListFilter?
     /// The rows of `stories` the list shows (all, or those the filter keeps).
     public private(set) var visible: VisibleRows
 
-    public var reader: ReaderState?
+    public var reader: ReaderState? {
+        didSet { layOutReader() }
+    }
     /// Stories left by following links, newest last; back pops one.
     public var history: [ReaderState] = []
     /// Stories read from disk, by id; only a few are kept.
     public var loaded: [StoryID: Result<Story, StoryFileProblem>] = [:] {
-        didSet { loadedVersion &+= 1 }
+        didSet { layOutReader() }
     }
-    var loadedVersion = 0
-    let readerPageMemo = ReaderPageMemo()
+    /// The reading pane's story laid out for the pane: kept in step by `layOutReader`
+    /// whenever the story, its text, the pane's width, the theme or the link selected
+    /// changes, so drawing and every scroll key use it as it is.
+    public internal(set) var readerPage: ReaderPage?
+    var readerPageInputs: ReaderPage.Inputs?
 
-    public var themes: [Theme]
-    public var themeIndex = 0
+    public var themes: [Theme] {
+        didSet { layOutReader() }
+    }
+    public var themeIndex = 0 {
+        didSet { layOutReader() }
+    }
     public var message: StatusMessage?
     public var showingHelp = false
     public var refresh: RefreshProgress?
     /// Time zone for list dates (the shell passes the user's).
     public var timeZone: TimeZone {
-        didSet { calendar.timeZone = timeZone }
+        didSet {
+            calendar.timeZone = timeZone
+            layOutReader()
+        }
     }
     /// A Gregorian calendar in `timeZone`, made once: list rows format dates every frame.
     public private(set) var calendar: Calendar
@@ -47,19 +73,19 @@ public struct AppState: Sendable {
     public var now: Date
     public var keyMap = KeyMap.standard
 
-    public init(libraryName: String, stories: [StorySummary], problems: [String] = [],
+    public init(library: LibraryPlace, stories: [StorySummary], problems: [String] = [],
                 read: Set<StoryID> = [], starred: Set<StoryID> = [], screen: ScreenSize,
                 themes: [Theme] = [Theme.standard], timeZone: TimeZone = TimeZone(identifier: "UTC")!,
                 now: Date = Date(timeIntervalSince1970: 0)) {
-        self.init(libraryName: libraryName, listing: SummaryListing(stories), problems: problems, read: read,
-                  starred: starred, screen: screen, themes: themes, timeZone: timeZone, now: now)
+        self.init(library: library, listing: StoryRows(stories), problems: problems, read: read, starred: starred,
+                  screen: screen, themes: themes, timeZone: timeZone, now: now)
     }
 
-    public init(libraryName: String, listing: any StoryListing, problems: [String] = [],
+    public init(library: LibraryPlace, listing: StoryRows, problems: [String] = [],
                 read: Set<StoryID> = [], starred: Set<StoryID> = [], screen: ScreenSize,
                 themes: [Theme] = [Theme.standard], timeZone: TimeZone = TimeZone(identifier: "UTC")!,
                 now: Date = Date(timeIntervalSince1970: 0)) {
-        self.libraryName = libraryName
+        self.library = library
         self.stories = listing
         self.problems = problems
         self.read = read
@@ -104,9 +130,16 @@ public struct AppState: Sendable {
         }
     }
 
+    /// Takes another library's marks (on switching to it).
+    mutating func replaceMarks(read newRead: Set<StoryID>, starred newStarred: Set<StoryID>) {
+        read = newRead
+        starred = newStarred
+        unreadCount = Self.countUnread(stories, read: read)
+    }
+
     /// Looks up the read stories in the listing rather than every story in the read set:
     /// the read set is usually the smaller, and a listing row costs a decode.
-    private static func countUnread(_ stories: any StoryListing, read: Set<StoryID>) -> Int {
+    private static func countUnread(_ stories: StoryRows, read: Set<StoryID>) -> Int {
         stories.count - stories.countListed(read)
     }
 
@@ -115,7 +148,7 @@ public struct AppState: Sendable {
     }
 
     /// Replaces the listing (a reload after fetching), keeping the cursor on the same story.
-    public mutating func replaceStories(_ listing: any StoryListing) {
+    public mutating func replaceStories(_ listing: StoryRows) {
         let selectedID = self.selectedID
         stories = listing
         unreadCount = Self.countUnread(stories, read: read)
@@ -193,9 +226,4 @@ public struct StatusMessage: Equatable, Sendable {
         self.text = text
         self.isError = isError
     }
-}
-
-public struct RefreshProgress: Equatable, Sendable {
-    public var done: Int
-    public var total: Int
 }
