@@ -40,20 +40,24 @@ public struct Library: Sendable {
     /// Throws only when the folder itself cannot be read; an index that cannot be saved is
     /// noted in the report, and the listing is then held in memory.
     ///
-    /// - Parameter shown: the listing the reader already has mapped; when the index file
+    /// - Parameters:
+    ///   - shown: the listing the reader already has mapped; when the index file
     ///   is still the one it was mapped from, it is read through that mapping rather than
     ///   a second one, whose pages would count twice in the reader's memory.
-    public func load(reusing shown: IndexedListing? = nil) throws(LibraryError) -> LibraryContents {
+    ///   - progress: told (stories read, stories to read) as new or changed files are read.
+    public func load(reusing shown: IndexedListing? = nil,
+                     progress: (@Sendable (Int, Int) -> Void)? = nil) throws(LibraryError) -> LibraryContents {
         // Another writer may replace the index while this one scans: then scan again
         // against theirs, so neither's stories are dropped from it.
         var attempt = 0
         while true {
             attempt += 1
-            if let contents = try load(reusing: shown, retrying: attempt < 3) { return contents }
+            if let contents = try load(reusing: shown, retrying: attempt < 3, progress: progress) { return contents }
         }
     }
 
-    private func load(reusing shown: IndexedListing?, retrying: Bool) throws(LibraryError) -> LibraryContents? {
+    private func load(reusing shown: IndexedListing?, retrying: Bool,
+                      progress: (@Sendable (Int, Int) -> Void)?) throws(LibraryError) -> LibraryContents? {
         var now = timespec()
         clock_gettime(CLOCK_REALTIME, &now)
         let indexStampBefore = Self.indexStamp(indexPath)
@@ -93,7 +97,7 @@ public struct Library: Sendable {
             return LibraryContents(listing: old, problems: keptProblems.sorted { $0.id < $1.id }, report: report)
         }
 
-        let (entries, problems) = LibraryIndex.split(StoryFileReading.records(root: folder.path, files: changed))
+        let (entries, problems) = LibraryIndex.split(StoryFileReading.records(root: folder.path, files: changed, progress: progress))
         let allProblems = (keptProblems + problems).sorted { $0.id < $1.id }
         var dropping = Set(gone)
         for file in changed { if let row = old?.row(of: StoryID(file.path)) { dropping.insert(row) } }

@@ -10,12 +10,17 @@ enum StoryFileReading {
     static let mostThreads = 4
 
     /// The index records for `files`; a file gone since the folder was scanned is left out.
-    static func records(root: String, files: [StoryFolderScan.Found]) -> [LibraryIndex.Record] {
+    ///
+    /// - Parameter progress: told (files read, files in all) now and then, from any thread.
+    static func records(root: String, files: [StoryFolderScan.Found],
+                        progress: (@Sendable (Int, Int) -> Void)? = nil) -> [LibraryIndex.Record] {
         let threads = min(mostThreads, ProcessInfo.processInfo.activeProcessorCount, max(1, files.count / 32))
         let slots = Slots(count: files.count)
         DispatchQueue.concurrentPerform(iterations: threads) { thread in
             for index in stride(from: thread, to: files.count, by: threads) {
                 slots.put(record(root: root, file: files[index]), at: index)
+                // Each thread reads every `threads`-th file: thread 0 speaks for them all.
+                if thread == 0, index % 2048 == 0 { progress?(index, files.count) }
             }
         }
         return slots.collected()
