@@ -39,7 +39,10 @@ public enum AtomicFile {
     /// Writes a temporary file in `path`'s folder with what `fill` writes, flushed to disk,
     /// and returns its path: the first half of a `save`, for callers that rename several
     /// files at once after one flush each.
-    static func writeTemporary(beside path: String, fill: (Int32) -> Int32) throws(LibraryError) -> String {
+    ///
+    /// - Parameter flushing: `false` leaves flushing to the caller (`flushFileSystem`),
+    ///   which must flush before renaming the file into place.
+    static func writeTemporary(beside path: String, flushing: Bool = true, fill: (Int32) -> Int32) throws(LibraryError) -> String {
         let folder = parentFolder(of: path)
         let name = path.split(separator: "/").last.map(String.init) ?? path
         let temporary = folder + "/." + name + ".tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
@@ -47,7 +50,7 @@ public enum AtomicFile {
         guard fd >= 0 else { throw .system("write", path, errno: errno) }
         var failure: Int32? = fill(fd)
         if failure == 0 { failure = nil }
-        if failure == nil, fsync(fd) != 0 { failure = errno }
+        if failure == nil, flushing, fsync(fd) != 0 { failure = errno }
         if close(fd) != 0, failure == nil { failure = errno }
         if let failure {
             unlink(temporary)
@@ -70,6 +73,25 @@ public enum AtomicFile {
         return 0
     }
 
+    /// Flushes every file written in `folder`'s file system at once (`syncfs`), for a
+    /// batch of temporary files about to be renamed into place: one flush for a feed's
+    /// 500 stories instead of 500. Where that is not available, each file is flushed.
+    static func flushFileSystem(of folder: String, files: [String]) throws(LibraryError) {
+        #if os(Linux)
+        let fd = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        if fd >= 0 {
+            defer { close(fd) }
+            if systemSyncfs(fd) == 0 { return }
+        }
+        #endif
+        for file in files {
+            let fd = open(file, O_WRONLY | O_CLOEXEC)
+            guard fd >= 0 else { throw .system("write", file, errno: errno) }
+            defer { close(fd) }
+            if fsync(fd) != 0 { throw .system("write", file, errno: errno) }
+        }
+    }
+
     /// Flushes a folder's entries (a rename) to disk; a failure here loses nothing already
     /// written, so it is not reported.
     public static func syncFolder(_ folder: String) {
@@ -84,3 +106,9 @@ public enum AtomicFile {
         return slash == path.startIndex ? "/" : String(path[..<slash])
     }
 }
+
+#if os(Linux)
+/// `syncfs(2)`, which Glibc's Swift module does not declare.
+@_silgen_name("syncfs")
+private func systemSyncfs(_ fd: Int32) -> Int32
+#endif

@@ -61,9 +61,9 @@ extension Library {
             throw LibraryError(path: fetched, reason: "cannot create the folder: \(error.localizedDescription)")
         }
         try writerLock.withLock { () throws(LibraryError) in
-            // Every file is written and flushed under a temporary name first, then all are
-            // renamed and the folder flushed once: each file is old or new after a crash,
-            // never torn, and a feed of 500 items costs one folder flush, not 500.
+            // Every file is written under a temporary name first, then all are flushed at
+            // once, renamed, and the folder flushed: each file is old or new after a crash,
+            // never torn, and a feed of 500 items costs two flushes, not 1,000.
             var written: [(temporary: String, target: String, bytes: [UInt8])] = []
             defer { for file in written { unlink(file.temporary) } }
             for (index, (bytes, _)) in stories.enumerated() {
@@ -73,11 +73,13 @@ extension Library {
                 if lstat(target, &info) == 0, (info.st_mode & S_IFMT) != S_IFREG {
                     throw LibraryError(path: target, reason: "not a plain file; Byline will not replace it")
                 }
-                let temporary = try AtomicFile.writeTemporary(beside: target) { fd in
+                let temporary = try AtomicFile.writeTemporary(beside: target, flushing: false) { fd in
                     bytes.withUnsafeBytes { AtomicFile.writeAll($0, to: fd) }
                 }
                 written.append((temporary, target, bytes))
             }
+            // Every file's data is on disk before any takes its name.
+            try AtomicFile.flushFileSystem(of: fetched, files: written.map(\.temporary))
             var entries: [LibraryEntry] = []
             entries.reserveCapacity(written.count)
             for (index, file) in written.enumerated() {
