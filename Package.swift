@@ -2,8 +2,8 @@
 import PackageDescription
 
 // Dependencies point one way: the executable wires the I/O targets (NcursesTerminal,
-// BylineStore, BylineFeeds, BylineExtract) to the pure ones (BylineUI, TerminalKit,
-// BylineCore). Nothing pure imports an I/O target.
+// BylineStore, BylineFeeds) to the pure ones (BylineUI, TerminalKit, FeedParsing,
+// BylineExtract, BylineCore). Nothing pure imports an I/O target.
 let package = Package(
     name: "Byline",
     platforms: [.macOS(.v13)],
@@ -27,9 +27,16 @@ let package = Package(
         ),
 
         // MARK: - Pure
-        .target(name: "BylineCore"),
-        .target(name: "TerminalKit"),
+        // The one reading of terminal control sequences, shared by every layer that cleans
+        // text: its own target because TerminalKit must not depend on the story core.
+        .target(name: "TerminalSafety"),
+        .target(name: "BylineCore", dependencies: ["TerminalSafety"]),
+        .target(name: "TerminalKit", dependencies: ["TerminalSafety"]),
         .target(name: "BylineConfig", dependencies: [.product(name: "TOMLKit", package: "TOMLKit")]),
+        // HTML → story with libxml2's parser, on bytes in memory: no files, no network.
+        .target(name: "BylineExtract", dependencies: ["BylineCore", "CLibXML2"]),
+        // Feeds, OPML and feed-page discovery from bytes to values; fetching is BylineFeeds'.
+        .target(name: "FeedParsing", dependencies: ["BylineCore", "BylineExtract", "CLibXML2", "TerminalSafety"]),
         .target(
             name: "BylineUI",
             dependencies: [
@@ -39,13 +46,12 @@ let package = Package(
         ),
 
         // MARK: - I/O
-        .target(name: "BylineStore", dependencies: ["BylineCore"]),
+        .target(name: "BylineStore", dependencies: ["BylineCore", "TerminalSafety"]),
         .target(name: "NcursesTerminal", dependencies: ["CNcursesw", "TerminalKit"]),
-        .target(name: "BylineExtract", dependencies: ["BylineCore", "CLibXML2"]),
         .target(
             name: "BylineFeeds",
             dependencies: [
-                "BylineCore", "BylineExtract", "BylineStore", "CLibXML2",
+                "BylineCore", "BylineExtract", "BylineStore", "FeedParsing",
                 .product(name: "TOMLKit", package: "TOMLKit"),
             ]
         ),
@@ -56,6 +62,7 @@ let package = Package(
             dependencies: [
                 "BylineCore", "BylineStore", "BylineUI", "TerminalKit", "NcursesTerminal",
                 "BylineFeeds", "BylineExtract", "BylineConfig",
+                "FeedParsing",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -63,12 +70,17 @@ let package = Package(
         // MARK: - Tests
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "BylineCoreTests", dependencies: ["BylineCore", "TestSupport"]),
+        .testTarget(name: "TerminalSafetyTests", dependencies: ["TerminalSafety", "BylineCore", "TerminalKit"]),
         .testTarget(name: "TerminalKitTests", dependencies: ["TerminalKit", "TestSupport"]),
         .testTarget(name: "BylineStoreTests", dependencies: ["BylineStore", "BylineCore", "TestSupport"]),
         .testTarget(name: "BylineUITests", dependencies: ["BylineUI", "BylineCore", "TerminalKit", "TestSupport"]),
         .testTarget(
             name: "BylineFeedsTests",
-            dependencies: ["BylineFeeds", "BylineCore", "BylineStore", "BylineExtract", "TestSupport"],
+            dependencies: ["BylineFeeds", "FeedParsing", "BylineCore", "BylineStore", "BylineExtract", "TestSupport"]
+        ),
+        .testTarget(
+            name: "FeedParsingTests",
+            dependencies: ["FeedParsing", "BylineCore", "TestSupport"],
             // The corpus harness's scripts and expected-failure list, read from disk.
             exclude: ["Corpus"]
         ),

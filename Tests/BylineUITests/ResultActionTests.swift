@@ -75,6 +75,8 @@ import TerminalKit
          "https://example.org/seed: a binary file, not a page"),
         (.fullStoryFetched(Fixtures.seedID, url: pageURL, .failure(.noStoryText)),
          "https://example.org/seed: no story text found on the page"),
+        (.fullStoryFetched(Fixtures.seedID, url: pageURL, .failure(.noMoreText)),
+         "https://example.org/seed: the page has no more text than the story"),
         (.linkedStoryFetched(url: pageURL, title: "Seed", .failure(.noStoryText)),
          "“Seed” is not in the library, and https://example.org/seed has no story text to save"),
         (.linkedStoryFetched(url: pageURL, title: "Seed", .failure(.notSaved(FailureReason("disk full")))),
@@ -213,5 +215,19 @@ import TerminalKit
             return []
         }
         #expect(readWhenMarked == [Fixtures.seedID])
+    }
+}
+
+@Suite struct OpeningMessageTests {
+    @Test func problemsAreToldOnOpeningMostUrgentFirst() {
+        #expect(StatusMessage.opening(themeProblems: [], readingProblem: nil, skippedFiles: []) == nil)
+        #expect(StatusMessage.opening(themeProblems: [], readingProblem: nil, skippedFiles: ["a.txt: not UTF-8"])
+            == StatusMessage("Skipped a.txt: not UTF-8", isError: true))
+        #expect(StatusMessage.opening(themeProblems: [], readingProblem: nil, skippedFiles: ["a.txt: empty", "b.txt: empty", "c.txt: empty"])
+            == StatusMessage("Skipped a.txt: empty (and 2 more; ? lists them)", isError: true))
+        #expect(StatusMessage.opening(themeProblems: [], readingProblem: "state damaged", skippedFiles: ["a.txt: empty"])
+            == StatusMessage("state damaged", isError: true))
+        #expect(StatusMessage.opening(themeProblems: ["dark.toml:3: bad colour"], readingProblem: "state damaged", skippedFiles: [])
+            == StatusMessage("Theme not used: dark.toml:3: bad colour; using the default", isError: true))
     }
 }
