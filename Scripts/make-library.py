@@ -5,8 +5,8 @@
 
 The same --seed and --count always give the same files. Most stories have a header block
 (Title, Kicker, Source, Author, Published, URL, ID, Related); about one in twenty is
-headerless, opening with its title or with a section label as the bundled seed does. Bodies hold several
-paragraphs, a subheading, and READ MORE lines naming other generated stories, some with
+headerless, opening with its title or with a section label as the bundled seed does. Bodies hold
+150 to 400 words (about 4% of them in non-Latin scripts) in several paragraphs, a subheading, and READ MORE lines naming other generated stories, some with
 curly quotes or different case, as real feeds write them. Files are spread over
 per-source folders so the library is searched recursively.
 """
@@ -35,6 +35,9 @@ WORDS = ("the a of to and in that for on with as was by it said at from their th
          "been more than after who were also over its will would about which year people "
          "government city report plan new public local last first week officials minister "
          "council market water energy school court health money workers data price").split()
+# About one word in twenty-five is not in Latin script, as in real multilingual news.
+NON_LATIN = ("Москва правительство Αθήνα κυβέρνηση 東京 政府 経済 北京 市场 서울 정부 "
+             "القاهرة الحكومة ירושלים ממשלה दिल्ली सरकार Київ уряд").split()
 
 
 # --realistic: bodies of 150–400 words drawn from a large vocabulary with a Zipf-like
@@ -81,9 +84,13 @@ def title_for(index, rng):
     return f"{subject}{possessive} {verb} {obj} {place}{suffix}"
 
 
+def word(rng):
+    return rng.choice(NON_LATIN) if rng.random() < 0.04 else rng.choice(WORDS)
+
+
 def sentence(rng, words=(8, 20)):
     count = rng.randint(*words)
-    text = " ".join(rng.choice(WORDS) for _ in range(count))
+    text = " ".join(word(rng) for _ in range(count))
     return text[0].upper() + text[1:] + "."
 
 
@@ -119,9 +126,22 @@ def story(index, count, titles, urls, start, rng, realistic=None):
         body = [realistic_paragraph(rng, vocab, weights, total // parts) for _ in range(parts)]
         body.insert(2, OBJECTS[rng.randrange(len(OBJECTS))].capitalize() + " under scrutiny")
     else:
-        body = [paragraph(rng) for _ in range(rng.randint(2, 4))]
+        # 150 to 400 words of text, in paragraphs around a subheading.
+        target = rng.randint(150, 400)
+        paragraphs = []
+        while sum(len(p.split()) for p in paragraphs) < target:
+            paragraphs.append(paragraph(rng))
+        words = " ".join(paragraphs).split()[:target]
+        paragraphs, at = [], 0
+        while at < len(words):
+            size = rng.randint(40, 90)
+            text = " ".join(words[at:at + size]).rstrip(".,") + "."
+            paragraphs.append(text[0].upper() + text[1:])
+            at += size
+        middle = max(1, len(paragraphs) // 2)
+        body = paragraphs[:middle]
         body.append(OBJECTS[rng.randrange(len(OBJECTS))].capitalize() + " under scrutiny")
-        body += [paragraph(rng) for _ in range(rng.randint(1, 3))]
+        body += paragraphs[middle:]
     body += [f"READ MORE: {restyle(titles[o], rng)}" for o in others[:2]]
     if headerless:
         # Half open with the title, half with a section label (the title is then derived).

@@ -44,7 +44,7 @@ public enum StoryFileParser {
     // MARK: - Header
 
     /// Reads header lines up to the first blank line; returns the index after it.
-    private static func readHeader(_ lines: [Substring], into story: inout Story) -> Int {
+    static func readHeader(_ lines: [Substring], into story: inout Story) -> Int {
         var index = 0
         var fields: [(name: String, value: String)] = []
         while index < lines.count, !lines[index].trimmingSpaces.isEmpty {

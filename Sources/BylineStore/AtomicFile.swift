@@ -18,32 +18,78 @@ public enum AtomicFile {
     ///   caller that writes several files into it; until then the rename may not survive
     ///   a crash, but the file is never half-written either way.
     public static func save(_ bytes: [UInt8], to path: String, syncingFolder: Bool = true) throws(LibraryError) {
+        try save(to: path, syncingFolder: syncingFolder) { fd in
+            bytes.withUnsafeBytes { writeAll($0, to: fd) }
+        }
+    }
+
+    /// Replaces the file at `path` with what `fill` writes to the descriptor it is given,
+    /// returning 0 or an `errno`: for a file too large to build in memory first.
+    static func save(to path: String, syncingFolder: Bool = true, fill: (Int32) -> Int32) throws(LibraryError) {
+        let folder = parentFolder(of: path)
+        let temporary = try writeTemporary(beside: path, fill: fill)
+        if rename(temporary, path) != 0 {
+            let failure = errno
+            unlink(temporary)
+            throw .system("write", path, errno: failure)
+        }
+        if syncingFolder { syncFolder(folder) }
+    }
+
+    /// Writes a temporary file in `path`'s folder with what `fill` writes, flushed to disk,
+    /// and returns its path: the first half of a `save`, for callers that rename several
+    /// files at once after one flush each.
+    ///
+    /// - Parameter flushing: `false` leaves flushing to the caller (`flushFileSystem`),
+    ///   which must flush before renaming the file into place.
+    static func writeTemporary(beside path: String, flushing: Bool = true, fill: (Int32) -> Int32) throws(LibraryError) -> String {
         let folder = parentFolder(of: path)
         let name = path.split(separator: "/").last.map(String.init) ?? path
         let temporary = folder + "/." + name + ".tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw .system("write", path, errno: errno) }
-        var written = 0
-        var failure: Int32?
-        while written < bytes.count {
-            let count = bytes.withUnsafeBytes { buffer in
-                write(fd, buffer.baseAddress.map { $0 + written }, buffer.count - written)
-            }
-            if count < 0 {
-                if errno == EINTR { continue }
-                failure = errno
-                break
-            }
-            written += count
-        }
-        if failure == nil, fsync(fd) != 0 { failure = errno }
+        var failure: Int32? = fill(fd)
+        if failure == 0 { failure = nil }
+        if failure == nil, flushing, fsync(fd) != 0 { failure = errno }
         if close(fd) != 0, failure == nil { failure = errno }
-        if failure == nil, rename(temporary, path) != 0 { failure = errno }
         if let failure {
             unlink(temporary)
             throw .system("write", path, errno: failure)
         }
-        if syncingFolder { syncFolder(folder) }
+        return temporary
+    }
+
+    /// Writes all of `bytes` to `fd`; 0, or the `errno` of the write that failed.
+    static func writeAll(_ bytes: UnsafeRawBufferPointer, to fd: Int32) -> Int32 {
+        var written = 0
+        while written < bytes.count {
+            let count = write(fd, bytes.baseAddress.map { $0 + written }, bytes.count - written)
+            if count < 0 {
+                if errno == EINTR { continue }
+                return errno
+            }
+            written += count
+        }
+        return 0
+    }
+
+    /// Flushes every file written in `folder`'s file system at once (`syncfs`), for a
+    /// batch of temporary files about to be renamed into place: one flush for a feed's
+    /// 500 stories instead of 500. Where that is not available, each file is flushed.
+    static func flushFileSystem(of folder: String, files: [String]) throws(LibraryError) {
+        #if os(Linux)
+        let fd = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        if fd >= 0 {
+            defer { close(fd) }
+            if systemSyncfs(fd) == 0 { return }
+        }
+        #endif
+        for file in files {
+            let fd = open(file, O_WRONLY | O_CLOEXEC)
+            guard fd >= 0 else { throw .system("write", file, errno: errno) }
+            defer { close(fd) }
+            if fsync(fd) != 0 { throw .system("write", file, errno: errno) }
+        }
     }
 
     /// Flushes a folder's entries (a rename) to disk; a failure here loses nothing already
@@ -60,3 +106,9 @@ public enum AtomicFile {
         return slash == path.startIndex ? "/" : String(path[..<slash])
     }
 }
+
+#if os(Linux)
+/// `syncfs(2)`, which Glibc's Swift module does not declare.
+@_silgen_name("syncfs")
+private func systemSyncfs(_ fd: Int32) -> Int32
+#endif

@@ -23,10 +23,25 @@ extension Library {
     /// folder once at the end instead of after every file.
     ///
     /// Every name is checked before anything is written. Each file is still replaced
-    /// atomically, so none is ever half-written; if one write fails, the files before it
-    /// are saved (and flushed) and the error names the one that failed.
+    /// atomically, so none is ever half-written; if one write fails, nothing is renamed
+    /// and the error names the file that failed. The index gains the saved stories.
     @discardableResult
     public func save(_ stories: [(Story, fileName: String)]) throws(LibraryError) -> [StoryID] {
+        try save(stories, pending: nil)
+    }
+
+    /// Saves as `save(_:)` does, but leaves the index to `pending`, whose entries the
+    /// caller indexes at once with `index(_:)` when a run of saves ends: a fetch of 100
+    /// feeds rewrites the index once, not once a feed. Until then the next `load()`
+    /// finds the files as new, so nothing is lost if the run is cut short.
+    @discardableResult
+    public func save(_ stories: [(Story, fileName: String)], pending: PendingIndex?) throws(LibraryError) -> [StoryID] {
+        try save(files: stories.map { (Array(StoryFileWriter.write($0.0).utf8), fileName: $0.fileName) }, pending: pending)
+    }
+
+    /// Saves story files already serialised (`StoryFileWriter`), as `save(_:pending:)` does.
+    @discardableResult
+    public func save(files stories: [(bytes: [UInt8], fileName: String)], pending: PendingIndex?) throws(LibraryError) -> [StoryID] {
         let fetched = folder.path + "/" + StoryFileName.folder
         var targets: [(id: StoryID, path: String)] = []
         targets.reserveCapacity(stories.count)
@@ -45,21 +60,81 @@ extension Library {
         } catch {
             throw LibraryError(path: fetched, reason: "cannot create the folder: \(error.localizedDescription)")
         }
+        // The stories as saved, for the search index.
+        var savedStories: [(id: StoryID, story: Story)] = []
         try writerLock.withLock { () throws(LibraryError) in
-            defer { AtomicFile.syncFolder(fetched) }
-            for (index, (story, _)) in stories.enumerated() {
+            // Every file is written under a temporary name first, then all are flushed at
+            // once, renamed, and the folder flushed: each file is old or new after a crash,
+            // never torn, and a feed of 500 items costs two flushes, not 1,000.
+            var written: [(temporary: String, target: String, bytes: [UInt8])] = []
+            defer { for file in written { unlink(file.temporary) } }
+            for (index, (bytes, _)) in stories.enumerated() {
                 let target = targets[index].path
                 var info = stat()
                 // Checked under the lock so the answer still holds when the rename happens.
                 if lstat(target, &info) == 0, (info.st_mode & S_IFMT) != S_IFREG {
                     throw LibraryError(path: target, reason: "not a plain file; Byline will not replace it")
                 }
-                try AtomicFile.save(Array(StoryFileWriter.write(story).utf8), to: target, syncingFolder: false)
+                let temporary = try AtomicFile.writeTemporary(beside: target, flushing: false) { fd in
+                    bytes.withUnsafeBytes { AtomicFile.writeAll($0, to: fd) }
+                }
+                written.append((temporary, target, bytes))
+            }
+            // Every file's data is on disk before any takes its name.
+            try AtomicFile.flushFileSystem(of: fetched, files: written.map(\.temporary))
+            var entries: [LibraryEntry] = []
+            entries.reserveCapacity(written.count)
+            for (index, file) in written.enumerated() {
+                var info = stat()
+                guard stat(file.temporary, &info) == 0, rename(file.temporary, file.target) == 0 else {
+                    let failure = errno
+                    AtomicFile.syncFolder(fetched)
+                    written.removeFirst(index)
+                    throw .system("write", file.target, errno: failure)
+                }
+                // The index gets what a later load would read from the file.
+                if case .success(let saved) = StoryFileParser.parse(file.bytes) {
+                    entries.append(LibraryEntry(id: targets[index].id, story: saved, stamp: StoryFolderScan.stamp(info)))
+                    savedStories.append((targets[index].id, saved))
+                }
+            }
+            written = []
+            AtomicFile.syncFolder(fetched)
+            if let pending {
+                pending.add(entries)
+                return
+            }
+            do {
+                try updateIndex(saving: entries)
+            } catch {
+                // The stories are saved; the next load finds them and indexes them then.
             }
         }
         let ids = targets.map(\.id)
         // The search index follows every save; if it cannot, the next check catches up.
-        try? SearchIndex.record(saved: zip(ids, stories).map { ($0, $1.0) }, in: self)
+        try? SearchIndex.record(saved: savedStories, in: self)
         return ids
+    }
+}
+
+/// Stories saved by a run of writes and not yet indexed (see `Library.save(_:pending:)`).
+public final class PendingIndex: @unchecked Sendable {
+    private let lock = NSLock()
+    private var entries: [LibraryEntry] = []
+
+    public init() {}
+
+    func add(_ more: [LibraryEntry]) {
+        lock.withLock { entries += more }
+    }
+
+    /// Adds everything saved so far to the index, under the writers' lock.
+    public func index(into library: Library) throws(LibraryError) {
+        let saved = lock.withLock {
+            defer { entries = [] }
+            return entries
+        }
+        guard !saved.isEmpty else { return }
+        try library.writerLock.withLock { () throws(LibraryError) in try library.updateIndex(saving: saved) }
     }
 }

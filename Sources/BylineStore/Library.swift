@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import BylineCore
 import Foundation
 
@@ -29,83 +34,141 @@ public struct Library: Sendable {
 
     /// Every story in the folder, newest first, and every file that is not a story.
     ///
+    /// Compares each file's stamp (size and modification time) with the index and reads
+    /// only files that are new or changed; when nothing changed, the index is used as it
+    /// is, and otherwise it is rewritten with only the difference decoded (`IndexWriter`).
     /// Throws only when the folder itself cannot be read; an index that cannot be saved is
-    /// noted in the report.
-    public func load() throws(LibraryError) -> LibraryContents {
-        let found = try StoryFolderScan.run(root: folder.path)
-        var (known, indexState) = readIndex()
+    /// noted in the report, and the listing is then held in memory.
+    ///
+    /// - Parameters:
+    ///   - shown: the listing the reader already has mapped; when the index file
+    ///   is still the one it was mapped from, it is read through that mapping rather than
+    ///   a second one, whose pages would count twice in the reader's memory.
+    ///   - progress: told (stories read, stories to read) as new or changed files are read.
+    public func load(reusing shown: IndexedListing? = nil,
+                     progress: (@Sendable (Int, Int) -> Void)? = nil) throws(LibraryError) -> LibraryContents {
+        // Another writer may replace the index while this one scans: then scan again
+        // against theirs, so neither's stories are dropped from it.
+        var attempt = 0
+        while true {
+            attempt += 1
+            if let contents = try load(reusing: shown, retrying: attempt < 3, progress: progress) { return contents }
+        }
+    }
 
-        var records: [LibraryIndex.Record] = []
-        records.reserveCapacity(found.count)
+    private func load(reusing shown: IndexedListing?, retrying: Bool,
+                      progress: (@Sendable (Int, Int) -> Void)?) throws(LibraryError) -> LibraryContents? {
+        var now = timespec()
+        clock_gettime(CLOCK_REALTIME, &now)
+        let indexStampBefore = Self.indexStamp(indexPath)
+        var old: IndexedListing?
+        var indexState = LoadReport.IndexState.used
+        if let shown, shown.bytes.stamp != nil, shown.bytes.stamp == indexStampBefore {
+            old = shown
+        } else {
+            (old, indexState) = IndexedListing.open(indexPath)
+        }
+
+        var seen = [Bool](repeating: false, count: old?.count ?? 0)
+        var knownProblems: [String: LibraryProblem] = [:]
+        for problem in old?.problems ?? [] { knownProblems[problem.id.path] = problem }
+        var keptProblems: [LibraryProblem] = []
         var changed: [StoryFolderScan.Found] = []
-        for file in found {
-            if let record = known.removeValue(forKey: file.path), record.stamp == file.stamp {
-                records.append(record)
+        var reused = 0
+        var visited = 0
+        try StoryFolderScan.visit(root: folder.path) { file in
+            visited += 1
+            // Memory stays flat over 100,000 lookups: the pages read are given back as it goes.
+            if visited % 8192 == 0 { old?.releasePages() }
+            if let old, let row = old.row(of: StoryID(file.path)) {
+                seen[row] = true
+                if old.stamp(at: row) == file.stamp { reused += 1 } else { changed.append(file) }
+            } else if let problem = knownProblems.removeValue(forKey: file.path), problem.stamp == file.stamp {
+                keptProblems.append(problem)
+                reused += 1
             } else {
                 changed.append(file)
             }
         }
-        let reused = records.count
-        records += StoryFileReading.records(root: folder.path, files: changed)
-        var contents = Self.contents(of: records)
-        contents.report = LoadReport(index: indexState, parsed: changed.count, reused: reused, dropped: known.count)
-
-        if !changed.isEmpty || !known.isEmpty || indexState != .used {
-            do {
-                // Saved in display order, so the next start-up's sort finds it sorted.
-                try saveIndex(contents.entries.map(LibraryIndex.Record.story) + contents.problems.map(LibraryIndex.Record.problem))
-            } catch {
-                contents.report.saveProblem = error.description
-            }
+        let gone = seen.indices.filter { !seen[$0] }
+        var report = LoadReport(index: indexState, parsed: changed.count, reused: reused, dropped: gone.count + knownProblems.count)
+        if let old, changed.isEmpty, report.dropped == 0 {
+            markChecked(startedAt: now, stamp: indexStampBefore)
+            return LibraryContents(listing: old, problems: keptProblems.sorted { $0.id < $1.id }, report: report)
         }
-        return contents
+
+        let (entries, problems) = LibraryIndex.split(StoryFileReading.records(root: folder.path, files: changed, progress: progress))
+        let allProblems = (keptProblems + problems).sorted { $0.id < $1.id }
+        var dropping = Set(gone)
+        for file in changed { if let row = old?.row(of: StoryID(file.path)) { dropping.insert(row) } }
+        let writer = IndexWriter.merging(old, dropping: dropping, adding: entries, problems: allProblems)
+        let listing: IndexedListing
+        do throws(LibraryError) {
+            guard let saved = try saveIndex(writer, replacingStamp: indexStampBefore, retrying: retrying) else { return nil }
+            listing = saved
+        } catch {
+            report.saveProblem = error.description
+            guard let inMemory = try? IndexedListing(IndexBytes(copying: writer.bytes())) else { return nil }
+            listing = inMemory
+        }
+        recorded(saved: entries, removed: gone.compactMap { old?.id(at: $0) } + knownProblems.values.map(\.id))
+        return LibraryContents(listing: listing, problems: allProblems, report: report)
     }
 
     /// The library as the index last saw it, without looking at the folder: what the
     /// reader shows at once on start-up while `load()` checks the files behind it.
     /// Nil when there is no usable index.
     public func indexedContents() -> LibraryContents? {
-        guard case .success(let bytes) = FileBytes.contents(of: indexPath, limit: FileBytes.largestBookkeeping),
-              case .success(let records) = LibraryIndex.decode(bytes) else { return nil }
-        return Self.contents(of: records)
+        guard let listing = IndexedListing.open(indexPath).listing else { return nil }
+        return LibraryContents(listing: listing, problems: listing.problems, report: LoadReport(index: .used))
     }
 
-    private func readIndex() -> ([String: LibraryIndex.Record], LoadReport.IndexState) {
-        switch FileBytes.contents(of: indexPath, limit: FileBytes.largestBookkeeping) {
-        case .failure(.missing):
-            return ([:], .missing)
-        case .failure(.failed(let reason)):
-            return ([:], .rebuilt(reason: reason))
-        case .success(let bytes):
-            switch LibraryIndex.decode(bytes) {
-            case .failure(let damage):
-                return ([:], .rebuilt(reason: damage.reason))
-            case .success(let records):
-                var known: [String: LibraryIndex.Record] = [:]
-                known.reserveCapacity(records.count)
-                for record in records { known[record.path] = record }
-                return (known, .used)
-            }
+    /// Dates the index a second before this check began, when it is older: every folder
+    /// change since then was seen by the check, so `contentsIfFoldersUnchanged` can trust
+    /// the index again after a folder changed without its stories changing (an editor's
+    /// swap file came and went). The second covers file systems' coarse clocks.
+    private func markChecked(startedAt start: timespec, stamp: FileStamp?) {
+        guard let stamp, stamp.modifiedSeconds < Int64(start.tv_sec) - 1 else { return }
+        var times = [timespec(tv_sec: start.tv_sec - 1, tv_nsec: 0), timespec(tv_sec: start.tv_sec - 1, tv_nsec: 0)]
+        _ = try? writerLock.withLock { () throws(LibraryError) in
+            // Only the index this check compared with: another writer's newer one stays.
+            if Self.indexStamp(indexPath) == stamp { utimensat(AT_FDCWD, indexPath, &times, 0) }
         }
     }
 
-    private func saveIndex(_ records: [LibraryIndex.Record]) throws(LibraryError) {
-        let bytes = LibraryIndex.encode(records)
-        try writerLock.withLock { () throws(LibraryError) in try AtomicFile.save(bytes, to: indexPath) }
+    /// The index's listing when no folder of the library changed since it was written
+    /// (`StoryFolderScan.anyFolderChanged`): what `byline list` prints without a `stat`
+    /// of every story. Nil when there is no usable index or a folder changed.
+    public func contentsIfFoldersUnchanged() throws(LibraryError) -> LibraryContents? {
+        guard let contents = indexedContents(), let stamp = contents.listing.bytes.stamp,
+              try !StoryFolderScan.anyFolderChanged(root: folder.path, since: stamp) else { return nil }
+        return contents
     }
 
-    private static func contents(of records: [LibraryIndex.Record]) -> LibraryContents {
-        var entries: [LibraryEntry] = []
-        var problems: [LibraryProblem] = []
-        entries.reserveCapacity(records.count)
-        for record in records {
-            switch record {
-            case .story(let entry): entries.append(entry)
-            case .problem(let problem): problems.append(problem)
-            }
+    /// Writes the index under the writers' lock and maps what was written. Nil when
+    /// another writer replaced the index since it was read (its stamp was `stamp`) and
+    /// `retrying` is set: the caller reads the folder again against the new one.
+    private func saveIndex(_ writer: IndexWriter, replacingStamp stamp: FileStamp?, retrying: Bool) throws(LibraryError) -> IndexedListing? {
+        try writerLock.withLock { () throws(LibraryError) -> IndexedListing? in
+            if retrying, Self.indexStamp(indexPath) != stamp { return nil }
+            return try writeIndex(writer)
         }
-        problems.sort { $0.id < $1.id }
-        return LibraryContents(entries: LibraryEntry.sortedNewestFirst(entries), problems: problems, report: LoadReport(index: .used))
+    }
+
+    /// Replaces the index file with what `writer` writes and maps it; the caller holds
+    /// the writers' lock.
+    func writeIndex(_ writer: IndexWriter) throws(LibraryError) -> IndexedListing {
+        try AtomicFile.save(to: indexPath) { fd in writer.write(to: fd) }
+        let (listing, state) = IndexedListing.open(indexPath)
+        guard let listing else {
+            throw LibraryError(path: indexPath, reason: "the index just written cannot be read back: \(state)")
+        }
+        return listing
+    }
+
+    static func indexStamp(_ path: String) -> FileStamp? {
+        var info = stat()
+        return stat(path, &info) == 0 ? StoryFolderScan.stamp(info) : nil
     }
 
     // MARK: - Reading one story

@@ -1,14 +1,19 @@
 /// A loaded library: its stories, newest first, and the files that are not stories.
-public struct LibraryContents: Equatable, Sendable {
-    public var entries: [LibraryEntry]
+public struct LibraryContents: Sendable {
+    /// The stories, read in place from the index (see `IndexedListing`).
+    public var listing: IndexedListing
     public var problems: [LibraryProblem]
     public var report: LoadReport
 
-    public init(entries: [LibraryEntry], problems: [LibraryProblem], report: LoadReport) {
-        self.entries = entries
+    public init(listing: IndexedListing, problems: [LibraryProblem], report: LoadReport) {
+        self.listing = listing
         self.problems = problems
         self.report = report
     }
+
+    /// Every story decoded, newest first: for small libraries and tests. The reader and
+    /// `byline list` read the listing row by row instead.
+    public var entries: [LibraryEntry] { (0..<listing.count).map(listing.entry(at:)) }
 }
 
 /// How a load went: what the index saved and what had to be read again.

@@ -11,13 +11,20 @@ enum StoryFileReading {
     static let mostThreads = 4
 
     /// The index records for `files`; a file gone since the folder was scanned is left out.
-    static func records(root: String, files: [StoryFolderScan.Found]) -> [LibraryIndex.Record] {
+    ///
+    /// - Parameter progress: told (files read, files in all) now and then, from any thread.
+    static func records(root: String, files: [StoryFolderScan.Found],
+                        progress: (@Sendable (Int, Int) -> Void)? = nil) -> [LibraryIndex.Record] {
         let threads = min(mostThreads, ProcessInfo.processInfo.activeProcessorCount, max(1, files.count / 32))
         // Each thread reads every `threads`-th file into results of its own; they are handed
         // over once, under a lock, and put back in file order after all threads finish.
         let finished = Mutex<[Int: [LibraryIndex.Record?]]>([:])
         DispatchQueue.concurrentPerform(iterations: threads) { thread in
-            let mine = stride(from: thread, to: files.count, by: threads).map { record(root: root, file: files[$0]) }
+            let mine = stride(from: thread, to: files.count, by: threads).map { index in
+                // Each thread reads every `threads`-th file: thread 0 speaks for them all.
+                if thread == 0, index % 2048 == 0 { progress?(index, files.count) }
+                return record(root: root, file: files[index])
+            }
             finished.withLock { $0[thread] = mine }
         }
         let perThread = finished.withLock { $0 }
@@ -33,7 +40,7 @@ enum StoryFileReading {
         case .failure(.failed(let reason)):
             return .problem(LibraryProblem(id: id, problem: .unreadable(reason), stamp: file.stamp))
         case .success(let bytes):
-            switch StoryFileParser.parse(bytes) {
+            switch StoryFileParser.parseForIndex(bytes) {
             case .success(let story): return .story(LibraryEntry(id: id, story: story, stamp: file.stamp))
             case .failure(let problem): return .problem(LibraryProblem(id: id, problem: problem, stamp: file.stamp))
             }

@@ -10,7 +10,7 @@ extension AppState {
             return []
         case .success(let deletion):
             let title = summary(for: id)?.title ?? id.path
-            let row = visible.firstIndex { stories[$0].id == id } ?? list.selected
+            let row = visibleRow(of: id) ?? list.selected
             hidden.insert(id)
             undoable = .deleted(id, deletion)
             applyFilter()

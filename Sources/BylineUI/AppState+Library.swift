@@ -73,11 +73,8 @@ extension AppState {
     /// A story fetched from the web was saved into the library: it joins the list, and
     /// opens when asked (a new file), or is read again when it is the one on screen.
     mutating func storySaved(_ summary: StorySummary, openIt: Bool) -> [Effect] {
-        var list = stories.filter { $0.id != summary.id }
-        let at = list.firstIndex { StorySummary.newestFirst(summary, $0) } ?? list.endIndex
-        list.insert(summary, at: at)
         loaded[summary.id] = nil
-        replaceStories(list)
+        replaceStories(stories.adding(summary))
         if openIt { return open(summary.id, pushingHistory: reader != nil && focus == .reader) }
         if reader?.id == summary.id { return [.loadStory(summary.id)] }
         return []

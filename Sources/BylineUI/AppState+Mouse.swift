@@ -18,7 +18,7 @@ extension AppState {
                 let row = list.offset(y: y, from: self.list.offset)
                 guard row < visible.count else { return [] }
                 if row == self.list.selected, focus == .list || layout.arrangement != .single {
-                    return open(stories[visible[row]].id, pushingHistory: false)
+                    return open(stories.id(at: visible[row]), pushingHistory: false)
                 }
                 focus = .list
                 let delta = row - self.list.selected

@@ -38,7 +38,7 @@ extension AppState {
     mutating func selectionChanged() -> [Effect] {
         keepSelectionVisible()
         guard readerIsVisible, focus == .list else { return [] }
-        guard let id = selectedStory?.id else {
+        guard let id = selectedID else {
             reader = nil
             return []
         }
@@ -63,7 +63,7 @@ extension AppState {
         }
         reader = ReaderState(id: id)
         focus = .reader
-        if let row = visible.firstIndex(where: { stories[$0].id == id }) {
+        if let row = visibleRow(of: id) {
             list.selected = row
             keepSelectionVisible()
         }
@@ -80,7 +80,7 @@ extension AppState {
     mutating func goBack() -> [Effect] {
         if focus == .reader, let previous = history.popLast() {
             reader = previous
-            if let row = visible.firstIndex(where: { stories[$0].id == previous.id }) {
+            if let row = visibleRow(of: previous.id) {
                 list.selected = row
                 keepSelectionVisible()
             }
@@ -125,7 +125,7 @@ extension AppState {
     mutating func stepLink(forward: Bool) -> [Effect] {
         var effects: [Effect] = []
         if focus == .list {
-            guard let id = selectedStory?.id else { return [] }
+            guard let id = selectedID else { return [] }
             effects = open(id, pushingHistory: false)
         }
         if focus == .reader, var current = reader, loaded[current.id] == nil {
@@ -158,7 +158,7 @@ extension AppState {
     mutating func followLink(_ number: Int) -> [Effect] {
         var effects: [Effect] = []
         if focus == .list {
-            guard let id = selectedStory?.id else { return [] }
+            guard let id = selectedID else { return [] }
             effects = open(id, pushingHistory: false)
             if loaded[id] == nil {
                 // Its links are known once it loads; `storyLoaded` follows this one then.
@@ -202,7 +202,7 @@ extension AppState {
     mutating func remember(_ id: StoryID, _ result: Result<Story, StoryFileProblem>) {
         loaded[id] = result
         guard loaded.count > Self.loadedLimit else { return }
-        let keep = Set(history.map(\.id) + [reader?.id, selectedStory?.id].compactMap { $0 } + [id])
+        let keep = Set(history.map(\.id) + [reader?.id, selectedID].compactMap { $0 } + [id])
         for key in loaded.keys where !keep.contains(key) {
             loaded[key] = nil
             if loaded.count <= Self.loadedLimit { break }

@@ -30,7 +30,7 @@ extension AppState {
     /// The story the commands `u`, `s`, `o`, `f` act on: the one being read, else the
     /// one selected.
     var currentStoryID: StoryID? {
-        focus == .reader ? reader?.id : selectedStory?.id
+        focus == .reader ? reader?.id : selectedID
     }
 
     var currentStory: Story? {

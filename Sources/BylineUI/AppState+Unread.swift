@@ -6,17 +6,18 @@ import BylineCore
 extension AppState {
     /// The number of unread stories in the list's scope, for the header.
     public var scopeUnread: Int {
-        scope == .all && hidden.isEmpty ? unreadCount : inScope.reduce(0) { $0 + (read.contains(stories[$1].id) ? 0 : 1) }
+        scope == .all && hidden.isEmpty ? unreadCount : (0..<inScope.count).reduce(0) { $0 + (read.contains(stories.id(at: inScope[$1])) ? 0 : 1) }
     }
 
     mutating func nextUnread(forward: Bool) -> [Effect] {
         // From the list, the story under the cursor counts: `n` on an unread one reads it.
         let current = focus == .list ? list.selected - (forward ? 1 : 0)
-            : reader.flatMap { shown in visible.firstIndex { stories[$0].id == shown.id } } ?? list.selected
-        let rows = forward ? Array(visible.indices.dropFirst(min(visible.count, max(0, current + 1))))
-            : Array(visible.indices.prefix(max(0, current)).reversed())
-        if let row = rows.first(where: { !read.contains(stories[visible[$0]].id) }) {
-            return open(stories[visible[row]].id, pushingHistory: false)
+            : reader.flatMap { shown in visibleRow(of: shown.id) } ?? list.selected
+        let positions = 0..<visible.count
+        let rows = forward ? Array(positions.dropFirst(min(visible.count, max(0, current + 1))))
+            : Array(positions.prefix(max(0, current)).reversed())
+        if let row = rows.first(where: { !read.contains(stories.id(at: visible[$0])) }) {
+            return open(stories.id(at: visible[row]), pushingHistory: false)
         }
         // At the end of a source: on into the next source with unread stories.
         if forward, case .source = scope {
@@ -26,8 +27,8 @@ extension AppState {
             let later = rows.dropFirst(here + 1) + rows.prefix(here)
             if let next = later.first(where: { if case .source = $0.scope { $0.unread > 0 } else { false } }) {
                 show(next.scope)
-                if let row = visible.firstIndex(where: { !read.contains(stories[$0].id) }) {
-                    let effects = open(stories[visible[row]].id, pushingHistory: false)
+                if let row = visible.firstPosition(where: { !read.contains(stories.id(at: $0)) }) {
+                    let effects = open(stories.id(at: visible[row]), pushingHistory: false)
                     message = StatusMessage("On to \(next.scope.title): \(next.unread) unread")
                     return effects
                 }
@@ -39,7 +40,7 @@ extension AppState {
 
     /// `A`: every story of the list (its scope, filter and all) marked read.
     mutating func markListRead() -> [Effect] {
-        let ids = visible.map { stories[$0].id }.filter { !read.contains($0) }
+        let ids = (0..<visible.count).map { stories.id(at: visible[$0]) }.filter { !read.contains($0) }
         guard !ids.isEmpty else {
             message = StatusMessage("Every story here is read already")
             return []

@@ -16,7 +16,8 @@ public struct AppState: Equatable, Sendable {
     /// The listing came from the index alone: `.started` asks for the folder to be
     /// read behind it, to show what changed since.
     public var checksFolderOnStart = false
-    public private(set) var stories: [StorySummary]
+    /// The stories, newest first, read a row at a time (see `StoryListing`).
+    public private(set) var stories: StoryRows
     public var problems: [String]
     public private(set) var read: Set<StoryID>
     /// Kept up to date by `setRead`, since the header shows it on every frame and a
@@ -46,8 +47,8 @@ public struct AppState: Equatable, Sendable {
     public internal(set) var moreOnThis: [StoryID: [SimilarStory]] = [:] {
         didSet { layOutReader() }
     }
-    /// Indexes into `stories` of the rows the list shows (all, or those the filter keeps).
-    public private(set) var visible: [Int]
+    /// The rows of `stories` the list shows (all, or those the filter keeps).
+    public private(set) var visible: VisibleRows
 
     public var reader: ReaderState? {
         didSet { layOutReader() }
@@ -95,9 +96,9 @@ public struct AppState: Equatable, Sendable {
     public var typedLinkNumber: Int?
     /// Which stories the list shows (a source picked in the sources view, or all).
     public internal(set) var scope: StoryScope = .all
-    /// Indexes into `stories` of the scope's stories, read or not, filtered or not: the
+    /// Rows of `stories` of the scope's stories, read or not, filtered or not: the
     /// header counts them.
-    public internal(set) var inScope: [Int] = []
+    public internal(set) var inScope: VisibleRows = .all(0)
     /// Read stories left out of the list.
     public internal(set) var hidingRead = false
     /// The sources view, while it is shown.
@@ -114,12 +115,20 @@ public struct AppState: Equatable, Sendable {
                 read: Set<StoryID> = [], starred: Set<StoryID> = [], screen: ScreenSize,
                 themes: [Theme] = [Theme.standard], timeZone: TimeZone = TimeZone(identifier: "UTC")!,
                 now: Date = Date(timeIntervalSince1970: 0)) {
+        self.init(library: library, listing: StoryRows(stories), problems: problems, read: read, starred: starred,
+                  screen: screen, themes: themes, timeZone: timeZone, now: now)
+    }
+
+    public init(library: LibraryPlace, listing: StoryRows, problems: [String] = [],
+                read: Set<StoryID> = [], starred: Set<StoryID> = [], screen: ScreenSize,
+                themes: [Theme] = [Theme.standard], timeZone: TimeZone = TimeZone(identifier: "UTC")!,
+                now: Date = Date(timeIntervalSince1970: 0)) {
         self.library = library
-        self.stories = stories
+        self.stories = listing
         self.problems = problems
         self.read = read
-        self.unreadCount = Self.countUnread(stories, read: read)
-        self.hasDates = stories.contains { $0.published != nil }
+        self.unreadCount = Self.countUnread(listing, read: read)
+        self.hasDates = listing.hasDates
         self.starred = starred
         self.screen = screen
         self.themes = themes.isEmpty ? [Theme.standard] : themes
@@ -128,8 +137,8 @@ public struct AppState: Equatable, Sendable {
         calendar.timeZone = timeZone
         self.calendar = calendar
         self.now = now
-        self.visible = Array(stories.indices)
-        self.inScope = Array(stories.indices)
+        self.visible = .all(listing.count)
+        self.inScope = .all(listing.count)
     }
 
     public var theme: Theme { themes[themeIndex] }
@@ -137,7 +146,18 @@ public struct AppState: Equatable, Sendable {
     /// The story under the list's cursor.
     public var selectedStory: StorySummary? {
         guard list.selected >= 0, list.selected < visible.count else { return nil }
-        return stories[visible[list.selected]]
+        return stories.summary(at: visible[list.selected])
+    }
+
+    /// The id of the story under the list's cursor, without decoding its summary.
+    var selectedID: StoryID? {
+        guard list.selected >= 0, list.selected < visible.count else { return nil }
+        return stories.id(at: visible[list.selected])
+    }
+
+    /// The list row showing story `id`, if it is shown.
+    func visibleRow(of id: StoryID) -> Int? {
+        stories.row(of: id).flatMap(visible.position(of:))
     }
 
     /// Marks a story of the list read or unread.
@@ -156,59 +176,69 @@ public struct AppState: Equatable, Sendable {
         unreadCount = Self.countUnread(stories, read: read)
     }
 
-    private static func countUnread(_ stories: [StorySummary], read: Set<StoryID>) -> Int {
-        stories.reduce(0) { $0 + (read.contains($1.id) ? 0 : 1) }
+    /// Looks up the read stories in the listing rather than every story in the read set:
+    /// the read set is usually the smaller, and a listing row costs a decode.
+    private static func countUnread(_ stories: StoryRows, read: Set<StoryID>) -> Int {
+        stories.count - stories.countListed(read)
     }
 
     public func summary(for id: StoryID) -> StorySummary? {
-        stories.first { $0.id == id }
+        stories.summary(of: id)
     }
 
     /// Replaces the listing (a reload after fetching), keeping the cursor on the same story.
-    public mutating func replaceStories(_ newStories: [StorySummary]) {
-        let selectedID = selectedStory?.id
+    public mutating func replaceStories(_ listing: StoryRows) {
+        let selectedID = self.selectedID
         // Search results name rows: they follow their stories to their new rows.
-        let foundIDs = filter?.found.map { found in found.rows.filter { $0 < stories.count }.map { stories[$0].id } }
+        let foundIDs = filter?.found.map { found in found.rows.filter { $0 < stories.count }.map { stories.id(at: $0) } }
         // Only a change of rows makes earlier search answers wrong.
-        if stories.count != newStories.count || !stories.elementsEqual(newStories, by: { $0.id == $1.id }) {
-            listingVersion += 1
-        }
-        stories = newStories
+        if stories != listing { listingVersion += 1 }
+        stories = listing
         if let foundIDs {
-            var rows: [StoryID: Int] = [:]
-            for id in foundIDs { rows[id] = -1 }
-            for (row, story) in stories.enumerated() where rows[story.id] != nil { rows[story.id] = row }
-            filter?.found?.rows = foundIDs.compactMap { rows[$0] }.filter { $0 >= 0 }
+            filter?.found?.rows = foundIDs.compactMap { listing.row(of: $0) }
         }
         unreadCount = Self.countUnread(stories, read: read)
-        hasDates = stories.contains { $0.published != nil }
-        linkIndexCache = LinkIndexCache()
+        hasDates = stories.hasDates
         applyFilter(keeping: selectedID)
     }
 
     /// Recomputes the visible rows after the filter or the stories changed, with the
     /// cursor on story `id` if it is still listed (clearing a filter keeps your place).
     mutating func applyFilter(keeping id: StoryID? = nil) {
-        inScope = scope == .all && hidden.isEmpty ? Array(stories.indices)
-            : stories.indices.filter { scope.contains(stories[$0], starred: starred, folders: sourceFolders) && !hidden.contains(stories[$0].id) }
+        if scope == .all && hidden.isEmpty {
+            inScope = .all(stories.count)
+        } else {
+            // A scope reads every row once; the unfiltered list holds none of them.
+            inScope = .some((0..<stories.count).filter { row in
+                let story = stories.summary(at: row)
+                return scope.contains(story, starred: starred, folders: sourceFolders) && !hidden.contains(story.id)
+            })
+        }
         let previous = visible
         visible = inScope
         if let filter, !filter.isEmpty {
             // Until the first answer comes, the list stays as it was; an answer keeps only
             // the stories of the view it was asked in.
             if let found = filter.found {
-                let everything = scope == .all && hidden.isEmpty
-                let allowed = everything ? [] : Set(inScope)
-                visible = found.rows.filter { $0 < stories.count && (everything || allowed.contains($0)) }
+                let count = stories.count
+                if case .all = inScope {
+                    visible = .some(found.rows.filter { $0 < count })
+                } else {
+                    let allowed = Set(inScope.rows)
+                    visible = .some(found.rows.filter { $0 < count && allowed.contains($0) })
+                }
             } else {
                 visible = previous
             }
         }
         if hidingRead {
             // The story the cursor is on stays, so hiding never moves the reader's place.
-            visible = visible.filter { !read.contains(stories[$0].id) || stories[$0].id == id }
+            visible = visible.keeping { row in
+                let rowID = stories.id(at: row)
+                return !read.contains(rowID) || rowID == id
+            }
         }
-        if let id, let row = visible.firstIndex(where: { stories[$0].id == id }) {
+        if let id, let row = visibleRow(of: id) {
             list.selected = row
         }
         list.selected = min(max(0, list.selected), max(0, visible.count - 1))
@@ -216,29 +246,18 @@ public struct AppState: Equatable, Sendable {
 
     /// Drops the filter, keeping the cursor on the story it is on.
     mutating func clearFilter() {
-        let id = selectedStory?.id
+        let id = selectedID
         filter = nil
         applyFilter(keeping: id)
     }
 
     // MARK: - Link resolution
 
-    /// Built on first use: start-up with 100,000 stories should not pay for it.
-    var linkIndexCache = LinkIndexCache()
-
-    mutating func resolve(_ link: RelatedLink) -> StoryID? {
-        if linkIndexCache.index == nil { linkIndexCache.index = RelatedLinkIndex(stories) }
-        return linkIndexCache.index?.resolve(link)
+    /// The listing resolves links itself (the store's from tables in its index), so
+    /// nothing is built for 100,000 stories at start-up or on the first link.
+    func resolve(_ link: RelatedLink) -> StoryID? {
+        stories.resolve(link)
     }
-}
-
-/// The index links resolve against, made from `stories` when first needed.
-///
-/// Equal whenever it is compared: it is a function of the stories, so two states with the
-/// same stories resolve links alike whether or not one has built it yet.
-struct LinkIndexCache: Equatable, Sendable {
-    var index: RelatedLinkIndex?
-    static func == (_: LinkIndexCache, _: LinkIndexCache) -> Bool { true }
 }
 
 public struct ScreenSize: Equatable, Sendable {

@@ -63,7 +63,7 @@ func perform(_ command: Command, _ state: inout AppState) -> [Effect] {
     case .bottom: return onList ? state.moveList { $0.end() } : state.scrollReader(by: Int.max / 2)
     case .open:
         if onList {
-            guard let id = state.selectedStory?.id else { return [] }
+            guard let id = state.selectedID else { return [] }
             return state.open(id, pushingHistory: false)
         }
         guard let number = state.reader?.selectedLink else { return state.scrollReader(by: state.readerPageStep) }
@@ -77,7 +77,7 @@ func perform(_ command: Command, _ state: inout AppState) -> [Effect] {
     case .startFilter:
         // A new search, as `/` starts one in less and vim; Backspace on the empty prompt
         // or Esc brings the whole list back.
-        let id = state.selectedStory?.id
+        let id = state.selectedID
         state.filter = ListFilter(query: "", isEditing: true)
         state.applyFilter(keeping: id)
         state.focus = .list

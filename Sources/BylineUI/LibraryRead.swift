@@ -22,14 +22,19 @@ public struct LibraryRead: Equatable, Sendable {
 /// What reading a library folder found: its stories newest first, and one line for each
 /// file that is not a story.
 public struct LibraryListing: Equatable, Sendable {
-    public var stories: [StorySummary]
+    /// Read a row at a time (see `StoryListing`).
+    public var stories: StoryRows
     public var problems: [String]
     /// The library's read and starred marks, read with the listing of a library other
     /// than the one shown: the reader switches to it and needs its marks.
     public var marks: ReadingMarks?
 
     public init(stories: [StorySummary], problems: [String] = [], marks: ReadingMarks? = nil) {
-        self.stories = stories
+        self.init(listing: StoryRows(stories), problems: problems, marks: marks)
+    }
+
+    public init(listing: StoryRows, problems: [String] = [], marks: ReadingMarks? = nil) {
+        self.stories = listing
         self.problems = problems
         self.marks = marks
     }

@@ -68,7 +68,7 @@ private func drawList(_ state: AppState, _ rect: Rect, _ grid: inout CellGrid) {
         let row = state.list.offset + line
         guard row < state.visible.count else { break }
         let selected = selectedVisible && row == state.list.selected
-        let spans = StoryListRows.row(state.stories[state.visible[row]], width: rect.width, state: state, selected: selected)
+        let spans = StoryListRows.row(state.stories.summary(at: state.visible[row]), width: rect.width, state: state, selected: selected)
         if selected { grid.fill(Rect(x: rect.x, y: rect.y + line, width: rect.width, height: 1), style: state.theme[.selectedRow]) }
         grid.write(spans, x: rect.x, y: rect.y + line, maxWidth: rect.width)
     }
@@ -85,7 +85,7 @@ private func drawDivider(_ rect: Rect, _ theme: Theme, _ grid: inout CellGrid) {
 
 private func drawReader(_ state: AppState, _ rect: Rect, _ grid: inout CellGrid) {
     guard let reader = state.reader, let page = state.readerPage else {
-        let hint = state.stories.isEmpty ? "" : "Select a story and press Enter to read it."
+        let hint = state.stories.count == 0 ? "" : "Select a story and press Enter to read it."
         grid.write(TextWrapper.truncate(hint, width: rect.width), x: rect.x, y: rect.y, style: state.theme[.meta])
         return
     }

@@ -18,8 +18,15 @@ public struct SourceList: Equatable, Sendable {
 
     public var rows: [Row]
 
-    public static func make(_ stories: [StorySummary], read: Set<StoryID>, starred: Set<StoryID>, order: Order,
+    /// The rows for a listing, read a row at a time rather than held.
+    public static func make(_ stories: StoryRows, read: Set<StoryID>, starred: Set<StoryID>, order: Order,
                             folders: [String: String] = [:]) -> SourceList {
+        make((0..<stories.count).lazy.map { stories.summary(at: $0) }, read: read, starred: starred, order: order,
+             folders: folders)
+    }
+
+    public static func make(_ stories: some Sequence<StorySummary>, read: Set<StoryID>, starred: Set<StoryID>,
+                            order: Order, folders: [String: String] = [:]) -> SourceList {
         var all = Row(scope: .all, unread: 0, total: 0)
         var star = Row(scope: .starred, unread: 0, total: 0)
         var sources: [String: Row] = [:]

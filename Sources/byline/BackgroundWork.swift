@@ -27,15 +27,21 @@ final class BackgroundWork: Sendable {
 
     /// Reads a library folder and posts its listing (only when it differs from the
     /// index, if the read asks so), with the library's marks when `withMarks`.
-    func readLibrary(_ read: LibraryRead, from library: Library, withMarks: Bool, mailbox: Mailbox) {
+    ///
+    /// - Parameter shown: the listing on screen, read through rather than mapped again.
+    func readLibrary(_ read: LibraryRead, from library: Library, withMarks: Bool, shown: IndexedListing? = nil,
+                     mailbox: Mailbox) {
         run {
             do {
-                let contents = try library.load()
+                let contents = try library.load(reusing: shown)
                 // The search index follows the folder: what changed is indexed now, and
                 // a library never indexed is indexed in the background, ready for `/`.
-                _ = try? SearchIndex.upToDate(library, files: contents.entries.map { ($0.id.path, $0.stamp) })
+                _ = try? SearchIndex.upToDate(library, files: contents.listing.fileStamps())
+                // The check read every row's path and stamp; the screen needs a few of them.
+                shown?.releasePages()
+                contents.listing.releasePages()
                 if read.onlyIfChanged && !contents.report.foundChanges { return }
-                var listing = LibraryListing(stories: contents.entries.map(\.summary), problems: contents.problems.map(\.message))
+                var listing = LibraryListing(listing: StoryRows(contents.listing), problems: contents.problems.map(\.message))
                 if withMarks {
                     // Marks that cannot be read leave the library unmarked, as at start-up.
                     let marks = (try? library.readingState.load())?.marks

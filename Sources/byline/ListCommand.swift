@@ -22,54 +22,105 @@ struct ListCommand: ParsableCommand {
         let choice = try LibraryChoice.choose(path: path)
         let library = Library(folder: choice.folder)
         let contents: LibraryContents
-        do { contents = try library.load() } catch { throw CommandFailure("\(error)") }
+        // Straight from the index when no folder changed since it was written; otherwise
+        // the folder is compared with it, file by file, first.
+        do { contents = try library.contentsIfFoldersUnchanged() ?? library.load() } catch { throw CommandFailure("\(error)") }
         let marks = (try? library.readingState.load())?.marks ?? ReadingMarks()
         for problem in contents.problems {
             FileHandle.standardError.write(Data("byline: skipped \(VisibleText.sanitize(problem.message))\n".utf8))
         }
-        if contents.entries.isEmpty && !json {
+        let listing = contents.listing
+        if listing.count == 0 && !json {
             // An empty list looks like a hang or a bug; say what was looked at.
             warn("byline: \(choice.folder.path): no stories here (story files are .txt files in this folder or below)")
             return
         }
         if paths {
-            let out = contents.entries.map { choice.folder.appendingPathComponent($0.id.path).path }
-            FileHandle.standardOutput.write(Data(out.map { printable($0) + "\n" }.joined().utf8))
-        } else if json {
-            try printJSON(contents.entries, marks: marks)
-        } else {
+            // Streamed as the headlines are.
             var out = ""
-            for entry in contents.entries {
-                let date = entry.publishedDate.map { Self.day.string(from: $0) } ?? "          "
-                let marker = marks.read.contains(entry.id) ? " " : "●"
-                let source = TextWrapper.pad(TextWrapper.truncate(VisibleText.sanitize(entry.source ?? ""), width: 16), width: 16)
-                out += "\(marker) \(date)  \(source)  \(VisibleText.sanitize(entry.title))\n"
+            for row in 0..<listing.count {
+                out += printable(choice.folder.appendingPathComponent(listing.id(at: row).path).path) + "\n"
+                if out.utf8.count >= 1 << 16 {
+                    FileHandle.standardOutput.write(Data(out.utf8))
+                    out = ""
+                }
+                if row % 4096 == 4095 { listing.releasePages() }
             }
             FileHandle.standardOutput.write(Data(out.utf8))
+            return
         }
+        if json {
+            try printJSON(listing, marks: marks)
+            return
+        }
+        // Streamed a screenful of rows at a time: memory stays the same at any library size.
+        var out = ""
+        let zone = TimeZone.current
+        for row in 0..<listing.count {
+            let (title, source) = listing.headline(at: row)
+            let date = listing.date(at: row).map { Self.day(Date(timeIntervalSince1970: $0), in: zone) } ?? "          "
+            let marker = !marks.read.isEmpty && marks.read.contains(listing.id(at: row)) ? " " : "●"
+            let shownSource = TextWrapper.pad(TextWrapper.truncate(VisibleText.sanitize(source ?? ""), width: 16), width: 16)
+            out += "\(marker) \(date)  \(shownSource)  \(VisibleText.sanitize(title))\n"
+            if out.utf8.count >= 1 << 16 {
+                FileHandle.standardOutput.write(Data(out.utf8))
+                out = ""
+            }
+            if row % 4096 == 4095 { listing.releasePages() }
+        }
+        FileHandle.standardOutput.write(Data(out.utf8))
     }
 
-    private func printJSON(_ entries: [LibraryEntry], marks: ReadingMarks) throws {
+    /// The same pretty-printed array as one `JSONEncoder` call would give, encoded and
+    /// written a thousand rows at a time.
+    private func printJSON(_ listing: IndexedListing, marks: ReadingMarks) throws {
         struct Row: Encodable {
             var path, title: String
             var kicker, source, author, published, url: String?
             var read, starred: Bool
         }
-        let rows = entries.map { entry in
-            Row(path: entry.id.path, title: entry.title, kicker: entry.kicker, source: entry.source, author: entry.author,
-                published: entry.publishedDate.map(StoryDate.format), url: entry.url,
-                read: marks.read.contains(entry.id), starred: marks.starred.contains(entry.id))
-        }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        // JSON escapes every control character, so story text cannot reach the terminal raw.
-        FileHandle.standardOutput.write(try encoder.encode(rows) + Data("\n".utf8))
+        guard listing.count > 0 else {
+            FileHandle.standardOutput.write(try encoder.encode([Row]()) + Data("\n".utf8))
+            return
+        }
+        FileHandle.standardOutput.write(Data("[\n".utf8))
+        for start in stride(from: 0, to: listing.count, by: 1000) {
+            let rows = (start..<min(start + 1000, listing.count)).map { row in
+                let entry = listing.entry(at: row)
+                if row % 4096 == 4095 { listing.releasePages() }
+                return Row(path: entry.id.path, title: entry.title, kicker: entry.kicker, source: entry.source, author: entry.author,
+                           published: entry.publishedDate.map(StoryDate.format), url: entry.url,
+                           read: marks.read.contains(entry.id), starred: marks.starred.contains(entry.id))
+            }
+            // JSON escapes every control character, so story text cannot reach the terminal raw.
+            var chunk = try encoder.encode(rows)
+            chunk = chunk.dropFirst(2).dropLast(2)  // "[\n" and "\n]"
+            let last = start + 1000 >= listing.count
+            FileHandle.standardOutput.write(chunk + Data((last ? "\n]\n" : ",\n").utf8))
+        }
     }
 
-    private static let day: DateFormatter = {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.dateFormat = "yyyy-MM-dd"
-        return formatter
-    }()
+    /// `yyyy-MM-dd` in `zone`, computed: a `DateFormatter` call per row costs more than
+    /// everything else `list` does for it.
+    static func day(_ date: Date, in zone: TimeZone) -> String {
+        let seconds = Int64(date.timeIntervalSince1970.rounded(.down)) + Int64(zone.secondsFromGMT(for: date))
+        let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
+        // Days since 1970-01-01 to a civil date (Howard Hinnant's `civil_from_days`).
+        let z = days + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let dayOfEra = z - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let shifted = (5 * dayOfYear + 2) / 153
+        let day = dayOfYear - (153 * shifted + 2) / 5 + 1
+        let month = shifted < 10 ? shifted + 3 : shifted - 9
+        let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
+        func padded(_ value: Int64, _ width: Int) -> String {
+            let digits = String(value)
+            return String(repeating: "0", count: max(0, width - digits.count)) + digits
+        }
+        return "\(padded(year, 4))-\(padded(month, 2))-\(padded(day, 2))"
+    }
 }

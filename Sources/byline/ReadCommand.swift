@@ -41,7 +41,12 @@ struct ReadCommand: ParsableCommand {
         let indexed = library.indexedContents()
         let contents: LibraryContents
         do {
-            contents = try indexed ?? library.load()
+            // Without an index every story file is read first: say how far that has got.
+            contents = try indexed ?? library.load(progress: { done, total in
+                guard total >= 5000 else { return }
+                FileHandle.standardError.write(Data("\rIndexing the library: \(done * 100 / total)% of \(total) stories…".utf8))
+            })
+            if indexed == nil, contents.report.parsed >= 5000 { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
         } catch {
             throw CommandFailure("\(error)")
         }
@@ -76,7 +81,7 @@ struct ReadCommand: ParsableCommand {
         let fetchesInto = choice.isBundledSeeds ? LibraryLocation.defaultLibrary() : choice.folder
         var state = AppState(
             library: LibraryPlace(folder: library.folder, fetchesInto: fetchesInto),
-            stories: contents.entries.map(\.summary),
+            listing: StoryRows(contents.listing),
             problems: contents.problems.map(\.message),
             read: marks.marks.read, starred: marks.marks.starred,
             screen: ScreenSize(width: 80, height: 24),

@@ -6,7 +6,7 @@ import Foundation
 /// A search the reader asked for, with the listing its answer must name rows of.
 struct PendingSearch: Sendable {
     var request: SearchRequest
-    var stories: [StorySummary]
+    var stories: StoryRows
     var library: Library
     var mailbox: Mailbox
 }
@@ -17,7 +17,7 @@ extension BackgroundWork {
 
     /// Runs the `/` search off the run loop, one search at a time: while one runs, only
     /// the latest query typed waits, and the ones typed in between are never run.
-    func search(_ request: SearchRequest, stories: [StorySummary], in library: Library, mailbox: Mailbox) {
+    func search(_ request: SearchRequest, stories: StoryRows, in library: Library, mailbox: Mailbox) {
         pendingSearch.withLock { $0 = PendingSearch(request: request, stories: stories, library: library, mailbox: mailbox) }
         startSearching()
     }
@@ -51,14 +51,8 @@ extension BackgroundWork {
         }
         let answer = index.search(search.request.query, asYouType: true, limit: searchRows)
         // Rows of the listing the reader shows, in rank order.
-        var rank: [StoryID: Int] = [:]
-        rank.reserveCapacity(answer.stories.count)
-        for (position, story) in answer.stories.enumerated() { rank[story.id] = position }
-        var rows = [Int](repeating: -1, count: answer.stories.count)
-        for (row, story) in search.stories.enumerated() {
-            if let position = rank[story.id] { rows[position] = row }
-        }
-        return .success(SearchFound(rows: rows.filter { $0 >= 0 }, total: answer.total, isEstimate: answer.isEstimate))
+        let rows = answer.stories.compactMap { search.stories.row(of: $0.id) }
+        return .success(SearchFound(rows: rows, total: answer.total, isEstimate: answer.isEstimate))
     }
 
     /// "More on this" for a story the reader opened.

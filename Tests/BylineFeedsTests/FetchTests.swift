@@ -1,5 +1,6 @@
 import BylineCore
 import BylineFeeds
+import BylineStore
 import FeedParsing
 import Foundation
 import Testing
@@ -21,6 +22,20 @@ struct FetchTests {
         #expect(story.hasPrefix("Title: Story 1\nSource: Daily News\n"))
         #expect(story.contains("URL: http://example.org/story/1\nFeed: \(fixture.server.url("/feed"))\nID: item-1\n"))
         #expect(story.hasSuffix("\n\nBody text 1.\n"))
+    }
+
+    @Test func aFetchLeavesTheIndexCurrent() async throws {
+        let fixture = try FetchFixture()
+        fixture.server.route("/feed", FetchTestFeeds.route(FetchTestFeeds.rss(title: "Daily News", items: 3)))
+
+        _ = try await fixture.fetch(["/feed"])
+
+        // The reader opens on the index without reading a story file first.
+        let indexed = try #require(fixture.library.indexedContents())
+        #expect(indexed.entries.map(\.title).sorted() == ["Story 1", "Story 2", "Story 3"])
+        let loaded = try fixture.library.load()
+        #expect(loaded.report.parsed == 0)
+        #expect(loaded.report.reused == 3)
     }
 
     @Test func secondFetchIsConditionalAndRewritesNothing() async throws {

@@ -3,56 +3,97 @@ import Foundation
 import Testing
 @testable import BylineStore
 
-/// Index files whose header or fields claim absurd sizes, with a checksum that matches:
-/// start-up rebuilds the index instead of trusting the claim and crashing.
+/// Index files whose header or rows claim absurd sizes, with a header checksum that
+/// matches: start-up rebuilds the index, or shows a damaged row by its path, instead of
+/// trusting the claim and crashing.
 @Suite struct ForgedIndexTests {
-    /// An index holding `body`, with a correct checksum and the given record count.
-    private func forgedIndex(count: String, body: String) -> [UInt8] {
-        let bodyBytes = Array(body.utf8)
-        let header = "byline-index\t1\t\(StableHash.hex(StableHash.of(bodyBytes)))\t\(count)\n"
-        return Array(header.utf8) + bodyBytes
+    let stamp = FileStamp(size: 10, modifiedSeconds: 1_700_000_000, modifiedNanoseconds: 0)
+
+    private func index(_ entries: [LibraryEntry], problems: [LibraryProblem] = []) -> [UInt8] {
+        LibraryIndex.encode(entries.map(LibraryIndex.Record.story) + problems.map(LibraryIndex.Record.problem))
     }
 
-    private let oneProblem = "P\tbad.txt\t1\t2\t3\tnul\t0\n"
+    /// `bytes` with `value` written at `offset`, and the header checksum made to match.
+    private func forged<T: FixedWidthInteger>(_ bytes: [UInt8], _ value: T, at offset: Int) -> [UInt8] {
+        var bytes = bytes
+        bytes.storeLittleEndian(value, at: offset)
+        let checksumAt = IndexLayout.headerSize - 8
+        bytes.storeLittleEndian(StableHash.of(bytes[0..<checksumAt]), at: checksumAt)
+        return bytes
+    }
 
-    @Test func aHugeRecordCountIsDamageNotAnAllocation() {
-        let bytes = forgedIndex(count: "999999999999999999", body: oneProblem)
+    private var oneStory: [UInt8] {
+        index([LibraryEntry(id: StoryID("a.txt"), title: "Title", publishedDate: Date(timeIntervalSince1970: 1000),
+                            relatedLinks: [RelatedLink(title: "T", url: "https://x.org")], stamp: stamp)])
+    }
+
+    /// Where row 0 starts, as the header says.
+    private func rowsOffset(_ bytes: [UInt8]) -> Int {
+        Int(bytes.withUnsafeBytes { $0.littleEndian(at: 24, as: UInt64.self) })
+    }
+
+    @Test func aHugeStoryCountIsDamageNotAnAllocation() {
+        let bytes = forged(oneStory, UInt32.max, at: 12)
 
         #expect(LibraryIndex.decode(bytes) == .failure(Damage(reason: "record count does not match")))
     }
 
-    @Test func aStoryClaimingAHugeLinkCountIsDamage() {
-        let story = "S\ta.txt\t1\t2\t3\tTitle\t\t\t\t\t\t\t\t\t99999\n"
+    @Test func aSectionBeyondTheFileIsDamage() {
+        let bytes = forged(oneStory, UInt64(1) << 40, at: 24 + 3 * 16)
 
-        #expect(LibraryIndex.decode(forgedIndex(count: "1", body: story))
-            == .failure(Damage(reason: "record 1 is malformed")))
+        #expect(LibraryIndex.decode(bytes) == .failure(Damage(reason: "a section lies outside the file")))
     }
 
-    @Test func aDateBeyondAnyCalendarIsDamage() {
-        let story = { (date: String) in "S\ta.txt\t1\t2\t3\tTitle\t\t\t\t\t\t\(date)\t\t\t0\n" }
+    @Test func anEditedHeaderFailsItsChecksum() {
+        var bytes = oneStory
+        bytes[12] ^= 1
 
-        #expect(LibraryIndex.decode(forgedIndex(count: "1", body: story("1e300")))
-            == .failure(Damage(reason: "record 1 is malformed")))
-        guard case .success(let records) = LibraryIndex.decode(forgedIndex(count: "1", body: story("1000"))),
-              case .story(let entry) = records.first else {
-            Issue.record("an ordinary date was not read")
-            return
-        }
-        #expect(entry.publishedDate == Date(timeIntervalSince1970: 1000))
+        #expect(LibraryIndex.decode(bytes) == .failure(Damage(reason: "checksum does not match")))
     }
 
-    @Test func aNegativeProblemOffsetIsDamage() {
-        let problem = "P\tbad.txt\t1\t2\t3\tnul\t-5\n"
+    @Test func aRowPointingOutsideItsBlobReadsAsItsPath() throws {
+        var bytes = oneStory
+        bytes.storeLittleEndian(UInt32.max, at: rowsOffset(bytes) + IndexLayout.Row.details)
 
-        #expect(LibraryIndex.decode(forgedIndex(count: "1", body: problem))
-            == .failure(Damage(reason: "record 1 is malformed")))
+        let listing = try IndexedListing(IndexBytes(copying: bytes))
+
+        #expect(listing.summary(at: 0).title == "a.txt")
+        #expect(listing.row(of: StoryID("a.txt")) == 0)
+    }
+
+    @Test func aStoryClaimingAHugeLinkCountReadsAsItsPath() throws {
+        let forgedDetails = index([LibraryEntry(id: StoryID("a.txt"), title: "Title", stamp: stamp)])
+        // The details end with the link count, "0": claim 9 links that are not there.
+        var bytes = forgedDetails
+        bytes[bytes.count - 1] = UInt8(ascii: "9")
+
+        let listing = try IndexedListing(IndexBytes(copying: bytes))
+
+        #expect(listing.summary(at: 0).title == "a.txt")
+    }
+
+    @Test func aDateBeyondAnyCalendarIsNoDate() throws {
+        var bytes = oneStory
+        #expect(try IndexedListing(IndexBytes(copying: bytes)).summary(at: 0).published == Date(timeIntervalSince1970: 1000))
+        bytes.storeLittleEndian((1e300).bitPattern, at: rowsOffset(bytes) + IndexLayout.Row.date)
+
+        #expect(try IndexedListing(IndexBytes(copying: bytes)).summary(at: 0).published == nil)
+    }
+
+    @Test func aMalformedProblemRecordIsDamage() throws {
+        var bytes = index([], problems: [LibraryProblem(id: StoryID("bad.txt"), problem: .containsNUL(offset: 5), stamp: stamp)])
+        // The problem line ends "nul\t5\n": make its offset negative.
+        let five = try #require(bytes.lastIndex(of: UInt8(ascii: "5")))
+        bytes[five] = UInt8(ascii: "-")
+
+        #expect(LibraryIndex.decode(bytes) == .failure(Damage(reason: "record 1 is malformed")))
     }
 
     @Test func theLibraryRebuildsAForgedIndex() throws {
         let temp = try TemporaryLibrary()
         try temp.writeStory("one.txt", title: "One")
         _ = try temp.library.load()
-        try temp.write(".byline/index", bytes: forgedIndex(count: "999999999999999999", body: oneProblem))
+        try temp.write(".byline/index", bytes: forged(try temp.bytes(".byline/index"), UInt32.max, at: 12))
 
         let contents = try temp.library.load()
 

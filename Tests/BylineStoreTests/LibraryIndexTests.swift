@@ -35,10 +35,9 @@ import Testing
 
     @Test func anotherVersionIsNotUsed() {
         var bytes = LibraryIndex.encode([])
-        let header = String(decoding: bytes, as: UTF8.self).replacingOccurrences(of: "\t1\t", with: "\t99\t")
-        bytes = Array(header.utf8)
+        bytes.storeLittleEndian(UInt32(99), at: 8)
 
-        #expect(LibraryIndex.decode(bytes) == .failure(Damage(reason: "index version 99, expected 1")))
+        #expect(LibraryIndex.decode(bytes) == .failure(Damage(reason: "index version 99, expected 2")))
     }
 
     @Test func aTruncatedIndexIsNotUsed() {
@@ -49,6 +48,6 @@ import Testing
 
         let truncated = Array(bytes.prefix(bytes.count / 2))
 
-        #expect(LibraryIndex.decode(truncated) == .failure(Damage(reason: "checksum does not match")))
+        #expect(LibraryIndex.decode(truncated) == .failure(Damage(reason: "a section lies outside the file")))
     }
 }

@@ -7,16 +7,19 @@ import Testing
 @Suite struct LibrarySavingTests {
     let story = Story(title: "Fetched", source: "Example", url: "https://example.org/1", body: [.paragraph("Text.")])
 
-    @Test func aSavedStoryAppearsOnTheNextLoad() throws {
+    @Test func aSavedStoryIsIndexedAsItIsSaved() throws {
         let temp = try TemporaryLibrary()
         _ = try temp.library.load()
 
         let id = try temp.library.save(story, fileName: StoryFileName.forStory(story))
+        #expect(temp.library.indexedContents()?.entries.map(\.title) == ["Fetched"])
         let contents = try temp.library.load()
 
         #expect(id.path.hasPrefix("fetched/"))
         #expect(contents.paths == [id.path])
-        #expect(contents.report.parsed == 1)
+        // The index already held it: the next start reads no file.
+        #expect(contents.report.parsed == 0)
+        #expect(contents.report.reused == 1)
         #expect(try temp.library.story(id).get() == story)
     }
 

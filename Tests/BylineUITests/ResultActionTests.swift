@@ -27,7 +27,7 @@ import TerminalKit
                                                        .success(SavedStory(summary: whole, paragraphs: 12, isNewFile: true))))
 
         var expected = before
-        expected.replaceStories([whole] + Fixtures.summaries)
+        expected.replaceStories(StoryRows([whole] + Fixtures.summaries))
         expected.list.selected = 0
         expected.history = [ReaderState(id: Fixtures.seedID)]
         expected.reader = ReaderState(id: whole.id)
@@ -136,7 +136,7 @@ import TerminalKit
         let effects = update(&state, .libraryRead(read, .success(LibraryListing(stories: [first, second], marks: marks))))
 
         #expect(state.library == LibraryPlace(folder: Self.own))
-        #expect(state.stories == [first, second])
+        #expect(state.stories == StoryRows([first, second]))
         #expect(state.read == [second.id])
         #expect(state.starred == [second.id])
         #expect(state.unreadCount == 1)

@@ -195,7 +195,7 @@ import TerminalKit
         let saved = StorySummary(id: StoryID("new.txt"), title: "Fetched story", published: Fixtures.date(20))
         let effects = driver.send(.linkedStoryFetched(url: "https://example.org/new", title: "Fetched story",
                                                       .success(SavedStory(summary: saved, paragraphs: 3, isNewFile: true))))
-        #expect(driver.state.stories.first?.id == StoryID("new.txt"))
+        #expect(driver.state.stories.allSummaries.first?.id == StoryID("new.txt"))
         #expect(driver.state.reader?.id == StoryID("new.txt"))
         #expect(driver.state.history.map(\.id) == [Fixtures.seedID])
         #expect(effects.contains(.markRead(StoryID("new.txt"))))

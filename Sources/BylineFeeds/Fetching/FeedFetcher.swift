@@ -41,7 +41,9 @@ public struct FeedFetcher: Sendable {
                          progress: @escaping @Sendable (FetchProgress) -> Void = { _ in }) async -> FetchReport {
         let states = bookkeeping.stateFile.load()
         // Read once per fetch: the addresses of the stories there are, so none is saved twice.
-        let known = KnownStoryURLs(((try? library.load())?.entries ?? []).map(\.summary))
+        // Addresses read a row at a time from the listing, not as a decoded library.
+        let listing = (try? library.load())?.listing
+        let known = KnownStoryURLs((0..<(listing?.count ?? 0)).lazy.compactMap { listing?.summary(at: $0) })
         let client = HTTPClient(limits: limits, connectionsPerHost: concurrency)
         defer { client.close() }
         // Story pages share the feeds' client (its limits and time-outs) and as many
@@ -49,13 +51,16 @@ public struct FeedFetcher: Sendable {
         let pages = StoryPages(client: client, slots: RequestSlots(concurrency),
                                folder: library.folder.appendingPathComponent(StoryFileName.folder))
         var outcomes = [FeedOutcome?](repeating: nil, count: subscriptions.count)
+        // The stories saved are indexed together when every feed is done.
+        let pending = PendingIndex()
+        let existing = FetchedNames(library: library)
         await withTaskGroup(of: (Int, Download).self) { group in
             var next = 0
             func startNext() {
                 guard next < subscriptions.count else { return }
                 let index = next
                 let subscription = subscriptions[index]
-                group.addTask { (index, await download(subscription, states: states, client: client, pages: pages)) }
+                group.addTask { (index, await download(subscription, states: states, client: client, pages: pages, existing: existing)) }
                 next += 1
             }
             for _ in 0..<concurrency { startNext() }
@@ -65,13 +70,15 @@ public struct FeedFetcher: Sendable {
             // in this process never wait on each other's lock.
             for await (index, download) in group {
                 startNext()
-                let outcome = record(download, pages: pages, known: known)
+                let outcome = record(download, pages: pages, known: known, pending: pending, existing: existing)
                 outcomes[index] = outcome
                 done += 1
                 fullStories += outcome.fullStories
                 progress(FetchProgress(done: done, total: subscriptions.count, latest: outcome, fullStories: fullStories))
             }
         }
+        // A failure leaves the stories saved; the next load indexes them instead.
+        try? pending.index(into: library)
         let report = FetchReport(outcomes: outcomes.compactMap { $0 })
         applyMoves(report)
         return report
@@ -101,7 +108,7 @@ public struct FeedFetcher: Sendable {
 
     /// Downloads, parses and compares one feed: the part that runs beside other feeds.
     func download(_ subscription: Subscription, states: [String: FeedFetchState], client: HTTPClient,
-                  pages: StoryPages) async -> Download {
+                  pages: StoryPages, existing: FetchedNames? = nil) async -> Download {
         guard let url = URL(string: subscription.url) else {
             return Download(outcome: FeedOutcome(subscription: subscription, result: .failed(.badURL(subscription.url))))
         }
@@ -124,7 +131,7 @@ public struct FeedFetcher: Sendable {
                 outcome: FeedOutcome(subscription: subscription, result: .stored(FeedShelf.Tally()), movedTo: movedTo, feedTitle: feed.title),
                 response: response, feed: feed)
             let feedKey = states[subscription.url]?.feedKey ?? movedTo.flatMap { states[$0]?.feedKey } ?? subscription.url
-            let (changes, unchanged) = shelf.changes(in: feed, of: storedAs(download.outcome), feedKey: feedKey)
+            let (changes, unchanged) = shelf.changes(in: feed, of: storedAs(download.outcome), feedKey: feedKey, existing: existing)
             let completed = await pages.complete(changes, unchanged: unchanged, mode: fullStory ?? subscription.fullStory,
                                                  feed: subscription.url)
             download.changes = completed.changes
@@ -148,7 +155,8 @@ public struct FeedFetcher: Sendable {
 
     /// Saves a download's stories and the feed's bookkeeping under the feeds' lock;
     /// returns the outcome with what storing did. Downloads are recorded one at a time.
-    func record(_ download: Download, pages: StoryPages, known: KnownStoryURLs? = nil) -> FeedOutcome {
+    func record(_ download: Download, pages: StoryPages, known: KnownStoryURLs? = nil, pending: PendingIndex? = nil,
+                existing: FetchedNames? = nil) -> FeedOutcome {
         var outcome = download.outcome
         let oldURL = outcome.subscription.url
         let newURL = outcome.movedTo ?? oldURL
@@ -173,7 +181,7 @@ public struct FeedFetcher: Sendable {
                             changes = pages.reuse(fresh, unchanged: unchanged, fullStories: download.fullStories)
                         }
                         let tally = try FeedShelf(library: library, converter: converter, known: known)
-                            .save(changes.0, unchanged: changes.1)
+                            .save(changes.0, unchanged: changes.1, pending: pending, existing: existing)
                         state.storyCount += tally.new
                         outcome.result = .stored(tally)
                     }

@@ -43,15 +43,32 @@ public struct FeedShelf: Sendable {
 
     /// One item to save: its story and its file name.
     public struct Change: Sendable {
-        public var story: Story
+        /// Its bytes (`bytes`) follow it: a full story from the page replaces it whole.
+        public var story: Story {
+            didSet { bytes = Array(StoryFileWriter.write(story).utf8) }
+        }
         public var fileName: String
         /// The feed gave the item's content, not only a summary (see `FullStoryRule`).
         public var hasContent = false
+        /// The story file's bytes, serialised once and compared and written as they are.
+        public private(set) var bytes: [UInt8] = []
+
+        public init(story: Story, fileName: String, hasContent: Bool = false) {
+            self.story = story
+            self.fileName = fileName
+            self.hasContent = hasContent
+            bytes = Array(StoryFileWriter.write(story).utf8)
+        }
     }
+
 
     /// What storing a feed would change, worked out without writing or locking: the
     /// stories whose files are missing or differ. Runs beside other downloads.
-    public func changes(in feed: Feed, of subscription: Subscription, feedKey: String) -> (changes: [Change], unchanged: Int) {
+    ///
+    /// - Parameter existing: the folder's names; a name not among them is a new story,
+    ///   with no file to read.
+    public func changes(in feed: Feed, of subscription: Subscription, feedKey: String,
+                        existing: FetchedNames? = nil) -> (changes: [Change], unchanged: Int) {
         var changes: [Change] = []
         var unchanged = 0
         var seen = Set<String>()
@@ -62,10 +79,12 @@ public struct FeedShelf: Sendable {
             guard seen.insert(key).inserted else { continue }
             let story = FeedStory.story(item: item, feed: feed, subscription: subscription, converter: converter)
             let name = Self.fileName(feedKey: feedKey, itemKey: key)
-            if let existing = Self.contents(of: folder.appendingPathComponent(name)), existing == Data(StoryFileWriter.write(story).utf8) {
+            let change = Change(story: story, fileName: name, hasContent: item.content != nil)
+            if existing?.contains(name) != false, let file = Self.contents(of: folder.appendingPathComponent(name)),
+               file.elementsEqual(change.bytes) {
                 unchanged += 1
             } else {
-                changes.append(Change(story: story, fileName: name, hasContent: item.content != nil))
+                changes.append(change)
             }
         }
         return (changes, unchanged)
@@ -75,27 +94,34 @@ public struct FeedShelf: Sendable {
     /// feeds' lock, this sees what another fetch saved since `changes` looked, so nothing
     /// is counted or written twice.
     /// The feed's files are written in one `Library.save` batch: one lock, one folder flush.
-    public func save(_ changes: [Change], unchanged: Int) throws -> Tally {
+    ///
+    /// - Parameter existing: the folder's names, brought up to date here (this runs
+    ///   under the feeds' lock); a name not among them has no file to look at.
+    public func save(_ changes: [Change], unchanged: Int, pending: PendingIndex? = nil,
+                     existing: FetchedNames? = nil) throws -> Tally {
+        existing?.refreshIfChanged()
         var tally = Tally(unchanged: unchanged)
         let folder = library.folder.appendingPathComponent(StoryFileName.folder)
-        var batch: [(Story, fileName: String)] = []
+        var batch: [(bytes: [UInt8], fileName: String)] = []
         for change in changes {
-            let existing = Self.contents(of: folder.appendingPathComponent(change.fileName))
-            if let existing, existing == Data(StoryFileWriter.write(change.story).utf8) {
+            let file = existing?.contains(change.fileName) == false ? nil
+                : Self.contents(of: folder.appendingPathComponent(change.fileName))
+            if let file, file.elementsEqual(change.bytes) {
                 tally.unchanged += 1
                 continue
             }
             // A new item whose story the library has under another file (another feed's
             // copy, a followed link) is one story: not saved twice.
-            if existing == nil,
+            if file == nil,
                known?.isSecondCopy(url: change.story.url, path: StoryFileName.folder + "/" + change.fileName) == true {
                 tally.unchanged += 1
                 continue
             }
-            batch.append((change.story, fileName: change.fileName))
-            if existing == nil { tally.new += 1 } else { tally.updated += 1 }
+            batch.append((change.bytes, fileName: change.fileName))
+            if file == nil { tally.new += 1 } else { tally.updated += 1 }
         }
-        try library.save(batch)
+        try library.save(files: batch, pending: pending)
+        existing?.noteSaved(batch.map(\.fileName))
         return tally
     }
 

@@ -1,0 +1,52 @@
+import Foundation
+
+/// The library's stories in list order (newest first), read one row at a time.
+///
+/// A library of 100,000 stories is not held as 100,000 values: the store's listing reads
+/// rows from its index file as the screen asks for them, so memory follows what is shown,
+/// not the size of the library. Implementations are immutable, so a listing can be
+/// handed between threads; a change to the library is a new listing.
+public protocol StoryListing: AnyObject, Sendable {
+    var count: Int { get }
+    /// Whether any story has a date: the list leaves out an empty date column.
+    var hasDates: Bool { get }
+    /// What the list shows of the story at `row` (0 ..< count).
+    func summary(at row: Int) -> StorySummary
+    /// The story at `row`, without decoding the rest of its summary.
+    func id(at row: Int) -> StoryID
+    /// The row of story `id`, or nil when it is not listed.
+    func row(of id: StoryID) -> Int?
+    /// The rows, in order, whose title key (`TitleKey`) holds every one of `words`.
+    func rows(whereTitleKeyContains words: [String]) -> [Int]
+    /// The story a related link names (see `RelatedLinkIndex` for the rules), if listed.
+    func resolve(_ link: RelatedLink) -> StoryID?
+}
+
+extension StoryListing {
+    /// How many of `ids` are listed: with a read set, the read stories of the list.
+    public func countListed(_ ids: some Sequence<StoryID>) -> Int {
+        ids.reduce(0) { $0 + (row(of: $1) == nil ? 0 : 1) }
+    }
+
+    /// The summary of story `id`, if listed.
+    public func summary(of id: StoryID) -> StorySummary? {
+        row(of: id).map(summary(at:))
+    }
+
+    /// Every summary in order: for small listings and tests, never for a whole library.
+    public var allSummaries: [StorySummary] {
+        (0..<count).map(summary(at:))
+    }
+
+    /// This listing with `summary` added in its place (replacing a story with its id):
+    /// how a story saved while the reader runs joins the list without re-reading the rest.
+    public func adding(_ summary: StorySummary) -> any StoryListing {
+        if let overlay = self as? ListingWithAdditions { return overlay.adding(summary) }
+        return ListingWithAdditions(base: self).adding(summary)
+    }
+}
+
+/// Two listings are the same when they are the same object: a listing never changes.
+public func sameListing(_ a: any StoryListing, _ b: any StoryListing) -> Bool {
+    ObjectIdentifier(a) == ObjectIdentifier(b)
+}

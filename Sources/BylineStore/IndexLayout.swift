@@ -1,0 +1,79 @@
+/// Where things are in the index file (version 2), which the reader maps and reads in
+/// place: a fixed header, a table of fixed-size rows in list order, and blobs the rows
+/// point into, so a row is found by arithmetic and only the rows shown are decoded.
+///
+/// ```
+/// header   magic "BYLINEIX", version, story count, problem count, flags,
+///          seven sections (offset, length), checksum of the header's own bytes
+/// rows     per story, 56 bytes: date (Double bits), file size, mtime s, mtime ns,
+///          flags, path / title key / details (offset, length) in their blobs
+/// paths    story paths, UTF-8
+/// keys     title keys (`TitleKey`), UTF-8: what the `/` filter searches
+/// details  per story, tab-separated fields (`LineFields`): title, kicker, source,
+///          author, published, URL, ID, link count, then URL and title per link
+/// path lookup, link lookup   (hash, row) pairs sorted by hash then row, 12 bytes each:
+///          stories by path, and by URL, normalised URL and title key
+/// problems one `LineFields` line per file that is not a story
+/// ```
+/// All numbers are little-endian. The checksum covers the header only: a start-up check
+/// that costs nothing at any library size. The rest is checked where it is read: every
+/// offset against its blob, every date against the calendar, so a damaged file shows a
+/// damaged row at worst, never a crash.
+enum IndexLayout {
+    static let magic: [UInt8] = Array("BYLINEIX".utf8)
+    static let version: UInt32 = 2
+    static let headerSize = 144
+    static let rowSize = 56
+    static let lookupEntrySize = 12
+    /// 10000-01-01T00:00:00Z in seconds since 1970: story dates lie well before it.
+    static let latestDateSeconds: Double = 253_402_300_800
+
+    enum Section: Int, CaseIterable {
+        case rows, paths, keys, details, pathLookup, linkLookup, problems
+    }
+
+    /// Header flag: some story has a date.
+    static let hasDatesFlag: UInt32 = 1
+    /// Row flag: the date field holds a date.
+    static let rowHasDate: UInt32 = 1
+
+    /// Byte offsets of a row's fields.
+    enum Row {
+        static let date = 0, size = 8, seconds = 16, nanoseconds = 24, flags = 28
+        static let path = 32, key = 40, details = 48
+    }
+
+    /// Tags that keep the link lookup's three kinds of key apart.
+    enum LinkKey: UInt8 {
+        case url = 0x75  // u
+        case normalizedURL = 0x6E  // n
+        case titleKey = 0x74  // t
+    }
+
+    /// The lookup hash of a link key: a tag byte, then the text.
+    static func hash(_ tag: LinkKey, _ text: String) -> UInt64 {
+        StableHash.of(CollectionOfOne(tag.rawValue) + Array(text.utf8))
+    }
+
+    static func pathHash(_ path: String) -> UInt64 { StableHash.of(path.utf8) }
+}
+
+// MARK: - Little-endian bytes
+
+extension Array where Element == UInt8 {
+    mutating func appendLittleEndian<T: FixedWidthInteger>(_ value: T) {
+        Swift.withUnsafeBytes(of: value.littleEndian) { append(contentsOf: $0) }
+    }
+
+    mutating func storeLittleEndian<T: FixedWidthInteger>(_ value: T, at offset: Int) {
+        Swift.withUnsafeBytes(of: value.littleEndian) { bytes in
+            for (index, byte) in bytes.enumerated() { self[offset + index] = byte }
+        }
+    }
+}
+
+extension UnsafeRawBufferPointer {
+    func littleEndian<T: FixedWidthInteger>(at offset: Int, as type: T.Type) -> T {
+        T(littleEndian: loadUnaligned(fromByteOffset: offset, as: T.self))
+    }
+}
