@@ -75,3 +75,23 @@ let package = Package(
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"]),
     ]
 )
+
+// MARK: - Fuzzing (only for Scripts/fuzz, which sets BYLINE_FUZZ; see that script)
+if Context.environment["BYLINE_FUZZ"] != nil {
+    let fuzzTargets: [(String, [Target.Dependency])] = [
+        ("FuzzStoryFile", ["BylineCore"]),
+        ("FuzzTextRoutines", ["BylineCore", "TerminalKit"]),
+        ("FuzzFeedXML", ["BylineFeeds"]),
+        ("FuzzFeedJSON", ["BylineFeeds"]),
+        ("FuzzOPML", ["BylineFeeds"]),
+        ("FuzzExtract", ["BylineExtract"]),
+        ("FuzzTheme", ["BylineUI"]),
+        ("FuzzFeedsConfig", ["BylineFeeds"]),
+    ]
+    package.targets.append(.target(name: "FuzzDriver", path: "Fuzz/Driver"))
+    for (name, dependencies) in fuzzTargets {
+        package.targets.append(.executableTarget(
+            name: name, dependencies: ["FuzzDriver"] + dependencies, path: "Fuzz/Targets/\(name)"
+        ))
+    }
+}

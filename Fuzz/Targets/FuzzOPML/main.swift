@@ -1,0 +1,8 @@
+import FuzzDriver
+import BylineFeeds
+
+/// OPML files a reader imports from another newsreader.
+runFuzzer { data, size in
+    _ = try? OPMLReader.subscriptions(in: Array(UnsafeBufferPointer(start: data, count: size)), name: "fuzz.opml")
+    return 0
+}
