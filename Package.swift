@@ -25,6 +25,11 @@ let package = Package(
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]
         ),
+        .systemLibrary(
+            name: "CCurl",
+            pkgConfig: "libcurl",
+            providers: [.apt(["libcurl4-openssl-dev"])]
+        ),
 
         // MARK: - Pure
         .target(name: "BylineCore"),
@@ -44,7 +49,7 @@ let package = Package(
         .target(
             name: "BylineFeeds",
             dependencies: [
-                "BylineCore", "BylineExtract", "BylineStore", "CLibXML2",
+                "BylineCore", "BylineExtract", "BylineStore", "CLibXML2", "CCurl",
                 .product(name: "TOMLKit", package: "TOMLKit"),
             ]
         ),
