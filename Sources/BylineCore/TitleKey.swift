@@ -11,8 +11,8 @@ public struct TitleKey: Hashable, Sendable {
             value = ascii
             return
         }
-        // Built as a scalar view of its own: appending through `String.unicodeScalars`
-        // copied the whole key on every letter, quadratic on a megabyte-long title.
+        // Scalar by scalar: `UnicodeScalarView.append(contentsOf:)` copies the whole view
+        // each time, which made a megabyte-long title take a minute.
         var out = String.UnicodeScalarView()
         var pendingSpace = false
         for scalar in title.unicodeScalars {
@@ -22,7 +22,7 @@ public struct TitleKey: Hashable, Sendable {
                 if scalar.isASCII {
                     out.append(scalar.value >= 0x41 && scalar.value <= 0x5A ? Unicode.Scalar(scalar.value + 32) ?? scalar : scalar)
                 } else {
-                    out.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
+                    for lower in scalar.properties.lowercaseMapping.unicodeScalars { out.append(lower) }
                 }
             } else if scalar.properties.isWhitespace || Self.separators.contains(scalar) {
                 pendingSpace = true

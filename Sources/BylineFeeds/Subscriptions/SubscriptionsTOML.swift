@@ -1,3 +1,4 @@
+import BylineCore
 import TOMLKit
 
 /// The subscriptions file's text: one `[[feed]]` table per feed, edited by hand.
@@ -11,6 +12,9 @@ import TOMLKit
 public enum SubscriptionsTOML {
     /// Reads the file's text; `name` names the file in errors.
     public static func parse(_ text: String, name: String) throws(SubscriptionsFileError) -> SubscriptionList {
+        if let problem = TOMLHeaderCheck.problem(in: text) {
+            throw .malformed(name, line: problem.line, reason: problem.reason)
+        }
         let table: TOMLTable
         do {
             table = try TOMLTable(string: text)
