@@ -20,7 +20,12 @@ struct ListCommand: ParsableCommand {
         let library = Library(folder: choice.folder)
         let contents: LibraryContents
         do { contents = try library.load() } catch { throw CommandFailure("\(error)") }
-        let marks = (try? library.readingState.load())?.marks ?? ReadingMarks()
+        // Read-only: a damaged reading state is reported, and left for a writer to set aside.
+        let loaded = try? library.readingState.load()
+        let marks = loaded?.marks ?? ReadingMarks()
+        if let problem = loaded?.problem {
+            FileHandle.standardError.write(Data("byline: \(VisibleText.sanitize(problem))\n".utf8))
+        }
         for problem in contents.problems {
             FileHandle.standardError.write(Data("byline: skipped \(VisibleText.sanitize(problem.message))\n".utf8))
         }
