@@ -1,5 +1,6 @@
 import ArgumentParser
 import BylineCore
+import BylineStore
 import BylineUI
 import Foundation
 import TerminalKit
@@ -17,14 +18,8 @@ struct ShowCommand: ParsableCommand {
 
     func run() throws {
         let url = URL(fileURLWithPath: (file as NSString).expandingTildeInPath)
-        let bytes: Data
-        do {
-            bytes = try Data(contentsOf: url)
-        } catch {
-            throw CommandFailure("\(file): \(FileManager.default.fileExists(atPath: url.path) ? "cannot be read" : "no such file")")
-        }
         let story: Story
-        switch StoryFileParser.parse(bytes) {
+        switch StoryFileAtPath.read(url.path) {
         case .success(let parsed): story = parsed
         case .failure(let problem): throw CommandFailure("\(file): \(problem)")
         }
