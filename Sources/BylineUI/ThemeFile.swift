@@ -23,7 +23,7 @@ public enum ThemeFile {
     }
 
     public static func parse(_ text: String, file: String, fallbackName: String) -> Result<Theme, Problem> {
-        if let problem = TOMLHeaderCheck.problem(in: text) {
+        if let problem = TOMLPreflight.problem(in: text) {
             return .failure(Problem(file: file, line: problem.line, reason: problem.reason))
         }
         let table: TOMLTable

@@ -86,6 +86,12 @@ import Testing
             == .failure(ThemeFile.Problem(file: "mine.toml", line: line, reason: "a table header needs a name, like [name]")))
     }
 
+    @Test func aBraceClosingAnArrayIsAnErrorNotACrash() {
+        let text = "[help_title]\nattrs = [\"bold\",}}}}}2}}}]\nattrs = [\"bold\"]\n"
+        #expect(ThemeFile.parse(text, file: "mine.toml", fallbackName: "x")
+            == .failure(ThemeFile.Problem(file: "mine.toml", line: 2, reason: "'}' cannot close '['")))
+    }
+
     @Test func bracketsInsideValuesAndStringsAreNotHeaders() throws {
         let text = "name = \"[\"\n# [\n[header]\nattrs = [\n  \"bold\",\n]\n"
         let theme = try ThemeFile.parse(text, file: "mine.toml", fallbackName: "x").get()

@@ -12,7 +12,7 @@ import TOMLKit
 public enum SubscriptionsTOML {
     /// Reads the file's text; `name` names the file in errors.
     public static func parse(_ text: String, name: String) throws(SubscriptionsFileError) -> SubscriptionList {
-        if let problem = TOMLHeaderCheck.problem(in: text) {
+        if let problem = TOMLPreflight.problem(in: text) {
             throw .malformed(name, line: problem.line, reason: problem.reason)
         }
         let table: TOMLTable

@@ -1,16 +1,18 @@
 /// A check run on a TOML file before TOMLKit reads it.
 ///
-/// toml++ 3 (inside TOMLKit) stops the whole program on a table header with no name,
-/// such as a line holding only `[`: an assertion in its parser, not an error it reports.
-/// The fuzzer found it in a theme file; a hand-edited feeds.toml has the same exposure. So
-/// table headers are checked here first, in one pass that follows strings, comments and
-/// brackets, and a bad one is refused with its line number, as a parse error would be.
-public enum TOMLHeaderCheck {
-    /// The line and reason of the first table header without a name, if there is one.
+/// toml++ 3 (inside TOMLKit) stops the whole program on some malformed files, through an
+/// assertion in its parser rather than an error it reports (in a release build the same
+/// assertion is an "assume", so anything may happen). The fuzzer found two in theme
+/// files, and a hand-edited feeds.toml has the same exposure: a table header with no name
+/// (a line holding only `[`), and a `}` inside an array (`["bold",}]`). Both are checked
+/// here first, in one pass that follows strings, comments and brackets, and refused with
+/// their line number, as a parse error would be.
+public enum TOMLPreflight {
+    /// The line and reason of the first such problem, if there is one.
     public static func problem(in text: String) -> (line: Int, reason: String)? {
         let bytes = Array(text.utf8)
         var line = 1
-        var depth = 0
+        var open: [UInt8] = []
         var atLineStart = true
         var index = 0
         while index < bytes.count {
@@ -29,7 +31,7 @@ public enum TOMLHeaderCheck {
                 continue
             case UInt8(ascii: "\""), UInt8(ascii: "'"):
                 index = stringEnd(bytes, from: index, line: &line)
-            case UInt8(ascii: "[") where depth == 0 && atLineStart:
+            case UInt8(ascii: "[") where open.isEmpty && atLineStart:
                 var next = index + 1
                 if next < bytes.count, bytes[next] == UInt8(ascii: "[") { next += 1 }
                 while next < bytes.count, bytes[next] == UInt8(ascii: " ") || bytes[next] == UInt8(ascii: "\t") { next += 1 }
@@ -48,10 +50,14 @@ public enum TOMLHeaderCheck {
                 atLineStart = false
                 continue
             case UInt8(ascii: "["), UInt8(ascii: "{"):
-                depth += 1
+                open.append(byte)
                 index += 1
             case UInt8(ascii: "]"), UInt8(ascii: "}"):
-                depth = max(0, depth - 1)
+                let opener = byte == UInt8(ascii: "]") ? UInt8(ascii: "[") : UInt8(ascii: "{")
+                if let last = open.last, last != opener {
+                    return (line, "'\(Character(Unicode.Scalar(byte)))' cannot close '\(Character(Unicode.Scalar(last)))'")
+                }
+                if !open.isEmpty { open.removeLast() }
                 index += 1
             default:
                 index += 1
