@@ -1,6 +1,9 @@
 import BylineCore
 import BylineFeeds
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import Testing
 import TestSupport
 
@@ -213,6 +216,32 @@ struct FetchTests {
         let story = try StoryFileParser.parse(bytes).get()
         #expect(story.url == nil)
         #expect(!story.title.isEmpty)
+    }
+
+    /// A symbolic link or a FIFO at one item's file name once failed the whole feed on
+    /// every fetch (and a FIFO hung it): now that item is skipped, with a line saying why.
+    @Test func aLinkOrFIFOAtAnItemsNameSkipsOnlyThatItem() async throws {
+        let fixture = try FetchFixture()
+        fixture.server.route("/feed", FetchTestFeeds.route(FetchTestFeeds.rss(items: 4)))
+        _ = try await fixture.fetch(["/feed"])
+        let names = try fixture.storedFiles().keys.sorted()
+        try #require(names.count == 4)
+        let outside = fixture.folder.appendingPathComponent("outside.txt")
+        try Data("mine".utf8).write(to: outside)
+        for name in names.prefix(2) { try FileManager.default.removeItem(at: fixture.storyFolder.appendingPathComponent(name)) }
+        try FileManager.default.createSymbolicLink(at: fixture.storyFolder.appendingPathComponent(names[0]), withDestinationURL: outside)
+        #expect(mkfifo(fixture.storyFolder.appendingPathComponent(names[1]).path, 0o644) == 0)
+        try FileManager.default.removeItem(at: fixture.storyFolder.appendingPathComponent(names[2]))
+
+        let report = try await fixture.fetch(["/feed"])
+
+        #expect(report.failures.isEmpty)
+        #expect(report.tally.new == 1, "the removed plain file comes back")
+        #expect(report.outcomes.first?.skippedLines == [
+            "\(fixture.server.url("/feed")): skipped fetched/\(names[0]): a symbolic link is there; Byline will not replace it",
+            "\(fixture.server.url("/feed")): skipped fetched/\(names[1]): a FIFO is there; Byline will not replace it",
+        ])
+        #expect(try String(contentsOf: outside, encoding: .utf8) == "mine")
     }
 
     @Test func progressCountsEveryFeed() async throws {
