@@ -14,8 +14,10 @@ public enum StoryFileWriter {
     public static let largestFile = 16 * 1024 * 1024
     /// The longest header value written, in UTF-8 bytes; a longer one is cut with "…".
     public static let largestHeaderValue = 8 * 1024
-    /// The longest body line (one paragraph, quote or item) written, in UTF-8 bytes.
-    public static let largestLine = 1024 * 1024
+    /// The longest body line (one paragraph, quote or item) written, in UTF-8 bytes, and
+    /// the most of one the reader lays out: about 40,000 words, far past any real
+    /// paragraph, and wrapped in a fraction of a second.
+    public static let largestLine = 256 * 1024
 
     public static func write(_ story: Story) -> String {
         var out = ""
@@ -103,7 +105,8 @@ public enum StoryFileWriter {
     /// Header values and body lines are single lines; stray line breaks become spaces,
     /// bidi overrides and isolates go, and a line past `largestLine` is cut.
     private static func oneLine(_ text: String) -> String {
-        var text = text
+        // Cut first, with room to spare, so the work below is on what is kept.
+        var text = text.utf8.count > largestLine + 1024 ? cut(text, to: largestLine + 1024) : text
         if text.unicodeScalars.contains(where: isBidiControl) {
             text = String(String.UnicodeScalarView(text.unicodeScalars.filter { !isBidiControl($0) }))
         }
@@ -122,7 +125,7 @@ public enum StoryFileWriter {
     }
 
     /// `text` cut to at most `limit` UTF-8 bytes at a character boundary, with "…".
-    static func cut(_ text: String, to limit: Int) -> String {
+    public static func cut(_ text: String, to limit: Int) -> String {
         guard text.utf8.count > limit else { return text }
         // Back to a character boundary, so no scalar or cluster is split.
         var end = text.utf8.index(text.utf8.startIndex, offsetBy: limit - 3)

@@ -140,6 +140,17 @@ import TestSupport
         #expect(lines[0].hasPrefix(" Byline"))
     }
 
+    /// The security review saw only a long message's tail; its start says what happened.
+    @Test func aVeryLongMessageShowsItsStart() {
+        var driver = Driver(Fixtures.state(width: 60, height: 12))
+        let url = "https://example.org/" + String(repeating: "very-long-path-segment/", count: 80)
+        driver.send(.status("Could not fetch \(url): HTTP 500 Internal Server Error", isError: true))
+        let bottom = driver.lines.suffix(3)
+        #expect(bottom.first?.hasPrefix(" Could not fetch") == true, "\(bottom)")
+        #expect(bottom.dropFirst().first?.hasPrefix(" https://example.org/very-long-path-segment/") == true, "\(bottom)")
+        #expect(bottom.last?.trimmingCharacters(in: .whitespaces).hasSuffix("…") == true, "\(bottom)")
+    }
+
     @Test func aShortMessageTakesOneLine() {
         var driver = Driver(Fixtures.state(width: 60, height: 12))
         let before = driver.lines

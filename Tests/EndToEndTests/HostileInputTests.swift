@@ -96,6 +96,21 @@ extension EndToEnd {
             #expect(run.processorSeconds < 5, "took \(run.processorSeconds) s of processor time")
         }
 
+        /// One 15 MB line once took 9 s (release) to open: counting and lower-casing the
+        /// whole line per format check, collecting links from it, and wrapping all of it.
+        @Test func aStoryWithOne15MBLineOpensQuickly() async throws {
+            let home = try ScratchFolder(prefix: "home")
+            defer { home.remove() }
+            let line = String(repeating: "wörd ", count: 2_500_000)
+            let file = try home.write("long.txt", text: "Title: One long line\n\n" + line + "end\n")
+            let binary = try #require(Reader.binary)
+            let run = try await runProgram(binary, ["show", "--width", "80", file.path], environment: Reader.environment(home: home))
+            #expect(run.status == 0, "\(run.standardError)")
+            #expect(run.standardOutput.contains("One long line"))
+            #expect(run.standardOutput.contains("the rest is not shown"))
+            #expect(run.processorSeconds < 15, "took \(run.processorSeconds) s of processor time")
+        }
+
         @Test func listJSONEscapesC1ControlsDELAndBidiOverrides() async throws {
             let home = try ScratchFolder(prefix: "home")
             let library = try ScratchFolder(prefix: "library")
