@@ -244,6 +244,25 @@ struct FetchTests {
         #expect(try String(contentsOf: outside, encoding: .utf8) == "mine")
     }
 
+    /// Parsing has no point at which to stop it, so a feed that takes too long to read is
+    /// given up in one line while the others land. A parser that sleeps stands in for one
+    /// that a hostile document slows down.
+    @Test func aFeedThatTakesTooLongToReadIsGivenUpWhileOthersLand() async throws {
+        let fixture = try FetchFixture()
+        fixture.server.route("/slow", FetchTestFeeds.route(FetchTestFeeds.rss(title: "Slow", items: 1)))
+        fixture.server.route("/fast", FetchTestFeeds.route(FetchTestFeeds.rss(title: "Fast", items: 2)))
+        let slowToRead = FeedReader { data, url, contentType in
+            if url?.path == "/slow" { Thread.sleep(forTimeInterval: 3) }
+            return FetchTestFeeds.reader.read(data, url, contentType)
+        }
+        let fetcher = FeedFetcher(library: fixture.library, reader: slowToRead, converter: FetchTestFeeds.converter,
+                                  limits: FetchLimits(timeout: 10, parseSeconds: 0.5))
+        let report = await fetcher.fetchAll(subscriptions: [Subscription(url: fixture.server.url("/slow")),
+                                                            Subscription(url: fixture.server.url("/fast"))])
+        #expect(report.failures.map(\.line) == ["\(fixture.server.url("/slow")): reading it took longer than 0.5 s; given up"])
+        #expect(report.tally.new == 2)
+    }
+
     @Test func progressCountsEveryFeed() async throws {
         let fixture = try FetchFixture()
         for index in 1...3 { fixture.server.route("/f\(index)", FetchTestFeeds.route(FetchTestFeeds.rss(items: 1))) }

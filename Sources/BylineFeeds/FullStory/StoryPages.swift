@@ -100,7 +100,10 @@ struct StoryPages: Sendable {
                 return failed(FullStoryPage.Problem.notAWebPage(response.contentType ?? "?").description)
             }
             if let problem = ArticleExtractor.binaryProblem(response.body) { return failed(problem) }
-            let article = ArticleExtractor.extract(html: response.body, url: response.finalURL, contentType: response.contentType)
+            let seconds = client.limits.parseSeconds
+            guard let article = await ParseBudget.run(seconds: seconds, {
+                ArticleExtractor.extract(html: response.body, url: response.finalURL, contentType: response.contentType)
+            }) else { return failed(FetchFailure.tooSlow(seconds: seconds).description) }
             return FullStoryPage.story(summary, article: article).mapError { problem in
                 PageFailure(feed: feed, page: address, reason: problem.description)
             }
