@@ -32,24 +32,28 @@ let package = Package(
         ),
 
         // MARK: - Pure
-        .target(name: "BylineCore"),
-        .target(name: "TerminalKit"),
+        // The one reading of terminal control sequences, shared by every layer that cleans
+        // text: its own target because TerminalKit must not depend on the story core.
+        .target(name: "TerminalSafety"),
+        .target(name: "BylineCore", dependencies: ["TerminalSafety"]),
+        .target(name: "TerminalKit", dependencies: ["TerminalSafety"]),
+        .target(name: "BylineConfig", dependencies: [.product(name: "TOMLKit", package: "TOMLKit")]),
         .target(
             name: "BylineUI",
             dependencies: [
-                "BylineCore", "TerminalKit",
+                "BylineCore", "TerminalKit", "BylineConfig",
                 .product(name: "TOMLKit", package: "TOMLKit"),
             ]
         ),
 
         // MARK: - I/O
-        .target(name: "BylineStore", dependencies: ["BylineCore"]),
+        .target(name: "BylineStore", dependencies: ["BylineCore", "TerminalSafety"]),
         .target(name: "NcursesTerminal", dependencies: ["CNcursesw", "TerminalKit"]),
         .target(name: "BylineExtract", dependencies: ["BylineCore", "CLibXML2"]),
         .target(
             name: "BylineFeeds",
             dependencies: [
-                "BylineCore", "BylineExtract", "BylineStore", "CLibXML2", "CCurl",
+                "BylineCore", "BylineExtract", "BylineStore", "CLibXML2", "CCurl", "TerminalSafety", "BylineConfig",
                 .product(name: "TOMLKit", package: "TOMLKit"),
             ]
         ),
@@ -59,7 +63,7 @@ let package = Package(
             name: "byline",
             dependencies: [
                 "BylineCore", "BylineStore", "BylineUI", "TerminalKit", "NcursesTerminal",
-                "BylineFeeds", "BylineExtract",
+                "BylineFeeds", "BylineExtract", "BylineConfig",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -67,6 +71,7 @@ let package = Package(
         // MARK: - Tests
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "BylineCoreTests", dependencies: ["BylineCore", "TestSupport"]),
+        .testTarget(name: "TerminalSafetyTests", dependencies: ["TerminalSafety", "BylineCore", "TerminalKit"]),
         .testTarget(name: "TerminalKitTests", dependencies: ["TerminalKit", "TestSupport"]),
         .testTarget(name: "BylineStoreTests", dependencies: ["BylineStore", "BylineCore", "TestSupport"]),
         .testTarget(name: "BylineUITests", dependencies: ["BylineUI", "BylineCore", "TerminalKit", "TestSupport"]),
@@ -76,6 +81,7 @@ let package = Package(
             // The corpus harness's scripts and expected-failure list, read from disk.
             exclude: ["Corpus"]
         ),
+        .testTarget(name: "BylineConfigTests", dependencies: ["BylineConfig", "TestSupport"]),
         .testTarget(name: "BylineExtractTests", dependencies: ["BylineExtract", "BylineCore", "TestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"]),
     ]
@@ -92,6 +98,7 @@ if Context.environment["BYLINE_FUZZ"] != nil {
         ("FuzzExtract", ["BylineExtract"]),
         ("FuzzTheme", ["BylineUI"]),
         ("FuzzFeedsConfig", ["BylineFeeds"]),
+        ("FuzzConfig", ["BylineConfig"]),
     ]
     package.targets.append(.target(name: "FuzzDriver", path: "Fuzz/Driver"))
     for (name, dependencies) in fuzzTargets {

@@ -1,4 +1,4 @@
-import BylineCore
+import BylineConfig
 import TerminalKit
 import TOMLKit
 

@@ -65,38 +65,25 @@ struct ReadCommand: ParsableCommand {
             // Unreadable (not damaged: that is set aside and reported): read without marks.
             marks = LoadedReadingState(marks: ReadingMarks(), problem: "\(error); starting with no read or starred marks")
         }
+        let fetchesInto = choice.isBundledSeeds ? LibraryLocation.defaultLibrary() : choice.folder
         var state = AppState(
-            libraryName: choice.name,
+            library: LibraryPlace(folder: library.folder, fetchesInto: fetchesInto),
             stories: contents.entries.map(\.summary),
             problems: contents.problems.map(\.message),
             read: marks.marks.read, starred: marks.marks.starred,
             screen: ScreenSize(width: 80, height: 24),
             themes: catalog.themes, timeZone: .current, now: Date())
         state.themeIndex = themeIndex
-        state.message = Self.startMessage(contents: contents, themeProblems: themeProblems, readingProblem: marks.problem)
-        let backgroundWork = BackgroundWork(
-            library: library,
-            fetchTarget: choice.isBundledSeeds ? LibraryLocation.defaultLibrary() : choice.folder,
-            subscriptions: FeedPlaces.standardSubscriptions)
+        // The listing came from the index: read the folder behind it, and show what changed.
+        state.checksFolderOnStart = indexed != nil && !exitAfterFirstFrame
+        state.message = .opening(themeProblems: themeProblems, readingProblem: marks.problem, skippedFiles: state.problems)
+        let backgroundWork = BackgroundWork(subscriptions: FeedPlaces.standardSubscriptions)
         let session = ReaderSession(state: state, backgroundWork: backgroundWork,
-                                    exitAfterFirstFrame: exitAfterFirstFrame, checkFolder: indexed != nil)
+                                    exitAfterFirstFrame: exitAfterFirstFrame)
         try session.run()
         // Ended by a signal: the terminal is back; exit as the shell expects (130 for
         // Ctrl-C, 143 for SIGTERM), so scripts can tell.
         let signal = TerminalRestorer.pendingSignal
         if signal != 0 { throw ExitCode(128 + signal) }
-    }
-
-    /// What to tell the reader on opening: problems first, since they need acting on.
-    static func startMessage(contents: LibraryContents, themeProblems: [String], readingProblem: String?) -> StatusMessage? {
-        if let problem = themeProblems.first {
-            return StatusMessage("Theme not used: \(problem); using the default", isError: true)
-        }
-        if let readingProblem { return StatusMessage(readingProblem, isError: true) }
-        if let first = contents.problems.first {
-            let more = contents.problems.count > 1 ? " (and \(contents.problems.count - 1) more; ? lists them)" : ""
-            return StatusMessage("Skipped \(first.message)\(more)", isError: true)
-        }
-        return nil
     }
 }

@@ -67,9 +67,13 @@ enum XMLEventReader {
         // Bounded before libxml2 sees it: its duplicate-attribute check is quadratic.
         MarkupLimits.cutToSize(&bytes)
         MarkupLimits.dropExcessAttributes(&bytes)
-        let document = bytes.withUnsafeBufferPointer { buffer in
-            buffer.baseAddress?.withMemoryRebound(to: CChar.self, capacity: buffer.count) { pointer in
-                xmlCtxtReadMemory(context, pointer, Int32(clamping: buffer.count), url, "UTF-8", options)
+        // The context holds the log unretained, and Swift may release a local after its last
+        // visible use: the log must outlive the parse that calls back into it.
+        let document = withExtendedLifetime(errors) {
+            bytes.withUnsafeBufferPointer { buffer in
+                buffer.baseAddress?.withMemoryRebound(to: CChar.self, capacity: buffer.count) { pointer in
+                    xmlCtxtReadMemory(context, pointer, Int32(clamping: buffer.count), url, "UTF-8", options)
+                }
             }
         }
         context.pointee._private = nil
@@ -202,7 +206,7 @@ enum XMLEventReader {
             }
             entityAllowance -= length
             let raw = String(cString: content)
-            return CharacterReferences.decodeNumeric(raw)
+            return HTMLCharacterReferences.decoding(raw, .numericOnly)
         }
     }
 }

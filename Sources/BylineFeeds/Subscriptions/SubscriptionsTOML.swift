@@ -1,4 +1,4 @@
-import BylineCore
+import BylineConfig
 import TOMLKit
 
 /// The subscriptions file's text: one `[[feed]]` table per feed, edited by hand.
