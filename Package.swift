@@ -2,8 +2,8 @@
 import PackageDescription
 
 // Dependencies point one way: the executable wires the I/O targets (NcursesTerminal,
-// BylineStore, BylineFeeds, BylineExtract) to the pure ones (BylineUI, TerminalKit,
-// BylineCore). Nothing pure imports an I/O target.
+// BylineStore, BylineFeeds) to the pure ones (BylineUI, TerminalKit, FeedParsing,
+// BylineExtract, BylineCore). Nothing pure imports an I/O target.
 let package = Package(
     name: "Byline",
     platforms: [.macOS(.v13)],
@@ -38,6 +38,10 @@ let package = Package(
         .target(name: "BylineCore", dependencies: ["TerminalSafety"]),
         .target(name: "TerminalKit", dependencies: ["TerminalSafety"]),
         .target(name: "BylineConfig", dependencies: [.product(name: "TOMLKit", package: "TOMLKit")]),
+        // HTML → story with libxml2's parser, on bytes in memory: no files, no network.
+        .target(name: "BylineExtract", dependencies: ["BylineCore", "CLibXML2"]),
+        // Feeds, OPML and feed-page discovery from bytes to values; fetching is BylineFeeds'.
+        .target(name: "FeedParsing", dependencies: ["BylineCore", "BylineExtract", "CLibXML2", "TerminalSafety"]),
         .target(
             name: "BylineUI",
             dependencies: [
@@ -49,11 +53,10 @@ let package = Package(
         // MARK: - I/O
         .target(name: "BylineStore", dependencies: ["BylineCore", "TerminalSafety"]),
         .target(name: "NcursesTerminal", dependencies: ["CNcursesw", "TerminalKit"]),
-        .target(name: "BylineExtract", dependencies: ["BylineCore", "CLibXML2"]),
         .target(
             name: "BylineFeeds",
             dependencies: [
-                "BylineCore", "BylineExtract", "BylineStore", "CLibXML2", "CCurl", "TerminalSafety", "BylineConfig",
+                "BylineCore", "BylineExtract", "BylineStore", "FeedParsing", "CCurl", "BylineConfig",
                 .product(name: "TOMLKit", package: "TOMLKit"),
             ]
         ),
@@ -64,6 +67,7 @@ let package = Package(
             dependencies: [
                 "BylineCore", "BylineStore", "BylineUI", "TerminalKit", "NcursesTerminal",
                 "BylineFeeds", "BylineExtract", "BylineConfig",
+                "FeedParsing",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -77,7 +81,11 @@ let package = Package(
         .testTarget(name: "BylineUITests", dependencies: ["BylineUI", "BylineCore", "TerminalKit", "TestSupport"]),
         .testTarget(
             name: "BylineFeedsTests",
-            dependencies: ["BylineFeeds", "BylineCore", "BylineStore", "BylineExtract", "TestSupport"],
+            dependencies: ["BylineFeeds", "FeedParsing", "BylineCore", "BylineStore", "BylineExtract", "TestSupport"]
+        ),
+        .testTarget(
+            name: "FeedParsingTests",
+            dependencies: ["FeedParsing", "BylineCore", "TestSupport"],
             // The corpus harness's scripts and expected-failure list, read from disk.
             exclude: ["Corpus"]
         ),
@@ -92,9 +100,9 @@ if Context.environment["BYLINE_FUZZ"] != nil {
     let fuzzTargets: [(String, [Target.Dependency])] = [
         ("FuzzStoryFile", ["BylineCore"]),
         ("FuzzTextRoutines", ["BylineCore", "TerminalKit"]),
-        ("FuzzFeedXML", ["BylineFeeds"]),
-        ("FuzzFeedJSON", ["BylineFeeds"]),
-        ("FuzzOPML", ["BylineFeeds"]),
+        ("FuzzFeedXML", ["FeedParsing"]),
+        ("FuzzFeedJSON", ["FeedParsing"]),
+        ("FuzzOPML", ["FeedParsing"]),
         ("FuzzExtract", ["BylineExtract"]),
         ("FuzzTheme", ["BylineUI"]),
         ("FuzzFeedsConfig", ["BylineFeeds"]),

@@ -75,6 +75,8 @@ import TerminalKit
          "https://example.org/seed: a binary file, not a page"),
         (.fullStoryFetched(Fixtures.seedID, url: pageURL, .failure(.noStoryText)),
          "https://example.org/seed: no story text found on the page"),
+        (.fullStoryFetched(Fixtures.seedID, url: pageURL, .failure(.noMoreText)),
+         "https://example.org/seed: the page has no more text than the story"),
         (.linkedStoryFetched(url: pageURL, title: "Seed", .failure(.noStoryText)),
          "“Seed” is not in the library, and https://example.org/seed has no story text to save"),
         (.linkedStoryFetched(url: pageURL, title: "Seed", .failure(.notSaved(FailureReason("disk full")))),

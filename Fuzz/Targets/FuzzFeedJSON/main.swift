@@ -1,5 +1,5 @@
 import FuzzDriver
-import BylineFeeds
+import FeedParsing
 import Foundation
 
 /// JSON Feed documents as a server might send them.

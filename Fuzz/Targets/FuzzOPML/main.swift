@@ -1,5 +1,5 @@
 import FuzzDriver
-import BylineFeeds
+import FeedParsing
 
 /// OPML files a reader imports from another newsreader.
 runFuzzer { data, size in

@@ -1,4 +1,5 @@
 import BylineConfig
+import FeedParsing
 import TOMLKit
 
 /// The subscriptions file's text: one `[[feed]]` table per feed, edited by hand.
