@@ -29,6 +29,9 @@ public struct FeedShelf: Sendable {
         public var new = 0
         public var updated = 0
         public var unchanged = 0
+        /// Items not saved because something other than a plain file (a symbolic link, a
+        /// FIFO) sits at their file name: "fetched/NAME.txt: a symbolic link …".
+        public var skipped: [String] = []
         public init(new: Int = 0, updated: Int = 0, unchanged: Int = 0) {
             self.new = new
             self.updated = updated
@@ -80,6 +83,12 @@ public struct FeedShelf: Sendable {
         let folder = library.folder.appendingPathComponent(StoryFileName.folder)
         var batch: [(Story, fileName: String)] = []
         for change in changes {
+            // Another kind of file at the item's name skips that item, not the whole feed:
+            // Byline never writes through a link or into a FIFO.
+            if let kind = Self.notAPlainFile(folder.appendingPathComponent(change.fileName)) {
+                tally.skipped.append("\(StoryFileName.folder)/\(change.fileName): \(kind) is there; Byline will not replace it")
+                continue
+            }
             let existing = Self.contents(of: folder.appendingPathComponent(change.fileName))
             if let existing, existing == Data(StoryFileWriter.write(change.story).utf8) {
                 tally.unchanged += 1
@@ -103,7 +112,21 @@ public struct FeedShelf: Sendable {
     /// first fetch every file is missing, and a failed read builds a costly error.
     static func contents(of file: URL) -> Data? {
         var info = stat()
-        guard stat(file.path, &info) == 0 else { return nil }
+        // lstat, and plain files only: a FIFO at the name would block the read forever.
+        guard lstat(file.path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
         return try? Data(contentsOf: file)
+    }
+
+    /// What is at `file` when it exists and is not a plain file.
+    static func notAPlainFile(_ file: URL) -> String? {
+        var info = stat()
+        guard lstat(file.path, &info) == 0 else { return nil }
+        switch info.st_mode & S_IFMT {
+        case S_IFREG: return nil
+        case S_IFLNK: return "a symbolic link"
+        case S_IFIFO: return "a FIFO"
+        case S_IFDIR: return "a folder"
+        default: return "a special file"
+        }
     }
 }
