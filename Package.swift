@@ -50,12 +50,14 @@ let package = Package(
             ]
         ),
 
+        .target(name: "BylineSync", dependencies: ["BylineCore", "BylineStore", "BylineFeeds"]),
+
         // MARK: - The program
         .executableTarget(
             name: "byline",
             dependencies: [
                 "BylineCore", "BylineStore", "BylineUI", "TerminalKit", "NcursesTerminal",
-                "BylineFeeds", "BylineExtract", "BylineConfig",
+                "BylineFeeds", "BylineExtract", "BylineConfig", "BylineSync",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -75,5 +77,10 @@ let package = Package(
         .testTarget(name: "BylineConfigTests", dependencies: ["BylineConfig", "TestSupport"]),
         .testTarget(name: "BylineExtractTests", dependencies: ["BylineExtract", "BylineCore", "TestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"]),
+        .testTarget(
+            name: "BylineSyncTests",
+            dependencies: ["BylineSync", "BylineFeeds", "BylineStore", "BylineCore", "TestSupport"],
+            resources: [.copy("Recorded")]
+        ),
     ]
 )

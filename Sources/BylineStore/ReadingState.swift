@@ -21,7 +21,7 @@ public struct ReadingState: Sendable {
     }
 
     var path: String { stateFolder.appendingPathComponent("reading-state").path }
-    private var writerLock: WriterLock { WriterLock(stateFolder: stateFolder.path) }
+    var writerLock: WriterLock { WriterLock(stateFolder: stateFolder.path) }
 
     /// The saved marks (empty before the first change).
     public func load() throws(LibraryError) -> LoadedReadingState {
@@ -43,6 +43,9 @@ public struct ReadingState: Sendable {
     public func apply(_ changes: [ReadingChange]) throws(LibraryError) -> LoadedReadingState {
         return try writerLock.withLock { () throws(LibraryError) in
             var loaded = try readRepairing()
+            // Journaled first: killed between the two writes, the change is still sent at
+            // the next sync (and comes back from the server), never lost.
+            try journalForSync(changes)
             loaded.marks = changes.reduce(loaded.marks) { $0.applying($1) }
             try AtomicFile.save(ReadingStateFile.encode(loaded.marks), to: path)
             return loaded
@@ -60,7 +63,7 @@ public struct ReadingState: Sendable {
 
     /// Reads the marks; a damaged file is renamed aside and the marks start empty.
     /// Call with the lock held.
-    private func readRepairing() throws(LibraryError) -> LoadedReadingState {
+    func readRepairing() throws(LibraryError) -> LoadedReadingState {
         switch try read() {
         case .success(let marks):
             return LoadedReadingState(marks: marks)

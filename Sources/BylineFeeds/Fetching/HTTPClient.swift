@@ -45,6 +45,26 @@ public final class HTTPClient: NSObject, @unchecked Sendable {
         request.setValue(accept, forHTTPHeaderField: "Accept")
         if let etag = validators.etag { request.setValue(etag, forHTTPHeaderField: "If-None-Match") }
         if let date = validators.lastModified { request.setValue(date, forHTTPHeaderField: "If-Modified-Since") }
+        return await perform(request, in: session)
+    }
+
+    /// POSTs `body` to `url` (a sync server's API), under the same limits as a GET. The
+    /// body is never logged or put in an error: it may hold a password.
+    public func post(_ url: URL, body: Data, contentType: String = "application/json") async -> Result<HTTPResponse, FetchFailure> {
+        guard let scheme = url.scheme?.lowercased(), scheme == "http" || scheme == "https", url.host != nil else {
+            return .failure(.badURL(url.absoluteString))
+        }
+        guard let session = lock.withLock({ session }) else { return .failure(.other("client closed")) }
+        var request = URLRequest(url: url, cachePolicy: .reloadIgnoringLocalCacheData, timeoutInterval: limits.timeout)
+        request.httpMethod = "POST"
+        request.httpBody = body
+        request.setValue("Byline/0.1 (terminal newsreader)", forHTTPHeaderField: "User-Agent")
+        request.setValue(contentType, forHTTPHeaderField: "Content-Type")
+        request.setValue("application/json", forHTTPHeaderField: "Accept")
+        return await perform(request, in: session)
+    }
+
+    private func perform(_ request: URLRequest, in session: URLSession) async -> Result<HTTPResponse, FetchFailure> {
         let task = session.dataTask(with: request)
         return await withTaskCancellationHandler {
             await withCheckedContinuation { continuation in

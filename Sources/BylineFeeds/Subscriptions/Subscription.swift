@@ -4,11 +4,14 @@ public struct Subscription: Equatable, Hashable, Sendable {
     /// The name the reader gave the feed; the feed's own title is used when absent.
     public var title: String?
     public var fullStory: FullStoryMode
+    /// The folder the feed is filed under: the sync server's category, or the reader's own.
+    public var folder: String?
 
-    public init(url: String, title: String? = nil, fullStory: FullStoryMode = .auto) {
+    public init(url: String, title: String? = nil, fullStory: FullStoryMode = .auto, folder: String? = nil) {
         self.url = url
         self.title = title
         self.fullStory = fullStory
+        self.folder = folder
     }
 }
 

@@ -74,6 +74,7 @@ enum SubscriptionsEdit {
         var lines = ["[[feed]]", "url = " + SubscriptionsTOML.quoted(subscription.url)]
         if let title = subscription.title { lines.append("title = " + SubscriptionsTOML.quoted(title)) }
         lines.append("fullStory = " + SubscriptionsTOML.quoted(subscription.fullStory.rawValue))
+        if let folder = subscription.folder { lines.append("folder = " + SubscriptionsTOML.quoted(folder)) }
         return lines
     }
 
@@ -85,6 +86,9 @@ enum SubscriptionsEdit {
             if let title = new.title { set("title", to: title, in: &block) } else { block.removeAll { isLine(of: "title", $0) } }
         }
         if old.fullStory != new.fullStory { set("fullStory", to: new.fullStory.rawValue, in: &block) }
+        if old.folder != new.folder {
+            if let folder = new.folder { set("folder", to: folder, in: &block) } else { block.removeAll { isLine(of: "folder", $0) } }
+        }
         return block
     }
 

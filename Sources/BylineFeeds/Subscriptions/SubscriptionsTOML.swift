@@ -7,6 +7,7 @@ import TOMLKit
 /// url = "https://example.org/rss"
 /// title = "Example"
 /// fullStory = "auto"
+/// folder = "News"      # optional; a synced feed's category on the server
 /// ```
 public enum SubscriptionsTOML {
     /// Reads the file's text; `name` names the file in errors.
@@ -36,7 +37,8 @@ public enum SubscriptionsTOML {
                 mode = parsed
             }
             let title = feed["title"]?.string.flatMap { $0.isEmpty ? nil : $0 }
-            list.add(Subscription(url: url, title: title, fullStory: mode))
+            let folder = feed["folder"]?.string.flatMap { $0.isEmpty ? nil : $0 }
+            list.add(Subscription(url: url, title: title, fullStory: mode, folder: folder))
         }
         return list
     }
@@ -53,6 +55,7 @@ public enum SubscriptionsTOML {
             out += "url = \(quoted(subscription.url))\n"
             if let title = subscription.title { out += "title = \(quoted(title))\n" }
             out += "fullStory = \(quoted(subscription.fullStory.rawValue))\n"
+            if let folder = subscription.folder { out += "folder = \(quoted(folder))\n" }
         }
         return out
     }
