@@ -51,5 +51,49 @@ public struct SyncConnection: Sendable {
         }
     }
 
+    /// `byline add` while sync is on: subscribes on the server, in the folder titled
+    /// `folder` when given (the server's folders are made in its own interface).
+    public func subscribe(url: String, folder: String?) async -> Result<Void, SyncFailure> {
+        await session { () throws(SyncFailure) in
+            var target: SyncFolder?
+            if let folder {
+                let folders = try await service.folders()
+                guard let found = folders.first(where: { $0.title.lowercased() == folder.lowercased() }) else {
+                    let known = folders.map(\.title).joined(separator: ", ")
+                    throw .notConfigured("\(account.serverName) has no folder \"\(folder)\"" + (known.isEmpty ? "" : " (it has: \(known))"))
+                }
+                target = found
+            }
+            _ = try await service.subscribe(url: url, folder: target)
+        }
+    }
+
+    /// `byline remove` while sync is on: unsubscribes on the server from the feeds at
+    /// `urls` that it has; returns those it had.
+    public func unsubscribe(urls: [String]) async -> Result<[String], SyncFailure> {
+        await session { () throws(SyncFailure) in
+            let wanted = Set(urls.map(SubscriptionList.comparable))
+            var removed: [String] = []
+            for feed in try await service.feeds() where wanted.contains(SubscriptionList.comparable(feed.url)) {
+                try await service.unsubscribe(feedID: feed.id)
+                removed.append(feed.url)
+            }
+            return removed
+        }
+    }
+
+    /// Runs `work` logged in, and logs out after.
+    private func session<T: Sendable>(_ work: () async throws(SyncFailure) -> T) async -> Result<T, SyncFailure> {
+        do throws(SyncFailure) {
+            _ = try await service.logIn()
+            let value = try await work()
+            await service.logOut()
+            return .success(value)
+        } catch {
+            await service.logOut()
+            return .failure(error)
+        }
+    }
+
     public func close() { client.close() }
 }

@@ -222,7 +222,7 @@ public struct SyncReport: Equatable, Sendable {
 
     /// One line: "Synced with Tiny Tiny RSS …: 12 feeds (2 new), 240 new stories, …".
     public var summary: String {
-        var parts = ["\(feeds) feeds" + (feedsAdded > 0 || feedsRemoved > 0 ? " (\(feedsAdded) new, \(feedsRemoved) removed)" : "")]
+        var parts = ["\(feeds) \(feeds == 1 ? "feed" : "feeds")" + (feedsAdded > 0 || feedsRemoved > 0 ? " (\(feedsAdded) new, \(feedsRemoved) removed)" : "")]
         parts.append("\(newStories) new \(newStories == 1 ? "story" : "stories")")
         if fullStories > 0 { parts.append("\(fullStories) full stories") }
         parts.append("\(marksSent) marks sent")
