@@ -8,12 +8,17 @@ public enum Action: Sendable {
     case key(Key)
     case resized(width: Int, height: Int)
     case storyLoaded(StoryID, Result<Story, StoryFileProblem>)
-    /// The library was read again (after a refresh): the new listing.
-    case libraryReloaded([StorySummary], problems: [String])
-    /// A line for the status bar from the shell: progress, or the result of an effect.
-    case status(String, isError: Bool)
-    /// A story fetched from the web was saved into the library and should open.
-    case storySaved(StorySummary, openIt: Bool)
+    /// A library folder was read (`Effect.readLibrary`): its listing, or why not.
+    case libraryRead(LibraryRead, Result<LibraryListing, FailureReason>)
+    /// `f`: the page of story `id` at `url` was fetched and the whole story saved, or why not.
+    case fullStoryFetched(StoryID, url: String, Result<SavedStory, FetchProblem>)
+    /// A link to a story not in the library was fetched and saved, or why not.
+    case linkedStoryFetched(url: String, title: String, Result<SavedStory, FetchProblem>)
     case refreshProgress(done: Int, total: Int)
-    case refreshFinished(summary: String)
+    /// `R` is over: what the feeds gave, or why they could not be fetched.
+    case feedsFetched(Result<FeedsReport, RefreshProblem>)
+    /// A web address was handed to the browser (the command that opened it), or why not.
+    case openedInBrowser(url: String, Result<String, BrowserProblem>)
+    /// A read or star mark was not saved as asked.
+    case marksNotSaved(MarksProblem)
 }

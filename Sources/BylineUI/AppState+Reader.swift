@@ -4,26 +4,6 @@ import TerminalKit
 extension AppState {
     public var layout: ScreenLayout { ScreenLayout(size: screen, focus: focus) }
 
-    /// The reading pane's content for the story it shows, laid out for the pane's width.
-    public var readerPage: ReaderPage? {
-        guard let reader, let text = layout.readerText ?? ScreenLayout(size: screen, focus: .reader).readerText else { return nil }
-        let key = ReaderPageMemo.Key(id: reader.id, width: text.width, themeIndex: themeIndex, themeName: theme.name,
-                                     timeZone: timeZone.identifier, selectedLink: reader.selectedLink,
-                                     loadedVersion: loadedVersion)
-        return readerPageMemo.page(for: key) { layoutPage(reader, width: text.width) }
-    }
-
-    private func layoutPage(_ reader: ReaderState, width: Int) -> ReaderPage {
-        switch loaded[reader.id] {
-        case .success(let story)?:
-            return ReaderPage.layout(story, width: width, theme: theme, selectedLink: reader.selectedLink, timeZone: timeZone)
-        case .failure(let problem)?:
-            return ReaderPage.notice("This story could not be read: \(reader.id.path): \(problem)", style: theme[.error], width: width)
-        case nil:
-            return ReaderPage.notice("Loading…", style: theme[.meta], width: width)
-        }
-    }
-
     /// Lines the reading pane shows at once.
     var readerHeight: Int {
         (layout.readerText ?? ScreenLayout(size: screen, focus: .reader).readerText)?.height ?? 0

@@ -2,8 +2,20 @@ import BylineCore
 import Foundation
 
 /// Everything the screen shows, in one value. `update` changes it; `render` draws it.
-public struct AppState: Sendable {
-    public var libraryName: String
+///
+/// `Equatable`, so a test can build the state it expects after an action and compare the
+/// whole of it.
+public struct AppState: Equatable, Sendable {
+    /// The library shown; effects act on it. Changed by `update` when a listing of
+    /// another folder arrives (a fetch filled the reader's own library).
+    public internal(set) var library: LibraryPlace
+    /// Numbers given to library reads so far, and the number of the read whose listing
+    /// is shown (see `LibraryRead`).
+    public internal(set) var libraryReads = 0
+    public internal(set) var shownRead = 0
+    /// The listing came from the index alone: `.started` asks for the folder to be
+    /// read behind it, to show what changed since.
+    public var checksFolderOnStart = false
     public private(set) var stories: [StorySummary]
     public var problems: [String]
     public private(set) var read: Set<StoryID>
@@ -14,31 +26,45 @@ public struct AppState: Sendable {
     public private(set) var hasDates: Bool
     public var starred: Set<StoryID>
 
-    public var screen: ScreenSize
+    public var screen: ScreenSize {
+        didSet { layOutReader() }
+    }
     public var focus: Focus = .list
     public var list = ListState()
     public var filter: ListFilter?
     /// Indexes into `stories` of the rows the list shows (all, or those the filter keeps).
     public private(set) var visible: [Int]
 
-    public var reader: ReaderState?
+    public var reader: ReaderState? {
+        didSet { layOutReader() }
+    }
     /// Stories left by following links, newest last; back pops one.
     public var history: [ReaderState] = []
     /// Stories read from disk, by id; only a few are kept.
     public var loaded: [StoryID: Result<Story, StoryFileProblem>] = [:] {
-        didSet { loadedVersion &+= 1 }
+        didSet { layOutReader() }
     }
-    var loadedVersion = 0
-    let readerPageMemo = ReaderPageMemo()
+    /// The reading pane's story laid out for the pane: kept in step by `layOutReader`
+    /// whenever the story, its text, the pane's width, the theme or the link selected
+    /// changes, so drawing and every scroll key use it as it is.
+    public internal(set) var readerPage: ReaderPage?
+    var readerPageInputs: ReaderPage.Inputs?
 
-    public var themes: [Theme]
-    public var themeIndex = 0
+    public var themes: [Theme] {
+        didSet { layOutReader() }
+    }
+    public var themeIndex = 0 {
+        didSet { layOutReader() }
+    }
     public var message: StatusMessage?
     public var showingHelp = false
     public var refresh: RefreshProgress?
     /// Time zone for list dates (the shell passes the user's).
     public var timeZone: TimeZone {
-        didSet { calendar.timeZone = timeZone }
+        didSet {
+            calendar.timeZone = timeZone
+            layOutReader()
+        }
     }
     /// A Gregorian calendar in `timeZone`, made once: list rows format dates every frame.
     public private(set) var calendar: Calendar
@@ -46,11 +72,11 @@ public struct AppState: Sendable {
     public var now: Date
     public var keyMap = KeyMap.standard
 
-    public init(libraryName: String, stories: [StorySummary], problems: [String] = [],
+    public init(library: LibraryPlace, stories: [StorySummary], problems: [String] = [],
                 read: Set<StoryID> = [], starred: Set<StoryID> = [], screen: ScreenSize,
                 themes: [Theme] = [Theme.standard], timeZone: TimeZone = TimeZone(identifier: "UTC")!,
                 now: Date = Date(timeIntervalSince1970: 0)) {
-        self.libraryName = libraryName
+        self.library = library
         self.stories = stories
         self.problems = problems
         self.read = read
@@ -84,6 +110,13 @@ public struct AppState: Sendable {
         }
     }
 
+    /// Takes another library's marks (on switching to it).
+    mutating func replaceMarks(read newRead: Set<StoryID>, starred newStarred: Set<StoryID>) {
+        read = newRead
+        starred = newStarred
+        unreadCount = Self.countUnread(stories, read: read)
+    }
+
     private static func countUnread(_ stories: [StorySummary], read: Set<StoryID>) -> Int {
         stories.reduce(0) { $0 + (read.contains($1.id) ? 0 : 1) }
     }
@@ -98,7 +131,7 @@ public struct AppState: Sendable {
         stories = newStories
         unreadCount = Self.countUnread(stories, read: read)
         hasDates = stories.contains { $0.published != nil }
-        linkIndexCache = nil
+        linkIndexCache = LinkIndexCache()
         applyFilter(keeping: selectedID)
     }
 
@@ -126,12 +159,21 @@ public struct AppState: Sendable {
     // MARK: - Link resolution
 
     /// Built on first use: start-up with 100,000 stories should not pay for it.
-    var linkIndexCache: RelatedLinkIndex?
+    var linkIndexCache = LinkIndexCache()
 
     mutating func resolve(_ link: RelatedLink) -> StoryID? {
-        if linkIndexCache == nil { linkIndexCache = RelatedLinkIndex(stories) }
-        return linkIndexCache?.resolve(link)
+        if linkIndexCache.index == nil { linkIndexCache.index = RelatedLinkIndex(stories) }
+        return linkIndexCache.index?.resolve(link)
     }
+}
+
+/// The index links resolve against, made from `stories` when first needed.
+///
+/// Equal whenever it is compared: it is a function of the stories, so two states with the
+/// same stories resolve links alike whether or not one has built it yet.
+struct LinkIndexCache: Equatable, Sendable {
+    var index: RelatedLinkIndex?
+    static func == (_: LinkIndexCache, _: LinkIndexCache) -> Bool { true }
 }
 
 public struct ScreenSize: Equatable, Sendable {
@@ -174,9 +216,4 @@ public struct StatusMessage: Equatable, Sendable {
         self.text = text
         self.isError = isError
     }
-}
-
-public struct RefreshProgress: Equatable, Sendable {
-    public var done: Int
-    public var total: Int
 }

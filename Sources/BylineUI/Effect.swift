@@ -1,6 +1,9 @@
 import BylineCore
+import Foundation
 
 /// Work `update` asks the shell to do; values, so tests compare them with `==`.
+///
+/// The shell does it in the library `AppState.library` names at the time.
 public enum Effect: Equatable, Sendable {
     case loadStory(StoryID)
     case markRead(StoryID)
@@ -8,7 +11,10 @@ public enum Effect: Equatable, Sendable {
     case star(StoryID)
     case unstar(StoryID)
     case openInBrowser(String)
-    case refreshFeeds
+    /// Read a library folder's listing; the result comes back as `.libraryRead`.
+    case readLibrary(LibraryRead)
+    /// Fetch every subscription into this library folder.
+    case refreshFeeds(into: URL)
     /// Fetch the web page of a story already in the library and replace its body.
     case fetchFullStory(StoryID, url: String)
     /// Fetch a linked story that is not in the library, save it, open it.

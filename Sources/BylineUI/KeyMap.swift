@@ -3,7 +3,7 @@ import TerminalKit
 ///
 /// Keeping the bindings in one table lets help list them and lets them be remapped later
 /// without touching `update`.
-public struct KeyMap: Sendable {
+public struct KeyMap: Equatable, Sendable {
     public enum Context: Hashable, Sendable { case list, reader }
 
     public var shared: [Key: Command]

@@ -1,3 +1,4 @@
+import BylineUI
 import Foundation
 
 /// Opens a web address with `$BROWSER` or `xdg-open`, whichever there is.
@@ -6,14 +7,10 @@ import Foundation
 /// (lynx, w3m) can use the screen, as newsboat does. `xdg-open` returns at once; a
 /// graphical browser named directly in `$BROWSER` keeps the reader waiting until it exits.
 enum Browser {
-    struct Outcome {
-        var succeeded: Bool
-        var message: String
-    }
-
-    static func open(_ url: String) -> Outcome {
+    /// The command that opened `url`, or why none did.
+    static func open(_ url: String) -> Result<String, BrowserProblem> {
         guard url.lowercased().hasPrefix("http://") || url.lowercased().hasPrefix("https://") else {
-            return Outcome(succeeded: false, message: "Not opening \(url): only http and https addresses are opened")
+            return .failure(.notAWebAddress)
         }
         let environment = ProcessInfo.processInfo.environment
         var commands: [[String]] = []
@@ -33,14 +30,12 @@ enum Browser {
                 try process.run()
                 process.waitUntilExit()
             } catch {
-                return Outcome(succeeded: false, message: "\(command[0]) could not start: \(error.localizedDescription)")
+                return .failure(.couldNotStart(command: command[0], FailureReason(error.localizedDescription)))
             }
-            if process.terminationStatus == 0 {
-                return Outcome(succeeded: true, message: "Opened \(url) with \(command[0])")
-            }
-            return Outcome(succeeded: false, message: "\(command[0]) failed (exit status \(process.terminationStatus)) opening \(url)")
+            if process.terminationStatus == 0 { return .success(command[0]) }
+            return .failure(.failed(command: command[0], status: process.terminationStatus))
         }
-        return Outcome(succeeded: false, message: "No browser to open \(url): set $BROWSER or install xdg-open")
+        return .failure(.noBrowser)
     }
 
     private static func executable(named name: String, path: String) -> URL? {

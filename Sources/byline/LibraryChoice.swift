@@ -4,8 +4,6 @@ import Foundation
 /// Which folder `byline` opens: the one named, else the user's library, else the seeds.
 struct LibraryChoice {
     var folder: URL
-    /// Shown in messages: "seeds", "your library", or the path given.
-    var name: String
     /// The bundled seeds, opened because the user's library is empty.
     var isBundledSeeds = false
 
@@ -19,14 +17,14 @@ struct LibraryChoice {
             guard isFolder.boolValue else {
                 throw CommandFailure("\(path): not a folder of story files (to read one story, use `byline show \(path)`)")
             }
-            return LibraryChoice(folder: url.standardizedFileURL, name: path)
+            return LibraryChoice(folder: url.standardizedFileURL)
         }
         let library = LibraryLocation.defaultLibrary()
-        if hasStories(library) { return LibraryChoice(folder: library, name: "your library") }
+        if hasStories(library) { return LibraryChoice(folder: library) }
         guard let seeds = BundledFiles.seedsFolder else {
             throw CommandFailure("\(library.path): your library is empty and the bundled seeds/ folder cannot be found; name a folder: byline PATH")
         }
-        return LibraryChoice(folder: seeds, name: "seeds", isBundledSeeds: true)
+        return LibraryChoice(folder: seeds, isBundledSeeds: true)
     }
 
     private static func hasStories(_ folder: URL) -> Bool {

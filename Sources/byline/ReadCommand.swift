@@ -65,21 +65,21 @@ struct ReadCommand: ParsableCommand {
             // Unreadable (not damaged: that is set aside and reported): read without marks.
             marks = LoadedReadingState(marks: ReadingMarks(), problem: "\(error); starting with no read or starred marks")
         }
+        let fetchesInto = choice.isBundledSeeds ? LibraryLocation.defaultLibrary() : choice.folder
         var state = AppState(
-            libraryName: choice.name,
+            library: LibraryPlace(folder: library.folder, fetchesInto: fetchesInto),
             stories: contents.entries.map(\.summary),
             problems: contents.problems.map(\.message),
             read: marks.marks.read, starred: marks.marks.starred,
             screen: ScreenSize(width: 80, height: 24),
             themes: catalog.themes, timeZone: .current, now: Date())
         state.themeIndex = themeIndex
+        // The listing came from the index: read the folder behind it, and show what changed.
+        state.checksFolderOnStart = indexed != nil && !exitAfterFirstFrame
         state.message = Self.startMessage(contents: contents, themeProblems: themeProblems, readingProblem: marks.problem)
-        let backgroundWork = BackgroundWork(
-            library: library,
-            fetchTarget: choice.isBundledSeeds ? LibraryLocation.defaultLibrary() : choice.folder,
-            subscriptions: FeedPlaces.standardSubscriptions)
+        let backgroundWork = BackgroundWork(subscriptions: FeedPlaces.standardSubscriptions)
         let session = ReaderSession(state: state, backgroundWork: backgroundWork,
-                                    exitAfterFirstFrame: exitAfterFirstFrame, checkFolder: indexed != nil)
+                                    exitAfterFirstFrame: exitAfterFirstFrame)
         try session.run()
         // Ended by a signal: the terminal is back; exit as the shell expects (130 for
         // Ctrl-C, 143 for SIGTERM), so scripts can tell.

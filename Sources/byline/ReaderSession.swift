@@ -5,25 +5,22 @@ import Foundation
 import NcursesTerminal
 import TerminalKit
 
-/// The reader's run loop: keys become actions, `update` returns effects, this performs
-/// them, and `render` draws what is shown.
+/// The reader's run loop: keys become actions, the store applies them and asks for
+/// effects, this performs them, and `render` draws what is shown.
 final class ReaderSession {
     private let screen = NcursesScreen()
     private let mailbox = Mailbox()
     private let backgroundWork: BackgroundWork
-    private var state: AppState
+    private var store: Store
     private var running = true
     private let exitAfterFirstFrame: Bool
+    /// The library of each folder the state has named, made once: making one checks
+    /// where its bookkeeping can be written.
+    private var libraries: [URL: Library] = [:]
 
-    private let checkFolder: Bool
-
-    /// - Parameter checkFolder: the listing came from the index alone; read the folder in
-    ///   the background and show what changed.
-    init(state: AppState, backgroundWork: BackgroundWork, exitAfterFirstFrame: Bool = false,
-         checkFolder: Bool = false) {
+    init(state: AppState, backgroundWork: BackgroundWork, exitAfterFirstFrame: Bool = false) {
         self.exitAfterFirstFrame = exitAfterFirstFrame
-        self.checkFolder = checkFolder
-        self.state = state
+        self.store = Store(state)
         self.backgroundWork = backgroundWork
     }
 
@@ -33,76 +30,83 @@ final class ReaderSession {
         try screen.start()
         defer { screen.stop() }
         let size = screen.size
-        dispatch(.resized(width: size.width, height: size.height))
-        dispatch(.started)
-        if checkFolder && !exitAfterFirstFrame { backgroundWork.reloadLibrary(mailbox: mailbox, onlyIfChanged: true) }
+        send(.resized(width: size.width, height: size.height))
+        send(.started)
         var needsDrawing = true
         while running {
             // Drawn only after something happened: an idle reader costs nothing.
-            if needsDrawing { screen.draw(render(state)) }
+            if needsDrawing { screen.draw(render(store.state)) }
             if exitAfterFirstFrame { break }
             if TerminalRestorer.pendingSignal != 0 { break }
             let event = screen.nextEvent(milliseconds: backgroundWork.isBusy ? 50 : 200)
             needsDrawing = event != nil
             switch event {
-            case .key(let key)?: dispatch(.key(key))
-            case .resized(let width, let height)?: dispatch(.resized(width: width, height: height))
+            case .key(let key)?: send(.key(key))
+            case .resized(let width, let height)?: send(.resized(width: width, height: height))
             case nil: break
             }
-            for message in mailbox.takeAll() {
+            for action in mailbox.takeAll() {
                 needsDrawing = true
-                switch message {
-                case .action(let action): dispatch(action)
-                case .switchLibrary(let library): backgroundWork.adopt(library)
-                }
+                send(action)
             }
         }
     }
 
-    private func dispatch(_ action: Action) {
-        perform(BylineUI.update(&state, action))
+    private func send(_ action: Action) {
+        store.send(action) { effect, state in perform(effect, in: state) }
     }
 
-    private func perform(_ effects: [Effect]) {
-        for effect in effects {
-            switch effect {
-            case .loadStory(let id):
-                dispatch(.storyLoaded(id, backgroundWork.library.story(id)))
-            case .markRead(let id): record(.markRead(id))
-            case .markUnread(let id): record(.markUnread(id))
-            case .star(let id): record(.star(id))
-            case .unstar(let id): record(.unstar(id))
-            case .openInBrowser(let url):
-                let outcome = screen.suspend { Browser.open(url) }
-                dispatch(.status(outcome.message, isError: !outcome.succeeded))
-            case .refreshFeeds:
-                backgroundWork.refreshFeeds(mailbox: mailbox)
-            case .fetchFullStory(let id, let url):
-                backgroundWork.fetchFullStory(id, url: url, mailbox: mailbox)
-            case .fetchLinkedStory(let url, let title):
-                backgroundWork.fetchLinkedStory(url: url, title: title, mailbox: mailbox)
-            case .redrawScreen:
-                screen.invalidate()
-            case .quit:
-                running = false
-            }
+    /// Does one effect in the library the state shows; returns what it gave at once.
+    /// Slow work runs in the background and posts its result to the mailbox.
+    private func perform(_ effect: Effect, in state: AppState) -> [Action] {
+        let library = library(at: state.library.folder)
+        switch effect {
+        case .loadStory(let id):
+            return [.storyLoaded(id, library.story(id))]
+        case .markRead(let id): return record(.markRead(id), in: library, state)
+        case .markUnread(let id): return record(.markUnread(id), in: library, state)
+        case .star(let id): return record(.star(id), in: library, state)
+        case .unstar(let id): return record(.unstar(id), in: library, state)
+        case .openInBrowser(let url):
+            return [.openedInBrowser(url: url, screen.suspend { Browser.open(url) })]
+        case .readLibrary(let read):
+            backgroundWork.readLibrary(read, from: self.library(at: read.folder),
+                                       withMarks: read.folder != state.library.folder, mailbox: mailbox)
+        case .refreshFeeds(let target):
+            backgroundWork.refreshFeeds(into: target, mailbox: mailbox)
+        case .fetchFullStory(let id, let url):
+            backgroundWork.fetchFullStory(id, url: url, in: library, mailbox: mailbox)
+        case .fetchLinkedStory(let url, let title):
+            backgroundWork.fetchLinkedStory(url: url, title: title, in: library, mailbox: mailbox)
+        case .redrawScreen:
+            screen.invalidate()
+        case .quit:
+            running = false
         }
+        return []
+    }
+
+    private func library(at folder: URL) -> Library {
+        if let library = libraries[folder] { return library }
+        let library = Library(folder: folder)
+        libraries[folder] = library
+        return library
     }
 
     /// Saves a read or star change; a failure is shown, the reader goes on.
     ///
     /// When the saved state turns out damaged (the store sets the file aside and keeps
     /// only this change), the marks the reader holds are saved again, so none are lost.
-    private func record(_ change: ReadingChange) {
-        let readingState = backgroundWork.library.readingState
+    private func record(_ change: ReadingChange, in library: Library, _ state: AppState) -> [Action] {
+        let readingState = library.readingState
         do {
             let saved = try readingState.apply(change)
-            guard let problem = saved.problem else { return }
+            guard let problem = saved.problem else { return [] }
             let marks = state.read.map(ReadingChange.markRead) + state.starred.map(ReadingChange.star)
             _ = try readingState.apply(marks)
-            dispatch(.status("\(problem); your read and starred marks were saved again", isError: true))
+            return [.marksNotSaved(.damagedAndSavedAgain(FailureReason(problem)))]
         } catch {
-            dispatch(.status("Could not save reading state: \(error)", isError: true))
+            return [.marksNotSaved(.notSaved(FailureReason("\(error)")))]
         }
     }
 }

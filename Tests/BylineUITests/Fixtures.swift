@@ -1,6 +1,6 @@
 import TerminalKit
 import BylineCore
-import BylineUI
+@testable import BylineUI
 import Foundation
 
 /// A small library of linked stories, the way the tests open it.
@@ -51,33 +51,41 @@ enum Fixtures {
         }
     }
 
+    /// Where the tests' library is said to be; nothing is read from it.
+    static let library = LibraryPlace(folder: URL(fileURLWithPath: "/tmp/byline-tests/library"))
+
     static func state(width: Int = 100, height: Int = 20) -> AppState {
-        AppState(libraryName: "test", stories: summaries, screen: ScreenSize(width: width, height: height),
+        AppState(library: library, stories: summaries, screen: ScreenSize(width: width, height: height),
                  timeZone: TimeZone(identifier: "UTC")!, now: date(12))
+    }
+
+    /// A listing of the tests' library arriving, as the shell posts it after a read.
+    static func listing(_ stories: [StorySummary], read number: Int = 0) -> Action {
+        .libraryRead(LibraryRead(folder: library.folder, number: number), .success(LibraryListing(stories: stories)))
     }
 }
 
-/// Drives `update` like the run loop does: performs `loadStory` effects from the fixtures
-/// and returns the other effects.
+/// Drives the reader through the same `Store` as the run loop: performs `loadStory`
+/// effects from the fixtures and returns the other effects, in the order asked for.
 struct Driver {
-    var state: AppState
+    var store: Store
+    var state: AppState {
+        get { store.state }
+        set { store.state = newValue }
+    }
 
     init(_ state: AppState = Fixtures.state()) {
-        self.state = state
+        store = Store(state)
         send(.started)
     }
 
     @discardableResult
     mutating func send(_ action: Action) -> [Effect] {
-        var effects = update(&state, action)
         var others: [Effect] = []
-        while !effects.isEmpty {
-            let effect = effects.removeFirst()
-            if case .loadStory(let id) = effect {
-                effects += update(&state, .storyLoaded(id, .success(Fixtures.story(id))))
-            } else {
-                others.append(effect)
-            }
+        store.send(action) { effect, _ in
+            if case .loadStory(let id) = effect { return [.storyLoaded(id, .success(Fixtures.story(id)))] }
+            others.append(effect)
+            return []
         }
         return others
     }

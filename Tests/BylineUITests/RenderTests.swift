@@ -97,7 +97,7 @@ import TestSupport
             StorySummary(id: StoryID("b.txt"), title: "Cafe\u{301} owners rally 👨‍👩‍👧 in Zu\u{308}rich", source: "Zeitung", published: Fixtures.date(0)),
             StorySummary(id: StoryID("c.txt"), title: "مرحبا بالعالم headline", source: "RTL", published: Fixtures.date(0)),
         ]
-        let state = AppState(libraryName: "t", stories: stories, screen: ScreenSize(width: 90, height: 6),
+        let state = AppState(library: Fixtures.library, stories: stories, screen: ScreenSize(width: 90, height: 6),
                              timeZone: TimeZone(identifier: "UTC")!, now: Fixtures.date(2))
         let lines = render(state).lines
         for line in lines { #expect(DisplayWidth.of(line) == 90) }
@@ -112,7 +112,7 @@ import TestSupport
 
     @Test func hostileTextNeverReachesTheGrid() {
         let hostile = StorySummary(id: StoryID("h.txt"), title: "Evil \u{1B}]0;PWNED\u{07}title \u{1B}[2J\u{9B}31m done", source: "\u{1B}[31mRed")
-        var state = AppState(libraryName: "t", stories: [hostile], screen: ScreenSize(width: 90, height: 10))
+        var state = AppState(library: Fixtures.library, stories: [hostile], screen: ScreenSize(width: 90, height: 10))
         let story = Story(title: "T\u{1B}[5m", source: "S\u{07}",
                           body: [.paragraph("Body \u{1B}]8;;http://x\u{1B}\\link\u{1B}]8;;\u{1B}\\ end"), .readMore(RelatedLink(title: "More\u{1B}[0m"))])
         _ = update(&state, .storyLoaded(StoryID("h.txt"), .success(story)))
@@ -131,7 +131,9 @@ import TestSupport
 @Suite struct StatusLineTests {
     @Test func aLongMessageWrapsUpwardInsteadOfBeingCut() {
         var driver = Driver(Fixtures.state(width: 60, height: 12))
-        driver.send(.status("“US has ended its combat mission in Iraq but its malign influence remains” is not in the library", isError: true))
+        driver.send(.linkedStoryFetched(url: "https://example.org/iraq",
+                                        title: "US has ended its combat mission in Iraq but its malign influence remains",
+                                        .failure(.noStoryText)))
         let lines = driver.lines
         let bottom = lines.suffix(3).joined(separator: " ")
         #expect(bottom.contains("is not in the library"))
@@ -143,14 +145,14 @@ import TestSupport
     @Test func aShortMessageTakesOneLine() {
         var driver = Driver(Fixtures.state(width: 60, height: 12))
         let before = driver.lines
-        driver.send(.status("Starred", isError: false))
+        driver.send(.openedInBrowser(url: "https://example.org/a", .success("xdg-open")))
         #expect(Array(driver.lines.dropLast()) == Array(before.dropLast()))
-        #expect(driver.lines.last?.hasPrefix(" Starred") == true)
+        #expect(driver.lines.last?.hasPrefix(" Opened https://example.org/a with xdg-open") == true)
     }
 
     @Test func noDateColumnWhenNoStoryHasADate() {
         let stories = [StorySummary(id: StoryID("a.txt"), title: "Undated story", source: "Src")]
-        let state = AppState(libraryName: "t", stories: stories, screen: ScreenSize(width: 100, height: 6))
+        let state = AppState(library: Fixtures.library, stories: stories, screen: ScreenSize(width: 100, height: 6))
         #expect(render(state).lines[1].hasPrefix(" ●  Src         Undated story"))
     }
 }

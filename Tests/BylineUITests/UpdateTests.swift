@@ -189,22 +189,30 @@ import TerminalKit
         var driver = Driver()
         driver.press(.enter)
         let saved = StorySummary(id: StoryID("new.txt"), title: "Fetched story", published: Fixtures.date(20))
-        let effects = driver.send(.storySaved(saved, openIt: true))
+        let effects = driver.send(.linkedStoryFetched(url: "https://example.org/new", title: "Fetched story",
+                                                      .success(SavedStory(summary: saved, paragraphs: 3, isNewFile: true))))
         #expect(driver.state.stories.first?.id == StoryID("new.txt"))
         #expect(driver.state.reader?.id == StoryID("new.txt"))
         #expect(driver.state.history.map(\.id) == [Fixtures.seedID])
         #expect(effects.contains(.markRead(StoryID("new.txt"))))
     }
 
-    @Test func refreshReportsProgressThenASummary() {
+    @Test func refreshReportsProgressThenASummaryWithTheNewStories() {
         var state = Fixtures.state()
-        #expect(update(&state, .key(.character("R"))) == [.refreshFeeds])
+        #expect(update(&state, .key(.character("R"))) == [.refreshFeeds(into: Fixtures.library.folder)])
         #expect(update(&state, .key(.character("R"))).isEmpty)
         _ = update(&state, .refreshProgress(done: 2, total: 5))
         #expect(render(state).lines.last?.contains("Fetching 2/5") == true)
-        _ = update(&state, .refreshFinished(summary: "3 new stories"))
+        let read = LibraryRead(folder: Fixtures.library.folder, number: 1)
+        #expect(update(&state, .feedsFetched(.success(FeedsReport(summary: "1 feed: 3 new stories")))) == [.readLibrary(read)])
+        // The summary waits for the stories it counts.
+        #expect(state.message?.text != "1 feed: 3 new stories")
+        #expect(render(state).lines.last?.contains("Fetching") == true)
+        let new = StorySummary(id: StoryID("fetched/new.txt"), title: "New", published: Fixtures.date(30))
+        _ = update(&state, .libraryRead(read, .success(LibraryListing(stories: [new] + Fixtures.summaries))))
         #expect(state.refresh == nil)
-        #expect(state.message?.text == "3 new stories")
+        #expect(state.message?.text == "1 feed: 3 new stories")
+        #expect(state.stories.count == 4)
     }
 }
 
@@ -231,7 +239,7 @@ import TerminalKit
 
     @Test func wheelOverALongListScrollsItAndDragsTheCursorAlong() {
         let stories = (0..<40).map { StorySummary(id: StoryID("s\($0).txt"), title: "Story \($0)", published: Fixtures.date(-$0)) }
-        var driver = Driver(AppState(libraryName: "t", stories: stories, screen: ScreenSize(width: 100, height: 12)))
+        var driver = Driver(AppState(library: Fixtures.library, stories: stories, screen: ScreenSize(width: 100, height: 12)))
         driver.press(.wheel(x: 5, y: 5, lines: 3))
         #expect(driver.state.list.offset == 3)
         #expect(driver.state.selectedStory?.id == StoryID("s3.txt"))  // the first row still on screen
@@ -262,7 +270,7 @@ import TerminalKit
         var driver = Driver()
         driver.press(.down)
         let newest = StorySummary(id: StoryID("new.txt"), title: "Newest", published: Fixtures.date(30))
-        driver.send(.libraryReloaded([newest] + Fixtures.summaries, problems: []))
+        driver.send(Fixtures.listing([newest] + Fixtures.summaries))
         #expect(driver.state.selectedStory?.id == Fixtures.shadowID)
         #expect(driver.state.reader?.id == Fixtures.shadowID)
         #expect(driver.state.stories.count == 4)
@@ -273,7 +281,7 @@ import TerminalKit
         var driver = Driver()
         driver.press(.down, .enter)
         let other = StorySummary(id: StoryID("fetched/a.txt"), title: "Another library's story", published: Fixtures.date(40))
-        driver.send(.libraryReloaded([other], problems: []))
+        driver.send(Fixtures.listing([other]))
         #expect(driver.state.focus == .list)
         #expect(driver.state.reader?.id == other.id)
         #expect(driver.state.history.isEmpty)
@@ -284,7 +292,7 @@ import TerminalKit
         _ = update(&state, .started)
         _ = update(&state, .storyLoaded(Fixtures.seedID, .success(Fixtures.seed)))
         // A fetch rewrote the story in place; the new listing arrives.
-        let effects = update(&state, .libraryReloaded(Fixtures.summaries, problems: []))
+        let effects = update(&state, Fixtures.listing(Fixtures.summaries))
         #expect(effects == [.loadStory(Fixtures.seedID)])
         #expect(state.loaded.isEmpty)
     }

@@ -117,6 +117,34 @@ extension EndToEnd {
                 #expect(after[0].contains("3 stories"))
             }
         }
+
+        @Test func capitalRFromTheSeedsFillsYourOwnLibraryAndSwitchesToIt() async throws {
+            let server = try LoopbackServer()
+            defer { server.stop() }
+            server.route("/feed.xml", LoopbackServer.Route(contentType: "application/rss+xml", body: """
+                <?xml version="1.0"?><rss version="2.0"><channel><title>Loopback Daily</title>
+                <item><title>First fetched headline</title><link>\(server.url("/1"))</link><guid>1</guid>
+                <description>\(String(repeating: "Plenty of words in the feed item itself. ", count: 20))</description></item>
+                <item><title>Second fetched headline</title><link>\(server.url("/2"))</link><guid>2</guid>
+                <description>\(String(repeating: "More words of a whole story in the feed. ", count: 20))</description></item>
+                </channel></rss>
+                """))
+            let home = try ScratchFolder(prefix: "home")
+            defer { home.remove() }
+            try home.write("config/byline/feeds.toml", text: "[[feed]]\nurl = \"\(server.url("/feed.xml"))\"\n")
+            // No folder named and an empty library of your own: the bundled seeds open.
+            try await TmuxSession.run(Reader.command([], home: home), width: 140) { reader in
+                try await reader.waitFor("FAST NEWS")
+                try await reader.press("R")
+                let after = try await reader.waitFor("1 feed: 2 new stories")
+                #expect(listPane(after).contains { $0.contains("First fetched headline") }, "\n\(framed(after))")
+                #expect(!listPane(after).contains { $0.contains("The crowd called") }, "the seeds are no longer shown")
+                #expect(after[0].contains("2 unread · 2 stories"), "the header counts your library's stories\n\(framed(after))")
+            }
+            let own = home.url.appendingPathComponent("data/byline/library")
+            let saved = try FileManager.default.subpathsOfDirectory(atPath: own.path).filter { $0.hasSuffix(".txt") }
+            #expect(saved.count == 2, "the fetched stories are saved in your own library: \(saved)")
+        }
     }
 }
 

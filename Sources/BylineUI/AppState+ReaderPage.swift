@@ -1,0 +1,49 @@
+import BylineCore
+import Foundation
+
+/// The reading pane's page as ordinary state: laid out again whenever what it is made
+/// from changes, and only then, since laying out a long story takes milliseconds and
+/// every scroll key and frame uses the page.
+extension AppState {
+    /// Lays the reading pane's story out again if anything it depends on changed. Called
+    /// by the properties it depends on as they change, so the page is up to date at every
+    /// step of `update`, not only after it.
+    mutating func layOutReader() {
+        guard let reader, let text = layout.readerText ?? ScreenLayout(size: screen, focus: .reader).readerText else {
+            readerPage = nil
+            readerPageInputs = nil
+            return
+        }
+        let inputs = ReaderPage.Inputs(id: reader.id, content: loaded[reader.id], width: text.width, theme: theme,
+                                       timeZone: timeZone, selectedLink: reader.selectedLink)
+        guard inputs != readerPageInputs else { return }
+        readerPageInputs = inputs
+        readerPage = ReaderPage.layout(inputs)
+    }
+}
+
+extension ReaderPage {
+    /// Everything a page is laid out from: the same inputs always give the same page.
+    struct Inputs: Equatable, Sendable {
+        var id: StoryID
+        /// The story as read from disk, why it could not be read, or nil while it loads.
+        var content: Result<Story, StoryFileProblem>?
+        var width: Int
+        var theme: Theme
+        var timeZone: TimeZone
+        var selectedLink: Int?
+    }
+
+    static func layout(_ inputs: Inputs) -> ReaderPage {
+        switch inputs.content {
+        case .success(let story)?:
+            return layout(story, width: inputs.width, theme: inputs.theme, selectedLink: inputs.selectedLink,
+                          timeZone: inputs.timeZone)
+        case .failure(let problem)?:
+            return notice("This story could not be read: \(inputs.id.path): \(problem)", style: inputs.theme[.error],
+                          width: inputs.width)
+        case nil:
+            return notice("Loading…", style: inputs.theme[.meta], width: inputs.width)
+        }
+    }
+}

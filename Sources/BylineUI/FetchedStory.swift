@@ -1,0 +1,53 @@
+import BylineCore
+
+/// A story fetched from the web and saved in the library.
+public struct SavedStory: Equatable, Sendable {
+    public var summary: StorySummary
+    /// Blocks of text the page gave.
+    public var paragraphs: Int
+    /// Saved as a new file. A file Byline did not write is never changed, so the whole
+    /// story goes beside it, and the reader opens it; a file Byline wrote is replaced.
+    public var isNewFile: Bool
+
+    public init(summary: StorySummary, paragraphs: Int, isNewFile: Bool) {
+        self.summary = summary
+        self.paragraphs = paragraphs
+        self.isNewFile = isNewFile
+    }
+}
+
+/// Why a web page did not become a story in the library.
+public enum FetchProblem: Error, Equatable, Sendable {
+    /// The story to complete could not be read from the library.
+    case storyUnreadable(FailureReason)
+    case notAWebAddress
+    /// No answer: the connection, the name lookup or the time-out failed.
+    case unreachable(FailureReason)
+    case httpStatus(Int)
+    /// The answer is not a page the extractor can read (a binary file).
+    case notAPage(FailureReason)
+    case noStoryText
+    case notSaved(FailureReason)
+}
+
+/// The status line's words for a fetch that failed.
+extension FetchProblem {
+    /// - Parameters:
+    ///   - url: the page asked for.
+    ///   - story: the story being completed (`f`), or nil when following a link.
+    ///   - linkTitle: the words of the link followed.
+    func sentence(url: String, story: StoryID?, linkTitle: String) -> String {
+        switch self {
+        case .storyUnreadable(let reason):
+            "Cannot read \(story?.path ?? url) to add its full story: \(reason)"
+        case .notAWebAddress: "\(url): not a web address Byline can fetch"
+        case .unreachable(let reason): "\(url): \(reason)"
+        case .httpStatus(let status): "\(url): the server answered HTTP \(status)"
+        case .notAPage(let reason): "\(url): \(reason)"
+        case .noStoryText:
+            story == nil ? "“\(linkTitle)” is not in the library, and \(url) has no story text to save"
+                : "\(url): no story text found on the page"
+        case .notSaved(let reason): "Could not save the story: \(reason)"
+        }
+    }
+}
