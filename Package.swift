@@ -82,5 +82,6 @@ let package = Package(
             dependencies: ["BylineSync", "BylineFeeds", "BylineStore", "BylineCore", "TestSupport"],
             resources: [.copy("Recorded")]
         ),
+        .testTarget(name: "SyncEndToEndTests", dependencies: ["BylineStore", "BylineCore", "TestSupport"]),
     ]
 )

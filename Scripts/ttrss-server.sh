@@ -6,6 +6,9 @@
 #   Scripts/ttrss-server.sh stop      stop them, by pid; the database stays for the next start
 #   Scripts/ttrss-server.sh update    make TT-RSS read every feed now (update.php --force-update)
 #   Scripts/ttrss-server.sh api on|off   switch API access for the user on or off
+#   Scripts/ttrss-server.sh password  set the user's password to the line read from stdin
+#   Scripts/ttrss-server.sh folder NAME  make a category (the API cannot) and print its ID
+#   Scripts/ttrss-server.sh sql STATEMENT   run SQL on TT-RSS's database (tests set up folders so)
 #   Scripts/ttrss-server.sh purge     stop and delete everything under $TTRSS_BASE
 #
 #   TT-RSS API   http://127.0.0.1:$TTRSS_PORT/api/   user admin, password "password"
@@ -174,9 +177,11 @@ stop_pid() {  # stop_pid NAME PATTERN
     [ -s "$file" ] || return 0
     pid=$(cat "$file")
     if alive "$file" "$2"; then
-        kill -TERM "$pid" 2>/dev/null || true
+        # php -S's workers are its children and outlive it: stop them too, by pid.
+        local children; children=$(ps -o pid= --ppid "$pid" 2>/dev/null || true)
+        kill -TERM "$pid" $children 2>/dev/null || true
         for _ in $(seq 1 50); do [ -e "/proc/$pid" ] || break; sleep 0.1; done
-        [ -e "/proc/$pid" ] && kill -KILL "$pid" 2>/dev/null
+        [ -e "/proc/$pid" ] && kill -KILL "$pid" $children 2>/dev/null
     fi
     rm -f "$file"
 }
@@ -207,6 +212,18 @@ case "${1:-}" in
         as_www /usr/bin/php "$WWW/update.php" --force-update --feeds --quiet >>"$LOGS/update.log" 2>&1
         ;;
     api) set_api "${2:?on or off}" ;;
+    password)
+        # Read from stdin, never an argument, so it stays out of ps; only its hash reaches psql.
+        IFS= read -r secret
+        hash=$(printf '%s' "bylinesalt$secret" | sha256sum | cut -d' ' -f1)
+        psql_db -c "update ttrss_users set salt = 'bylinesalt', pwd_hash = 'MODE2:$hash' where login = '$USER_NAME'"
+        ;;
+    folder)
+        name=${2:?a folder name}
+        psql_db -c "insert into ttrss_feed_categories (owner_uid, title)
+            select id, '${name//\'/\'\'}' from ttrss_users where login = '$USER_NAME' returning id"
+        ;;
+    sql) psql_db -c "${2:?an SQL statement}" ;;
     purge) stop_all; rm -rf "$BASE" ;;
-    *) echo "usage: $0 start|stop|update|api on|off|purge" >&2; exit 2 ;;
+    *) echo "usage: $0 start|stop|update|api on|off|password|folder NAME|sql STATEMENT|purge" >&2; exit 2 ;;
 esac

@@ -7,6 +7,8 @@ public struct PasswordSource: Sendable {
     public var command: String?
     /// The environment, for `BYLINE_SYNC_PASSWORD`.
     public var environment: [String: String]
+    /// Whether the command's error output reaches the terminal (not while the reader draws).
+    public var showsErrors = true
 
     public static let variable = "BYLINE_SYNC_PASSWORD"
 
@@ -32,6 +34,7 @@ public struct PasswordSource: Sendable {
         let output = Pipe()
         process.standardOutput = output
         process.standardInput = FileHandle.nullDevice
+        if !showsErrors { process.standardError = FileHandle.nullDevice }
         do { try process.run() } catch {
             throw .passwordCommand("could not start: \(error.localizedDescription)")
         }

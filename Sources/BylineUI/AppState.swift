@@ -59,6 +59,8 @@ public struct AppState: Equatable, Sendable {
     public var message: StatusMessage?
     public var showingHelp = false
     public var refresh: RefreshProgress?
+    /// `R` syncs with the feed server config.toml names instead of fetching the feeds.
+    public var syncsWithServer = false
     /// Time zone for list dates (the shell passes the user's).
     public var timeZone: TimeZone {
         didSet {

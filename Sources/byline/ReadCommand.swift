@@ -77,7 +77,10 @@ struct ReadCommand: ParsableCommand {
         // The listing came from the index: read the folder behind it, and show what changed.
         state.checksFolderOnStart = indexed != nil && !exitAfterFirstFrame
         state.message = Self.startMessage(contents: contents, themeProblems: themeProblems, readingProblem: marks.problem)
-        let backgroundWork = BackgroundWork(subscriptions: FeedPlaces.standardSubscriptions)
+        // A [sync] table makes `R` sync; a broken one leaves `R` fetching the feeds.
+        let syncAccount = (try? SyncSetup.account()) ?? nil
+        state.syncsWithServer = syncAccount != nil
+        let backgroundWork = BackgroundWork(subscriptions: FeedPlaces.standardSubscriptions, sync: syncAccount)
         let session = ReaderSession(state: state, backgroundWork: backgroundWork,
                                     exitAfterFirstFrame: exitAfterFirstFrame)
         try session.run()
