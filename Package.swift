@@ -27,8 +27,11 @@ let package = Package(
         ),
 
         // MARK: - Pure
-        .target(name: "BylineCore"),
-        .target(name: "TerminalKit"),
+        // The one reading of terminal control sequences, shared by every layer that cleans
+        // text: its own target because TerminalKit must not depend on the story core.
+        .target(name: "TerminalSafety"),
+        .target(name: "BylineCore", dependencies: ["TerminalSafety"]),
+        .target(name: "TerminalKit", dependencies: ["TerminalSafety"]),
         .target(name: "BylineConfig", dependencies: [.product(name: "TOMLKit", package: "TOMLKit")]),
         .target(
             name: "BylineUI",
@@ -39,13 +42,13 @@ let package = Package(
         ),
 
         // MARK: - I/O
-        .target(name: "BylineStore", dependencies: ["BylineCore"]),
+        .target(name: "BylineStore", dependencies: ["BylineCore", "TerminalSafety"]),
         .target(name: "NcursesTerminal", dependencies: ["CNcursesw", "TerminalKit"]),
         .target(name: "BylineExtract", dependencies: ["BylineCore", "CLibXML2"]),
         .target(
             name: "BylineFeeds",
             dependencies: [
-                "BylineCore", "BylineExtract", "BylineStore", "CLibXML2",
+                "BylineCore", "BylineExtract", "BylineStore", "CLibXML2", "TerminalSafety",
                 .product(name: "TOMLKit", package: "TOMLKit"),
             ]
         ),
@@ -65,6 +68,7 @@ let package = Package(
         // MARK: - Tests
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "BylineCoreTests", dependencies: ["BylineCore", "TestSupport"]),
+        .testTarget(name: "TerminalSafetyTests", dependencies: ["TerminalSafety", "BylineCore", "TerminalKit"]),
         .testTarget(name: "TerminalKitTests", dependencies: ["TerminalKit", "TestSupport"]),
         .testTarget(name: "BylineStoreTests", dependencies: ["BylineStore", "BylineCore", "TestSupport"]),
         .testTarget(name: "BylineUITests", dependencies: ["BylineUI", "BylineCore", "TerminalKit", "TestSupport"]),

@@ -1,3 +1,4 @@
+import BylineCore
 import FoundationEssentials
 
 /// Choosing and applying a page's character encoding, in the order browsers use.
@@ -30,27 +31,13 @@ public enum HTMLCharset {
         case "utf-8":
             let bytes = data.starts(with: [0xEF, 0xBB, 0xBF]) ? data.dropFirst(3) : data[...]
             if let text = String(validating: bytes, as: UTF8.self) { return text }
-            return decodeWindows1252(data)
+            return Windows1252.decode(data)
         case "windows-1252":
-            return decodeWindows1252(data)
+            return Windows1252.decode(data)
         default:
             guard let encoding = foundationEncodings[charset] else { return nil }
             return String(data: data, encoding: encoding)
         }
-    }
-
-    /// Every byte to a character: ASCII, the windows-1252 punctuation block, then Latin-1.
-    static func decodeWindows1252(_ data: Data) -> String {
-        var scalars = String.UnicodeScalarView()
-        scalars.reserveCapacity(data.count)
-        for byte in data {
-            if byte >= 0x80 && byte < 0xA0 {
-                scalars.append(Unicode.Scalar(windows1252High[Int(byte - 0x80)]) ?? "\u{FFFD}")
-            } else {
-                scalars.append(Unicode.Scalar(byte))
-            }
-        }
-        return String(scalars)
     }
 
     // MARK: - Finding the label
@@ -106,10 +93,5 @@ public enum HTMLCharset {
         "iso-8859-2": .isoLatin2, "windows-1250": .windowsCP1250, "windows-1251": .windowsCP1251,
         "windows-1253": .windowsCP1253, "windows-1254": .windowsCP1254,
         "shift_jis": .shiftJIS, "euc-jp": .japaneseEUC, "iso-2022-jp": .iso2022JP, "macintosh": .macOSRoman,
-    ]
-
-    private static let windows1252High: [UInt32] = [
-        0x20AC, 0xFFFD, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0xFFFD, 0x017D, 0xFFFD,
-        0xFFFD, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0xFFFD, 0x017E, 0x0178,
     ]
 }

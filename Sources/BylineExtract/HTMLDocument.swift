@@ -44,7 +44,7 @@ public struct HTMLDocument: Sendable {
     /// Parses HTML text that is already decoded.
     public init(html: String) {
         nodes = [Node(name: "#document", attributes: [:], text: "", parent: -1, children: [])]
-        var utf8 = Array(StoryText.removingControls(html, keepingCarriageReturns: true).utf8)
+        var utf8 = Array(StoryText.removingControls(html).utf8)
         parse(&utf8, encoding: "UTF-8")
     }
 
@@ -53,14 +53,14 @@ public struct HTMLDocument: Sendable {
         if let text = HTMLCharset.decode(data, charset: charset) {
             // Escape sequences go before parsing: libxml2 drops a bare ESC byte but would
             // keep the rest of its sequence as text.
-            var utf8 = Array(StoryText.removingControls(text, keepingCarriageReturns: true).utf8)
+            var utf8 = Array(StoryText.removingControls(text).utf8)
             parse(&utf8, encoding: "UTF-8")
         } else {
             // A charset Foundation does not know: libxml2's iconv converts it; if libxml2
             // does not know it either, windows-1252 at least keeps every byte readable.
             var bytes = [UInt8](data)
             if !parse(&bytes, encoding: charset) {
-                var utf8 = Array(HTMLCharset.decodeWindows1252(data).utf8)
+                var utf8 = Array(Windows1252.decode(data).utf8)
                 parse(&utf8, encoding: "UTF-8")
             }
         }

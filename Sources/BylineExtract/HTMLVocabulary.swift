@@ -18,8 +18,6 @@ enum HTMLVocabulary {
         "plaintext", "legend", "li",
     ]
 
-    static let headings: Set<String> = ["h1", "h2", "h3", "h4", "h5", "h6"]
-
     static func headingLevel(_ name: String) -> Int? {
         guard name.count == 2, name.first == "h", let level = name.last?.wholeNumberValue, (1...6).contains(level) else {
             return nil

@@ -1,3 +1,5 @@
+import TerminalSafety
+
 /// File names written into messages so a reader can still find the file.
 ///
 /// Not a terminal safeguard: every message is drawn through TerminalKit's `VisibleText`
@@ -6,18 +8,11 @@
 /// that does not exist. Marking each control with `?`, as `ls -q` does, keeps the name's
 /// length and shape, and `a?b.txt` typed into a shell matches the real file.
 enum DisplayText {
-    /// Replaces control characters (escape sequences, line breaks) with `?`, one each, so
-    /// the name stays on one line and shows where its odd characters are.
+    /// Replaces each character `TerminalControls` counts as a control (ESC, line breaks,
+    /// bidi overrides) with `?`, so the name stays on one line and shows where its odd
+    /// characters are.
     static func oneLine(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: isControl) else { return text }
-        var out = String.UnicodeScalarView()
-        for scalar in text.unicodeScalars {
-            out.append(isControl(scalar) ? "?" : scalar)
-        }
-        return String(out)
-    }
-
-    private static func isControl(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)
+        guard text.unicodeScalars.contains(where: TerminalControls.isControl) else { return text }
+        return String(String.UnicodeScalarView(text.unicodeScalars.map { TerminalControls.isControl($0) ? "?" : $0 }))
     }
 }

@@ -1,6 +1,7 @@
 import BylineCore
 import Dispatch
 import Foundation
+import Synchronization
 
 /// Reads and parses the story files that are new or changed since the index was written,
 /// a few at a time.
@@ -12,13 +13,15 @@ enum StoryFileReading {
     /// The index records for `files`; a file gone since the folder was scanned is left out.
     static func records(root: String, files: [StoryFolderScan.Found]) -> [LibraryIndex.Record] {
         let threads = min(mostThreads, ProcessInfo.processInfo.activeProcessorCount, max(1, files.count / 32))
-        let slots = Slots(count: files.count)
+        // Each thread reads every `threads`-th file into results of its own; they are handed
+        // over once, under a lock, and put back in file order after all threads finish.
+        let finished = Mutex<[Int: [LibraryIndex.Record?]]>([:])
         DispatchQueue.concurrentPerform(iterations: threads) { thread in
-            for index in stride(from: thread, to: files.count, by: threads) {
-                slots.put(record(root: root, file: files[index]), at: index)
-            }
+            let mine = stride(from: thread, to: files.count, by: threads).map { record(root: root, file: files[$0]) }
+            finished.withLock { $0[thread] = mine }
         }
-        return slots.collected()
+        let perThread = finished.withLock { $0 }
+        return files.indices.compactMap { index in perThread[index % threads]?[index / threads] ?? nil }
     }
 
     /// One file's record: an entry for a story, a problem for anything else.
@@ -34,30 +37,6 @@ enum StoryFileReading {
             case .success(let story): return .story(LibraryEntry(id: id, story: story, stamp: file.stamp))
             case .failure(let problem): return .problem(LibraryProblem(id: id, problem: problem, stamp: file.stamp))
             }
-        }
-    }
-
-    /// Results written by several threads, each to its own slots, read after they finish.
-    private final class Slots: @unchecked Sendable {
-        private var buffer: UnsafeMutableBufferPointer<LibraryIndex.Record?>
-
-        init(count: Int) {
-            buffer = .allocate(capacity: count)
-            buffer.initialize(repeating: nil)
-        }
-
-        deinit {
-            buffer.deinitialize()
-            buffer.deallocate()
-        }
-
-        /// Safe without a lock: every index is written by exactly one thread.
-        func put(_ record: LibraryIndex.Record?, at index: Int) {
-            buffer[index] = record
-        }
-
-        func collected() -> [LibraryIndex.Record] {
-            buffer.compactMap { $0 }
         }
     }
 }

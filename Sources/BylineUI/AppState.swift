@@ -187,7 +187,7 @@ public struct ScreenSize: Equatable, Sendable {
     }
 }
 
-public enum Focus: Equatable, Sendable { case list, reader }
+public enum Focus: Hashable, Sendable { case list, reader }
 
 /// The list's cursor and scroll position.
 public struct ListState: Equatable, Sendable {

@@ -16,3 +16,49 @@ public enum Command: Hashable, Sendable {
     case redraw
     case quit
 }
+
+/// Stable names for commands: a config file binds keys to commands by these names, so
+/// they never change once released.
+extension Command {
+    /// Every command there is, links 1 to 9 included.
+    public static let all: [Command] = [
+        .moveUp, .moveDown, .pageUp, .pageDown, .top, .bottom, .scrollPage, .open, .back,
+        .nextLink, .previousLink,
+    ] + (1...9).map(Command.followLink) + [
+        .startFilter, .toggleRead, .toggleStar, .openInBrowser, .refreshFeeds, .fetchFullStory,
+        .nextTheme, .help, .redraw, .quit,
+    ]
+
+    public var name: String {
+        switch self {
+        case .moveUp: "move-up"
+        case .moveDown: "move-down"
+        case .pageUp: "page-up"
+        case .pageDown: "page-down"
+        case .top: "top"
+        case .bottom: "bottom"
+        case .scrollPage: "scroll-page"
+        case .open: "open"
+        case .back: "back"
+        case .nextLink: "next-link"
+        case .previousLink: "previous-link"
+        case .followLink(let number): "follow-link-\(number)"
+        case .startFilter: "filter"
+        case .toggleRead: "toggle-read"
+        case .toggleStar: "toggle-star"
+        case .openInBrowser: "open-in-browser"
+        case .refreshFeeds: "fetch-feeds"
+        case .fetchFullStory: "fetch-full-story"
+        case .nextTheme: "next-theme"
+        case .help: "help"
+        case .redraw: "redraw"
+        case .quit: "quit"
+        }
+    }
+
+    /// The command a name stands for, nil for a name no command has.
+    public init?(name: String) {
+        guard let command = Self.all.first(where: { $0.name == name }) else { return nil }
+        self = command
+    }
+}

@@ -17,9 +17,10 @@ enum HelpScreen {
         }
         line([("Byline keys", theme[.helpTitle])])
         y += 1
-        let keyWidth = KeyMap.helpLines.map { DisplayWidth.of($0.keys) }.max() ?? 0
-        for (keys, meaning) in KeyMap.helpLines {
-            line([(TextWrapper.pad(keys, width: keyWidth) + "  ", theme[.helpKey]), (meaning, theme[.helpText])])
+        let lines = state.keyMap.helpLines
+        let keyWidth = lines.map { DisplayWidth.of($0.keys) }.max() ?? 0
+        for hint in lines {
+            line([(TextWrapper.pad(hint.keys, width: keyWidth) + "  ", theme[.helpKey]), (hint.words, theme[.helpText])])
         }
         if !state.problems.isEmpty {
             y += 1

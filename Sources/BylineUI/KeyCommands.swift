@@ -6,16 +6,16 @@ import BylineCore
 func handle(_ key: Key, _ state: inout AppState) -> [Effect] {
     state.message = nil
     if state.showingHelp {
+        // Any key closes the help; the quit key also quits.
         state.showingHelp = false
-        return key == .character("q") ? [.quit] : []
+        return state.keyMap.command(for: key) == .quit ? [.quit] : []
     }
     if case .click = key { return state.mouse(key) }
     if case .wheel = key { return state.mouse(key) }
     if let filter = state.filter, filter.isEditing {
         return editFilter(key, &state)
     }
-    let context: KeyMap.Context = state.focus == .list ? .list : .reader
-    guard let command = state.keyMap.command(for: key, in: context) else { return [] }
+    guard let command = state.keyMap.command(for: key) else { return [] }
     return perform(command, &state)
 }
 

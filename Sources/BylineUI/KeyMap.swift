@@ -1,59 +1,105 @@
 import TerminalKit
-/// Key bindings as data: which key means which command, per screen context.
+
+/// Key bindings as data: which keys give which command, with each command's help.
 ///
-/// Keeping the bindings in one table lets help list them and lets them be remapped later
-/// without touching `update`.
+/// `update` asks it what a key means; the `?` screen and the status line's hints are
+/// made from it. A later config file rebinds keys by the commands' names.
 public struct KeyMap: Equatable, Sendable {
-    public enum Context: Hashable, Sendable { case list, reader }
+    /// In the order the help screen lists them.
+    public private(set) var bindings: [KeyBinding]
+    /// The commands the status line hints at, in order, on the list and in the reader.
+    public var footer: [Focus: [Command]]
+    private var commands: [Key: Command] = [:]
 
-    public var shared: [Key: Command]
-    public var list: [Key: Command]
-    public var reader: [Key: Command]
-
-    public func command(for key: Key, in context: Context) -> Command? {
-        (context == .list ? list[key] : reader[key]) ?? shared[key]
+    /// A key bound twice means what its first binding says.
+    public init(_ bindings: [KeyBinding], footer: [Focus: [Command]]) {
+        self.bindings = bindings
+        self.footer = footer
+        for binding in bindings {
+            for key in binding.keys where commands[key] == nil { commands[key] = binding.command }
+        }
     }
 
-    public static let standard: KeyMap = {
-        var shared: [Key: Command] = [
-            .up: .moveUp, .character("k"): .moveUp,
-            .down: .moveDown, .character("j"): .moveDown,
-            .pageUp: .pageUp, .pageDown: .pageDown, .character(" "): .scrollPage,
-            .home: .top, .end: .bottom, .character("g"): .top, .character("G"): .bottom,
-            .enter: .open, .right: .open, .character("l"): .open,
-            .left: .back, .escape: .back, .backspace: .back, .character("h"): .back,
-            .tab: .nextLink, .backTab: .previousLink,
-            .character("/"): .startFilter,
-            .character("u"): .toggleRead, .character("s"): .toggleStar,
-            .character("o"): .openInBrowser,
-            .character("R"): .refreshFeeds,
-            .character("f"): .fetchFullStory,
-            .character("t"): .nextTheme,
-            .character("?"): .help,
-            .ctrl("l"): .redraw,
-            // No Ctrl-C binding: the terminal turns it into SIGINT, which also quits cleanly.
-            .character("q"): .quit,
-        ]
-        for n in 1...9 { shared[.character(Character(String(n)))] = .followLink(n) }
-        return KeyMap(shared: shared, list: [:], reader: [:])
-    }()
+    public func command(for key: Key) -> Command? {
+        commands[key]
+    }
 
-    /// One line per binding group, for the help screen: keys, then what they do.
-    public static let helpLines: [(keys: String, meaning: String)] = [
-        ("↑ ↓  j k", "move through the list, or scroll the story"),
-        ("⏎  →", "read the selected story; follow the selected link"),
-        ("←  Esc  ⌫", "back: to the previous story, then to the list"),
-        ("PgUp PgDn Space", "scroll a page (Space pages the story)"),
-        ("Home End  g G", "to the top or the end"),
-        ("⇥  ⇧⇥", "step through the story's links"),
-        ("1 … 9", "follow link N"),
-        ("/", "filter headlines by words (Esc clears)"),
-        ("u  s", "toggle read, toggle star"),
-        ("o", "open the story's web page in the browser"),
-        ("R", "fetch feeds in the background"),
-        ("f", "fetch the full story from its web page"),
-        ("t", "next theme"),
-        ("?", "this help"),
-        ("q", "quit"),
-    ]
+    public func binding(for command: Command) -> KeyBinding? {
+        bindings.first { $0.command == command }
+    }
+
+    /// The help screen's lines: keys, then what they do; bindings next to each other with
+    /// the same help share a line.
+    public var helpLines: [KeyHint] {
+        var lines: [(keys: [[Key]], help: String)] = []
+        for binding in bindings where !binding.keys.isEmpty {
+            if let last = lines.last, last.help == binding.help {
+                lines[lines.count - 1].keys.append(binding.keys)
+            } else {
+                lines.append(([binding.keys], binding.help))
+            }
+        }
+        return lines.map { KeyHint(keys: Self.symbols($0.keys), words: $0.help) }
+    }
+
+    /// The status line's hints: each command's first key and its word there; commands
+    /// next to each other with the same word share a hint ("↑↓ move").
+    public func hints(for focus: Focus) -> [KeyHint] {
+        var hints: [KeyHint] = []
+        for command in footer[focus] ?? [] {
+            guard let binding = binding(for: command), let key = binding.keys.first else { continue }
+            let words = binding.hint(for: focus)
+            if let last = hints.last, last.words == words {
+                hints[hints.count - 1].keys += key.symbol
+            } else {
+                hints.append(KeyHint(keys: key.symbol, words: words))
+            }
+        }
+        return hints
+    }
+
+    /// Keys of a line's bindings. Bindings of one key each read as one list ("PgUp PgDn
+    /// Space", "1 … 9"); bindings of several keys stay apart, two spaces between, so the
+    /// eye can tell ↑ k from ↓ j.
+    private static func symbols(_ groups: [[Key]]) -> String {
+        if groups.allSatisfy({ $0.count == 1 }) { return Key.symbols(groups.flatMap { $0 }) }
+        return groups.map(Key.symbols).joined(separator: "  ")
+    }
+}
+
+extension KeyMap {
+    public static let standard = KeyMap([
+        KeyBinding(.moveUp, keys: [.up, .character("k")], help: "move through the list, or scroll the story",
+                   hint: "move", inReader: "scroll"),
+        KeyBinding(.moveDown, keys: [.down, .character("j")], help: "move through the list, or scroll the story",
+                   hint: "move", inReader: "scroll"),
+        KeyBinding(.open, keys: [.enter, .right, .character("l")], help: "read the selected story; follow the selected link",
+                   hint: "read", inReader: "follow"),
+        KeyBinding(.back, keys: [.left, .escape, .backspace, .character("h")],
+                   help: "back: to the previous story, then to the list", hint: "back"),
+        KeyBinding(.pageUp, keys: [.pageUp], help: "scroll a page (Space pages the story)"),
+        KeyBinding(.pageDown, keys: [.pageDown], help: "scroll a page (Space pages the story)"),
+        KeyBinding(.scrollPage, keys: [.character(" ")], help: "scroll a page (Space pages the story)"),
+        KeyBinding(.top, keys: [.home, .character("g")], help: "to the top or the end"),
+        KeyBinding(.bottom, keys: [.end, .character("G")], help: "to the top or the end"),
+        KeyBinding(.nextLink, keys: [.tab], help: "step through the story's links", hint: "links"),
+        KeyBinding(.previousLink, keys: [.backTab], help: "step through the story's links"),
+    ] + (1...9).map { number in
+        KeyBinding(.followLink(number), keys: [.character(Character(String(number)))], help: "follow link N")
+    } + [
+        KeyBinding(.startFilter, keys: [.character("/")], help: "filter headlines by words (Esc clears)", hint: "search"),
+        KeyBinding(.toggleRead, keys: [.character("u")], help: "mark read or unread"),
+        KeyBinding(.toggleStar, keys: [.character("s")], help: "star or unstar"),
+        KeyBinding(.openInBrowser, keys: [.character("o")], help: "open the story's web page in the browser"),
+        KeyBinding(.refreshFeeds, keys: [.character("R")], help: "fetch feeds in the background"),
+        KeyBinding(.fetchFullStory, keys: [.character("f")], help: "fetch the full story from its web page"),
+        KeyBinding(.nextTheme, keys: [.character("t")], help: "next theme"),
+        KeyBinding(.help, keys: [.character("?")], help: "this help", hint: "help"),
+        KeyBinding(.redraw, keys: [.ctrl("l")], help: "draw the screen again"),
+        // No Ctrl-C binding: the terminal turns it into SIGINT, which also quits cleanly.
+        KeyBinding(.quit, keys: [.character("q")], help: "quit", hint: "quit"),
+    ], footer: [
+        .list: [.moveUp, .moveDown, .open, .nextLink, .startFilter, .help, .quit],
+        .reader: [.back, .moveUp, .moveDown, .nextLink, .open, .help, .quit],
+    ])
 }

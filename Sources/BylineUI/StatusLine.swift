@@ -1,7 +1,7 @@
 import TerminalKit
 
-/// The bottom line: the filter prompt, a message, or key hints; the reading position and
-/// feed progress on the right.
+/// The bottom line: the filter prompt, a message, or the key map's hints; the reading
+/// position and feed progress on the right.
 enum StatusLine {
     static func draw(_ state: AppState, _ rect: Rect, _ grid: inout CellGrid) {
         let theme = state.theme
@@ -29,12 +29,12 @@ enum StatusLine {
             drawMessage(message, room: room, rect, theme, &grid)
         } else {
             var x = rect.x
-            for (key, meaning) in hints(state) {
-                let keyWidth = DisplayWidth.of(" " + key)
-                let meaningWidth = DisplayWidth.of(" " + meaning + " ")
-                guard x + keyWidth + meaningWidth <= rect.x + room else { break }
-                x += grid.write(" " + key, x: x, y: rect.y, style: theme[.statusKey])
-                x += grid.write(" " + meaning + " ", x: x, y: rect.y, style: theme[.status])
+            for hint in state.keyMap.hints(for: state.focus) {
+                let keyWidth = DisplayWidth.of(" " + hint.keys)
+                let wordsWidth = DisplayWidth.of(" " + hint.words + " ")
+                guard x + keyWidth + wordsWidth <= rect.x + room else { break }
+                x += grid.write(" " + hint.keys, x: x, y: rect.y, style: theme[.statusKey])
+                x += grid.write(" " + hint.words + " ", x: x, y: rect.y, style: theme[.status])
             }
         }
         if rightWidth > 0, rightWidth <= rect.width {
@@ -59,13 +59,6 @@ enum StatusLine {
             grid.fill(row, style: style)
             grid.write(" " + line, x: rect.x, y: y, style: style, maxWidth: row.width)
         }
-    }
-
-    static func hints(_ state: AppState) -> [(String, String)] {
-        if state.focus == .reader {
-            return [("←", "back"), ("↑↓", "scroll"), ("⇥", "links"), ("⏎", "follow"), ("?", "help"), ("q", "quit")]
-        }
-        return [("↑↓", "move"), ("⏎", "read"), ("⇥", "links"), ("/", "search"), ("?", "help"), ("q", "quit")]
     }
 }
 

@@ -34,7 +34,7 @@ public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
         state.refresh?.sync = stage
         return []
     case .refreshProgress(let done, let total):
-        state.refresh = state.refresh ?? RefreshProgress(done: 0, total: 0)
+        // Progress posted late, after the fetch was over, must not bring the counter back.
         state.refresh?.done = done
         state.refresh?.total = total
         return []

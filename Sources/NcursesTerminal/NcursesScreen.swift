@@ -22,6 +22,7 @@ public final class NcursesScreen {
     /// on signals and crashes too.
     public func start() throws {
         setlocale(LC_ALL, "")
+        TerminalRestorer.cursesStarting()
         guard let window = initscr() else { throw TerminalError.cannotStart }
         self.window = window
         TerminalRestorer.cursesStarted()

@@ -67,8 +67,8 @@ struct ExtractCommand: ParsableCommand {
 
     /// The story file, or with `--text` the body alone, safe to print on a terminal.
     ///
-    /// Through `VisibleText`, not `StoryText.removingControls`: the latter keeps bidi
-    /// overrides and the payload of an 8-bit OSC or DCS, which still reach the terminal.
+    /// Through `VisibleText` as well: the extractor cleaned the text, but the printed file
+    /// holds the page's URL and headers too, and the terminal is the last line of defence.
     private func render(_ article: ExtractedArticle, url: URL?) -> String {
         let output = text ? article.text + "\n" : StoryFileWriter.write(article.story(url: url))
         return VisibleText.sanitize(output, keepingNewlines: true)

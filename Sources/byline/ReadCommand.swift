@@ -76,7 +76,7 @@ struct ReadCommand: ParsableCommand {
         state.themeIndex = themeIndex
         // The listing came from the index: read the folder behind it, and show what changed.
         state.checksFolderOnStart = indexed != nil && !exitAfterFirstFrame
-        state.message = Self.startMessage(contents: contents, themeProblems: themeProblems, readingProblem: marks.problem)
+        state.message = .opening(themeProblems: themeProblems, readingProblem: marks.problem, skippedFiles: state.problems)
         // A [sync] table makes `R` sync; a broken one leaves `R` fetching the feeds.
         let syncAccount = (try? SyncSetup.account()) ?? nil
         state.syncsWithServer = syncAccount != nil
@@ -88,18 +88,5 @@ struct ReadCommand: ParsableCommand {
         // Ctrl-C, 143 for SIGTERM), so scripts can tell.
         let signal = TerminalRestorer.pendingSignal
         if signal != 0 { throw ExitCode(128 + signal) }
-    }
-
-    /// What to tell the reader on opening: problems first, since they need acting on.
-    static func startMessage(contents: LibraryContents, themeProblems: [String], readingProblem: String?) -> StatusMessage? {
-        if let problem = themeProblems.first {
-            return StatusMessage("Theme not used: \(problem); using the default", isError: true)
-        }
-        if let readingProblem { return StatusMessage(readingProblem, isError: true) }
-        if let first = contents.problems.first {
-            let more = contents.problems.count > 1 ? " (and \(contents.problems.count - 1) more; ? lists them)" : ""
-            return StatusMessage("Skipped \(first.message)\(more)", isError: true)
-        }
-        return nil
     }
 }

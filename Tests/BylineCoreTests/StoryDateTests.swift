@@ -17,6 +17,11 @@ import Testing
         #expect(StoryDate.format(Date(timeIntervalSince1970: seconds)) == expected)
     }
 
+    @Test func datesOutsideFourDigitYearsAreHeldAtTheEdge() {
+        #expect(StoryDate.format(Date(timeIntervalSince1970: 1e300)) == "9999-12-31T23:59:59Z")
+        #expect(StoryDate.format(Date(timeIntervalSince1970: -1e300)) == "0001-01-01T00:00:00Z")
+    }
+
     @Test func agreesWithFoundationsFormatter() {
         let formatter = ISO8601DateFormatter()
         formatter.formatOptions = [.withInternetDateTime]

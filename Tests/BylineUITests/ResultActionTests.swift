@@ -215,3 +215,17 @@ import TerminalKit
         #expect(readWhenMarked == [Fixtures.seedID])
     }
 }
+
+@Suite struct OpeningMessageTests {
+    @Test func problemsAreToldOnOpeningMostUrgentFirst() {
+        #expect(StatusMessage.opening(themeProblems: [], readingProblem: nil, skippedFiles: []) == nil)
+        #expect(StatusMessage.opening(themeProblems: [], readingProblem: nil, skippedFiles: ["a.txt: not UTF-8"])
+            == StatusMessage("Skipped a.txt: not UTF-8", isError: true))
+        #expect(StatusMessage.opening(themeProblems: [], readingProblem: nil, skippedFiles: ["a.txt: empty", "b.txt: empty", "c.txt: empty"])
+            == StatusMessage("Skipped a.txt: empty (and 2 more; ? lists them)", isError: true))
+        #expect(StatusMessage.opening(themeProblems: [], readingProblem: "state damaged", skippedFiles: ["a.txt: empty"])
+            == StatusMessage("state damaged", isError: true))
+        #expect(StatusMessage.opening(themeProblems: ["dark.toml:3: bad colour"], readingProblem: "state damaged", skippedFiles: [])
+            == StatusMessage("Theme not used: dark.toml:3: bad colour; using the default", isError: true))
+    }
+}

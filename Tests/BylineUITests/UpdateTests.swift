@@ -213,6 +213,9 @@ import TerminalKit
         #expect(state.refresh == nil)
         #expect(state.message?.text == "1 feed: 3 new stories")
         #expect(state.stories.count == 4)
+        // A progress report arriving late does not bring the counter back.
+        _ = update(&state, .refreshProgress(done: 5, total: 5))
+        #expect(state.refresh == nil)
     }
 }
 

@@ -32,9 +32,9 @@ extension EndToEnd {
                     || (0x202A...0x202E).contains($0.value) || (0x2066...0x2069).contains($0.value)
             }
             #expect(bad.isEmpty, "\(bad.map { String($0.value, radix: 16) })")
-            // The 8-bit OSC/DCS introducers go, but the extractor (StoryText.removingControls)
-            // keeps their payloads as plain text, which drives nothing.
+            // A closed 8-bit OSC goes whole, payload included.
             #expect(!output.contains("retitled"), "an OSC payload printed")
+            #expect(!output.contains("owned window") && !output.contains("dcs-payload"), "an 8-bit string's payload printed")
         }
 
         @Test(arguments: [[], ["--text"]])

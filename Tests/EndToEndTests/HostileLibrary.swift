@@ -10,6 +10,9 @@ import TestSupport
 enum HostileLibrary {
     static let escapes = "\u{1B}]0;PWNED\u{07}\u{1B}[2J\u{1B}[5;41;93mLOUD\u{1B}[0m\u{07}\u{9B}31m"
 
+    /// Text after a stray U+009D (the mojibake of ”) that nothing closes: it must show.
+    static let strayIntroducerSurvivor = "and the rest of the paragraph stays"
+
     /// Stories that parse, by the words of their titles the list should show.
     static let storyTitleWords = ["Plain survivor", "Hostile title", "Headerless"]
 
@@ -52,6 +55,8 @@ enum HostileLibrary {
             Headerless \u{1B}]2;PWNED\u{1B}\\ title here
 
             Body of it \u{1B}[31mred\u{1B}[0m and \u{9B}2J more.
+
+            Mis-decoded \u{E2}\u{80}\u{9D}quote, \(strayIntroducerSurvivor).
 
             """)
         for file in damaged { try folder.write(file.name, file.bytes) }

@@ -36,6 +36,7 @@ extension EndToEnd {
                 try await reader.press("Down")
                 try await reader.waitForReading("Headerless")
                 try await reader.press("Enter")
+                try await reader.waitForReading(HostileLibrary.strayIntroducerSurvivor)
                 try await reader.waitFor("← back")
                 try await expectUntouched(reader)
             }

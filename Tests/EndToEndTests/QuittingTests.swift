@@ -3,7 +3,7 @@ import Testing
 import TestSupport
 
 extension EndToEnd {
-    /// However the reader ends — `q`, SIGTERM, Ctrl-C — the terminal is given back as it
+    /// However the reader ends — `q`, SIGTERM, Ctrl-C, a crash — the terminal is given back as it
     /// was: the normal screen, line editing and echo on.
     @Suite(EndToEnd.needsTmux)
     struct Quitting {
@@ -20,6 +20,16 @@ extension EndToEnd {
                 kill(pid, SIGTERM)
                 let after = try await reader.waitFor("EXIT=")
                 #expect(after.contains("EXIT=143"), "128 + SIGTERM, as shells report it\n\(framed(after))")
+            }
+        }
+
+        /// A crash cannot call `endwin()` (not async-signal-safe): the handler writes the
+        /// terminal's reset strings and the saved line modes back, then dies of the signal.
+        @Test func aCrashRestoresTheTerminal() async throws {
+            try await withReaderInShell { reader, pid in
+                kill(pid, SIGSEGV)
+                let after = try await reader.waitFor("EXIT=")
+                #expect(after.contains { $0.contains("EXIT=139") }, "128 + SIGSEGV: the crash is not hidden\n\(framed(after))")
             }
         }
 

@@ -200,6 +200,41 @@ struct SyncEndToEndTests {
         #expect(Self.feedID(url, in: try await server.call(["op": "getFeeds", "cat_id": -3])) == nil)
     }
 
+    @Test("in the reader, R syncs: the server's marks arrive, and a star made with s reaches the server",
+          .enabled(if: TmuxSession.tmuxProgram != nil, "needs tmux"))
+    func readerSyncs() async throws {
+        let (_, title) = try await feed("Reader", count: 2)
+        let machine = try SyncMachine("reader", server: server)
+        defer { machine.home.remove() }
+        try await machine.sync()
+        let ids = try await server.articles()
+        try await server.mark([try #require(ids["\(title) story 1"]?.id)], field: 0, mode: 1)
+        let before = machine.marks
+        var environment = machine.environment
+        environment["LANG"] = "C.UTF-8"
+        environment["TERM"] = "tmux-256color"
+        let command = ["env"] + environment.map { "\($0.key)=\($0.value)" }.sorted() + [try #require(SyncMachine.binary).path]
+        try await TmuxSession.run(command, width: 160) { reader in
+            try await reader.waitFor("q quit")
+            try await reader.press("R")
+            let screen = try await reader.waitFor("Synced with Tiny Tiny RSS", timeout: .seconds(60))
+            #expect(screen.joined().contains("1 received"))
+            try await reader.press("s")
+            try await reader.waitFor("Starred")
+            try await reader.press("q")
+        }
+        #expect(try machine.isStarred("\(title) story 1"), "the star made on the server arrived with R")
+        let starredHere = machine.marks.starred.subtracting(before.starred).subtracting([try machine.story("\(title) story 1")])
+        #expect(starredHere.count == 1)
+        try await machine.sync()
+        let entries = try machine.library.load().entries
+        let onServer = try await server.articles()
+        for id in starredHere {
+            let title = try #require(entries.first { $0.id == id }?.title)
+            #expect(onServer[title]?.starred == true, "\(title) starred in the reader")
+        }
+    }
+
     /// Processes whose command line or environment holds `secret`.
     static func processesShowing(_ secret: String) -> [String] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []

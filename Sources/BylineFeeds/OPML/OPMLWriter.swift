@@ -1,3 +1,5 @@
+import TerminalSafety
+
 /// Writes subscriptions as an OPML 2.0 document, the format other readers import.
 public enum OPMLWriter {
     public static func document(_ subscriptions: [Subscription], title: String = "Byline subscriptions") -> String {
@@ -32,22 +34,17 @@ public enum OPMLWriter {
             case "\"": out += "&quot;"
             case "\n", "\r", "\t": out += "&#\(scalar.value);"
             default:
-                if isKept(scalar.value) { out.unicodeScalars.append(scalar) }
+                if isKept(scalar) { out.unicodeScalars.append(scalar) }
             }
         }
         return out
     }
 
     /// Whether a character may appear in the document. `byline export` writes to standard
-    /// output, often a terminal, so besides XML's forbidden C0 controls and noncharacters
-    /// this drops DEL and C1 (an 8-bit CSI or OSC would reach the terminal) and the bidi
-    /// overrides and isolates that reorder the text after them.
-    private static func isKept(_ value: UInt32) -> Bool {
-        switch value {
-        case 0..<0x20, 0x7F...0x9F: false
-        case 0x202A...0x202E, 0x2066...0x2069: false
-        case 0xFDD0...0xFDEF: false
-        default: value & 0xFFFE != 0xFFFE
-        }
+    /// output, often a terminal, so besides XML's noncharacters this drops every character
+    /// `TerminalControls` counts as a control (C0, DEL, C1, bidi overrides and isolates).
+    private static func isKept(_ scalar: Unicode.Scalar) -> Bool {
+        if TerminalControls.isControl(scalar) { return false }
+        return !(0xFDD0...0xFDEF).contains(scalar.value) && scalar.value & 0xFFFE != 0xFFFE
     }
 }

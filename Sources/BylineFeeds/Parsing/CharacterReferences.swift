@@ -1,27 +1,5 @@
 /// Character and entity references in text before and after XML parsing.
 enum CharacterReferences {
-    /// Decodes `&#N;` and `&#xH;` references (the only kind a kept entity may hold).
-    static func decodeNumeric(_ text: String) -> String {
-        guard text.contains("&#") else { return text }
-        var out = ""
-        var rest = Substring(text)
-        while let amp = rest.range(of: "&#") {
-            out += rest[..<amp.lowerBound]
-            let body = rest[amp.upperBound...]
-            let hex = body.first == "x" || body.first == "X"
-            let digits = (hex ? body.dropFirst() : body).prefix { hex ? $0.isHexDigit : ($0.isASCII && $0.isNumber) }
-            if let value = UInt32(digits, radix: hex ? 16 : 10), let scalar = Unicode.Scalar(value),
-               digits.endIndex < body.endIndex, body[digits.endIndex] == ";" {
-                out.unicodeScalars.append(scalar)
-                rest = body[body.index(after: digits.endIndex)...]
-            } else {
-                out += "&#"
-                rest = body
-            }
-        }
-        return out + rest
-    }
-
     /// Rewrites references to entities XML does not define (`&nbsp;`, `&hellip;`) as
     /// numeric references and escapes bare `&`, as feedparser's loose parser reads them;
     /// unknown names become literal text. Comments and CDATA sections are left alone.

@@ -1,3 +1,4 @@
+import BylineCore
 import Foundation
 
 /// Ending an element's text (feedparser's `pop`): decoding, resolving links, sanitising

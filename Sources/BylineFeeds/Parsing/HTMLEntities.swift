@@ -1,4 +1,4 @@
-import BylineExtract
+import BylineCore
 
 /// HTML's named character references as the feed parser uses them: HTML 4's names (the set
 /// feedparser keeps as names) and the rest of HTML5's, from BylineExtract's one table.

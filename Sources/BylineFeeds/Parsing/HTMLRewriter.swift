@@ -1,3 +1,4 @@
+import BylineCore
 import Foundation
 
 /// Rewrites an HTML fragment from a feed: resolves relative links against the entry's

@@ -1,3 +1,5 @@
+import BylineCore
+
 /// What the sanitiser tracks between tags: whether it is inside a dropped element
 /// (`script`, `style`) or inside inline MathML or SVG, which have their own allow-lists.
 struct SanitiserState {
@@ -75,45 +77,11 @@ struct SanitiserState {
         let squeezed = String(String.UnicodeScalarView(value.unicodeScalars.filter {
             !($0.properties.isWhitespace || $0.value < 0x20 || $0.value == 0x7F)
         }))
-        let decoded = decodedReferences(squeezed).lowercased()
+        // References decoded as a browser would, so `&#106avascript:` is seen for what it is.
+        let decoded = HTMLCharacterReferences.decoding(squeezed, .lenient).lowercased()
         guard let colon = decoded.firstIndex(of: ":") else { return true }
         let scheme = decoded[..<colon]
         if scheme.contains(where: { "/?#".contains($0) }) { return true }
         return URIReference.acceptableSchemes.contains(String(scheme))
-    }
-
-    /// Character references decoded, so `&#106;avascript:` is seen for what it is.
-    private static func decodedReferences(_ text: String) -> String {
-        guard text.contains("&") else { return text }
-        var out = ""
-        var rest = Substring(text)
-        while let amp = rest.firstIndex(of: "&") {
-            out += rest[..<amp]
-            let after = rest[rest.index(after: amp)...]
-            if after.hasPrefix("#") {
-                let body = after.dropFirst()
-                let hex = body.first == "x" || body.first == "X"
-                let digits = (hex ? body.dropFirst() : body).prefix { hex ? $0.isHexDigit : $0.isNumber }
-                if let value = UInt32(digits, radix: hex ? 16 : 10), let scalar = Unicode.Scalar(value) {
-                    out.unicodeScalars.append(scalar)
-                    var next = digits.endIndex
-                    if next < after.endIndex, after[next] == ";" { next = after.index(after: next) }
-                    rest = after[next...]
-                    continue
-                }
-            } else {
-                let name = after.prefix { $0.isLetter || $0.isNumber }
-                if let text = HTMLEntities.text(named: String(name)) {
-                    out += text
-                    var next = name.endIndex
-                    if next < after.endIndex, after[next] == ";" { next = after.index(after: next) }
-                    rest = after[next...]
-                    continue
-                }
-            }
-            out += "&"
-            rest = after
-        }
-        return out + rest
     }
 }

@@ -1,3 +1,6 @@
+import BylineCore
+import TerminalSafety
+
 /// Plain text for the typed fields of `Feed` and `FeedItem`: HTML titles lose their
 /// tags and references, and control characters (escape sequences) never get through.
 enum PlainText {
@@ -32,18 +35,14 @@ enum PlainText {
     /// A message safe for one line of a terminal: line breaks and control characters
     /// become spaces, runs of spaces collapse, and it stops at `limit` characters.
     static func oneLine(_ text: String, limit: Int = 160) -> String {
-        let words = String(String.UnicodeScalarView(text.unicodeScalars.map { isControl($0) || $0 == "\n" || $0 == "\r" || $0 == "\t" ? " " : $0 }))
+        let words = String(String.UnicodeScalarView(text.unicodeScalars.map { TerminalControls.isControl($0) ? " " : $0 }))
             .split(separator: " ").joined(separator: " ")
         return words.count > limit ? String(words.prefix(limit)) + "…" : words
     }
 
-    /// `text` without control characters: C0 (but tab, line feed, carriage return), DEL and C1.
+    /// `text` without escape sequences and controls, read by `TerminalControls`; tabs and
+    /// the line breaks later steps read as white space stay as written.
     static func clean(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: isControl) else { return text }
-        return String(String.UnicodeScalarView(text.unicodeScalars.filter { !isControl($0) }))
-    }
-
-    private static func isControl(_ c: Unicode.Scalar) -> Bool {
-        (c.value < 0x20 && c != "\t" && c != "\n" && c != "\r") || (c.value >= 0x7F && c.value < 0xA0)
+        TerminalControls.removing(from: text, lineBreaks: .asWritten)
     }
 }

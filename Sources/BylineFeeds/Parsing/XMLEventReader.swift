@@ -1,3 +1,4 @@
+import BylineCore
 import CLibXML2
 
 /// Receives a document's elements and text in order, like a SAX content handler.
@@ -54,9 +55,13 @@ enum XMLEventReader {
             | XML_PARSE_NOWARNING.rawValue | XML_PARSE_NOCDATA.rawValue)
         var bytes = Array(text.utf8)
         if bytes.isEmpty { bytes = [0x20] }
-        let document = bytes.withUnsafeBufferPointer { buffer in
-            buffer.baseAddress?.withMemoryRebound(to: CChar.self, capacity: buffer.count) { pointer in
-                xmlCtxtReadMemory(context, pointer, Int32(clamping: buffer.count), url, "UTF-8", options)
+        // The context holds the log unretained, and Swift may release a local after its last
+        // visible use: the log must outlive the parse that calls back into it.
+        let document = withExtendedLifetime(errors) {
+            bytes.withUnsafeBufferPointer { buffer in
+                buffer.baseAddress?.withMemoryRebound(to: CChar.self, capacity: buffer.count) { pointer in
+                    xmlCtxtReadMemory(context, pointer, Int32(clamping: buffer.count), url, "UTF-8", options)
+                }
             }
         }
         context.pointee._private = nil
@@ -157,7 +162,7 @@ enum XMLEventReader {
             guard let name = node.pointee.name, let entity = xmlGetDocEntity(document, name),
                   entity.pointee.etype == XML_INTERNAL_GENERAL_ENTITY, let content = entity.pointee.content else { return "" }
             let raw = String(cString: content)
-            return CharacterReferences.decodeNumeric(raw)
+            return HTMLCharacterReferences.decoding(raw, .numericOnly)
         }
     }
 }

@@ -9,16 +9,9 @@ import BylineCore
 public enum SafeText {
     public static func clean(_ text: String?) -> String? {
         guard let text else { return nil }
-        var out = String.UnicodeScalarView()
-        for scalar in StoryText.removingControls(text).unicodeScalars {
-            switch scalar.value {
-            case 0x09, 0x0A: out.append(" ")
-            // Bidi overrides and isolates can make a line read differently from its bytes.
-            case 0x202A...0x202E, 0x2066...0x2069: continue
-            default: out.append(scalar)
-            }
-        }
-        let cleaned = String(out).split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ")
+        // Bidi overrides go with the other controls; tabs and line breaks become spaces.
+        let cleaned = StoryText.removingControls(text)
+            .split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }).joined(separator: " ")
         return cleaned.isEmpty ? nil : cleaned
     }
 }
