@@ -2,8 +2,8 @@
 import PackageDescription
 
 // Dependencies point one way: the executable wires the I/O targets (NcursesTerminal,
-// BylineStore, BylineFeeds, BylineExtract) to the pure ones (BylineUI, TerminalKit,
-// BylineCore). Nothing pure imports an I/O target.
+// BylineStore, BylineFeeds) to the pure ones (BylineUI, TerminalKit, FeedParsing,
+// BylineExtract, BylineCore). Nothing pure imports an I/O target.
 let package = Package(
     name: "Byline",
     platforms: [.macOS(.v13)],
@@ -32,7 +32,12 @@ let package = Package(
         .target(name: "TerminalSafety"),
         .target(name: "BylineCore", dependencies: ["TerminalSafety"]),
         .target(name: "TerminalKit", dependencies: ["TerminalSafety"]),
+        .target(name: "StorySearch", dependencies: ["BylineCore"]),
         .target(name: "BylineConfig", dependencies: [.product(name: "TOMLKit", package: "TOMLKit")]),
+        // HTML → story with libxml2's parser, on bytes in memory: no files, no network.
+        .target(name: "BylineExtract", dependencies: ["BylineCore", "CLibXML2"]),
+        // Feeds, OPML and feed-page discovery from bytes to values; fetching is BylineFeeds'.
+        .target(name: "FeedParsing", dependencies: ["BylineCore", "BylineExtract", "CLibXML2", "TerminalSafety"]),
         .target(
             name: "BylineUI",
             dependencies: [
@@ -42,18 +47,17 @@ let package = Package(
         ),
 
         // MARK: - I/O
-        .target(name: "BylineStore", dependencies: ["BylineCore", "TerminalSafety"]),
+        .target(name: "BylineStore", dependencies: ["BylineCore", "TerminalSafety", "StorySearch"]),
         .target(name: "NcursesTerminal", dependencies: ["CNcursesw", "TerminalKit"]),
-        .target(name: "BylineExtract", dependencies: ["BylineCore", "CLibXML2"]),
         .target(
             name: "BylineFeeds",
             dependencies: [
-                "BylineCore", "BylineExtract", "BylineStore", "CLibXML2", "TerminalSafety",
+                "BylineCore", "BylineExtract", "BylineStore", "FeedParsing",
                 .product(name: "TOMLKit", package: "TOMLKit"),
             ]
         ),
 
-        .target(name: "BylineSync", dependencies: ["BylineCore", "BylineStore", "BylineFeeds"]),
+        .target(name: "BylineSync", dependencies: ["BylineCore", "BylineStore", "BylineFeeds", "FeedParsing"]),
 
         // MARK: - The program
         .executableTarget(
@@ -61,20 +65,29 @@ let package = Package(
             dependencies: [
                 "BylineCore", "BylineStore", "BylineUI", "TerminalKit", "NcursesTerminal",
                 "BylineFeeds", "BylineExtract", "BylineConfig", "BylineSync",
+                "FeedParsing",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
 
+        // Times the search index on a library (Scripts/bench-search runs it).
+        .executableTarget(name: "search-benchmark", dependencies: ["BylineCore", "BylineStore"]),
+
         // MARK: - Tests
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "BylineCoreTests", dependencies: ["BylineCore", "TestSupport"]),
+        .testTarget(name: "StorySearchTests", dependencies: ["StorySearch", "BylineCore", "TestSupport"]),
         .testTarget(name: "TerminalSafetyTests", dependencies: ["TerminalSafety", "BylineCore", "TerminalKit"]),
         .testTarget(name: "TerminalKitTests", dependencies: ["TerminalKit", "TestSupport"]),
         .testTarget(name: "BylineStoreTests", dependencies: ["BylineStore", "BylineCore", "TestSupport"]),
         .testTarget(name: "BylineUITests", dependencies: ["BylineUI", "BylineCore", "TerminalKit", "TestSupport"]),
         .testTarget(
             name: "BylineFeedsTests",
-            dependencies: ["BylineFeeds", "BylineCore", "BylineStore", "BylineExtract", "TestSupport"],
+            dependencies: ["BylineFeeds", "FeedParsing", "BylineCore", "BylineStore", "BylineExtract", "TestSupport"]
+        ),
+        .testTarget(
+            name: "FeedParsingTests",
+            dependencies: ["FeedParsing", "BylineCore", "TestSupport"],
             // The corpus harness's scripts and expected-failure list, read from disk.
             exclude: ["Corpus"]
         ),
@@ -83,7 +96,7 @@ let package = Package(
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"]),
         .testTarget(
             name: "BylineSyncTests",
-            dependencies: ["BylineSync", "BylineFeeds", "BylineStore", "BylineCore", "TestSupport"],
+            dependencies: ["BylineSync", "BylineFeeds", "FeedParsing", "BylineStore", "BylineCore", "TestSupport"],
             resources: [.copy("Recorded")]
         ),
         .testTarget(name: "SyncEndToEndTests", dependencies: ["BylineStore", "BylineCore", "TestSupport"]),

@@ -61,7 +61,7 @@ public enum HTMLCharacterReferences {
             let body = text.dropFirst()
             let hex = body.first == "x" || body.first == "X"
             let digits = (hex ? body.dropFirst() : body).prefix { $0.isASCII && (hex ? $0.isHexDigit : $0.isNumber) }
-            guard let value = UInt32(digits, radix: hex ? 16 : 10), let scalar = Unicode.Scalar(value) else { return nil }
+            guard let value = numericValue(body[..<digits.endIndex]), let scalar = Unicode.Scalar(value) else { return nil }
             decoded = String(Character(scalar))
             end = digits.endIndex
         } else {
@@ -77,5 +77,45 @@ public enum HTMLCharacterReferences {
             return nil
         }
         return (decoded, end)
+    }
+
+    // MARK: - Numeric references, for readers that find them themselves
+
+    /// The value of a numeric reference as written between `&#` and `;` (`233`, `xE9`),
+    /// or nil when that is not one or does not fit.
+    public static func numericValue(_ body: Substring) -> UInt32? {
+        let hex = body.first == "x" || body.first == "X"
+        let digits = hex ? body.dropFirst() : body
+        guard !digits.isEmpty, digits.allSatisfy({ $0.isASCII && (hex ? $0.isHexDigit : $0.isNumber) }) else { return nil }
+        return UInt32(digits, radix: hex ? 16 : 10)
+    }
+
+    /// A complete numeric reference (`&#27;`, `&#x1B;`) in UTF-8 bytes, its `&` at `index`:
+    /// its value (nil when it does not fit), whether it is hex, where its digits are, and
+    /// the index after its `;`. For scanners of raw documents.
+    public static func numericReference(
+        in bytes: UnsafeBufferPointer<UInt8>, at index: Int
+    ) -> (value: UInt32?, isHex: Bool, digits: Range<Int>, next: Int)? {
+        guard index + 2 < bytes.count, bytes[index] == UInt8(ascii: "&"), bytes[index + 1] == UInt8(ascii: "#") else { return nil }
+        let isHex = bytes[index + 2] | 0x20 == UInt8(ascii: "x")
+        let start = isHex ? index + 3 : index + 2
+        var end = start
+        while end < bytes.count, isDigit(bytes[end], hex: isHex) { end += 1 }
+        guard end > start, end < bytes.count, bytes[end] == UInt8(ascii: ";") else { return nil }
+        var value: UInt32? = 0
+        for digit in bytes[start..<end] {
+            let (times, overflow) = (value ?? 0).multipliedReportingOverflow(by: isHex ? 16 : 10)
+            let (sum, carry) = times.addingReportingOverflow(digitValue(digit))
+            value = overflow || carry || value == nil ? nil : sum
+        }
+        return (value, isHex, start..<end, end + 1)
+    }
+
+    private static func isDigit(_ byte: UInt8, hex: Bool) -> Bool {
+        (0x30...0x39).contains(byte) || (hex && (0x61...0x66).contains(byte | 0x20))
+    }
+
+    private static func digitValue(_ byte: UInt8) -> UInt32 {
+        byte <= 0x39 ? UInt32(byte - 0x30) : UInt32(byte | 0x20) - 0x61 + 10
     }
 }

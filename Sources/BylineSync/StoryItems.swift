@@ -1,5 +1,6 @@
 import BylineCore
 import BylineFeeds
+import FeedParsing
 import BylineStore
 import Foundation
 

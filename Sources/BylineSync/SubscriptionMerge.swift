@@ -1,4 +1,5 @@
 import BylineFeeds
+import FeedParsing
 
 /// The server's feeds and folders, written into the reader's subscriptions.
 ///

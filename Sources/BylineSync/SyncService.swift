@@ -17,8 +17,8 @@ public protocol SyncService: Sendable {
     func feeds() async throws(SyncFailure) -> [SyncFeed]
 
     /// The next page of stories that arrived on the server after `cursor`, with content.
-    /// `StoryPage.cursor` is where the next call (or the next sync) carries on from.
-    func stories(after cursor: SyncCursor) async throws(SyncFailure) -> StoryPage
+    /// `StoryBatch.cursor` is where the next call (or the next sync) carries on from.
+    func stories(after cursor: SyncCursor) async throws(SyncFailure) -> StoryBatch
 
     /// Sets one mark on a batch of stories.
     func send(_ update: MarkUpdate) async throws(SyncFailure)
@@ -110,7 +110,7 @@ public struct SyncedStory: Equatable, Sendable {
 }
 
 /// One page of new stories.
-public struct StoryPage: Equatable, Sendable {
+public struct StoryBatch: Equatable, Sendable {
     public var stories: [SyncedStory]
     /// Where to carry on from once these stories are saved.
     public var cursor: SyncCursor

@@ -27,6 +27,8 @@ public enum FetchProblem: Error, Equatable, Sendable {
     /// The answer is not a page the extractor can read (a binary file).
     case notAPage(FailureReason)
     case noStoryText
+    /// The page has no more words than the story it was to complete.
+    case noMoreText
     case notSaved(FailureReason)
 }
 
@@ -47,6 +49,7 @@ extension FetchProblem {
         case .noStoryText:
             story == nil ? "“\(linkTitle)” is not in the library, and \(url) has no story text to save"
                 : "\(url): no story text found on the page"
+        case .noMoreText: "\(url): the page has no more text than the story"
         case .notSaved(let reason): "Could not save the story: \(reason)"
         }
     }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import BylineFeeds
+import FeedParsing
 
 /// `byline add URL [--title T]`: subscribes to a feed, or to the feed a page advertises.
 struct AddCommand: ParsableCommand {

@@ -1,9 +1,9 @@
 import BylineCore
-import BylineExtract
 import BylineFeeds
 import BylineStore
 import BylineSync
 import BylineUI
+import FeedParsing
 import Foundation
 import Synchronization
 
@@ -15,6 +15,9 @@ final class BackgroundWork: Sendable {
     /// The feed server `R` syncs with, when config.toml sets one up.
     private let sync: SyncAccount?
     private let busy = Atomic<Int>(0)
+    /// The reader's latest search not yet started, and whether one is running (`search`).
+    let pendingSearch = Mutex<PendingSearch?>(nil)
+    let searching = Atomic<Bool>(false)
 
     init(subscriptions: SubscriptionsFile, sync: SyncAccount? = nil) {
         self.subscriptions = subscriptions
@@ -29,6 +32,9 @@ final class BackgroundWork: Sendable {
         run {
             do {
                 let contents = try library.load()
+                // The search index follows the folder: what changed is indexed now, and
+                // a library never indexed is indexed in the background, ready for `/`.
+                _ = try? SearchIndex.upToDate(library, files: contents.entries.map { ($0.id.path, $0.stamp) })
                 if read.onlyIfChanged && !contents.report.foundChanges { return }
                 var listing = LibraryListing(stories: contents.entries.map(\.summary), problems: contents.problems.map(\.message))
                 if withMarks {
@@ -123,24 +129,15 @@ final class BackgroundWork: Sendable {
         case .success(let story): existing = story
         case .failure(let problem): return .failure(.storyUnreadable(FailureReason("\(problem)")))
         }
-        let article: ExtractedArticle
-        switch await Self.extract(url) {
-        case .success(let extracted): article = extracted
-        case .failure(let problem): return .failure(problem)
-        }
-        guard !article.blocks.isEmpty else { return .failure(.noStoryText) }
-        var story = existing
-        story.body = article.blocks
-        story.closingSource = nil
-        story.related = Self.merged(existing.related, article.related)
-        story.author = story.author ?? article.author
-        if story.summary == nil, let lead = existing.body.first, case .paragraph(let text) = lead {
-            story.summary = InlineText.plain(text)
+        let story: Story
+        switch await PageFetch.story(at: url, completing: existing) {
+        case .success(let full): story = full
+        case .failure(let problem): return .failure(FetchProblem(problem))
         }
         let ownFile = id.path.hasPrefix(StoryFileName.folder + "/")
             && StoryFileName.isBylineName(String(id.path.dropFirst(StoryFileName.folder.count + 1)))
         let name = ownFile ? String(id.path.dropFirst(StoryFileName.folder.count + 1)) : StoryFileName.forStory(story)
-        return Self.save(story, as: name, in: library, isNewFile: !ownFile, paragraphs: article.blocks.count)
+        return Self.save(story, as: name, in: library, isNewFile: !ownFile, paragraphs: story.body.count)
     }
 
     /// Following a link to a story not in the library: fetch its page, save it, open it.
@@ -151,38 +148,15 @@ final class BackgroundWork: Sendable {
     }
 
     private static func linkedStory(url: String, title: String, in library: Library) async -> Result<SavedStory, FetchProblem> {
-        let article: ExtractedArticle
-        switch await Self.extract(url) {
-        case .success(let extracted): article = extracted
-        case .failure(let problem): return .failure(problem)
+        let story: Story
+        switch await PageFetch.story(at: url, title: title) {
+        case .success(let found): story = found
+        case .failure(let problem): return .failure(FetchProblem(problem))
         }
-        guard !article.blocks.isEmpty else { return .failure(.noStoryText) }
-        var story = article.story(url: URL(string: url))
-        if story.title.isEmpty || story.title == "Untitled" { story.title = title }
-        return Self.save(story, as: StoryFileName.forStory(story), in: library, isNewFile: true, paragraphs: article.blocks.count)
+        return Self.save(story, as: StoryFileName.forStory(story), in: library, isNewFile: true, paragraphs: story.body.count)
     }
 
     // MARK: - Pieces
-
-    /// Downloads and extracts a page, or says why not.
-    private static func extract(_ address: String) async -> Result<ExtractedArticle, FetchProblem> {
-        guard let url = URL(string: address), ["http", "https"].contains(url.scheme?.lowercased() ?? "") else {
-            return .failure(.notAWebAddress)
-        }
-        let client = HTTPClient()
-        defer { client.close() }
-        switch await client.get(url, accept: "text/html,application/xhtml+xml;q=0.9,*/*;q=0.5") {
-        case .failure(let failure):
-            return .failure(.unreachable(FailureReason("\(failure)")))
-        case .success(let response) where !(200..<300).contains(response.status):
-            return .failure(.httpStatus(response.status))
-        case .success(let response):
-            if let problem = ArticleExtractor.binaryProblem(response.body) {
-                return .failure(.notAPage(FailureReason("\(problem)")))
-            }
-            return .success(ArticleExtractor.extract(html: response.body, url: response.finalURL, contentType: response.contentType))
-        }
-    }
 
     private static func save(_ story: Story, as name: String, in library: Library, isNewFile: Bool,
                              paragraphs: Int) -> Result<SavedStory, FetchProblem> {
@@ -194,14 +168,8 @@ final class BackgroundWork: Sendable {
         }
     }
 
-    /// Related links from the file first, then the page's new ones.
-    private static func merged(_ first: [RelatedLink], _ second: [RelatedLink]) -> [RelatedLink] {
-        var seen = Set(first.map { $0.url ?? TitleKey($0.title).value })
-        return first + second.filter { seen.insert($0.url ?? TitleKey($0.title).value).inserted }
-    }
-
     /// Runs work off the run loop's thread, counted so the loop polls faster meanwhile.
-    private func run(_ work: @escaping @Sendable () async -> Void) {
+    func run(_ work: @escaping @Sendable () async -> Void) {
         busy.add(1, ordering: .relaxed)
         Task.detached { [self] in
             await work()

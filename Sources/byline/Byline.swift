@@ -21,6 +21,8 @@ struct Byline: ParsableCommand {
             FetchCommand.self,
             SyncCommand.self,
             ExtractCommand.self,
+            SearchCommand.self,
+            SimilarCommand.self,
         ],
         defaultSubcommand: ReadCommand.self
     )

@@ -1,5 +1,6 @@
 import ArgumentParser
 import BylineFeeds
+import FeedParsing
 
 /// `byline export`: the subscriptions as OPML 2.0, on standard output.
 struct ExportCommand: ParsableCommand {

@@ -31,12 +31,13 @@ struct ExtractCommand: ParsableCommand {
     func run() throws {
         do {
             if batch { return try runBatch() }
-            let page = try load()
-            if let problem = ArticleExtractor.binaryProblem(page.data) { throw PageProblem(source: source, reason: problem) }
-            let pageURL = url.flatMap(URL.init(string:)) ?? page.url
-            let article = ArticleExtractor.extract(html: page.data, url: pageURL, contentType: page.contentType)
-            FileHandle.standardOutput.write(Data(render(article, url: pageURL).utf8))
-        } catch let problem as PageProblem {
+            var page = try load()
+            if let pageURL = url.flatMap(URL.init(string:)) { page.url = pageURL }
+            switch StoryPage.story(from: page) {
+            case .success(let story): FileHandle.standardOutput.write(Data(render(story).utf8))
+            case .failure(let problem): throw SourceProblem(source: source, reason: problem.description)
+            }
+        } catch let problem as SourceProblem {
             FileHandle.standardError.write(Data("byline: \(printable(problem.description))\n".utf8))
             throw ExitCode.failure
         }
@@ -47,7 +48,7 @@ struct ExtractCommand: ParsableCommand {
         do {
             list = try String(contentsOfFile: source, encoding: .utf8)
         } catch {
-            throw PageProblem(source: source, reason: "cannot be read")
+            throw SourceProblem(source: source, reason: "cannot be read")
         }
         var failed = false
         for line in list.split(separator: "\n") where !line.isEmpty {
@@ -55,7 +56,8 @@ struct ExtractCommand: ParsableCommand {
             let pageURL = fields.count > 1 ? URL(string: fields[1]) : nil
             var output = ""
             if let data = FileManager.default.contents(atPath: fields[0]) {
-                output = render(ArticleExtractor.extract(html: data, url: pageURL), url: pageURL)
+                // A page with no story prints as nothing: its text is empty, not an error of the run.
+                if case .success(let story) = StoryPage.story(from: WebPage(data: data, url: pageURL)) { output = render(story) }
             } else {
                 FileHandle.standardError.write(Data("byline: \(printable(fields[0])): cannot be read\n".utf8))
                 failed = true
@@ -69,48 +71,45 @@ struct ExtractCommand: ParsableCommand {
     ///
     /// Through `VisibleText` as well: the extractor cleaned the text, but the printed file
     /// holds the page's URL and headers too, and the terminal is the last line of defence.
-    private func render(_ article: ExtractedArticle, url: URL?) -> String {
-        let output = text ? article.text + "\n" : StoryFileWriter.write(article.story(url: url))
+    private func render(_ story: Story) -> String {
+        let output = text ? HTMLStoryText.plainText(story.body) + "\n" : StoryFileWriter.write(story)
         return VisibleText.sanitize(output, keepingNewlines: true)
     }
 
-    private func load() throws -> (data: Data, url: URL?, contentType: String?) {
+    private func load() throws -> WebPage {
         let lower = source.lowercased()
         if lower.hasPrefix("http://") || lower.hasPrefix("https://") {
-            guard let address = URL(string: source) else { throw PageProblem(source: source, reason: "not a valid URL") }
-            return try fetch(address)
+            return try fetch()
         }
         if source == "-" {
-            return (FileHandle.standardInput.readDataToEndOfFile(), nil, nil)
+            return WebPage(data: FileHandle.standardInput.readDataToEndOfFile(), url: nil)
         }
         do {
-            return (try Data(contentsOf: URL(fileURLWithPath: source)), nil, nil)
+            return WebPage(data: try Data(contentsOf: URL(fileURLWithPath: source)), url: nil)
         } catch {
             let reason = FileManager.default.fileExists(atPath: source) ? "cannot be read" : "no such file"
-            throw PageProblem(source: source, reason: reason)
+            throw SourceProblem(source: source, reason: reason)
         }
     }
 
     /// Downloads with the feeds' HTTP client (deadline, size limit, redirect checks, failure
     /// reasons a reader can act on), waiting here: one page is all there is to wait for.
-    private func fetch(_ address: URL) throws -> (data: Data, url: URL?, contentType: String?) {
-        let limits = FetchLimits(timeout: timeout)
+    private func fetch() throws -> WebPage {
+        let limits = FetchLimits(timeout: timeout), address = source
         let result = waitFor {
             let client = HTTPClient(limits: limits, connectionsPerHost: 1)
             defer { client.close() }
-            return await client.get(address, accept: "text/html,application/xhtml+xml")
+            return await PageFetch(client: client).page(at: address)
         }
         switch result {
-        case .failure(let failure):
-            throw PageProblem(source: source, reason: failure.description)
-        case .success(let response):
-            return (response.body, response.finalURL, response.contentType)
+        case .failure(let problem): throw SourceProblem(source: source, reason: problem.description)
+        case .success(let page): return page
         }
     }
 }
 
-/// A page that could not be read, named with the reason.
-struct PageProblem: Error, CustomStringConvertible {
+/// A page that could not be read or gave no story, named with the reason.
+struct SourceProblem: Error, CustomStringConvertible {
     let source: String
     let reason: String
     var description: String { "\(source): \(reason)" }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import BylineFeeds
 import BylineStore
+import FeedParsing
 import Foundation
 
 /// `byline fetch [FEED…]`: downloads the subscriptions and saves their stories.

@@ -1,5 +1,6 @@
 import ArgumentParser
 import BylineFeeds
+import FeedParsing
 import Foundation
 
 /// `byline import FILE.opml`: subscribes to every feed an OPML file lists.

@@ -25,6 +25,25 @@ import Testing
         #expect(HTMLCharacterReferences.decoding("&#60;b&#x3E; &amp; &hellip;", .numericOnly) == "<b> &amp; &hellip;")
     }
 
+    @Test func numericReferencesAreReadOneWayWhereverTheyAreFound() {
+        #expect(HTMLCharacterReferences.numericValue("233") == 233)
+        #expect(HTMLCharacterReferences.numericValue("xE9") == 0xE9)
+        #expect(HTMLCharacterReferences.numericValue("XE9") == 0xE9)
+        #expect(HTMLCharacterReferences.numericValue("x") == nil)
+        #expect(HTMLCharacterReferences.numericValue("+5") == nil)
+        #expect(HTMLCharacterReferences.numericValue("99999999999") == nil)
+        let bytes = Array("a&#x1b;b&#27;c&#99999999999;&#12".utf8)
+        bytes.withUnsafeBufferPointer { buffer in
+            let hex = HTMLCharacterReferences.numericReference(in: buffer, at: 1)
+            #expect(hex?.value == 0x1B && hex?.isHex == true && hex?.next == 7)
+            #expect(HTMLCharacterReferences.numericReference(in: buffer, at: 8)?.value == 27)
+            let huge = HTMLCharacterReferences.numericReference(in: buffer, at: 14)
+            #expect(huge != nil && huge?.value == nil, "a reference, to no value that fits")
+            #expect(HTMLCharacterReferences.numericReference(in: buffer, at: 28) == nil, "no semicolon")
+            #expect(HTMLCharacterReferences.numericReference(in: buffer, at: 0) == nil)
+        }
+    }
+
     @Test func html4NamesKeepHTML4CodePoints() {
         #expect(HTMLCharacterReferences.codePoint(named: "hellip") == 0x2026)
         #expect(HTMLCharacterReferences.codePoint(named: "apos") == 0x27)

@@ -1,4 +1,5 @@
 import BylineCore
+import FeedParsing
 import Foundation
 import Testing
 import TestSupport

@@ -1,6 +1,7 @@
 import BylineCore
 import BylineFeeds
 import BylineStore
+import FeedParsing
 import Foundation
 import TestSupport
 

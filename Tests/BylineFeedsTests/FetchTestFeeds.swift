@@ -1,4 +1,5 @@
 import BylineFeeds
+import FeedParsing
 import Foundation
 #if canImport(FoundationXML)
 import FoundationXML

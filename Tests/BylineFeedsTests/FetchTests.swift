@@ -1,5 +1,6 @@
 import BylineCore
 import BylineFeeds
+import FeedParsing
 import Foundation
 import Testing
 import TestSupport

@@ -1,9 +1,9 @@
 import BylineCore
-import BylineExtract
 import BylineFeeds
+import FeedParsing
 import Testing
 
-@Suite("Which items get their page fetched, and what the page adds")
+@Suite("Which feed items get their page fetched")
 struct FullStoryRuleTests {
     static func story(_ paragraphs: [String], url: String? = "https://example.org/a") -> Story {
         Story(title: "A story", url: url, feed: "https://example.org/feed", body: paragraphs.map { .paragraph($0) })
@@ -31,30 +31,5 @@ struct FullStoryRuleTests {
         #expect(FullStoryRule.wantsPage(Self.story([Self.wholeStory]), mode: .always))
         #expect(!FullStoryRule.wantsPage(Self.story([]), mode: .never))
         #expect(!FullStoryRule.wantsPage(Self.story([], url: nil), mode: .always))
-    }
-
-    @Test func fullStoryKeepsTheFeedsHeadersAndItsTextAsSummary() throws {
-        let summary = Self.story(["A teaser."])
-        let article = ExtractedArticle(
-            title: "The page's own title", author: "Page Author", blocks: [.paragraph("The whole story, at length.")],
-            related: [RelatedLink(title: "Another story", url: "https://example.org/b"), RelatedLink(title: "No address")])
-        let full = try FullStoryPage.story(summary, article: article).get()
-        #expect(full.title == "A story")
-        #expect(full.url == summary.url)
-        #expect(full.feed == summary.feed)
-        #expect(full.summary == "A teaser.")
-        #expect(full.author == "Page Author")
-        #expect(full.body == [.paragraph("The whole story, at length.")])
-        #expect(full.related == [RelatedLink(title: "Another story", url: "https://example.org/b")])
-        #expect(FullStoryPage.isFullStory(full, of: summary))
-        #expect(!FullStoryPage.isFullStory(full, of: Self.story(["A corrected teaser."])))
-    }
-
-    @Test func aPageWithNoMoreThanTheFeedGivesNoFullStory() {
-        let summary = Self.story(["A teaser of five words."])
-        #expect(FullStoryPage.story(summary, article: ExtractedArticle()) == .failure(.noStoryText))
-        #expect(FullStoryPage.story(summary, article: ExtractedArticle(blocks: [.paragraph("Cookies.")]))
-            == .failure(.noMoreThanTheFeed))
-        #expect(FullStoryPage.Problem.noMoreThanTheFeed.description == "the page has no more text than the feed")
     }
 }

@@ -1,5 +1,6 @@
 import BylineCore
 import BylineFeeds
+import FeedParsing
 import Foundation
 import Testing
 
@@ -51,5 +52,23 @@ struct StoringFeedStoryTests {
         #expect(FeedStory.key(of: FeedItem(link: "https://a")) == "url:https://a")
         #expect(FeedShelf.fileName(feedKey: "https://f", itemKey: "id:g1").count == 20)
         #expect(FeedShelf.fileName(feedKey: "https://f", itemKey: "id:g1") != FeedShelf.fileName(feedKey: "https://g", itemKey: "id:g1"))
+    }
+
+    @Test("an ESC in a feed's title reaches neither the story nor its escaped HTML body")
+    func escapeInTitleKeepsTheBody() throws {
+        let document = """
+            <?xml version="1.0" encoding="utf-8"?>
+            <rss version="2.0"><channel><title>News</title><link>http://example.org/</link>
+            <item><title>Red\u{1B}[31m alert</title><link>http://example.org/1</link>
+            <description>&lt;p&gt;Hello &lt;a href="http://example.org/x"&gt;world&lt;/a&gt; &amp;amp; friends&lt;/p&gt;</description>
+            </item></channel></rss>
+            """
+        let parsed = try FeedParser.parse(Data(document.utf8)).get()
+        let item = try #require(parsed.items.first)
+        let story = FeedStory.story(item: item, feed: parsed, subscription: Subscription(url: "http://example.org/feed"),
+                                    converter: .standard)
+        #expect(story.title == "Red alert")
+        #expect(story.body == [.paragraph("Hello [world](http://example.org/x) & friends")])
+        #expect(!StoryFileWriter.write(story).unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" })
     }
 }

@@ -1,4 +1,5 @@
 import BylineFeeds
+import FeedParsing
 import Foundation
 import Testing
 import TestSupport

@@ -1,4 +1,5 @@
 import BylineFeeds
+import FeedParsing
 import Testing
 @testable import BylineSync
 

@@ -1,5 +1,6 @@
 import BylineCore
 import BylineFeeds
+import FeedParsing
 import BylineStore
 import Foundation
 import Testing
@@ -43,13 +44,13 @@ actor MemoryServer: SyncService {
     func folders() async throws(SyncFailure) -> [SyncFolder] { try check("folders"); return folders }
     func feeds() async throws(SyncFailure) -> [SyncFeed] { try check("feeds"); return feeds }
 
-    func stories(after cursor: SyncCursor) async throws(SyncFailure) -> StoryPage {
+    func stories(after cursor: SyncCursor) async throws(SyncFailure) -> StoryBatch {
         try check("stories")
         let after = Int(cursor.value) ?? 0
         let page = stories.filter { Int($0.id)! > after }.prefix(2)
         let newest = page.last.map { Int($0.id)! } ?? after
         if page.count == 2 { try check("stories after \(newest)") }
-        return StoryPage(stories: Array(page), cursor: SyncCursor(String(newest)), isLast: page.count < 2)
+        return StoryBatch(stories: Array(page), cursor: SyncCursor(String(newest)), isLast: page.count < 2)
     }
 
     func send(_ update: MarkUpdate) async throws(SyncFailure) {

@@ -75,6 +75,8 @@ import TerminalKit
          "https://example.org/seed: a binary file, not a page"),
         (.fullStoryFetched(Fixtures.seedID, url: pageURL, .failure(.noStoryText)),
          "https://example.org/seed: no story text found on the page"),
+        (.fullStoryFetched(Fixtures.seedID, url: pageURL, .failure(.noMoreText)),
+         "https://example.org/seed: the page has no more text than the story"),
         (.linkedStoryFetched(url: pageURL, title: "Seed", .failure(.noStoryText)),
          "“Seed” is not in the library, and https://example.org/seed has no story text to save"),
         (.linkedStoryFetched(url: pageURL, title: "Seed", .failure(.notSaved(FailureReason("disk full")))),
@@ -200,8 +202,9 @@ import TerminalKit
             return []
         }
         // First in, first out: the seed's own effects finish before those its link led to.
+        // The seed is left at once, so only the shadow story's "More on this" is asked for.
         #expect(performed == [.loadStory(Fixtures.seedID), .markRead(Fixtures.seedID),
-                              .loadStory(Fixtures.shadowID), .markRead(Fixtures.shadowID)])
+                              .loadStory(Fixtures.shadowID), .markRead(Fixtures.shadowID), .findSimilar(Fixtures.shadowID)])
         #expect(store.state.reader?.id == Fixtures.shadowID)
     }
 

@@ -58,5 +58,31 @@ extension EndToEnd {
             #expect(run.standardError.contains("no such file"), "\(run.standardError)")
             expectNothingThatDrivesATerminal(run.standardError)
         }
+
+        /// `byline extract URL` reads a page the way the reader and `fetch` do, and says
+        /// plainly when what is at the address is no story.
+        @Test func aFetchedAddressThatIsNoStorySaysWhy() async throws {
+            let server = try LoopbackServer()
+            defer { server.stop() }
+            server.route("/report.pdf", LoopbackServer.Route(contentType: "application/pdf", body: "%PDF-1.4"))
+            server.route("/empty", LoopbackServer.Route(contentType: "text/html", body: "<html><body><img src=a.png></body></html>"))
+            server.route("/story", LoopbackServer.Route(contentType: "text/html; charset=utf-8", body: Self.page))
+            let home = try ScratchFolder(prefix: "home")
+            defer { home.remove() }
+            let binary = try #require(Reader.binary)
+            func extract(_ path: String) async throws -> ProgramOutput {
+                try await runProgram(binary, ["extract", server.url(path), "--text"], environment: Reader.environment(home: home))
+            }
+
+            let pdf = try await extract("/report.pdf")
+            #expect(pdf.status != 0)
+            #expect(pdf.standardError == "byline: \(server.url("/report.pdf")): not a web page (application/pdf)\n")
+            let empty = try await extract("/empty")
+            #expect(empty.status != 0)
+            #expect(empty.standardError == "byline: \(server.url("/empty")): no story text found on the page\n")
+            let story = try await extract("/story")
+            #expect(story.status == 0, "stderr: \(story.standardError)")
+            #expect(story.standardOutput.contains("The council met on Tuesday"))
+        }
     }
 }

@@ -80,7 +80,10 @@ extension EndToEnd {
             defer { home.remove(); library.remove() }
             try HostileLibrary.make(in: library)
             try await TmuxSession.run(Reader.command([library.path], home: home)) { reader in
-                let rows = try await reader.waitFor("Plain survivor")
+                // Waits for the whole first frame: a busy machine can show one half drawn.
+                let rows = try await reader.waitUntil("the list and the status line drawn") { rows in
+                    rows.contains { $0.contains("Plain survivor") } && !(rows.last ?? "").trimmingCharacters(in: .whitespaces).isEmpty
+                }
                 let bottom = rows.suffix(3).joined(separator: " ").split(separator: " ").joined(separator: " ")
                 #expect(bottom.contains("Skipped binary.txt"), "\n\(framed(rows))")
                 #expect(bottom.contains("(and 2 more; ? lists them)"), "\n\(framed(rows))")

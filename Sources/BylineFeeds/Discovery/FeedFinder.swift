@@ -1,3 +1,4 @@
+import FeedParsing
 import Foundation
 
 /// Finds the feed behind a URL a reader wants to subscribe to: the URL itself when it is

@@ -1,5 +1,6 @@
 import BylineCore
 import BylineStore
+import FeedParsing
 import Foundation
 
 /// Fetches subscriptions and stores their stories in a library: what `byline fetch` and

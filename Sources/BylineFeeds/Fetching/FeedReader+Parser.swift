@@ -1,7 +1,8 @@
+import FeedParsing
 import Foundation
 
 extension FeedReader {
-    /// BylineFeeds' own parser: RSS, Atom and JSON Feed.
+    /// FeedParsing's parser: RSS, Atom and JSON Feed.
     public static let standard = FeedReader { data, url, contentType in
         FeedParser.parse(data, url: url, contentType: contentType).mapError(FetchFailure.init(parseError:))
     }

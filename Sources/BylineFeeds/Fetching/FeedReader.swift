@@ -1,7 +1,8 @@
+import FeedParsing
 import Foundation
 
 /// Reads a fetched document as a feed: the parser, injected so fetching can be tested
-/// on its own. `FeedReader.standard` is BylineFeeds' own parser.
+/// on its own. `FeedReader.standard` is FeedParsing's parser.
 public struct FeedReader: Sendable {
     public var read: @Sendable (_ data: Data, _ url: URL?, _ contentType: String?) -> Result<Feed, FetchFailure>
 

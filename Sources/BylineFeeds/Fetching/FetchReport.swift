@@ -1,3 +1,4 @@
+import FeedParsing
 import Foundation
 
 /// What fetching one feed came to.

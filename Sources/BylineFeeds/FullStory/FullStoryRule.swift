@@ -1,5 +1,6 @@
 import BylineCore
 import BylineExtract
+import FeedParsing
 import Foundation
 
 /// Which feed items get their web page fetched for the full story.

@@ -1,3 +1,5 @@
+import FeedParsing
+
 /// A story page that could not be fetched or read: its story stays the feed's summary.
 public struct PageFailure: Error, Equatable, Sendable {
     /// The subscription's URL.

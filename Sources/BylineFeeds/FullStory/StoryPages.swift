@@ -1,5 +1,5 @@
 import BylineCore
-import BylineExtract
+import FeedParsing
 import Foundation
 
 /// Fetches the web pages of a feed's summary-only items and turns their stories into
@@ -15,8 +15,6 @@ struct StoryPages: Sendable {
     let slots: RequestSlots
     /// The library's folder of fetched stories.
     let folder: URL
-
-    static let accept = "text/html,application/xhtml+xml;q=0.9,*/*;q=0.5"
 
     /// What completing one feed's stories came to.
     struct Completed: Sendable {
@@ -82,28 +80,13 @@ struct StoryPages: Sendable {
     private func isStoredInFull(_ change: FeedShelf.Change) -> Bool {
         guard let bytes = FeedShelf.contents(of: folder.appendingPathComponent(change.fileName)),
               case .success(let stored) = StoryFileParser.parse(bytes) else { return false }
-        return FullStoryPage.isFullStory(stored, of: change.story)
+        return PageMerge.isFullStory(stored, of: change.story)
     }
 
     private func fullStory(_ summary: Story, feed: String) async -> Result<Story, PageFailure> {
-        guard let address = summary.url, let url = URL(string: address) else {
-            return .failure(PageFailure(feed: feed, page: summary.url ?? "?", reason: "no web address"))
-        }
-        func failed(_ reason: String) -> Result<Story, PageFailure> {
-            .failure(PageFailure(feed: feed, page: address, reason: reason))
-        }
-        switch await client.get(url, accept: Self.accept) {
-        case .failure(let failure):
-            return failed(failure.description)
-        case .success(let response):
-            guard FullStoryPage.isWebPage(contentType: response.contentType) else {
-                return failed(FullStoryPage.Problem.notAWebPage(response.contentType ?? "?").description)
-            }
-            if let problem = ArticleExtractor.binaryProblem(response.body) { return failed(problem) }
-            let article = ArticleExtractor.extract(html: response.body, url: response.finalURL, contentType: response.contentType)
-            return FullStoryPage.story(summary, article: article).mapError { problem in
-                PageFailure(feed: feed, page: address, reason: problem.description)
-            }
+        let address = summary.url ?? "?"
+        return await PageFetch(client: client).story(at: address, completing: summary).mapError { problem in
+            PageFailure(feed: feed, page: address, reason: problem.description)
         }
     }
 }

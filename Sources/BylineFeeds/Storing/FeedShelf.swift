@@ -1,5 +1,6 @@
 import BylineCore
 import BylineStore
+import FeedParsing
 import Foundation
 #if canImport(Glibc)
 import Glibc

@@ -1,4 +1,5 @@
 import BylineCore
+import FeedParsing
 import Foundation
 
 /// A feed item as a story: the headers and body its story file holds.

@@ -1,5 +1,6 @@
 import BylineCore
 import BylineStore
+import FeedParsing
 import Foundation
 
 /// Saves feed items that arrived from somewhere other than the feed itself (a sync
@@ -46,6 +47,6 @@ public struct ReceivedItems: Sendable {
     /// HTML from a server, made safe as a feed's HTML is: the feed allow-list keeps text,
     /// links and structure and drops scripts, styles and event handlers.
     public static func html(_ html: String) -> FeedText {
-        FeedText(value: HTMLRewriter.sanitise(html, type: "text/html"), isHTML: true)
+        FeedText(value: SanitisedHTML.fromServer(html), isHTML: true)
     }
 }

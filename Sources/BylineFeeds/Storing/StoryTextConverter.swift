@@ -1,5 +1,6 @@
 import BylineCore
 import BylineExtract
+import FeedParsing
 import Foundation
 
 /// Turns a feed's content or summary into story blocks.

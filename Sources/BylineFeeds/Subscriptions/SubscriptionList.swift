@@ -1,3 +1,4 @@
+import FeedParsing
 import Foundation
 
 /// The reader's subscriptions, in file order, with the edits the commands make.

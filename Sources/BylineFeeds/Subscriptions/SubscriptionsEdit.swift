@@ -1,3 +1,5 @@
+import FeedParsing
+
 /// Saves subscriptions into the file people edit by hand without losing what they wrote:
 /// comments, spacing and the order of lines stay; only the `[[feed]]` tables that
 /// changed are touched, and new ones go at the end.

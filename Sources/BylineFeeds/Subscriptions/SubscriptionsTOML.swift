@@ -1,3 +1,4 @@
+import FeedParsing
 import TOMLKit
 
 /// The subscriptions file's text: one `[[feed]]` table per feed, edited by hand.

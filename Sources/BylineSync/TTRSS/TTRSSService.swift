@@ -68,7 +68,7 @@ public actor TTRSSService: SyncService {
         }
     }
 
-    public func stories(after cursor: SyncCursor) async throws(SyncFailure) -> StoryPage {
+    public func stories(after cursor: SyncCursor) async throws(SyncFailure) -> StoryBatch {
         let position = Position(cursor)
         // -4 is every article. Oldest first, so stories that arrive during the paging go at
         // the end instead of shifting the pages still to come.
@@ -79,10 +79,10 @@ public actor TTRSSService: SyncService {
         let stories = headlines.map(Self.story)
         let newest = stories.compactMap { Int($0.id) }.reduce(position.newest, max)
         if headlines.count < Self.pageSize {
-            return StoryPage(stories: stories, cursor: Position(since: newest, skip: 0, newest: newest).cursor, isLast: true)
+            return StoryBatch(stories: stories, cursor: Position(since: newest, skip: 0, newest: newest).cursor, isLast: true)
         }
         let next = Position(since: position.since, skip: position.skip + headlines.count, newest: newest)
-        return StoryPage(stories: stories, cursor: next.cursor, isLast: false)
+        return StoryBatch(stories: stories, cursor: next.cursor, isLast: false)
     }
 
     public func send(_ update: MarkUpdate) async throws(SyncFailure) {
