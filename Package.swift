@@ -62,12 +62,14 @@ let package = Package(
             ]
         ),
 
+        .target(name: "BylineSync", dependencies: ["BylineCore", "BylineStore", "BylineFeeds", "FeedParsing"]),
+
         // MARK: - The program
         .executableTarget(
             name: "byline",
             dependencies: [
                 "BylineCore", "BylineStore", "BylineUI", "TerminalKit", "NcursesTerminal",
-                "BylineFeeds", "BylineExtract", "BylineConfig",
+                "BylineFeeds", "BylineExtract", "BylineConfig", "BylineSync",
                 "FeedParsing",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -97,6 +99,12 @@ let package = Package(
         .testTarget(name: "BylineConfigTests", dependencies: ["BylineConfig", "TerminalKit", "TestSupport"]),
         .testTarget(name: "BylineExtractTests", dependencies: ["BylineExtract", "BylineCore", "TestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"]),
+        .testTarget(
+            name: "BylineSyncTests",
+            dependencies: ["BylineSync", "BylineFeeds", "FeedParsing", "BylineStore", "BylineCore", "TestSupport"],
+            resources: [.copy("Recorded")]
+        ),
+        .testTarget(name: "SyncEndToEndTests", dependencies: ["BylineStore", "BylineCore", "TestSupport"]),
     ]
 )
 

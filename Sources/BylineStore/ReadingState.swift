@@ -22,7 +22,7 @@ public struct ReadingState: Sendable {
     }
 
     var path: String { stateFolder.appendingPathComponent("reading-state").path }
-    private var writerLock: WriterLock { WriterLock(stateFolder: stateFolder.path) }
+    var writerLock: WriterLock { WriterLock(stateFolder: stateFolder.path) }
 
     /// The saved marks (empty before the first change). Read-only: a damaged file gives
     /// the marks of its intact lines and a problem saying what was lost, and stays as it is.
@@ -46,6 +46,9 @@ public struct ReadingState: Sendable {
     public func apply(_ changes: [ReadingChange]) throws(LibraryError) -> LoadedReadingState {
         return try writerLock.withLock { () throws(LibraryError) in
             var loaded = try readRepairing()
+            // Journaled first: killed between the two writes, the change is still sent at
+            // the next sync (and comes back from the server), never lost.
+            try journalForSync(changes)
             loaded.marks = changes.reduce(loaded.marks) { $0.applying($1) }
             try AtomicFile.save(ReadingStateFile.encode(loaded.marks), to: path)
             return loaded
@@ -63,7 +66,7 @@ public struct ReadingState: Sendable {
 
     /// Reads the marks; a damaged file is renamed aside and its intact marks go on.
     /// Call with the lock held: only a writer sets a file aside.
-    private func readRepairing() throws(LibraryError) -> LoadedReadingState {
+    func readRepairing() throws(LibraryError) -> LoadedReadingState {
         let decoded = try read()
         guard let damage = decoded.damage else { return LoadedReadingState(marks: decoded.marks) }
         let kept = path + ".damaged-" + Self.timestamp(Date())

@@ -1,7 +1,7 @@
 import CCurl
 import Foundation
 
-/// One GET through libcurl's easy interface, run to its end on the calling thread.
+/// One GET (or a sync server's POST) through libcurl's easy interface, run to its end on the calling thread.
 ///
 /// The limits live in libcurl's callbacks, which run on that thread as the bytes arrive:
 /// the body callback refuses the chunk that would pass `maxBytes` (bytes after decoding,
@@ -11,6 +11,8 @@ final class CurlTransfer: @unchecked Sendable {
     let url: URL
     let headers: [String]
     let limits: FetchLimits
+    /// A POST's body; nil for a GET.
+    let postBody: Data?
     private let lock = NSLock()
     private var cancelled = false
     private var deadline: UInt64 = 0
@@ -25,10 +27,11 @@ final class CurlTransfer: @unchecked Sendable {
     private var responseHeaders: [String: String] = [:]
     private var lastLocation: String?
 
-    init(url: URL, headers: [String], limits: FetchLimits) {
+    init(url: URL, headers: [String], limits: FetchLimits, postBody: Data? = nil) {
         self.url = url
         self.headers = headers
         self.limits = limits
+        self.postBody = postBody
     }
 
     /// Stops the transfer at libcurl's next callback.
@@ -59,6 +62,13 @@ final class CurlTransfer: @unchecked Sendable {
 
         let code: CURLcode = errorBuffer.withUnsafeMutableBufferPointer { errors in
             byline_curl_set_string(handle, CURLOPT_URL, url.absoluteString)
+            if let postBody {
+                // COPYPOSTFIELDS copies the bytes at once, so they need not outlive this call.
+                byline_curl_set_long(handle, CURLOPT_POSTFIELDSIZE, postBody.count)
+                postBody.withUnsafeBytes { bytes in
+                    _ = byline_curl_set_pointer(handle, CURLOPT_COPYPOSTFIELDS, UnsafeMutableRawPointer(mutating: bytes.baseAddress))
+                }
+            }
             byline_curl_set_long(handle, CURLOPT_NOSIGNAL, 1)
             byline_curl_set_string(handle, CURLOPT_PROTOCOLS_STR, "http,https")
             byline_curl_set_string(handle, CURLOPT_REDIR_PROTOCOLS_STR, "http,https")

@@ -32,7 +32,21 @@ public final class HTTPClient: Sendable {
         if let date = validators.lastModified { headers.append("If-Modified-Since: \(date)") }
         // A header value with a line break would inject headers of its own.
         headers = headers.filter { !$0.contains(where: { $0 == "\r" || $0 == "\n" }) }
-        let transfer = CurlTransfer(url: url, headers: headers, limits: limits)
+        return await run(CurlTransfer(url: url, headers: headers, limits: limits), host: host)
+    }
+
+    /// POSTs `body` to `url` (a sync server's API), under the same limits as a GET. The
+    /// body is never logged or put in an error: it may hold a password.
+    public func post(_ url: URL, body: Data, contentType: String = "application/json") async -> Result<HTTPResponse, FetchFailure> {
+        guard let scheme = url.scheme?.lowercased(), scheme == "http" || scheme == "https", let host = url.host else {
+            return .failure(.badURL(url.absoluteString))
+        }
+        let headers = ["Content-Type: \(contentType)", "Accept: application/json"]
+            .filter { !$0.contains(where: { $0 == "\r" || $0 == "\n" }) }
+        return await run(CurlTransfer(url: url, headers: headers, limits: limits, postBody: body), host: host)
+    }
+
+    private func run(_ transfer: CurlTransfer, host: String) async -> Result<HTTPResponse, FetchFailure> {
         let hosts = self.hosts
         return await withTaskCancellationHandler {
             await withCheckedContinuation { continuation in

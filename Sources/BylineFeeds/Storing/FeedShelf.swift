@@ -54,16 +54,21 @@ public struct FeedShelf: Sendable {
 
     /// What storing a feed would change, worked out without writing or locking: the
     /// stories whose files are missing or differ. Runs beside other downloads.
-    public func changes(in feed: Feed, of subscription: Subscription, feedKey: String) -> (changes: [Change], unchanged: Int) {
+    /// A caller with its own identity for items (a sync server's IDs) passes `itemKey`,
+    /// and `headers` to add to each story (sync's `Sync-ID`).
+    public func changes(in feed: Feed, of subscription: Subscription, feedKey: String,
+                        itemKey: (FeedItem) -> String = FeedStory.key(of:),
+                        headers: (FeedItem) -> [HeaderField] = { _ in [] }) -> (changes: [Change], unchanged: Int) {
         var changes: [Change] = []
         var unchanged = 0
         var seen = Set<String>()
         let folder = library.folder.appendingPathComponent(StoryFileName.folder)
         // A feed that lists an item twice keeps the first, as readers show it.
         for item in feed.items {
-            let key = FeedStory.key(of: item)
+            let key = itemKey(item)
             guard seen.insert(key).inserted else { continue }
-            let story = FeedStory.story(item: item, feed: feed, subscription: subscription, converter: converter)
+            var story = FeedStory.story(item: item, feed: feed, subscription: subscription, converter: converter)
+            story.otherHeaders += headers(item)
             let name = Self.fileName(feedKey: feedKey, itemKey: key)
             if let existing = Self.contents(of: folder.appendingPathComponent(name)), existing == Data(StoryFileWriter.write(story).utf8) {
                 unchanged += 1

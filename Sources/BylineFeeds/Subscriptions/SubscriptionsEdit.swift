@@ -88,6 +88,9 @@ enum SubscriptionsEdit {
             if let title = new.title { set("title", to: title, in: &block) } else { block.removeAll { isLine(of: "title", $0) } }
         }
         if old.fullStory != new.fullStory { set("fullStory", to: new.fullStory.rawValue, in: &block) }
+        if old.folder != new.folder {
+            if let folder = new.folder { set("folder", to: folder, in: &block) } else { block.removeAll { isLine(of: "folder", $0) } }
+        }
         return block
     }
 

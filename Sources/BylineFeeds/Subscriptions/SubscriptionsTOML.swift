@@ -9,6 +9,7 @@ import TOMLKit
 /// url = "https://example.org/rss"
 /// title = "Example"
 /// fullStory = "auto"
+/// folder = "News"      # optional; a synced feed's category on the server
 /// ```
 public enum SubscriptionsTOML {
     /// Reads the file's text; `name` names the file in errors.
