@@ -11,23 +11,34 @@ import Darwin
 /// renamed over the target; the folder is flushed too so the rename itself survives a crash.
 /// The folder must exist. Library files, feed bookkeeping and the subscriptions file are
 /// all written through this.
+///
+/// The folder is opened once with `O_NOFOLLOW` and every step (create, rename, flush) goes
+/// through that descriptor: a library's `.byline` or `fetched` that is a symbolic link
+/// would send writes elsewhere (over another library's index), so such a folder is refused.
+/// Only the subscriptions file, in the reader's own configuration folder (often a link
+/// into a dotfiles repository), passes `followingLinkedFolder`.
+///
+/// A run killed mid-write leaves its temporary file (`.NAME.tmp-PID-RAND`) behind; each
+/// save removes those of processes that no longer run.
 public enum AtomicFile {
     /// Replaces the file at `path` with `bytes`, atomically and durably.
     ///
     /// - Parameter syncingFolder: `false` leaves flushing the folder (`syncFolder`) to a
     ///   caller that writes several files into it; until then the rename may not survive
     ///   a crash, but the file is never half-written either way.
-    public static func save(_ bytes: [UInt8], to path: String, syncingFolder: Bool = true) throws(LibraryError) {
-        try save(to: path, syncingFolder: syncingFolder) { fd in
+    public static func save(_ bytes: [UInt8], to path: String, syncingFolder: Bool = true,
+                            followingLinkedFolder: Bool = false) throws(LibraryError) {
+        try save(to: path, syncingFolder: syncingFolder, followingLinkedFolder: followingLinkedFolder) { fd in
             bytes.withUnsafeBytes { writeAll($0, to: fd) }
         }
     }
 
     /// Replaces the file at `path` with what `fill` writes to the descriptor it is given,
     /// returning 0 or an `errno`: for a file too large to build in memory first.
-    static func save(to path: String, syncingFolder: Bool = true, fill: (Int32) -> Int32) throws(LibraryError) {
+    static func save(to path: String, syncingFolder: Bool = true, followingLinkedFolder: Bool = false,
+                     fill: (Int32) -> Int32) throws(LibraryError) {
         let folder = parentFolder(of: path)
-        let temporary = try writeTemporary(beside: path, fill: fill)
+        let temporary = try writeTemporary(beside: path, followingLinkedFolder: followingLinkedFolder, fill: fill)
         if rename(temporary, path) != 0 {
             let failure = errno
             unlink(temporary)
@@ -38,25 +49,40 @@ public enum AtomicFile {
 
     /// Writes a temporary file in `path`'s folder with what `fill` writes, flushed to disk,
     /// and returns its path: the first half of a `save`, for callers that rename several
-    /// files at once after one flush each.
+    /// files at once after one flush each. The folder is opened with `O_NOFOLLOW` (see
+    /// above) and the file created through it.
     ///
     /// - Parameter flushing: `false` leaves flushing to the caller (`flushFileSystem`),
     ///   which must flush before renaming the file into place.
-    static func writeTemporary(beside path: String, flushing: Bool = true, fill: (Int32) -> Int32) throws(LibraryError) -> String {
+    /// - Parameter removingLeftovers: `false` skips looking for dead processes' temporary
+    ///   files, for all but the first file of a batch (each look lists the folder).
+    static func writeTemporary(beside path: String, flushing: Bool = true, followingLinkedFolder: Bool = false,
+                               removingLeftovers: Bool = true, fill: (Int32) -> Int32) throws(LibraryError) -> String {
         let folder = parentFolder(of: path)
         let name = path.split(separator: "/").last.map(String.init) ?? path
-        let temporary = folder + "/." + name + ".tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
-        let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        let directory = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC | (followingLinkedFolder ? 0 : O_NOFOLLOW))
+        guard directory >= 0 else {
+            let code = errno
+            var info = stat()
+            if code == ELOOP || code == ENOTDIR, lstat(folder, &info) == 0, (info.st_mode & S_IFMT) == S_IFLNK {
+                throw LibraryError(path: folder, reason: "is a symbolic link; Byline writes only into the library's own folders")
+            }
+            throw .system("write", path, errno: code)
+        }
+        defer { close(directory) }
+        if removingLeftovers { LeftoverFiles.removeDead(in: directory) }
+        let temporary = "." + name + ".tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        let fd = openat(directory, temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0o644)
         guard fd >= 0 else { throw .system("write", path, errno: errno) }
         var failure: Int32? = fill(fd)
         if failure == 0 { failure = nil }
         if failure == nil, flushing, fsync(fd) != 0 { failure = errno }
         if close(fd) != 0, failure == nil { failure = errno }
         if let failure {
-            unlink(temporary)
+            unlinkat(directory, temporary, 0)
             throw .system("write", path, errno: failure)
         }
-        return temporary
+        return folder + "/" + temporary
     }
 
     /// Writes all of `bytes` to `fd`; 0, or the `errno` of the write that failed.

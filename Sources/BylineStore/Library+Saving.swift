@@ -75,7 +75,7 @@ extension Library {
                 if lstat(target, &info) == 0, (info.st_mode & S_IFMT) != S_IFREG {
                     throw LibraryError(path: target, reason: "not a plain file; Byline will not replace it")
                 }
-                let temporary = try AtomicFile.writeTemporary(beside: target, flushing: false) { fd in
+                let temporary = try AtomicFile.writeTemporary(beside: target, flushing: false, removingLeftovers: index == 0) { fd in
                     bytes.withUnsafeBytes { AtomicFile.writeAll($0, to: fd) }
                 }
                 written.append((temporary, target, bytes))

@@ -76,7 +76,8 @@ public struct Library: Sendable {
         var changed: [StoryFolderScan.Found] = []
         var reused = 0
         var visited = 0
-        try StoryFolderScan.visit(root: folder.path) { file in
+        var skipped: [StoryFolderScan.Skipped] = []
+        try StoryFolderScan.visit(root: folder.path, skipped: &skipped) { file in
             visited += 1
             // Memory stays flat over 100,000 lookups: the pages read are given back as it goes.
             if visited % 8192 == 0 { old?.releasePages() }
@@ -94,7 +95,9 @@ public struct Library: Sendable {
         var report = LoadReport(index: indexState, parsed: changed.count, reused: reused, dropped: gone.count + knownProblems.count)
         if let old, changed.isEmpty, report.dropped == 0 {
             markChecked(startedAt: now, stamp: indexStampBefore)
-            return LibraryContents(listing: old, problems: keptProblems.sorted { $0.id < $1.id }, report: report)
+            // What the walk passed over is found again by every scan, so never indexed.
+            return LibraryContents(listing: old, problems: keptProblems.sorted { $0.id < $1.id } + skipped.map(LibraryProblem.init(skipped:)),
+                                   report: report)
         }
 
         let (entries, problems) = LibraryIndex.split(StoryFileReading.records(root: folder.path, files: changed, progress: progress))
@@ -112,7 +115,7 @@ public struct Library: Sendable {
             listing = inMemory
         }
         recorded(saved: entries, removed: gone.compactMap { old?.id(at: $0) } + knownProblems.values.map(\.id))
-        return LibraryContents(listing: listing, problems: allProblems, report: report)
+        return LibraryContents(listing: listing, problems: allProblems + skipped.map(LibraryProblem.init(skipped:)), report: report)
     }
 
     /// The library as the index last saw it, without looking at the folder: what the

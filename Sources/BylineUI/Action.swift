@@ -15,6 +15,8 @@ public enum Action: Sendable {
     /// A link to a story not in the library was fetched and saved, or why not.
     case linkedStoryFetched(url: String, title: String, Result<SavedStory, FetchProblem>)
     case refreshProgress(done: Int, total: Int)
+    /// How far `R`'s sync with the feed server has got.
+    case syncProgress(SyncStage)
     /// `R` is over: what the feeds gave, or why they could not be fetched.
     case feedsFetched(Result<FeedsReport, RefreshProblem>)
     /// A web address was handed to the browser (the command that opened it), or why not.

@@ -78,6 +78,8 @@ public struct AppState: Equatable, Sendable {
     /// How far the help screen is scrolled.
     public var helpScroll = 0
     public var refresh: RefreshProgress?
+    /// `R` syncs with the feed server config.toml names instead of fetching the feeds.
+    public var syncsWithServer = false
     /// Time zone for list dates (the shell passes the user's).
     public var timeZone: TimeZone {
         didSet {

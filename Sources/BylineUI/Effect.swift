@@ -17,6 +17,8 @@ public enum Effect: Equatable, Sendable {
     case readLibrary(LibraryRead)
     /// Fetch every subscription into this library folder.
     case refreshFeeds(into: URL)
+    /// `R` with sync on: syncs the library in the folder with the feed server.
+    case syncWithServer(into: URL)
     /// Fetch the web page of a story already in the library and replace its body.
     case fetchFullStory(StoryID, url: String)
     /// Fetch a linked story that is not in the library, save it, open it.

@@ -120,7 +120,9 @@ func perform(_ command: Command, _ state: inout AppState) -> [Effect] {
             return []
         }
         state.refresh = RefreshProgress(done: 0, total: 0)
-        return [.refreshFeeds(into: state.library.fetchesInto)]
+        guard state.syncsWithServer else { return [.refreshFeeds(into: state.library.fetchesInto)] }
+        state.refresh?.sync = .loggingIn
+        return [.syncWithServer(into: state.library.fetchesInto)]
     case .fetchFullStory:
         guard let id = state.currentStoryID, let url = state.currentURL else {
             state.message = StatusMessage("This story has no web address to fetch it from", isError: true)

@@ -37,14 +37,14 @@ public struct ReaderPage: Equatable, Sendable {
             // Items of one list follow each other without a blank line between them.
             if !(block.isListItem && index > 0 && story.body[index - 1].isListItem) { builder.blank() }
             switch block {
-            case .paragraph(let text): builder.add(inline: text, style: theme[.body])
-            case .subheading(let text): builder.add(text: text, style: theme[.subheading])
-            case .quote(let text): builder.add(inline: text, style: theme[.quote], prefix: "│ ", repeatingPrefix: true)
+            case .paragraph(let text): builder.add(inline: shown(text), style: theme[.body])
+            case .subheading(let text): builder.add(text: shown(text), style: theme[.subheading])
+            case .quote(let text): builder.add(inline: shown(text), style: theme[.quote], prefix: "│ ", repeatingPrefix: true)
             case .listItem(let text, let ordinal):
                 // Numbers right-aligned within the list, so items past 9 line up (no-break
                 // spaces: the wrapper drops ordinary ones at the start of a line).
                 let number = ordinal.map { String(repeating: "\u{00A0}", count: max(0, ordinalWidths[index] - String($0).count)) + "\($0). " }
-                builder.add(inline: text, style: theme[.body], prefix: number ?? "• ")
+                builder.add(inline: shown(text), style: theme[.body], prefix: number ?? "• ")
             case .readMore(let link):
                 if let number = builder.number(for: link) {
                     builder.add(link: number, label: "READ MORE: " + link.title)
@@ -92,6 +92,15 @@ public struct ReaderPage: Equatable, Sendable {
             start = end
         }
         return widths
+    }
+
+    /// A block's text as laid out: at most the writer's longest line. A hand-made file with
+    /// one 15 MB line took 9 s to open, all of it wrapping text no one scrolls through.
+    static func shown(_ text: String) -> String {
+        guard text.utf8.count > StoryFileWriter.largestLine else { return text }
+        let megabytes = String(format: "%.1f", Double(text.utf8.count) / 1_048_576)
+        return StoryFileWriter.cut(text, to: StoryFileWriter.largestLine)
+            + " [This paragraph is \(megabytes) MB long; the rest is not shown.]"
     }
 
     /// Lays out a message in place of a story (loading, or why it could not be read).

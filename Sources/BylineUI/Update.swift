@@ -39,6 +39,10 @@ public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
         return state.fullStoryFetched(id, url: url, result)
     case .linkedStoryFetched(let url, let title, let result):
         return state.linkedStoryFetched(url: url, title: title, result)
+    case .syncProgress(let stage):
+        state.refresh = state.refresh ?? RefreshProgress(done: 0, total: 0)
+        state.refresh?.sync = stage
+        return []
     case .refreshProgress(let done, let total):
         // Progress posted late, after the fetch was over, must not bring the counter back.
         state.refresh?.done = done

@@ -7,8 +7,8 @@ public struct Subscription: Equatable, Hashable, Sendable {
     /// How long this feed's stories are kept (`keep = "30d"`), as written; nil follows
     /// config.toml's `[retention]`.
     public var keep: String?
-    /// The folder the feed is filed in (OPML's nested outlines), folders within folders
-    /// joined by " / "; nil at the top.
+    /// The folder the feed is filed in (OPML's nested outlines, or the sync server's
+    /// category), folders within folders joined by " / "; nil at the top.
     public var folder: String?
 
     public init(url: String, title: String? = nil, fullStory: FullStoryMode = .auto, keep: String? = nil,

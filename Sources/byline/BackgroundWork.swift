@@ -2,6 +2,7 @@ import BylineConfig
 import BylineCore
 import BylineFeeds
 import BylineStore
+import BylineSync
 import BylineUI
 import FeedParsing
 import Foundation
@@ -13,14 +14,17 @@ import Synchronization
 final class BackgroundWork: Sendable {
     private let subscriptions: SubscriptionsFile
     private let fetch: FetchSettings
+    /// The feed server `R` syncs with, when config.toml sets one up.
+    private let sync: SyncAccount?
     private let busy = Atomic<Int>(0)
     /// The reader's latest search not yet started, and whether one is running (`search`).
     let pendingSearch = Mutex<PendingSearch?>(nil)
     let searching = Atomic<Bool>(false)
 
-    init(subscriptions: SubscriptionsFile, fetch: FetchSettings = FetchSettings()) {
+    init(subscriptions: SubscriptionsFile, fetch: FetchSettings = FetchSettings(), sync: SyncAccount? = nil) {
         self.fetch = fetch
         self.subscriptions = subscriptions
+        self.sync = sync
     }
 
     var isBusy: Bool { busy.load(ordering: .relaxed) > 0 }
@@ -80,6 +84,43 @@ final class BackgroundWork: Sendable {
             } catch {
                 mailbox.post(.feedsFetched(.failure(.cannotFetch(into: target.path, FailureReason("\(error)")))))
             }
+        }
+    }
+
+    /// `R` with sync on: syncs the library in `target` with the feed server, with progress.
+    func syncWithServer(into target: URL, mailbox: Mailbox) {
+        guard var quiet = sync else { return }
+        let subscriptions = subscriptions
+        // The screen belongs to the reader: a password command's complaints would garble it.
+        quiet.password.showsErrors = false
+        let account = quiet
+        run {
+            let connection: SyncConnection
+            do {
+                connection = try SyncConnection(account: account)
+            } catch {
+                mailbox.post(.feedsFetched(.failure(.syncFailed(FailureReason("\(error)")))))
+                return
+            }
+            defer { connection.close() }
+            let engine = connection.engine(library: Library(folder: target), subscriptionsFile: subscriptions)
+            let result = await engine.run { progress in mailbox.post(.syncProgress(Self.stage(progress))) }
+            switch result {
+            case .success(let report):
+                mailbox.post(.feedsFetched(.success(FeedsReport(summary: report.summary, failures: report.pageFailures.map(\.line)))))
+            case .failure(let failure):
+                mailbox.post(.feedsFetched(.failure(.syncFailed(FailureReason(failure.description)))))
+            }
+        }
+    }
+
+    private static func stage(_ progress: SyncProgress) -> SyncStage {
+        switch progress.phase {
+        case .loggingIn: .loggingIn
+        case .feeds: .feeds
+        case .sendingMarks: .sendingMarks
+        case .stories: .stories(progress.stories)
+        case .receivingMarks: .receivingMarks
         }
     }
 

@@ -19,6 +19,7 @@ struct Byline: ParsableCommand {
             ImportCommand.self,
             ExportCommand.self,
             FetchCommand.self,
+            SyncCommand.self,
             ExtractCommand.self,
             SearchCommand.self,
             SimilarCommand.self,

@@ -66,9 +66,10 @@ struct ProgressLine: Sendable {
     func show(_ progress: FetchProgress) {
         let outcome = progress.latest
         if onTerminal {
-            if outcome.failure != nil || !outcome.pageFailures.isEmpty { clear() }
+            if outcome.failure != nil || !outcome.pageFailures.isEmpty || !outcome.skippedLines.isEmpty { clear() }
             if outcome.failure != nil { warn("byline: " + outcome.line) }
             for failure in outcome.pageFailures { warn("byline: " + failure.line) }
+            for line in outcome.skippedLines { warn("byline: " + line) }
             let full = progress.fullStories > 0 ? ", \(progress.fullStories) full stories" : ""
             write("\r\u{1B}[K\(progress.done) / \(progress.total) feeds\(full)")
         } else if outcome.failure != nil {
@@ -76,6 +77,7 @@ struct ProgressLine: Sendable {
         } else {
             print(printable(outcome.line))
             for failure in outcome.pageFailures { warn("byline: " + failure.line) }
+            for line in outcome.skippedLines { warn("byline: " + line) }
         }
     }
 

@@ -25,7 +25,12 @@ struct ListCommand: ParsableCommand {
         // Straight from the index when no folder changed since it was written; otherwise
         // the folder is compared with it, file by file, first.
         do { contents = try library.contentsIfFoldersUnchanged() ?? library.load() } catch { throw CommandFailure("\(error)") }
-        let marks = (try? library.readingState.load())?.marks ?? ReadingMarks()
+        // Read-only: a damaged reading state is reported, and left for a writer to set aside.
+        let loaded = try? library.readingState.load()
+        let marks = loaded?.marks ?? ReadingMarks()
+        if let problem = loaded?.problem {
+            FileHandle.standardError.write(Data("byline: \(VisibleText.sanitize(problem))\n".utf8))
+        }
         for problem in contents.problems {
             FileHandle.standardError.write(Data("byline: skipped \(VisibleText.sanitize(problem.message))\n".utf8))
         }
@@ -98,7 +103,32 @@ struct ListCommand: ParsableCommand {
             var chunk = try encoder.encode(rows)
             chunk = chunk.dropFirst(2).dropLast(2)  // "[\n" and "\n]"
             let last = start + 1000 >= listing.count
-            FileHandle.standardOutput.write(chunk + Data((last ? "\n]\n" : ",\n").utf8))
+            FileHandle.standardOutput.write(Data((Self.escapingInvisibles(String(decoding: chunk, as: UTF8.self)) + (last ? "\n]\n" : ",\n")).utf8))
+        }
+    }
+
+    /// JSONEncoder escapes only characters below U+0020; DEL, the C1 controls (U+009B is
+    /// an 8-bit CSI) and bidi overrides would still reach a terminal showing the output
+    /// raw. They can stand only inside strings, so each becomes `\uXXXX` there, which
+    /// every JSON reader decodes back to the same text.
+    static func escapingInvisibles(_ json: String) -> String {
+        guard json.unicodeScalars.contains(where: needsEscape) else { return json }
+        var out = String.UnicodeScalarView()
+        for scalar in json.unicodeScalars {
+            guard needsEscape(scalar) else {
+                out.append(scalar)
+                continue
+            }
+            let hex = String(scalar.value, radix: 16, uppercase: true)
+            for escaped in ("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).unicodeScalars { out.append(escaped) }
+        }
+        return String(out)
+    }
+
+    private static func needsEscape(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x7F...0x9F, 0x202A...0x202E, 0x2066...0x2069: true
+        default: false
         }
     }
 

@@ -95,7 +95,11 @@ struct ReadCommand: ParsableCommand {
                                  measure: configuration.layout.measure, centred: configuration.layout.align == .centre)
         state.message = .opening(themeProblems: themeProblems, readingProblem: marks.problem, skippedFiles: state.problems)
         if let configLine = ConfigLoading.summary(configProblems) { state.message = StatusMessage(configLine, isError: true) }
-        let backgroundWork = BackgroundWork(subscriptions: FeedPlaces.standardSubscriptions, fetch: configuration.fetch)
+        // A [sync] table makes `R` sync; a broken one leaves `R` fetching the feeds.
+        let syncAccount = (try? SyncSetup.account()) ?? nil
+        state.syncsWithServer = syncAccount != nil
+        let backgroundWork = BackgroundWork(subscriptions: FeedPlaces.standardSubscriptions, fetch: configuration.fetch,
+                                            sync: syncAccount)
         let session = ReaderSession(state: state, backgroundWork: backgroundWork, configuration: configuration,
                                     exitAfterFirstFrame: exitAfterFirstFrame)
         try session.run()

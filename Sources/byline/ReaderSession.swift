@@ -85,6 +85,8 @@ final class ReaderSession {
                                        withMarks: read.folder != state.library.folder, shown: shown, mailbox: mailbox)
         case .refreshFeeds(let target):
             backgroundWork.refreshFeeds(into: target, mailbox: mailbox)
+        case .syncWithServer(let target):
+            backgroundWork.syncWithServer(into: target, mailbox: mailbox)
         case .fetchFullStory(let id, let url):
             backgroundWork.fetchFullStory(id, url: url, in: library, mailbox: mailbox)
         case .fetchLinkedStory(let url, let title):

@@ -21,14 +21,8 @@ struct ShowCommand: ParsableCommand {
 
     func run() throws {
         let url = try locate()
-        let bytes: Data
-        do {
-            bytes = try Data(contentsOf: url)
-        } catch {
-            throw CommandFailure("\(file): \(FileTrouble.reason(error, path: url.path))")
-        }
         let story: Story
-        switch StoryFileParser.parse(bytes) {
+        switch StoryFileAtPath.read(url.path) {
         case .success(let parsed): story = parsed
         case .failure(let problem): throw CommandFailure("\(file): \(problem)")
         }

@@ -115,7 +115,7 @@ struct Driver {
             switch effect {
             case .loadStory(let id): return [.storyLoaded(id, .success(Fixtures.story(id)))]
             case .search(let request) where answersSearches:
-                return [.searched(request, .success(Fixtures.search(request.query, in: state.stories)))]
+                return [.searched(request, .success(Fixtures.search(request.query, in: Array(state.stories))))]
             case .findSimilar(let id) where answersSearches:
                 return [.similarFound(id, Fixtures.similar[id] ?? [])]
             default:

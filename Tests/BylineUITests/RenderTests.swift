@@ -143,6 +143,16 @@ import TestSupport
         #expect(lines[0].hasPrefix(" Byline"))
     }
 
+    /// The security review saw only a long message's tail; its start says what happened.
+    @Test func aVeryLongMessageShowsItsStart() {
+        var driver = Driver(Fixtures.state(width: 60, height: 12))
+        let title = "Start of a headline " + String(repeating: "that goes on and on ", count: 60)
+        driver.send(.linkedStoryFetched(url: "https://example.org/long", title: title, .failure(.noStoryText)))
+        let bottom = driver.lines.suffix(3)
+        #expect(bottom.first?.hasPrefix(" “Start of a headline that goes on") == true, "\(bottom)")
+        #expect(bottom.last?.trimmingCharacters(in: .whitespaces).hasSuffix("…") == true, "\(bottom)")
+    }
+
     @Test func aShortMessageTakesOneLine() {
         var driver = Driver(Fixtures.state(width: 60, height: 12))
         let before = driver.lines

@@ -111,3 +111,29 @@ import Testing
         }
     }
 }
+
+/// Found by `Scripts/fuzz theme`: toml++ stopped the program with an assertion on a table
+/// header with no name. Each is now a parse error with its line.
+@Suite struct ThemeFileFuzzFindingTests {
+    @Test(arguments: [
+        ("[header]\nattrs = [\"bold\"]\n\n[\n\n[quote]\nattrs = [\"italic\"]\n", 4),
+        ("name = \"x\"\n[[ ]]\n", 2),
+        ("[ \n", 1),
+    ])
+    func tableHeaderWithoutANameIsAnErrorNotACrash(text: String, line: Int) {
+        #expect(ThemeFile.parse(text, file: "mine.toml", fallbackName: "x")
+            == .failure(ThemeFile.Problem(file: "mine.toml", line: line, reason: "a table header needs a name, like [name]")))
+    }
+
+    @Test func aBraceClosingAnArrayIsAnErrorNotACrash() {
+        let text = "[help_title]\nattrs = [\"bold\",}}}}}2}}}]\nattrs = [\"bold\"]\n"
+        #expect(ThemeFile.parse(text, file: "mine.toml", fallbackName: "x")
+            == .failure(ThemeFile.Problem(file: "mine.toml", line: 2, reason: "'}' cannot close '['")))
+    }
+
+    @Test func bracketsInsideValuesAndStringsAreNotHeaders() throws {
+        let text = "name = \"[\"\n# [\n[header]\nattrs = [\n  \"bold\",\n]\n"
+        let theme = try ThemeFile.parse(text, file: "mine.toml", fallbackName: "x").get()
+        #expect(theme.name == "[")
+    }
+}

@@ -123,15 +123,23 @@ public struct FeedFetcher: Sendable {
         if response.isNotModified {
             return Download(outcome: FeedOutcome(subscription: subscription, result: .notModified, movedTo: movedTo), response: response)
         }
-        switch reader.read(response.body, response.finalURL, response.contentType) {
+        // Parsing the feed and turning its items into stories share one time budget.
+        let reader = self.reader, shelf = self.shelf
+        let feedKey = states[subscription.url]?.feedKey ?? movedTo.flatMap { states[$0]?.feedKey } ?? subscription.url
+        let storedAs = storedAs(FeedOutcome(subscription: subscription, result: .notModified, movedTo: movedTo))
+        let read = await ParseBudget.run(seconds: limits.parseSeconds) { () -> Result<(Feed, [FeedShelf.Change], Int), FetchFailure> in
+            reader.read(response.body, response.finalURL, response.contentType).map { feed in
+                let (changes, unchanged) = shelf.changes(in: feed, of: storedAs, feedKey: feedKey, existing: existing)
+                return (feed, changes, unchanged)
+            }
+        } ?? .failure(.tooSlow(seconds: limits.parseSeconds))
+        switch read {
         case .failure(let failure):
             return Download(outcome: FeedOutcome(subscription: subscription, result: .failed(failure), movedTo: movedTo))
-        case .success(let feed):
+        case .success(let (feed, changes, unchanged)):
             var download = Download(
                 outcome: FeedOutcome(subscription: subscription, result: .stored(FeedShelf.Tally()), movedTo: movedTo, feedTitle: feed.title),
                 response: response, feed: feed)
-            let feedKey = states[subscription.url]?.feedKey ?? movedTo.flatMap { states[$0]?.feedKey } ?? subscription.url
-            let (changes, unchanged) = shelf.changes(in: feed, of: storedAs(download.outcome), feedKey: feedKey, existing: existing)
             let completed = await pages.complete(changes, unchanged: unchanged, mode: fullStory ?? subscription.fullStory,
                                                  feed: subscription.url)
             download.changes = completed.changes

@@ -1,3 +1,4 @@
+import BylineConfig
 import FeedParsing
 import TOMLKit
 
@@ -8,10 +9,14 @@ import TOMLKit
 /// url = "https://example.org/rss"
 /// title = "Example"
 /// fullStory = "auto"
+/// folder = "News"      # optional; a synced feed's category on the server
 /// ```
 public enum SubscriptionsTOML {
     /// Reads the file's text; `name` names the file in errors.
     public static func parse(_ text: String, name: String) throws(SubscriptionsFileError) -> SubscriptionList {
+        if let problem = TOMLPreflight.problem(in: text) {
+            throw .malformed(name, line: problem.line, reason: problem.reason)
+        }
         let table: TOMLTable
         do {
             table = try TOMLTable(string: text)
