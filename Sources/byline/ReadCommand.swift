@@ -76,7 +76,8 @@ struct ReadCommand: ParsableCommand {
         state.themeIndex = themeIndex
         // The listing came from the index: read the folder behind it, and show what changed.
         state.checksFolderOnStart = indexed != nil && !exitAfterFirstFrame
-        state.message = .opening(themeProblems: themeProblems, readingProblem: marks.problem, skippedFiles: state.problems)
+        state.message = .opening(themeProblems: themeProblems, readingProblem: marks.problem, skippedFiles: state.problems,
+                                  keyMap: state.keyMap)
         let backgroundWork = BackgroundWork(subscriptions: FeedPlaces.standardSubscriptions)
         let session = ReaderSession(state: state, backgroundWork: backgroundWork,
                                     exitAfterFirstFrame: exitAfterFirstFrame)
