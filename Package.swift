@@ -32,6 +32,7 @@ let package = Package(
         .target(name: "TerminalSafety"),
         .target(name: "BylineCore", dependencies: ["TerminalSafety"]),
         .target(name: "TerminalKit", dependencies: ["TerminalSafety"]),
+        .target(name: "StorySearch", dependencies: ["BylineCore"]),
         .target(name: "BylineConfig", dependencies: [.product(name: "TOMLKit", package: "TOMLKit")]),
         // HTML → story with libxml2's parser, on bytes in memory: no files, no network.
         .target(name: "BylineExtract", dependencies: ["BylineCore", "CLibXML2"]),
@@ -46,7 +47,7 @@ let package = Package(
         ),
 
         // MARK: - I/O
-        .target(name: "BylineStore", dependencies: ["BylineCore", "TerminalSafety"]),
+        .target(name: "BylineStore", dependencies: ["BylineCore", "TerminalSafety", "StorySearch"]),
         .target(name: "NcursesTerminal", dependencies: ["CNcursesw", "TerminalKit"]),
         .target(
             name: "BylineFeeds",
@@ -67,9 +68,13 @@ let package = Package(
             ]
         ),
 
+        // Times the search index on a library (Scripts/bench-search runs it).
+        .executableTarget(name: "search-benchmark", dependencies: ["BylineCore", "BylineStore"]),
+
         // MARK: - Tests
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "BylineCoreTests", dependencies: ["BylineCore", "TestSupport"]),
+        .testTarget(name: "StorySearchTests", dependencies: ["StorySearch", "BylineCore", "TestSupport"]),
         .testTarget(name: "TerminalSafetyTests", dependencies: ["TerminalSafety", "BylineCore", "TerminalKit"]),
         .testTarget(name: "TerminalKitTests", dependencies: ["TerminalKit", "TestSupport"]),
         .testTarget(name: "BylineStoreTests", dependencies: ["BylineStore", "BylineCore", "TestSupport"]),

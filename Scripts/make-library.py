@@ -37,6 +37,35 @@ WORDS = ("the a of to and in that for on with as was by it said at from their th
          "council market water energy school court health money workers data price").split()
 
 
+# --realistic: bodies of 150–400 words drawn from a large vocabulary with a Zipf-like
+# spread (as real text has: a few words everywhere, most words rare), 4% of them non-Latin
+# or accented, so search and "More on this" meet the word statistics of real news.
+SYLLABLES = ("ka", "lo", "mi", "ran", "te", "vor", "sil", "an", "be", "do", "fen", "gri", "hu",
+             "is", "jo", "kel", "mar", "nu", "os", "pra", "qui", "ros", "sta", "tun", "ul", "ve", "wy", "zen")
+NON_LATIN = ("café", "São", "Genève", "Straße", "Zürich", "naïve", "Øresund", "Łódź", "Москва", "выборы",
+             "правительство", "Αθήνα", "εκλογές", "東京都", "経済", "選挙", "北京", "서울", "경제", "القاهرة")
+
+
+def vocabulary(rng, size=30000):
+    words = set()
+    while len(words) < size:
+        words.add("".join(rng.choice(SYLLABLES) for _ in range(rng.randint(2, 4))))
+    words = sorted(words)
+    rng.shuffle(words)
+    return words
+
+
+def realistic_paragraph(rng, vocab, weights, words):
+    picks = rng.choices(vocab, cum_weights=weights, k=words)
+    text = []
+    for word in picks:
+        if rng.random() < 0.04:
+            word = rng.choice(NON_LATIN)
+        text.append(word)
+    sentence = " ".join(text)
+    return sentence[0].upper() + sentence[1:] + "."
+
+
 def title_for(index, rng):
     """A headline that is unique per index (the index picks the combination)."""
     subject = SUBJECTS[index % len(SUBJECTS)]
@@ -78,14 +107,21 @@ def file_name(url):
     return hashlib.sha256(url.encode()).hexdigest()[:16] + ".txt"
 
 
-def story(index, count, titles, urls, start, rng):
+def story(index, count, titles, urls, start, rng, realistic=None):
     headerless = index % 20 == 19
     published = start - timedelta(minutes=37 * index + rng.randrange(30))
     others = [rng.randrange(count) for _ in range(rng.randint(1, 4))]
     others = [o for o in others if o != index]
-    body = [paragraph(rng) for _ in range(rng.randint(2, 4))]
-    body.append(OBJECTS[rng.randrange(len(OBJECTS))].capitalize() + " under scrutiny")
-    body += [paragraph(rng) for _ in range(rng.randint(1, 3))]
+    if realistic:
+        vocab, weights = realistic
+        total = rng.randint(150, 400)
+        parts = rng.randint(3, 6)
+        body = [realistic_paragraph(rng, vocab, weights, total // parts) for _ in range(parts)]
+        body.insert(2, OBJECTS[rng.randrange(len(OBJECTS))].capitalize() + " under scrutiny")
+    else:
+        body = [paragraph(rng) for _ in range(rng.randint(2, 4))]
+        body.append(OBJECTS[rng.randrange(len(OBJECTS))].capitalize() + " under scrutiny")
+        body += [paragraph(rng) for _ in range(rng.randint(1, 3))]
     body += [f"READ MORE: {restyle(titles[o], rng)}" for o in others[:2]]
     if headerless:
         # Half open with the title, half with a section label (the title is then derived).
@@ -110,6 +146,8 @@ def main():
     parser.add_argument("--count", type=int, default=1000, help="number of story files")
     parser.add_argument("--out", required=True, help="folder to create (must not hold files)")
     parser.add_argument("--seed", type=int, default=1, help="random seed (default 1)")
+    parser.add_argument("--realistic", action="store_true",
+                        help="150-400 word bodies from a large Zipf-spread vocabulary, 4%% non-Latin words")
     args = parser.parse_args()
     if args.count < 1:
         sys.exit("make-library: --count must be at least 1")
@@ -120,10 +158,18 @@ def main():
     titles = [title_for(i, rng) for i in range(args.count)]
     urls = [f"https://news.example.org/{i // 1000}/{i}" for i in range(args.count)]
     start = datetime(2026, 11, 1, 12, 0, tzinfo=timezone.utc)
+    realistic = None
+    if args.realistic:
+        vocab = WORDS + vocabulary(random.Random(args.seed))
+        cumulative, total = [], 0.0
+        for rank in range(len(vocab)):
+            total += 1.0 / (rank + 1)
+            cumulative.append(total)
+        realistic = (vocab, cumulative)
     for index in range(args.count):
         folder = os.path.join(args.out, SOURCES[index % len(SOURCES)].lower().replace(" ", "-"))
         os.makedirs(folder, exist_ok=True)
-        text = story(index, args.count, titles, urls, start, rng)
+        text = story(index, args.count, titles, urls, start, rng, realistic)
         with open(os.path.join(folder, file_name(urls[index])), "w", encoding="utf-8") as out:
             out.write(text)
     print(f"make-library: wrote {args.count} stories to {args.out}")

@@ -57,6 +57,9 @@ extension Library {
                 try AtomicFile.save(Array(StoryFileWriter.write(story).utf8), to: target, syncingFolder: false)
             }
         }
-        return targets.map(\.id)
+        let ids = targets.map(\.id)
+        // The search index follows every save; if it cannot, the next check catches up.
+        try? SearchIndex.record(saved: zip(ids, stories).map { ($0, $1.0) }, in: self)
+        return ids
     }
 }

@@ -19,6 +19,10 @@ public enum Action: Sendable {
     case feedsFetched(Result<FeedsReport, RefreshProblem>)
     /// A web address was handed to the browser (the command that opened it), or why not.
     case openedInBrowser(url: String, Result<String, BrowserProblem>)
+    /// A search (`Effect.search`) came back.
+    case searched(SearchRequest, Result<SearchFound, FailureReason>)
+    /// The "More on this" stories for a story (`Effect.findSimilar`).
+    case similarFound(StoryID, [SimilarStory])
     /// A read or star mark was not saved as asked.
     case marksNotSaved(MarksProblem)
 }

@@ -168,7 +168,7 @@ extension AppState {
             message = StatusMessage(reader == nil ? "No story is open" : "This story has no link \(number)", isError: true)
             return effects
         }
-        if let id = resolve(link.target) {
+        if let id = link.story ?? resolve(link.target) {
             if id == reader?.id {
                 message = StatusMessage("That link is this story")
                 return effects

@@ -15,7 +15,8 @@ extension AppState {
             return
         }
         let inputs = ReaderPage.Inputs(id: reader.id, content: loaded[reader.id], width: text.width, theme: theme,
-                                       timeZone: timeZone, selectedLink: reader.selectedLink)
+                                       timeZone: timeZone, selectedLink: reader.selectedLink,
+                                       moreOnThis: moreOnThis[reader.id] ?? [])
         guard inputs != readerPageInputs else { return }
         readerPageInputs = inputs
         readerPage = ReaderPage.layout(inputs)
@@ -32,13 +33,14 @@ extension ReaderPage {
         var theme: Theme
         var timeZone: TimeZone
         var selectedLink: Int?
+        var moreOnThis: [SimilarStory] = []
     }
 
     static func layout(_ inputs: Inputs) -> ReaderPage {
         switch inputs.content {
         case .success(let story)?:
             return layout(story, width: inputs.width, theme: inputs.theme, selectedLink: inputs.selectedLink,
-                          timeZone: inputs.timeZone)
+                          timeZone: inputs.timeZone, moreOnThis: inputs.moreOnThis)
         case .failure(let problem)?:
             return notice("This story could not be read: \(inputs.id.path): \(problem)", style: inputs.theme[.error],
                           width: inputs.width)

@@ -32,6 +32,14 @@ public struct AppState: Equatable, Sendable {
     public var focus: Focus = .list
     public var list = ListState()
     public var filter: ListFilter?
+    /// Searches asked for so far; only the answer to the latest is shown.
+    public internal(set) var searchRequests = 0
+    /// Counts changes to `stories`: a search answer names rows of one version of it.
+    public internal(set) var listingVersion = 0
+    /// "More on this" for stories read, by id: the similar stories found for each.
+    public internal(set) var moreOnThis: [StoryID: [SimilarStory]] = [:] {
+        didSet { layOutReader() }
+    }
     /// Indexes into `stories` of the rows the list shows (all, or those the filter keeps).
     public private(set) var visible: [Int]
 
@@ -128,7 +136,19 @@ public struct AppState: Equatable, Sendable {
     /// Replaces the listing (a reload after fetching), keeping the cursor on the same story.
     public mutating func replaceStories(_ newStories: [StorySummary]) {
         let selectedID = selectedStory?.id
+        // Search results name rows: they follow their stories to their new rows.
+        let foundIDs = filter?.found.map { found in found.rows.filter { $0 < stories.count }.map { stories[$0].id } }
+        // Only a change of rows makes earlier search answers wrong.
+        if stories.count != newStories.count || !stories.elementsEqual(newStories, by: { $0.id == $1.id }) {
+            listingVersion += 1
+        }
         stories = newStories
+        if let foundIDs {
+            var rows: [StoryID: Int] = [:]
+            for id in foundIDs { rows[id] = -1 }
+            for (row, story) in stories.enumerated() where rows[story.id] != nil { rows[story.id] = row }
+            filter?.found?.rows = foundIDs.compactMap { rows[$0] }.filter { $0 >= 0 }
+        }
         unreadCount = Self.countUnread(stories, read: read)
         hasDates = stories.contains { $0.published != nil }
         linkIndexCache = LinkIndexCache()
@@ -139,7 +159,8 @@ public struct AppState: Equatable, Sendable {
     /// cursor on story `id` if it is still listed (clearing a filter keeps your place).
     mutating func applyFilter(keeping id: StoryID? = nil) {
         if let filter, !filter.isEmpty {
-            visible = stories.indices.filter { filter.matches(headlineKey: stories[$0].titleKey) }
+            // Until the first answer comes, the list stays as it was.
+            if let found = filter.found { visible = found.rows.filter { $0 < stories.count } }
         } else {
             visible = Array(stories.indices)
         }

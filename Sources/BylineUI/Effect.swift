@@ -20,6 +20,10 @@ public enum Effect: Equatable, Sendable {
     /// Fetch a linked story that is not in the library, save it, open it.
     case fetchLinkedStory(url: String, title: String)
     /// Repaint every cell (Ctrl-L), for a terminal another program scribbled on.
+    /// Search the library for the `/` prompt's query; the answer comes back as `.searched`.
+    case search(SearchRequest)
+    /// Find the stories most like this one ("More on this"); they come back as `.similarFound`.
+    case findSimilar(StoryID)
     case redrawScreen
     case quit
 }

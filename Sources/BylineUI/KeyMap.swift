@@ -93,7 +93,7 @@ extension KeyMap {
     ] + (1...9).map { number in
         KeyBinding(.followLink(number), keys: [.character(Character(String(number)))], help: "follow link N")
     } + [
-        KeyBinding(.startFilter, keys: [.character("/")], help: "filter headlines by words (Esc clears)", hint: "search"),
+        KeyBinding(.startFilter, keys: [.character("/")], help: "search headlines, sources and text (Esc clears)", hint: "search"),
         KeyBinding(.toggleRead, keys: [.character("u")], help: "mark read or unread"),
         KeyBinding(.toggleStar, keys: [.character("s")], help: "star or unstar"),
         KeyBinding(.openInBrowser, keys: [.character("o")], help: "open the story's web page in the browser"),

@@ -1,34 +1,28 @@
 import BylineCore
 
-/// The `/` filter: keeps stories whose headline holds every word typed, in any case and
-/// regardless of punctuation.
+/// The `/` search: what has been typed and, once the search comes back, the stories it
+/// found, best first. Searching runs in the background (`Effect.search`), so typing never
+/// waits for it; until the first answer the list stays as it was.
 public struct ListFilter: Equatable, Sendable {
     public var query: String
     /// Still typing (the status line shows the prompt) or accepted.
     public var isEditing: Bool
-    private var words: [String]
+    /// The latest answer taken; nil while the first is on its way.
+    public var found: SearchFound?
 
-    public init(query: String = "", isEditing: Bool = true) {
+    public init(query: String = "", isEditing: Bool = true, found: SearchFound? = nil) {
         self.query = query
         self.isEditing = isEditing
-        self.words = TitleKey(query).value.split(separator: " ").map(String.init)
+        self.found = found
     }
 
-    public var isEmpty: Bool { words.isEmpty }
+    /// Nothing to search for yet (spaces and punctuation only).
+    public var isEmpty: Bool { !query.contains { $0.isLetter || $0.isNumber } }
 
-    public mutating func type(_ c: Character) { self = ListFilter(query: query + String(c), isEditing: isEditing) }
+    public mutating func type(_ c: Character) { query.append(c) }
 
     public mutating func deleteBackward() {
         guard !query.isEmpty else { return }
-        self = ListFilter(query: String(query.dropLast()), isEditing: isEditing)
-    }
-
-    public func matches(_ story: StorySummary) -> Bool {
-        matches(headlineKey: story.titleKey)
-    }
-
-    /// Matches a headline already reduced by `TitleKey`.
-    public func matches(headlineKey: String) -> Bool {
-        words.allSatisfy { headlineKey.contains($0) }
+        query.removeLast()
     }
 }

@@ -6,6 +6,8 @@ public struct ReaderLink: Equatable, Sendable {
     /// What the link says (a headline, or the linked words of a paragraph).
     public var text: String
     public var target: RelatedLink
+    /// The library story the link opens, when known without resolving it ("More on this").
+    public var story: StoryID? = nil
 }
 
 /// Numbers a story's links the way the reader meets them: links in the text and `READ

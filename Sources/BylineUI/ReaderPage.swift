@@ -12,7 +12,10 @@ public struct ReaderPage: Equatable, Sendable {
     /// The widest a line of text gets, however wide the pane: long lines tire the eye.
     public static let maximumTextWidth = 100
 
-    public static func layout(_ story: Story, width: Int, theme: Theme, selectedLink: Int?, timeZone: TimeZone) -> ReaderPage {
+    /// - Parameter moreOnThis: the library's stories most like this one, listed last and
+    ///   numbered after the story's own links.
+    public static func layout(_ story: Story, width: Int, theme: Theme, selectedLink: Int?, timeZone: TimeZone,
+                              moreOnThis: [SimilarStory] = []) -> ReaderPage {
         var builder = Builder(width: min(max(1, width), maximumTextWidth), theme: theme, selectedLink: selectedLink)
         builder.setLinks(ReaderLinks.collect(story))
 
@@ -52,6 +55,14 @@ public struct ReaderPage: Equatable, Sendable {
         if let url = story.url {
             builder.blank()
             builder.add(text: url, style: theme[.meta])
+        }
+        if !moreOnThis.isEmpty {
+            builder.blank()
+            builder.add(text: "More on this", style: theme[.subheading])
+            for similar in moreOnThis {
+                let number = builder.addLink(to: similar)
+                builder.add(link: number, label: similar.title)
+            }
         }
         return ReaderPage(lines: builder.lines, links: builder.links, linkLines: builder.linkLines)
     }
@@ -121,6 +132,13 @@ private struct Builder {
     mutating func setLinks(_ links: [ReaderLink]) {
         self.links = links
         for link in links { numbers[ReaderLinks.key(link.target)] = link.number }
+    }
+
+    /// Numbers a link to a library story after the links already numbered.
+    mutating func addLink(to similar: SimilarStory) -> Int {
+        let number = links.count + 1
+        links.append(ReaderLink(number: number, text: similar.title, target: RelatedLink(title: similar.title), story: similar.id))
+        return number
     }
 
     func number(for target: RelatedLink) -> Int? {

@@ -26,8 +26,13 @@ private func drawHeader(_ state: AppState, _ rect: Rect, _ grid: inout CellGrid)
     let title: String
     let counts: String
     if let filter = state.filter, !filter.isEmpty {
-        title = " Byline — headlines with “\(filter.query)”"
-        counts = "\(state.visible.count) of \(state.stories.count) stories "
+        title = " Byline — search “\(filter.query)”"
+        if let found = filter.found {
+            let total = found.isEstimate ? "about \(found.total)" : "\(found.total)"
+            counts = "\(total) of \(state.stories.count) stories "
+        } else {
+            counts = "searching… "
+        }
     } else {
         title = " Byline — All stories"
         let stories = state.stories.count == 1 ? "1 story" : "\(state.stories.count) stories"
@@ -46,7 +51,7 @@ private func drawHeader(_ state: AppState, _ rect: Rect, _ grid: inout CellGrid)
 private func drawList(_ state: AppState, _ rect: Rect, _ grid: inout CellGrid) {
     grid.fill(rect, style: state.theme[.listRow])
     if state.visible.isEmpty {
-        let text = state.filter == nil ? " No stories in this library yet." : " No headline has those words."
+        let text = state.filter == nil ? " No stories in this library yet." : " No story has those words."
         grid.write(TextWrapper.truncate(text, width: rect.width), x: rect.x, y: rect.y, style: state.theme[.meta])
         return
     }

@@ -22,7 +22,15 @@ public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
         state.remember(id, result)
         state.clampReaderScroll()
         state.checkSelectedLink()
-        return state.reader?.id == id ? state.followPendingLink() : []
+        guard state.reader?.id == id else { return [] }
+        let followed = state.followPendingLink()
+        // A story left at once for the link asked for needs no "More on this".
+        return followed + (state.reader?.id == id ? state.askForMoreOnThis(id, result) : [])
+    case .searched(let request, let result):
+        return state.searched(request, result)
+    case .similarFound(let id, let stories):
+        state.rememberMoreOnThis(id, stories)
+        return []
     case .libraryRead(let read, let result):
         return state.take(read, result)
     case .fullStoryFetched(let id, let url, let result):

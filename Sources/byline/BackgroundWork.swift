@@ -12,6 +12,9 @@ import Synchronization
 final class BackgroundWork: Sendable {
     private let subscriptions: SubscriptionsFile
     private let busy = Atomic<Int>(0)
+    /// The reader's latest search not yet started, and whether one is running (`search`).
+    let pendingSearch = Mutex<PendingSearch?>(nil)
+    let searching = Atomic<Bool>(false)
 
     init(subscriptions: SubscriptionsFile) {
         self.subscriptions = subscriptions
@@ -25,6 +28,9 @@ final class BackgroundWork: Sendable {
         run {
             do {
                 let contents = try library.load()
+                // The search index follows the folder: what changed is indexed now, and
+                // a library never indexed is indexed in the background, ready for `/`.
+                _ = try? SearchIndex.upToDate(library, files: contents.entries.map { ($0.id.path, $0.stamp) })
                 if read.onlyIfChanged && !contents.report.foundChanges { return }
                 var listing = LibraryListing(stories: contents.entries.map(\.summary), problems: contents.problems.map(\.message))
                 if withMarks {
@@ -122,7 +128,7 @@ final class BackgroundWork: Sendable {
     }
 
     /// Runs work off the run loop's thread, counted so the loop polls faster meanwhile.
-    private func run(_ work: @escaping @Sendable () async -> Void) {
+    func run(_ work: @escaping @Sendable () async -> Void) {
         busy.add(1, ordering: .relaxed)
         Task.detached { [self] in
             await work()

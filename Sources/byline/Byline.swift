@@ -20,6 +20,8 @@ struct Byline: ParsableCommand {
             ExportCommand.self,
             FetchCommand.self,
             ExtractCommand.self,
+            SearchCommand.self,
+            SimilarCommand.self,
         ],
         defaultSubcommand: ReadCommand.self
     )

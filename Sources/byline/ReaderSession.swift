@@ -78,6 +78,10 @@ final class ReaderSession {
             backgroundWork.fetchFullStory(id, url: url, in: library, mailbox: mailbox)
         case .fetchLinkedStory(let url, let title):
             backgroundWork.fetchLinkedStory(url: url, title: title, in: library, mailbox: mailbox)
+        case .search(let request):
+            backgroundWork.search(request, stories: state.stories, in: library, mailbox: mailbox)
+        case .findSimilar(let id):
+            backgroundWork.findSimilar(id, in: library, mailbox: mailbox)
         case .redrawScreen:
             screen.invalidate()
         case .quit:

@@ -59,6 +59,31 @@ enum Fixtures {
                  timeZone: TimeZone(identifier: "UTC")!, now: date(12))
     }
 
+    /// A stand-in for the search index: stories whose headline or text has a word
+    /// beginning with each word typed, headline matches first (the real ranking is tested
+    /// in StorySearchTests).
+    static func search(_ query: String, in stories: [StorySummary]) -> SearchFound {
+        func words(_ text: String) -> [String] {
+            text.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init)
+        }
+        let wanted = words(query)
+        func holdsAll(_ text: String) -> Bool {
+            let have = words(text)
+            return wanted.allSatisfy { word in have.contains { $0.hasPrefix(word) } }
+        }
+        let rows = stories.indices.filter { row in
+            let found = Self.story(stories[row].id)
+            return holdsAll(([found.title] + found.body.map { "\($0)" }).joined(separator: " "))
+        }
+        let ranked = rows.filter { holdsAll(stories[$0].title) } + rows.filter { !holdsAll(stories[$0].title) }
+        return SearchFound(rows: ranked, total: ranked.count)
+    }
+
+    /// "More on this" for the fixtures: the seed story is like the other two.
+    static let similar: [StoryID: [SimilarStory]] = [
+        seedID: [SimilarStory(id: iraqID, title: iraq.title), SimilarStory(id: shadowID, title: shadow.title)],
+    ]
+
     /// A listing of the tests' library arriving, as the shell posts it after a read.
     static func listing(_ stories: [StorySummary], read number: Int = 0) -> Action {
         .libraryRead(LibraryRead(folder: library.folder, number: number), .success(LibraryListing(stories: stories)))
@@ -69,23 +94,34 @@ enum Fixtures {
 /// effects from the fixtures and returns the other effects, in the order asked for.
 struct Driver {
     var store: Store
+    /// Searches and "More on this" are answered at once from the fixtures, as the shell
+    /// answers them later; tests of the asking itself turn this off.
+    var answersSearches = true
     var state: AppState {
         get { store.state }
         set { store.state = newValue }
     }
 
-    init(_ state: AppState = Fixtures.state()) {
+    init(_ state: AppState = Fixtures.state(), answersSearches: Bool = true) {
         store = Store(state)
+        self.answersSearches = answersSearches
         send(.started)
     }
 
     @discardableResult
     mutating func send(_ action: Action) -> [Effect] {
         var others: [Effect] = []
-        store.send(action) { effect, _ in
-            if case .loadStory(let id) = effect { return [.storyLoaded(id, .success(Fixtures.story(id)))] }
-            others.append(effect)
-            return []
+        store.send(action) { effect, state in
+            switch effect {
+            case .loadStory(let id): return [.storyLoaded(id, .success(Fixtures.story(id)))]
+            case .search(let request) where answersSearches:
+                return [.searched(request, .success(Fixtures.search(request.query, in: state.stories)))]
+            case .findSimilar(let id) where answersSearches:
+                return [.similarFound(id, Fixtures.similar[id] ?? [])]
+            default:
+                others.append(effect)
+                return []
+            }
         }
         return others
     }

@@ -18,7 +18,7 @@ import TestSupport
             " Home g  End G    to the top or the end                               ",
             " ⇥ ⇧⇥             step through the story's links                      ",
             " 1 … 9            follow link N                                       ",
-            " /                filter headlines by words (Esc clears)              ",
+            " /                search headlines, sources and text (Esc clears)     ",
             " u                mark read or unread                                 ",
             " s                star or unstar                                      ",
             " o                open the story's web page in the browser            ",

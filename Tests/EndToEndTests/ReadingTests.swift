@@ -61,7 +61,7 @@ extension EndToEnd {
             }
         }
 
-        @Test func filteringNarrowsTheListAndEscapeClearsIt() async throws {
+        @Test func searchingRanksTheWholeLibraryAndEscapeClearsIt() async throws {
             let home = try ScratchFolder(prefix: "home")
             let library = try ScratchFolder(prefix: "library")
             defer { home.remove(); library.remove() }
@@ -72,8 +72,15 @@ extension EndToEnd {
 
                 try await reader.press("/")
                 try await reader.type("shadow")
-                let filtered = try await reader.waitUntil("one story left in the list") { storyRows($0) == 1 }
-                #expect(listPane(filtered).contains { $0.contains("Even in death") }, "\n\(framed(filtered))")
+                // The shadow story by its headline first, then the one whose READ MORE
+                // line names it: story text is searched too.
+                let filtered = try await reader.waitUntil("the shadow story first of two") { rows in
+                    rows.first?.contains("search “shadow”") == true && storyRows(rows) == 2
+                        && listPane(rows).first { !$0.trimmingCharacters(in: .whitespaces).isEmpty }?.contains("Even in death") == true
+                }
+                #expect(filtered.contains { $0.contains("2 of 3 stories") }, "\n\(framed(filtered))")
+                // The story shown ends with the library's stories most like it.
+                _ = try await reader.waitUntil("More on this") { $0.contains { $0.contains("More on this") } }
 
                 try await reader.press("Escape")
                 let cleared = try await reader.waitUntil("all three stories back") { storyRows($0) == 3 }

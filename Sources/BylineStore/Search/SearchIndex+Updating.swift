@@ -1,0 +1,125 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import BylineCore
+import Foundation
+import StorySearch
+
+extension SearchIndex {
+    /// Adds stories a writer just saved (fetch, `f`, following a link) and drops removed
+    /// ones, rewriting only the small recent file. Does nothing when the library has no
+    /// search index yet: the first search builds it from the files.
+    public static func record(saved: [(id: StoryID, story: Story)], removed: [StoryID] = [], in library: Library) throws(LibraryError) {
+        guard !saved.isEmpty || !removed.isEmpty else { return }
+        try library.writerLock.withLock { () throws(LibraryError) in
+            var builder = SearchSegmentBuilder()
+            for (id, story) in saved {
+                var info = stat()
+                guard lstat(library.folder.path + "/" + id.path, &info) == 0 else { continue }
+                builder.add(SearchDocument(story: story), path: id.path, stamp: SearchStamp(FileStamp(info)))
+            }
+            try apply(builder, changed: Set(saved.map(\.id.path) + removed.map(\.path)), library: library)
+        }
+    }
+
+    /// The index, checked against the library folder first: files added, changed or
+    /// removed since it was written are indexed or dropped, and a missing or damaged index
+    /// is built. This is what the background check and `byline search` run.
+    public static func upToDate(_ library: Library, progress: @Sendable (Int, Int) -> Void = { _, _ in }) throws(LibraryError) -> SearchIndex {
+        let found = try StoryFolderScan.run(root: library.folder.path)
+        return try upToDate(library, files: found.map { ($0.path, $0.stamp) }, progress: progress)
+    }
+
+    /// As `upToDate(_:progress:)`, against a listing of the folder already made (the
+    /// story index's entries), so the folder is not walked twice.
+    public static func upToDate(_ library: Library, files found: [(path: String, stamp: FileStamp)],
+                                progress: @Sendable (Int, Int) -> Void = { _, _ in }) throws(LibraryError) -> SearchIndex {
+        guard case .success(let index) = open(library) else { return try build(library, found: found, progress: progress) }
+        var changed: [(path: String, stamp: FileStamp)] = []
+        var present = Set<String>()
+        present.reserveCapacity(found.count)
+        for file in found {
+            present.insert(file.path)
+            if let ref = index.stories.ref(path: file.path), index.stories.segments[ref.segment].stamp(ref.story).fileStamp == file.stamp {
+                continue
+            }
+            changed.append(file)
+        }
+        var gone: [String] = []
+        index.stories.forEachStory { ref in
+            let path = index.stories.segments[ref.segment].path(ref.story)
+            if !present.contains(path) { gone.append(path) }
+        }
+        guard !changed.isEmpty || !gone.isEmpty else { return index }
+        // Rebuilding beats amending when much of the library changed.
+        if changed.count + gone.count > max(SearchIndex.batchSize, found.count / 4) {
+            return try build(library, found: found, progress: progress)
+        }
+        try library.writerLock.withLock { () throws(LibraryError) in
+            var builder = SearchSegmentBuilder()
+            add(changed, to: &builder, library: library)
+            try apply(builder, changed: Set(changed.map(\.path) + gone), library: library)
+        }
+        return try reopened(library)
+    }
+
+    private static func build(_ library: Library, found: [(path: String, stamp: FileStamp)],
+                              progress: @Sendable (Int, Int) -> Void) throws(LibraryError) -> SearchIndex {
+        try library.writerLock.withLock { () throws(LibraryError) in
+            try writeBase(library, files: found, progress: progress)
+        }
+        return try reopened(library)
+    }
+
+    static func reopened(_ library: Library) throws(LibraryError) -> SearchIndex {
+        switch open(library) {
+        case .success(let index): return index
+        case .failure(.missing): throw LibraryError(path: basePath(library), reason: "the search index just saved is gone")
+        case .failure(.damaged(let reason)): throw LibraryError(path: basePath(library), reason: reason)
+        }
+    }
+
+    /// Replaces the stories at `changed` paths with those in `builder` (under the lock).
+    private static func apply(_ builder: SearchSegmentBuilder, changed: Set<String>, library: Library) throws(LibraryError) {
+        guard case .success(let current) = open(library), let base = current.stories.segments.first else { return }
+        let recent = current.stories.segments.count > 1 ? current.stories.segments[1] : nil
+        var deleted = Set(recent?.deleted ?? [])
+        var recentRemoved = Set<UInt32>()
+        for path in changed {
+            if let story = base.storyNumber(path: path) { deleted.insert(UInt32(story)) }
+            if let story = recent?.storyNumber(path: path) { recentRemoved.insert(UInt32(story)) }
+        }
+        let added: [UInt8]
+        do { added = try builder.write(to: SegmentBytes(), generation: 1).bytes } catch {
+            throw LibraryError(path: recentPath(library), reason: "\(error)")
+        }
+        do {
+            try added.withUnsafeBytes { raw in
+                let addedSegment = try SearchSegment(raw)
+                let recentCount = (recent?.storyCount ?? 0) - recentRemoved.count + builder.count
+                if recentCount > max(2 * batchSize, base.storyCount / 8) {
+                    // The recent file has grown: fold everything into a new base.
+                    try merge(current.files, into: basePath(library), generation: UInt64.random(in: 1...UInt64.max),
+                              removed: [deleted, recentRemoved], extra: addedSegment)
+                    unlink(recentPath(library))
+                    AtomicFile.syncFolder(library.stateFolder.path)
+                } else {
+                    try merge(Array(current.files.dropFirst()), into: recentPath(library), generation: UInt64.random(in: 1...UInt64.max),
+                              removed: [recentRemoved], baseGeneration: base.generation, deleted: deleted.sorted(), extra: addedSegment)
+                }
+            }
+        } catch let error as LibraryError {
+            throw error
+        } catch {
+            throw LibraryError(path: recentPath(library), reason: "\(error)")
+        }
+    }
+}
+
+extension FileStamp {
+    init(_ info: stat) {
+        self.init(size: Int64(info.st_size), modifiedSeconds: Int64(info.st_mtim.tv_sec), modifiedNanoseconds: Int64(info.st_mtim.tv_nsec))
+    }
+}

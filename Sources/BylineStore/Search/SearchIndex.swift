@@ -1,0 +1,105 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import BylineCore
+import Foundation
+import StorySearch
+
+/// The library's full-text search index, kept in its bookkeeping folder beside the story
+/// index and read in place.
+///
+/// Two files: `search-base`, built from every story, and `search-recent`, which amends it
+/// with the stories saved since (and names the base stories they replace or that are
+/// gone). Saving a story rewrites only the small recent file; when it grows past an eighth
+/// of the base the two are merged into a new base. Each file is replaced atomically. A
+/// recent file left from an older base (a crash between the two renames of a merge) is
+/// ignored, since the new base already holds it. A missing or damaged base is rebuilt from
+/// the story files, never fatal.
+public final class SearchIndex: @unchecked Sendable {
+    let library: Library
+    let files: [MappedFile]
+    /// The stories and words, as queries see them.
+    public let stories: SearchLibrary
+
+    init(library: Library, files: [MappedFile], stories: SearchLibrary) {
+        self.library = library
+        self.files = files
+        self.stories = stories
+    }
+
+    static func basePath(_ library: Library) -> String { library.stateFolder.appendingPathComponent("search-base").path }
+    static func recentPath(_ library: Library) -> String { library.stateFolder.appendingPathComponent("search-recent").path }
+
+    /// Why there is no usable index.
+    public enum Unusable: Error, Equatable {
+        case missing
+        case damaged(String)
+    }
+
+    /// The index as it is on disk, without checking it against the story files.
+    public static func open(_ library: Library) -> Result<SearchIndex, Unusable> {
+        let base: MappedFile
+        switch MappedFile.open(basePath(library)) {
+        case .success(let file): base = file
+        case .failure(.missing): return .failure(.missing)
+        case .failure(.failed(let reason)): return .failure(.damaged(reason))
+        }
+        let baseSegment: SearchSegment
+        do { baseSegment = try SearchSegment(base.bytes) } catch { return .failure(.damaged(error.reason)) }
+        guard baseSegment.baseGeneration == 0 else { return .failure(.damaged("the base search index is a recent one")) }
+        var files = [base]
+        var segments = [baseSegment]
+        // A missing, damaged or stale recent file loses only what the next check re-adds.
+        if case .success(let recent) = MappedFile.open(recentPath(library)),
+           let segment = try? SearchSegment(recent.bytes), segment.baseGeneration == baseSegment.generation {
+            files.append(recent)
+            segments.append(segment)
+        }
+        return .success(SearchIndex(library: library, files: files, stories: SearchLibrary(segments: segments)))
+    }
+
+    /// How many stories the index holds.
+    public var count: Int { stories.liveCount }
+
+    // MARK: - Asking
+
+    /// A story search found, with what a results list shows.
+    public struct Found: Equatable, Sendable {
+        public var id: StoryID
+        public var title: String
+        public var source: String?
+        public var published: Date?
+        public var score: Double
+    }
+
+    public struct Answer: Equatable, Sendable {
+        public var stories: [Found]
+        public var total: Int
+        /// With a phrase, only the best candidates are read to check it.
+        public var isEstimate: Bool
+    }
+
+    /// The stories matching `text`, best first (see `SearchQuery` for what may be typed).
+    public func search(_ text: String, asYouType: Bool = false, limit: Int) -> Answer {
+        let query = SearchQuery.parse(text, asYouType: asYouType)
+        var tokenizer = SearchTokenizer()
+        let results = stories.search(query, limit: limit) { ref in
+            guard case .success(let story) = library.story(StoryID(stories.story(ref).path)) else { return false }
+            let document = SearchDocument(story: story)
+            return query.phrases.allSatisfy { document.contains(phrase: $0, tokenizer: &tokenizer) }
+        }
+        return Answer(stories: results.hits.map(found), total: results.total, isEstimate: results.isEstimate)
+    }
+
+    /// The five (or `limit`) stories most like `story`, saved at `id`.
+    public func similar(to story: Story, id: StoryID, limit: Int = 5) -> [Found] {
+        stories.similar(to: SearchDocument(story: story), path: id.path, limit: limit).map(found)
+    }
+
+    private func found(_ hit: SearchHit) -> Found {
+        let story = stories.story(hit.ref)
+        return Found(id: StoryID(story.path), title: story.title, source: story.source, published: story.published, score: hit.score)
+    }
+}

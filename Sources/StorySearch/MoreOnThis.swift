@@ -1,0 +1,55 @@
+import Foundation
+
+extension SearchLibrary {
+    /// The words that best say what a story is about: those it uses often that few other
+    /// stories use (tf-idf), at most this many.
+    public static let similarityWords = 24
+
+    /// The stories most like `document` (the story at `path`): BM25 of its most telling
+    /// words, leaving out the story itself and copies with its headline.
+    public func similar(to document: SearchDocument, path: String, limit: Int = 5) -> [SearchHit] {
+        guard limit > 0, !segments.isEmpty else { return [] }
+        var tokenizer = SearchTokenizer()
+        var counts: [String: UInt32] = [:]
+        for field in document.fields {
+            tokenizer.forEachWord(in: field.text) { counts[String(decoding: $0, as: UTF8.self), default: 0] += field.weight }
+        }
+        var weighed: [(word: String, holding: [(segment: Int, term: Int)], rarity: Double, weight: Double)] = []
+        for (word, count) in counts {
+            var word = word
+            let found: [(Int, Int)] = word.withUTF8 { key in
+                segments.indices.compactMap { segment in segments[segment].termNumber(UnsafeRawBufferPointer(key)).map { (segment, $0) } }
+            }
+            let holding = found.reduce(0) { $0 + segments[$1.0].storiesHolding($1.1) }
+            // A word only this story holds finds nothing else, one every story holds tells
+            // nothing; between, rarity (tf-idf) picks the telling ones.
+            guard holding > 1, holding < liveCount else { continue }
+            let rarity = scoring.rarity(holding: holding)
+            weighed.append((word, found, rarity, (1 + log(Double(count))) * rarity))
+        }
+        weighed.sort { $0.weight != $1.weight ? $0.weight > $1.weight : $0.word < $1.word }
+        let chosen = weighed.prefix(Self.similarityWords)
+
+        let me = ref(path: path)
+        var hits: [SearchHit] = []
+        for segment in segments.indices {
+            let stories = segments[segment]
+            var scores = [Double](repeating: 0, count: stories.storyCount)
+            for word in chosen {
+                for (holder, term) in word.holding where holder == segment {
+                    var postings = stories.postings(term)
+                    while let posting = postings.next() {
+                        let story = Int(posting.story)
+                        scores[story] += scoring.score(rarity: word.rarity, count: posting.count, words: stories.words(story))
+                    }
+                }
+            }
+            for story in 0..<stories.storyCount where scores[story] > 0 && !removed[segment][story] {
+                let ref = StoryRef(segment: segment, story: story)
+                if ref != me { hits.append(SearchHit(ref: ref, score: scores[story])) }
+            }
+        }
+        let title = document.title
+        return Array(best(hits, limit: limit + 8).filter { story($0.ref).title != title }.prefix(limit))
+    }
+}

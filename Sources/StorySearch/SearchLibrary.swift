@@ -1,0 +1,61 @@
+import Foundation
+
+/// The library's search index as a query sees it: a base segment and the recent segment
+/// that amends it (stories saved since, and base stories they replace or that are gone).
+public struct SearchLibrary: @unchecked Sendable {
+    public let segments: [SearchSegment]
+    /// Per segment, whether each story is left out (replaced in a later segment or removed).
+    let removed: [[Bool]]
+    public let liveCount: Int
+    let scoring: BM25
+
+    /// - Parameter segments: the base first; a later segment's `deleted` list names the
+    ///   base's stories it replaces.
+    public init(segments: [SearchSegment]) {
+        self.segments = segments
+        var removed = segments.map { [Bool](repeating: false, count: $0.storyCount) }
+        for later in segments.dropFirst() {
+            for story in later.deleted where Int(story) < removed[0].count { removed[0][Int(story)] = true }
+        }
+        self.removed = removed
+        liveCount = removed.reduce(0) { $0 + $1.lazy.filter { !$0 }.count }
+        scoring = BM25(stories: liveCount, totalWords: segments.reduce(0) { $0 + $1.totalWords })
+    }
+
+    public static let empty = SearchLibrary(segments: [])
+
+    /// A story of the index: which segment, which story in it.
+    public struct StoryRef: Hashable, Sendable {
+        public var segment: Int
+        public var story: Int
+    }
+
+    public func story(_ ref: StoryRef) -> SearchSegment.Story { segments[ref.segment].story(ref.story) }
+
+    /// The story at `path`, if the index holds it (the latest segment's copy wins).
+    public func ref(path: String) -> StoryRef? {
+        for segment in segments.indices.reversed() {
+            if let story = segments[segment].storyNumber(path: path), !removed[segment][story] {
+                return StoryRef(segment: segment, story: story)
+            }
+        }
+        return nil
+    }
+
+    public func isLive(_ ref: StoryRef) -> Bool { !removed[ref.segment][ref.story] }
+
+    /// Stories holding a term, across segments.
+    func holding(_ term: UnsafeRawBufferPointer) -> Int {
+        segments.reduce(0) { total, segment in total + (segment.termNumber(term).map(segment.storiesHolding) ?? 0) }
+    }
+
+    /// Every story in the index, each with its path and stamp: what a check against the
+    /// library folder compares.
+    public func forEachStory(_ body: (StoryRef) -> Void) {
+        for segment in segments.indices {
+            for story in 0..<segments[segment].storyCount where !removed[segment][story] {
+                body(StoryRef(segment: segment, story: story))
+            }
+        }
+    }
+}

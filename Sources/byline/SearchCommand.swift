@@ -1,0 +1,179 @@
+import ArgumentParser
+import BylineCore
+import BylineStore
+import Foundation
+import TerminalKit
+
+/// `byline search QUERY [PATH] [--json] [--limit N]`: full-text search without the screen.
+struct SearchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "search",
+        abstract: "Search headlines, sources and story text across the library, best match first.",
+        discussion: """
+            Every word must appear (case and accents do not matter: cafe finds Café). Put a \
+            phrase in double quotes to find its words together, end a word with * to match \
+            any word it begins. Chinese, Japanese and Korean text is matched by pairs of \
+            characters. The first search of a library builds its index.
+            """)
+
+    @Argument(help: "What to search for.")
+    var query: String
+
+    @Argument(help: "A folder of .txt story files (default: your library, or the seeds).")
+    var path: String?
+
+    @Flag(help: "Print JSON: the total and one object per story, with its path, title, source, date and score.")
+    var json = false
+
+    @Option(help: "Print at most this many stories.")
+    var limit = 20
+
+    func validate() throws {
+        guard limit > 0 else { throw ValidationError("--limit must be at least 1") }
+    }
+
+    func run() throws {
+        let choice = try LibraryChoice.choose(path: path)
+        let index = try SearchIndexing.upToDate(Library(folder: choice.folder))
+        let answer = index.search(query, limit: limit)
+        if json {
+            try SearchIndexing.printJSON(answer.stories, total: answer.total, estimate: answer.isEstimate)
+            return
+        }
+        SearchIndexing.printRows(answer.stories)
+        let count = answer.isEstimate ? "about \(answer.total)" : "\(answer.total)"
+        FileHandle.standardError.write(Data("\(count) \(answer.total == 1 ? "story matches" : "stories match").\n".utf8))
+    }
+}
+
+/// `byline similar FILE [--json]`: the reader's "More on this" for one story.
+struct SimilarCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "similar", abstract: "Print the library's five stories most like a story.")
+
+    @Argument(help: "A story file.")
+    var file: String
+
+    @Option(help: "The library to look in (default: the library holding FILE, else your library).")
+    var library: String?
+
+    @Flag(help: "Print JSON: one object per story, with its path, title, source, date and score.")
+    var json = false
+
+    func run() throws {
+        let url = URL(fileURLWithPath: (file as NSString).expandingTildeInPath).standardizedFileURL
+        let bytes: Data
+        do { bytes = try Data(contentsOf: url) } catch {
+            throw CommandFailure("\(file): \(FileManager.default.fileExists(atPath: url.path) ? "cannot be read" : "no such file")")
+        }
+        let story: Story
+        switch StoryFileParser.parse(bytes) {
+        case .success(let parsed): story = parsed
+        case .failure(let problem): throw CommandFailure("\(file): \(problem)")
+        }
+        let folder = try library.map { try LibraryChoice.choose(path: $0).folder } ?? SearchIndexing.libraryHolding(url)
+            ?? LibraryChoice.choose(path: nil).folder
+        let index = try SearchIndexing.upToDate(Library(folder: folder))
+        let prefix = folder.standardizedFileURL.path + "/"
+        let id = StoryID(url.path.hasPrefix(prefix) ? String(url.path.dropFirst(prefix.count)) : url.path)
+        let similar = index.similar(to: story, id: id)
+        if json {
+            try SearchIndexing.printJSON(similar, total: nil, estimate: false)
+        } else {
+            SearchIndexing.printRows(similar)
+        }
+    }
+}
+
+/// What the search commands share: bringing the index up to date with progress, and output.
+enum SearchIndexing {
+    static func upToDate(_ library: Library) throws -> SearchIndex {
+        let showsProgress = isatty(STDERR_FILENO) == 1
+        let started = Date()
+        let shown = IndexingProgress()
+        do {
+            let index = try SearchIndex.upToDate(library) { done, total in
+                guard showsProgress, total >= 1_000 else { return }
+                shown.show("byline: indexing stories for search: \(done) of \(total)…")
+            }
+            shown.finish()
+            if showsProgress, Date().timeIntervalSince(started) > 1 {
+                FileHandle.standardError.write(Data("byline: indexed \(index.count) stories for search.\n".utf8))
+            }
+            return index
+        } catch {
+            shown.finish()
+            throw CommandFailure("\(error)")
+        }
+    }
+
+    /// The nearest folder above `file` that has Byline's bookkeeping folder in it.
+    static func libraryHolding(_ file: URL) -> URL? {
+        var folder = file.deletingLastPathComponent()
+        while folder.path != "/" {
+            if FileManager.default.fileExists(atPath: folder.appendingPathComponent(LibraryLocation.bookkeepingFolderName).path) {
+                return folder
+            }
+            folder = folder.deletingLastPathComponent()
+        }
+        return nil
+    }
+
+    static func printRows(_ stories: [SearchIndex.Found]) {
+        var out = ""
+        for story in stories {
+            let date = story.published.map { String(StoryDate.format($0).prefix(10)) } ?? "          "
+            let source = TextWrapper.pad(TextWrapper.truncate(VisibleText.sanitize(story.source ?? ""), width: 16), width: 16)
+            out += "\(date)  \(source)  \(VisibleText.sanitize(story.title))  \(VisibleText.sanitize(story.id.path))\n"
+        }
+        FileHandle.standardOutput.write(Data(out.utf8))
+    }
+
+    static func printJSON(_ stories: [SearchIndex.Found], total: Int?, estimate: Bool) throws {
+        struct Row: Encodable {
+            var path, title: String
+            var source, published: String?
+            var score: Double
+        }
+        struct Answer: Encodable {
+            var total: Int?
+            var estimate: Bool?
+            var stories: [Row]
+        }
+        let rows = stories.map {
+            Row(path: $0.id.path, title: $0.title, source: $0.source, published: $0.published.map(StoryDate.format),
+                score: ($0.score * 1000).rounded() / 1000)
+        }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        let data: Data = if let total {
+            try encoder.encode(Answer(total: total, estimate: estimate, stories: rows))
+        } else {
+            try encoder.encode(rows)
+        }
+        FileHandle.standardOutput.write(data + Data("\n".utf8))
+    }
+}
+
+/// One line of progress on standard error, rewritten in place and at most ten times a second.
+final class IndexingProgress: @unchecked Sendable {
+    private let lock = NSLock()
+    private var last = Date.distantPast
+    private var shown = false
+
+    func show(_ text: String) {
+        lock.withLock {
+            guard Date().timeIntervalSince(last) > 0.1 else { return }
+            last = Date()
+            shown = true
+            FileHandle.standardError.write(Data("\r\u{1B}[K\(text)".utf8))
+        }
+    }
+
+    func finish() {
+        lock.withLock {
+            if shown { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+            shown = false
+        }
+    }
+}

@@ -1,0 +1,118 @@
+import BylineCore
+import Foundation
+import Testing
+@testable import BylineStore
+
+/// The search index on disk: built from the files, kept current by writers, rebuilt when
+/// damaged, never in the way.
+@Suite struct SearchIndexTests {
+    private func titles(_ index: SearchIndex, _ query: String) -> [String] {
+        index.search(query, limit: 10).stories.map(\.title)
+    }
+
+    private func library() throws -> TemporaryLibrary {
+        let temp = try TemporaryLibrary()
+        try temp.writeStory("a/rail.txt", title: "Council approves rail link", published: "2024-03-02T10:00:00Z",
+                            body: "The new rail link runs north. Work starts in spring.")
+        try temp.writeStory("b/cafe.txt", title: "Le café de la gare rouvre", body: "Les habitants de Genève fêtent.")
+        try temp.write("c/plain.txt", "Fast News\n\nHarbour cranes arrive after long talks. The port grows.\n")
+        return temp
+    }
+
+    @Test func theFirstSearchBuildsTheIndexFromTheFiles() throws {
+        let temp = try library()
+        let index = try SearchIndex.upToDate(temp.library)
+        #expect(index.count == 3)
+        #expect(titles(index, "rail") == ["Council approves rail link"])
+        #expect(titles(index, "GENEVE cafe") == ["Le café de la gare rouvre"])
+        // A headerless file is read by the full parser: its derived headline is found.
+        #expect(titles(index, "harbour cranes").count == 1)
+        #expect(FileManager.default.fileExists(atPath: temp.folder.appendingPathComponent(".byline/search-base").path))
+    }
+
+    @Test func aSavedStoryIsFoundWithoutLookingAtTheFolderAgain() throws {
+        let temp = try library()
+        _ = try SearchIndex.upToDate(temp.library)
+        let story = Story(title: "Wind farm approved", source: "Example", url: "https://example.org/wind",
+                          body: [.paragraph("Turbines rise offshore.")])
+        let id = try temp.library.save(story, fileName: StoryFileName.forStory(story))
+
+        let index = try #require(try? SearchIndex.open(temp.library).get())
+        #expect(titles(index, "turbines") == ["Wind farm approved"])
+        #expect(index.search("turbines", limit: 1).stories.first?.id == id)
+        #expect(index.count == 4)
+    }
+
+    @Test func changedAndRemovedFilesAreFollowed() throws {
+        let temp = try library()
+        _ = try SearchIndex.upToDate(temp.library)
+        try temp.writeStory("a/rail.txt", title: "Council scraps rail link", body: "Plans end. More trams instead.")
+        try FileManager.default.removeItem(at: temp.folder.appendingPathComponent("b/cafe.txt"))
+
+        let index = try SearchIndex.upToDate(temp.library)
+        #expect(titles(index, "rail") == ["Council scraps rail link"])
+        #expect(titles(index, "approves") == [])
+        #expect(titles(index, "cafe") == [])
+        #expect(index.count == 2)
+    }
+
+    @Test func aDamagedIndexIsRebuiltNeverFatal() throws {
+        let temp = try library()
+        _ = try SearchIndex.upToDate(temp.library)
+        let base = temp.folder.appendingPathComponent(".byline/search-base")
+        var bytes = Array(try Data(contentsOf: base))
+        bytes[30] ^= 0x5A
+        try Data(bytes).write(to: base)
+        guard case .failure(.damaged) = SearchIndex.open(temp.library) else {
+            Issue.record("a damaged index opened")
+            return
+        }
+        #expect(titles(try SearchIndex.upToDate(temp.library), "rail") == ["Council approves rail link"])
+
+        try Data("not an index".utf8).write(to: base)
+        #expect(titles(try SearchIndex.upToDate(temp.library), "cafe") == ["Le café de la gare rouvre"])
+    }
+
+    @Test func aRecentFileLeftFromAnOlderBaseIsIgnored() throws {
+        let temp = try library()
+        _ = try SearchIndex.upToDate(temp.library)
+        let story = Story(title: "Wind farm approved", body: [.paragraph("Turbines rise offshore.")])
+        try temp.library.save(story, fileName: StoryFileName.forStory(story))
+        let recent = temp.folder.appendingPathComponent(".byline/search-recent")
+        let leftOver = try Data(contentsOf: recent)
+        // A new base (as a merge writes), then the old recent file put back as a crash
+        // between the two renames would leave it.
+        _ = try SearchIndex.build(temp.library)
+        try leftOver.write(to: recent)
+
+        let index = try #require(try? SearchIndex.open(temp.library).get())
+        #expect(index.count == 4)
+        #expect(titles(index, "turbines") == ["Wind farm approved"])
+    }
+
+    @Test func phrasesAreCheckedAgainstTheStoryText() throws {
+        let temp = try library()
+        let index = try SearchIndex.upToDate(temp.library)
+        #expect(titles(index, #""rail link""#) == ["Council approves rail link"])
+        #expect(titles(index, #""link rail""#) == [])
+    }
+
+    @Test func leftoverTemporaryFilesAreCleanedUpByTheNextBuild() throws {
+        let temp = try library()
+        try FileManager.default.createDirectory(at: temp.folder.appendingPathComponent(".byline"), withIntermediateDirectories: true)
+        let leftover = temp.folder.appendingPathComponent(".byline/.search-part-3")
+        try Data("half".utf8).write(to: leftover)
+        _ = try SearchIndex.build(temp.library)
+        #expect(!FileManager.default.fileExists(atPath: leftover.path))
+    }
+
+    @Test func moreOnThisLeavesTheStoryItselfOut() throws {
+        let temp = try library()
+        try temp.writeStory("d/rail2.txt", title: "Rail strike ends", body: "Rail workers return. The rail link plans wait.")
+        let index = try SearchIndex.upToDate(temp.library)
+        let story = try temp.library.story(StoryID("a/rail.txt")).get()
+        let similar = index.similar(to: story, id: StoryID("a/rail.txt"))
+        #expect(similar.first?.id == StoryID("d/rail2.txt"))
+        #expect(!similar.contains { $0.id == StoryID("a/rail.txt") })
+    }
+}

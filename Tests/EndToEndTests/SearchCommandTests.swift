@@ -1,0 +1,82 @@
+import Foundation
+import Testing
+import TestSupport
+
+extension EndToEnd {
+    /// `byline search` and `byline similar` on a small library: ranked, folded, kept
+    /// current as files change, and a damaged index is rebuilt.
+    @Suite(EndToEnd.needsBinary)
+    struct SearchCommands {
+        struct Found: Decodable {
+            var path: String
+            var title: String
+        }
+
+        struct Answer: Decodable {
+            var total: Int
+            var stories: [Found]
+        }
+
+        private func makeLibrary(_ folder: ScratchFolder) throws {
+            try folder.write("lib/a/rail.txt", text: "Title: Council approves rail link\nSource: Civic Record\n\nThe new rail link runs north.\n")
+            try folder.write("lib/b/cafe.txt", text: "Title: Le café de la gare rouvre\nSource: Tribune\n\nLes habitants de Genève fêtent.\n")
+            try folder.write("lib/c/tokyo.txt", text: "Title: 東京都の天気\nSource: NHK\n\n明日は雨が降ります。\n")
+            try folder.write("lib/d/rail2.txt", text: "Title: Rail strike ends\nSource: Civic Record\n\nRail workers return; rail link plans wait.\n")
+        }
+
+        private func search(_ arguments: [String], home: ScratchFolder) async throws -> Answer {
+            let binary = try #require(Reader.binary)
+            let run = try await runProgram(binary, ["search"] + arguments + ["--json"], environment: Reader.environment(home: home))
+            #expect(run.status == 0, "stderr: \(run.standardError)")
+            return try JSONDecoder().decode(Answer.self, from: Data(run.standardOutput.utf8))
+        }
+
+        @Test func findsRankedFoldedAndCurrent() async throws {
+            let home = try ScratchFolder(prefix: "home")
+            defer { home.remove() }
+            try makeLibrary(home)
+            let library = home.url.appendingPathComponent("lib").path
+
+            let rail = try await search(["rail", library], home: home)
+            #expect(rail.total == 2)
+            #expect(rail.stories.map(\.title) == ["Rail strike ends", "Council approves rail link"])
+            #expect(try await search(["CAFE geneve", library], home: home).stories.map(\.path) == ["b/cafe.txt"])
+            #expect(try await search(["東京", library], home: home).stories.map(\.path) == ["c/tokyo.txt"])
+            #expect(try await search([#""link rail""#, library], home: home).total == 0)
+            #expect(try await search(["rail", library, "--limit", "1"], home: home).stories.count == 1)
+
+            // A new file and a removed one are seen by the next search.
+            try home.write("lib/e/tram.txt", text: "Title: Trams return to the rail depot\n\nA depot story.\n")
+            try FileManager.default.removeItem(atPath: library + "/a/rail.txt")
+            #expect(Set(try await search(["rail", library], home: home).stories.map(\.path)) == ["d/rail2.txt", "e/tram.txt"])
+
+            // A damaged index is rebuilt without a word to the reader.
+            try Data("garbage".utf8).write(to: URL(fileURLWithPath: library + "/.byline/search-base"))
+            #expect(try await search(["depot", library], home: home).stories.map(\.path) == ["e/tram.txt"])
+        }
+
+        @Test func similarListsOtherStoriesLikeThisOne() async throws {
+            let home = try ScratchFolder(prefix: "home")
+            defer { home.remove() }
+            try makeLibrary(home)
+            let library = home.url.appendingPathComponent("lib").path
+            let binary = try #require(Reader.binary)
+            let run = try await runProgram(binary, ["similar", library + "/a/rail.txt", "--library", library, "--json"],
+                                           environment: Reader.environment(home: home))
+            #expect(run.status == 0, "stderr: \(run.standardError)")
+            let similar = try JSONDecoder().decode([Found].self, from: Data(run.standardOutput.utf8))
+            #expect(similar.first?.path == "d/rail2.txt")
+            #expect(!similar.contains { $0.path == "a/rail.txt" })
+        }
+
+        @Test func aMissingFileIsOneLine() async throws {
+            let home = try ScratchFolder(prefix: "home")
+            defer { home.remove() }
+            let binary = try #require(Reader.binary)
+            let run = try await runProgram(binary, ["similar", home.url.path + "/nope.txt"], environment: Reader.environment(home: home))
+            #expect(run.status != 0)
+            #expect(run.standardError.split(separator: "\n").count == 1, "\(run.standardError)")
+            #expect(run.standardError.contains("nope.txt: no such file"))
+        }
+    }
+}
