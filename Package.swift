@@ -25,6 +25,11 @@ let package = Package(
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]
         ),
+        .systemLibrary(
+            name: "CCurl",
+            pkgConfig: "libcurl",
+            providers: [.apt(["libcurl4-openssl-dev"])]
+        ),
 
         // MARK: - Pure
         // The one reading of terminal control sequences, shared by every layer that cleans
@@ -33,7 +38,7 @@ let package = Package(
         .target(name: "BylineCore", dependencies: ["TerminalSafety"]),
         .target(name: "TerminalKit", dependencies: ["TerminalSafety"]),
         .target(name: "StorySearch", dependencies: ["BylineCore"]),
-        .target(name: "BylineConfig", dependencies: [.product(name: "TOMLKit", package: "TOMLKit")]),
+        .target(name: "BylineConfig", dependencies: ["TerminalKit", .product(name: "TOMLKit", package: "TOMLKit")]),
         // HTML → story with libxml2's parser, on bytes in memory: no files, no network.
         .target(name: "BylineExtract", dependencies: ["BylineCore", "CLibXML2"]),
         // Feeds, OPML and feed-page discovery from bytes to values; fetching is BylineFeeds'.
@@ -41,7 +46,7 @@ let package = Package(
         .target(
             name: "BylineUI",
             dependencies: [
-                "BylineCore", "TerminalKit",
+                "BylineCore", "TerminalKit", "BylineConfig",
                 .product(name: "TOMLKit", package: "TOMLKit"),
             ]
         ),
@@ -52,17 +57,19 @@ let package = Package(
         .target(
             name: "BylineFeeds",
             dependencies: [
-                "BylineCore", "BylineExtract", "BylineStore", "FeedParsing",
+                "BylineCore", "BylineExtract", "BylineStore", "FeedParsing", "CCurl", "BylineConfig",
                 .product(name: "TOMLKit", package: "TOMLKit"),
             ]
         ),
+
+        .target(name: "BylineSync", dependencies: ["BylineCore", "BylineStore", "BylineFeeds", "FeedParsing"]),
 
         // MARK: - The program
         .executableTarget(
             name: "byline",
             dependencies: [
                 "BylineCore", "BylineStore", "BylineUI", "TerminalKit", "NcursesTerminal",
-                "BylineFeeds", "BylineExtract", "BylineConfig",
+                "BylineFeeds", "BylineExtract", "BylineConfig", "BylineSync",
                 "FeedParsing",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -78,7 +85,7 @@ let package = Package(
         .testTarget(name: "TerminalSafetyTests", dependencies: ["TerminalSafety", "BylineCore", "TerminalKit"]),
         .testTarget(name: "TerminalKitTests", dependencies: ["TerminalKit", "TestSupport"]),
         .testTarget(name: "BylineStoreTests", dependencies: ["BylineStore", "BylineCore", "TestSupport"]),
-        .testTarget(name: "BylineUITests", dependencies: ["BylineUI", "BylineCore", "TerminalKit", "TestSupport"]),
+        .testTarget(name: "BylineUITests", dependencies: ["BylineUI", "BylineCore", "TerminalKit", "BylineConfig", "TestSupport"]),
         .testTarget(
             name: "BylineFeedsTests",
             dependencies: ["BylineFeeds", "FeedParsing", "BylineCore", "BylineStore", "BylineExtract", "TestSupport"]
@@ -89,8 +96,35 @@ let package = Package(
             // The corpus harness's scripts and expected-failure list, read from disk.
             exclude: ["Corpus"]
         ),
-        .testTarget(name: "BylineConfigTests", dependencies: ["BylineConfig", "TestSupport"]),
+        .testTarget(name: "BylineConfigTests", dependencies: ["BylineConfig", "TerminalKit", "TestSupport"]),
         .testTarget(name: "BylineExtractTests", dependencies: ["BylineExtract", "BylineCore", "TestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"]),
+        .testTarget(
+            name: "BylineSyncTests",
+            dependencies: ["BylineSync", "BylineFeeds", "FeedParsing", "BylineStore", "BylineCore", "TestSupport"],
+            resources: [.copy("Recorded")]
+        ),
+        .testTarget(name: "SyncEndToEndTests", dependencies: ["BylineStore", "BylineCore", "TestSupport"]),
     ]
 )
+
+// MARK: - Fuzzing (only for Scripts/fuzz, which sets BYLINE_FUZZ; see that script)
+if Context.environment["BYLINE_FUZZ"] != nil {
+    let fuzzTargets: [(String, [Target.Dependency])] = [
+        ("FuzzStoryFile", ["BylineCore"]),
+        ("FuzzTextRoutines", ["BylineCore", "TerminalKit"]),
+        ("FuzzFeedXML", ["FeedParsing"]),
+        ("FuzzFeedJSON", ["FeedParsing"]),
+        ("FuzzOPML", ["FeedParsing"]),
+        ("FuzzExtract", ["BylineExtract"]),
+        ("FuzzTheme", ["BylineUI"]),
+        ("FuzzFeedsConfig", ["BylineFeeds"]),
+        ("FuzzConfig", ["BylineConfig"]),
+    ]
+    package.targets.append(.target(name: "FuzzDriver", path: "Fuzz/Driver"))
+    for (name, dependencies) in fuzzTargets {
+        package.targets.append(.executableTarget(
+            name: name, dependencies: ["FuzzDriver"] + dependencies, path: "Fuzz/Targets/\(name)"
+        ))
+    }
+}

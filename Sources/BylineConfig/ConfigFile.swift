@@ -27,6 +27,9 @@ public struct ConfigFile: Sendable {
 
     /// Parses the file's text; a TOML syntax error is one problem naming its line.
     public static func parse(_ text: String, path: String) -> Result<ConfigFile, ConfigProblem> {
+        if let problem = TOMLPreflight.problem(in: text) {
+            return .failure(ConfigProblem(file: path, line: problem.line, key: nil, reason: problem.reason))
+        }
         let root: TOMLTable
         do {
             root = try TOMLTable(string: text)

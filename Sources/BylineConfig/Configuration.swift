@@ -7,6 +7,12 @@
 /// here and one line to `init(file:)`.
 public struct Configuration: Sendable {
     public var sync: SyncSettings
+    public var keys: KeySettings
+    public var theme: ThemeSettings
+    public var layout: LayoutSettings
+    public var retention: RetentionSettings
+    public var browser: BrowserSettings
+    public var fetch: FetchSettings
     /// Every problem found, in the order of the tables read.
     public var problems: [ConfigProblem]
 
@@ -18,6 +24,13 @@ public struct Configuration: Sendable {
             return settings
         }
         sync = read(SyncSettings.read)
+        theme = read(ThemeSettings.read)
+        keys = read(KeySettings.read)
+        layout = read(LayoutSettings.read)
+        retention = read(RetentionSettings.read)
+        browser = read(BrowserSettings.read)
+        fetch = read(FetchSettings.read)
+        problems += ConfigTables.unknown(in: file)
         self.problems = problems
     }
 

@@ -3,12 +3,27 @@
 /// Everything is written so that `StoryFileParser` reads it back unchanged: a body line
 /// the parser would take for something else (a paragraph that looks like a subheading, a
 /// paragraph starting `- `) is escaped with a leading backslash.
+///
+/// Sizes are bounded so that what Byline writes, Byline reads: a header value is cut at
+/// `largestHeaderValue` bytes, and body blocks stop before the file would pass
+/// `largestFile`, the one limit every reader of story files uses. Bidi overrides and
+/// isolates are left out, as every other saving path leaves them out: they make a line
+/// read differently from its bytes.
 public enum StoryFileWriter {
+    /// The largest story file Byline writes or reads.
+    public static let largestFile = 16 * 1024 * 1024
+    /// The longest header value written, in UTF-8 bytes; a longer one is cut with "…".
+    public static let largestHeaderValue = 8 * 1024
+    /// The longest body line (one paragraph, quote or item) written, in UTF-8 bytes, and
+    /// the most of one the reader lays out: about 40,000 words, far past any real
+    /// paragraph, and wrapped in a fraction of a second.
+    public static let largestLine = 256 * 1024
+
     public static func write(_ story: Story) -> String {
         var out = ""
         func header(_ name: String, _ value: String?) {
             guard let value, !value.isEmpty else { return }
-            out += name + ": " + oneLine(value) + "\n"
+            out += name + ": " + cut(oneLine(value), to: largestHeaderValue) + "\n"
         }
         header("Title", story.title.isEmpty ? "Untitled" : story.title)
         header("Kicker", story.kicker)
@@ -32,16 +47,23 @@ public enum StoryFileWriter {
             }
         }
         for field in story.otherHeaders where !field.name.isEmpty {
-            out += field.name + ": " + oneLine(field.value) + "\n"
+            out += cut(field.name, to: 200) + ": " + cut(oneLine(field.value), to: largestHeaderValue) + "\n"
         }
         out += "\n"
 
         for (index, block) in story.body.enumerated() {
             let between = index > 0 && index < story.body.count - 1
             // Items of one list stay on consecutive lines, as people write lists.
-            if index > 0 && !(block.isListItem && story.body[index - 1].isListItem) { out += "\n" }
-            out += line(for: block, between: between, isLast: index == story.body.count - 1 && story.closingSource == nil)
-            out += "\n"
+            var text = ""
+            if index > 0 && !(block.isListItem && story.body[index - 1].isListItem) { text += "\n" }
+            text += line(for: block, between: between, isLast: index == story.body.count - 1 && story.closingSource == nil)
+            text += "\n"
+            // Room is kept for the closing note and source line.
+            guard out.utf8.count + text.utf8.count <= largestFile - 2 * largestHeaderValue - 100 else {
+                out += "\n[The rest of this story is not kept: it is longer than Byline keeps.]\n"
+                break
+            }
+            out += text
         }
         if let source = story.closingSource {
             if !story.body.isEmpty { out += "\n" }
@@ -80,10 +102,34 @@ public enum StoryFileWriter {
         return true
     }
 
-    /// Header values and body lines are single lines; stray line breaks become spaces.
+    /// Header values and body lines are single lines; stray line breaks become spaces,
+    /// bidi overrides and isolates go, and a line past `largestLine` is cut.
     private static func oneLine(_ text: String) -> String {
-        guard text.contains(where: { $0.isNewline }) else { return String(text.trimmingSpaces) }
-        return text.split(whereSeparator: { $0.isNewline }).map { $0.trimmingSpaces }
-            .filter { !$0.isEmpty }.joined(separator: " ")
+        // Cut first, with room to spare, so the work below is on what is kept.
+        var text = text.utf8.count > largestLine + 1024 ? cut(text, to: largestLine + 1024) : text
+        if text.unicodeScalars.contains(where: isBidiControl) {
+            text = String(String.UnicodeScalarView(text.unicodeScalars.filter { !isBidiControl($0) }))
+        }
+        let single: String
+        if text.contains(where: { $0.isNewline }) {
+            single = text.split(whereSeparator: { $0.isNewline }).map { $0.trimmingSpaces }
+                .filter { !$0.isEmpty }.joined(separator: " ")
+        } else {
+            single = String(text.trimmingSpaces)
+        }
+        return cut(single, to: largestLine)
+    }
+
+    private static func isBidiControl(_ scalar: Unicode.Scalar) -> Bool {
+        (0x202A...0x202E).contains(scalar.value) || (0x2066...0x2069).contains(scalar.value)
+    }
+
+    /// `text` cut to at most `limit` UTF-8 bytes at a character boundary, with "…".
+    public static func cut(_ text: String, to limit: Int) -> String {
+        guard text.utf8.count > limit else { return text }
+        // Back to a character boundary, so no scalar or cluster is split.
+        var end = text.utf8.index(text.utf8.startIndex, offsetBy: limit - 3)
+        while end > text.startIndex, end.samePosition(in: text) == nil { end = text.utf8.index(before: end) }
+        return String(text[..<end]) + "…"
     }
 }

@@ -11,21 +11,26 @@ public struct TitleKey: Hashable, Sendable {
             value = ascii
             return
         }
-        var out = ""
-        out.reserveCapacity(title.utf8.count)
+        // Scalar by scalar: `UnicodeScalarView.append(contentsOf:)` copies the whole view
+        // each time, which made a megabyte-long title take a minute.
+        var out = String.UnicodeScalarView()
         var pendingSpace = false
         for scalar in title.unicodeScalars {
             if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
                 if pendingSpace && !out.isEmpty { out.append(" ") }
                 pendingSpace = false
-                out.unicodeScalars.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
+                if scalar.isASCII {
+                    out.append(scalar.value >= 0x41 && scalar.value <= 0x5A ? Unicode.Scalar(scalar.value + 32) ?? scalar : scalar)
+                } else {
+                    for lower in scalar.properties.lowercaseMapping.unicodeScalars { out.append(lower) }
+                }
             } else if scalar.properties.isWhitespace || Self.separators.contains(scalar) {
                 pendingSpace = true
             }
             // Other punctuation (quotes, apostrophes, commas) vanishes without splitting
             // the word, so "Iran’s" and "Irans" agree.
         }
-        value = out
+        value = String(out)
     }
 
     /// The same reduction for plain ASCII titles, byte by byte: most titles are ASCII,

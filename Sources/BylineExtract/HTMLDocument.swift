@@ -71,6 +71,9 @@ public struct HTMLDocument: Sendable {
     @discardableResult
     private mutating func parse(_ bytes: inout [UInt8], encoding: String) -> Bool {
         if bytes.isEmpty { return true }
+        // Bounded before libxml2 sees it: its duplicate-attribute check is quadratic.
+        MarkupLimits.cutToSize(&bytes)
+        MarkupLimits.dropExcessAttributes(&bytes)
         let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NONET.rawValue | HTML_PARSE_NOERROR.rawValue
             | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_IGNORE_ENC.rawValue | HTML_PARSE_COMPACT.rawValue)
         let document: htmlDocPtr? = bytes.withUnsafeBufferPointer { buffer in

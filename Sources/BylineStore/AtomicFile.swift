@@ -11,17 +11,38 @@ import Darwin
 /// renamed over the target; the folder is flushed too so the rename itself survives a crash.
 /// The folder must exist. Library files, feed bookkeeping and the subscriptions file are
 /// all written through this.
+///
+/// The folder is opened once with `O_NOFOLLOW` and every step (create, rename, flush) goes
+/// through that descriptor: a library's `.byline` or `fetched` that is a symbolic link
+/// would send writes elsewhere (over another library's index), so such a folder is refused.
+/// Only the subscriptions file, in the reader's own configuration folder (often a link
+/// into a dotfiles repository), passes `followingLinkedFolder`.
+///
+/// A run killed mid-write leaves its temporary file (`.NAME.tmp-PID-RAND`) behind; each
+/// save removes those of processes that no longer run.
 public enum AtomicFile {
     /// Replaces the file at `path` with `bytes`, atomically and durably.
     ///
     /// - Parameter syncingFolder: `false` leaves flushing the folder (`syncFolder`) to a
     ///   caller that writes several files into it; until then the rename may not survive
     ///   a crash, but the file is never half-written either way.
-    public static func save(_ bytes: [UInt8], to path: String, syncingFolder: Bool = true) throws(LibraryError) {
+    public static func save(_ bytes: [UInt8], to path: String, syncingFolder: Bool = true,
+                            followingLinkedFolder: Bool = false) throws(LibraryError) {
         let folder = parentFolder(of: path)
         let name = path.split(separator: "/").last.map(String.init) ?? path
-        let temporary = folder + "/." + name + ".tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
-        let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        let directory = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC | (followingLinkedFolder ? 0 : O_NOFOLLOW))
+        guard directory >= 0 else {
+            let code = errno
+            var info = stat()
+            if code == ELOOP || code == ENOTDIR, lstat(folder, &info) == 0, (info.st_mode & S_IFMT) == S_IFLNK {
+                throw LibraryError(path: folder, reason: "is a symbolic link; Byline writes only into the library's own folders")
+            }
+            throw .system("write", path, errno: code)
+        }
+        defer { close(directory) }
+        LeftoverFiles.removeDead(in: directory)
+        let temporary = "." + name + ".tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        let fd = openat(directory, temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0o644)
         guard fd >= 0 else { throw .system("write", path, errno: errno) }
         var written = 0
         var failure: Int32?
@@ -38,12 +59,12 @@ public enum AtomicFile {
         }
         if failure == nil, fsync(fd) != 0 { failure = errno }
         if close(fd) != 0, failure == nil { failure = errno }
-        if failure == nil, rename(temporary, path) != 0 { failure = errno }
+        if failure == nil, renameat(directory, temporary, directory, name) != 0 { failure = errno }
         if let failure {
-            unlink(temporary)
+            unlinkat(directory, temporary, 0)
             throw .system("write", path, errno: failure)
         }
-        if syncingFolder { syncFolder(folder) }
+        if syncingFolder { fsync(directory) }
     }
 
     /// Flushes a folder's entries (a rename) to disk; a failure here loses nothing already

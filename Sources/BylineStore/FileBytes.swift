@@ -3,12 +3,14 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import BylineCore
 
 /// Reads whole files with plain system calls: at start-up thousands of small files may
 /// need reading, and `Data(contentsOf:)` costs more per file.
 enum FileBytes {
     /// Story files larger than this are refused rather than read into memory.
-    static let largestStory: Int64 = 16 * 1024 * 1024
+    /// The writer's limit: a story Byline writes, Byline reads.
+    static let largestStory = Int64(StoryFileWriter.largestFile)
     /// The index and reading-state files: about 30 MB at 100,000 stories. A larger one
     /// is damaged (a sparse or runaway file), and reading it whole would exhaust memory.
     static let largestBookkeeping: Int64 = 1024 * 1024 * 1024

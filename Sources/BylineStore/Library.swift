@@ -32,7 +32,8 @@ public struct Library: Sendable {
     /// Throws only when the folder itself cannot be read; an index that cannot be saved is
     /// noted in the report.
     public func load() throws(LibraryError) -> LibraryContents {
-        let found = try StoryFolderScan.run(root: folder.path)
+        var skipped: [StoryFolderScan.Skipped] = []
+        let found = try StoryFolderScan.run(root: folder.path, skipped: &skipped)
         var (known, indexState) = readIndex()
 
         var records: [LibraryIndex.Record] = []
@@ -58,6 +59,8 @@ public struct Library: Sendable {
                 contents.report.saveProblem = error.description
             }
         }
+        // After the index is saved: the next scan finds these again.
+        contents.problems += skipped.map(LibraryProblem.init(skipped:))
         return contents
     }
 

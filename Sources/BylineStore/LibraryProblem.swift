@@ -13,6 +13,13 @@ public struct LibraryProblem: Equatable, Sendable {
         self.stamp = stamp
     }
 
+    /// A file or folder the folder scan passed over (a name that is not UTF-8, a folder
+    /// it cannot open, a link out of the library).
+    init(skipped: StoryFolderScan.Skipped) {
+        self.init(id: StoryID(skipped.path), problem: .unreadable(skipped.reason),
+                  stamp: FileStamp(size: 0, modifiedSeconds: 0, modifiedNanoseconds: 0))
+    }
+
     /// One line naming the file and what is wrong, safe to show on a terminal.
     public var message: String { "\(DisplayText.oneLine(id.path)): \(problem)" }
 }

@@ -10,9 +10,10 @@ import Foundation
 ///
 /// Each change is applied under the writers' lock to what is on disk right then (re-read,
 /// apply, write a temporary file, flush, rename), so two running copies of Byline never
-/// overwrite each other's changes and the file is always whole. A damaged file is never
-/// silently lost: it is kept beside as `reading-state.damaged-<time>`, reported once, and
-/// the marks start empty.
+/// overwrite each other's changes and the file is always whole. A damaged file loses only
+/// its damaged lines, and says so: reading it (`load`, as `list` does) changes nothing on
+/// disk; the next change, made by a writer under the lock, keeps the damaged file beside
+/// as `reading-state.damaged-<time>` and saves every intact mark with the change.
 public struct ReadingState: Sendable {
     public let stateFolder: URL
 
@@ -21,14 +22,16 @@ public struct ReadingState: Sendable {
     }
 
     var path: String { stateFolder.appendingPathComponent("reading-state").path }
-    private var writerLock: WriterLock { WriterLock(stateFolder: stateFolder.path) }
+    var writerLock: WriterLock { WriterLock(stateFolder: stateFolder.path) }
 
-    /// The saved marks (empty before the first change).
+    /// The saved marks (empty before the first change). Read-only: a damaged file gives
+    /// the marks of its intact lines and a problem saying what was lost, and stays as it is.
     public func load() throws(LibraryError) -> LoadedReadingState {
-        if case .success(let marks) = try read() { return LoadedReadingState(marks: marks) }
-        // Damaged: set it aside under the lock, after reading again, in case another copy
-        // of Byline was replacing it just then.
-        return try writerLock.withLock { () throws(LibraryError) in try readRepairing() }
+        let decoded = try read()
+        guard let damage = decoded.damage else { return LoadedReadingState(marks: decoded.marks) }
+        let problem = "\(DisplayText.oneLine(path)): damaged (\(damage.reason)); \(Self.lost(decoded)); "
+            + "it will be kept aside at the next change"
+        return LoadedReadingState(marks: decoded.marks, problem: problem)
     }
 
     /// Applies one change to the saved marks and returns them, with the other copies'
@@ -43,34 +46,41 @@ public struct ReadingState: Sendable {
     public func apply(_ changes: [ReadingChange]) throws(LibraryError) -> LoadedReadingState {
         return try writerLock.withLock { () throws(LibraryError) in
             var loaded = try readRepairing()
+            // Journaled first: killed between the two writes, the change is still sent at
+            // the next sync (and comes back from the server), never lost.
+            try journalForSync(changes)
             loaded.marks = changes.reduce(loaded.marks) { $0.applying($1) }
             try AtomicFile.save(ReadingStateFile.encode(loaded.marks), to: path)
             return loaded
         }
     }
 
-    /// The saved marks, or why the file is damaged; throws when it cannot be read at all.
-    private func read() throws(LibraryError) -> Result<ReadingMarks, Damage> {
+    /// The saved marks, with any damage; throws when the file cannot be read at all.
+    private func read() throws(LibraryError) -> ReadingStateFile.Decoded {
         switch FileBytes.contents(of: path, limit: FileBytes.largestBookkeeping) {
-        case .failure(.missing): return .success(ReadingMarks())
+        case .failure(.missing): return ReadingStateFile.Decoded()
         case .failure(.failed(let reason)): throw LibraryError(path: path, reason: "cannot be read: \(reason)")
         case .success(let bytes): return ReadingStateFile.decode(bytes)
         }
     }
 
-    /// Reads the marks; a damaged file is renamed aside and the marks start empty.
-    /// Call with the lock held.
-    private func readRepairing() throws(LibraryError) -> LoadedReadingState {
-        switch try read() {
-        case .success(let marks):
-            return LoadedReadingState(marks: marks)
-        case .failure(let damage):
-            let kept = path + ".damaged-" + Self.timestamp(Date())
-            guard rename(path, kept) == 0 else { throw .system("set aside the damaged file", path, errno: errno) }
-            let problem = "\(DisplayText.oneLine(path)): damaged (\(damage.reason)); kept as "
-                + "\(DisplayText.oneLine(kept)), starting with no read or starred stories"
-            return LoadedReadingState(marks: ReadingMarks(), problem: problem)
-        }
+    /// Reads the marks; a damaged file is renamed aside and its intact marks go on.
+    /// Call with the lock held: only a writer sets a file aside.
+    func readRepairing() throws(LibraryError) -> LoadedReadingState {
+        let decoded = try read()
+        guard let damage = decoded.damage else { return LoadedReadingState(marks: decoded.marks) }
+        let kept = path + ".damaged-" + Self.timestamp(Date())
+        guard rename(path, kept) == 0 else { throw .system("set aside the damaged file", path, errno: errno) }
+        let problem = "\(DisplayText.oneLine(path)): damaged (\(damage.reason)); kept as "
+            + "\(DisplayText.oneLine(kept)); \(Self.lost(decoded))"
+        return LoadedReadingState(marks: decoded.marks, problem: problem)
+    }
+
+    /// "2 unreadable lines lost, 353 marks kept".
+    private static func lost(_ decoded: ReadingStateFile.Decoded) -> String {
+        let kept = decoded.marks.read.count + decoded.marks.starred.count
+        let lines = decoded.lostLines == 1 ? "1 unreadable line lost" : "\(decoded.lostLines) unreadable lines lost"
+        return "\(lines), \(kept == 1 ? "1 mark" : "\(kept) marks") kept"
     }
 
     /// `20261127T161620.123Z`: sorts by time, and two damaged files in one second differ.

@@ -30,34 +30,58 @@ enum ReadingStateFile {
         return out + body
     }
 
-    /// The marks, or why the bytes are not a reading-state file.
-    static func decode(_ bytes: [UInt8]) -> Result<ReadingMarks, Damage> {
-        guard let end = bytes.firstIndex(of: LineFields.newline) else { return .failure(.init(reason: "no header line")) }
+    /// What a reading-state file holds: its marks, and when it is damaged, why and how many
+    /// of its lines could not be read.
+    struct Decoded: Equatable {
+        var marks = ReadingMarks()
+        var damage: Damage?
+        /// Lines that were unreadable (cut short, malformed) and are lost.
+        var lostLines = 0
+    }
+
+    /// The marks of every intact line; a damaged file loses only its damaged lines.
+    ///
+    /// The checksum covers the whole body, so it tells that something is wrong but not
+    /// where: a line is kept when it is whole (ends in a newline) and well formed, which is
+    /// what a file cut short or overwritten in part still has for most of its lines.
+    static func decode(_ bytes: [UInt8]) -> Decoded {
+        guard let end = bytes.firstIndex(of: LineFields.newline) else {
+            return Decoded(damage: Damage(reason: "no header line"), lostLines: bytes.isEmpty ? 0 : 1)
+        }
         let header = LineFields.fields(bytes[..<end])
+        let body = bytes[(end + 1)...]
+        let lineCount = body.reduce(0) { $1 == LineFields.newline ? $0 + 1 : $0 } + (body.last == LineFields.newline || body.isEmpty ? 0 : 1)
         guard header.count == 3, LineFields.string(header[0]) == magic else {
-            return .failure(.init(reason: "not a Byline reading-state file"))
+            return Decoded(damage: Damage(reason: "not a Byline reading-state file"), lostLines: lineCount + 1)
         }
         guard LineFields.string(header[1]) == version else {
-            return .failure(.init(reason: "version \(LineFields.string(header[1]) ?? "?"), expected \(version)"))
+            return Decoded(damage: Damage(reason: "version \(LineFields.string(header[1]) ?? "?"), expected \(version)"),
+                           lostLines: lineCount)
         }
-        let body = bytes[(end + 1)...]
-        guard LineFields.string(header[2]) == StableHash.hex(StableHash.of(body)) else {
-            return .failure(.init(reason: "checksum does not match"))
+        var decoded = Decoded()
+        if LineFields.string(header[2]) != StableHash.hex(StableHash.of(body)) {
+            decoded.damage = Damage(reason: "checksum does not match")
         }
-        var marks = ReadingMarks()
-        var reader = LineFields.Reader(bytes, from: end + 1)
+        var lineStart = end + 1
         var number = 1
-        while reader.nextLine() {
+        while lineStart < bytes.count {
             number += 1
-            guard let kind = reader.string() ?? nil, let path = reader.string() ?? nil, reader.atEndOfLine else {
-                return .failure(.init(reason: "line \(number) is malformed"))
+            guard let newline = bytes[lineStart...].firstIndex(of: LineFields.newline) else {
+                // Cut short: the last line has no end, so its path may be cut too.
+                decoded.damage = decoded.damage ?? Damage(reason: "line \(number) is cut short")
+                decoded.lostLines += 1
+                break
             }
-            switch kind {
-            case "read": marks.read.insert(StoryID(path))
-            case "starred": marks.starred.insert(StoryID(path))
-            default: return .failure(.init(reason: "line \(number) is malformed"))
+            var reader = LineFields.Reader(Array(bytes[lineStart...newline]), from: 0)
+            lineStart = newline + 1
+            guard reader.nextLine(), let kind = reader.string() ?? nil, let path = reader.string() ?? nil, reader.atEndOfLine,
+                  kind == "read" || kind == "starred" else {
+                decoded.damage = decoded.damage ?? Damage(reason: "line \(number) is malformed")
+                decoded.lostLines += 1
+                continue
             }
+            if kind == "read" { decoded.marks.read.insert(StoryID(path)) } else { decoded.marks.starred.insert(StoryID(path)) }
         }
-        return .success(marks)
+        return decoded
     }
 }

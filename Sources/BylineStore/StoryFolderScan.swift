@@ -3,12 +3,16 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import Foundation
 
 /// Finds the story files of a library folder: every `.txt` file, in every folder below it.
 ///
-/// Hidden files and folders (`.byline`, `.git`) are skipped; symbolic links are followed,
-/// but a folder already visited is not entered again, so a link loop ends the walk instead
-/// of hanging it. Only names and `stat` are read, never file contents.
+/// Hidden files and folders (`.byline`, `.git`) are skipped; symbolic links are followed
+/// only while they stay inside the library folder (`ln -s / lib/root` once made a listing
+/// walk the whole filesystem), and a folder already visited is not entered again, so a
+/// link loop ends the walk instead of hanging it. Only names and `stat` are read, never
+/// file contents. A name that is not UTF-8, a folder that cannot be opened and a link
+/// leading out are reported, not skipped in silence.
 enum StoryFolderScan {
     struct Found: Equatable, Sendable {
         /// Relative to the library folder, `/`-separated.
@@ -16,13 +20,26 @@ enum StoryFolderScan {
         let stamp: FileStamp
     }
 
-    private struct FolderIdentity: Hashable {
+    fileprivate struct FolderIdentity: Hashable {
         let device: UInt64
         let inode: UInt64
     }
 
-    /// The story files under `root`; a folder that cannot be opened is skipped.
+    /// What the walk passed over, and why, for the reader to see.
+    struct Skipped: Equatable, Sendable {
+        /// Relative to the library folder; a name that is not UTF-8 shows its bad bytes as "?".
+        let path: String
+        let reason: String
+    }
+
+    /// The story files under `root`.
     static func run(root: String) throws(LibraryError) -> [Found] {
+        var skipped: [Skipped] = []
+        return try run(root: root, skipped: &skipped)
+    }
+
+    /// The story files under `root`, noting in `skipped` what could not be looked at.
+    static func run(root: String, skipped: inout [Skipped]) throws(LibraryError) -> [Found] {
         let fd = open(root, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard fd >= 0 else { throw .system("open the library folder", root, errno: errno) }
         var info = stat()
@@ -30,14 +47,24 @@ enum StoryFolderScan {
             close(fd)
             throw .system("open the library folder", root, errno: errno)
         }
-        var visited: Set<FolderIdentity> = [identity(info)]
-        var found: [Found] = []
-        walk(folder: fd, prefix: "", visited: &visited, into: &found)
-        return found
+        var walk = Walk(root: realPath(root) ?? root)
+        walk.visited = [identity(info)]
+        walk.folder(fd, prefix: "")
+        skipped += walk.skipped
+        return walk.found
     }
 
+    /// One walk's state: what it found, where it has been, what it passed over.
+    private struct Walk {
+        let root: String
+        var visited: Set<FolderIdentity> = []
+        var found: [Found] = []
+        var skipped: [Skipped] = []
+
+        init(root: String) { self.root = root }
+
     /// Reads one folder (taking ownership of `folder`, an open descriptor) and those below it.
-    private static func walk(folder: Int32, prefix: String, visited: inout Set<FolderIdentity>, into found: inout [Found]) {
+    mutating func folder(_ folder: Int32, prefix: String) {
         guard let stream = fdopendir(folder) else {
             close(folder)
             return
@@ -45,30 +72,58 @@ enum StoryFolderScan {
         defer { closedir(stream) }
         var subfolders: [String] = []
         while let entry = readdir(stream) {
-            let name = withUnsafePointer(to: entry.pointee.d_name) { pointer in
-                pointer.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
+            let bytes = withUnsafeBytes(of: entry.pointee.d_name) { Array($0.prefix { $0 != 0 }) }
+            guard let first = bytes.first, first != UInt8(ascii: ".") else { continue }
+            guard let name = String(validating: bytes, as: UTF8.self) else {
+                // Swift would repair the name and then fail to find the file under it.
+                let shown = String(decoding: bytes, as: UTF8.self).replacingOccurrences(of: "\u{FFFD}", with: "?")
+                if StoryFolderScan.hasStorySuffix(shown) || entry.pointee.d_type == UInt8(DT_DIR) {
+                    skipped.append(Skipped(path: prefix + shown, reason: "its name is not UTF-8; rename it to read it"))
+                }
+                continue
             }
-            guard let first = name.utf8.first, first != UInt8(ascii: ".") else { continue }
             let type = entry.pointee.d_type
-            let isStoryName = hasStorySuffix(name)
+            let isStoryName = StoryFolderScan.hasStorySuffix(name)
             // Skip the stat of plain files that are not stories: most of a big folder's cost.
             if type == UInt8(DT_REG) && !isStoryName { continue }
             var info = stat()
-            guard fstatat(folder, name, &info, 0) == 0 else { continue }  // a broken link
+            guard fstatat(folder, name, &info, AT_SYMLINK_NOFOLLOW) == 0 else { continue }
+            if (info.st_mode & S_IFMT) == S_IFLNK {
+                // Followed only while it stays inside the library.
+                guard let target = StoryFolderScan.realPath(root + "/" + prefix + name) else { continue }  // broken
+                guard target == root || target.hasPrefix(root + "/") else {
+                    if isStoryName || fstatat(folder, name, &info, 0) == 0 && (info.st_mode & S_IFMT) == S_IFDIR {
+                        skipped.append(Skipped(path: prefix + name, reason: "a link leading out of the library; not followed"))
+                    }
+                    continue
+                }
+                guard fstatat(folder, name, &info, 0) == 0 else { continue }
+            }
             switch info.st_mode & S_IFMT {
             case S_IFREG where isStoryName:
-                found.append(Found(path: prefix + name, stamp: stamp(info)))
+                found.append(Found(path: prefix + name, stamp: StoryFolderScan.stamp(info)))
             case S_IFDIR:
-                if visited.insert(identity(info)).inserted { subfolders.append(name) }
+                if visited.insert(StoryFolderScan.identity(info)).inserted { subfolders.append(name) }
             default:
                 continue
             }
         }
         for name in subfolders {
             let child = openat(folder, name, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-            guard child >= 0 else { continue }
-            walk(folder: child, prefix: prefix + name + "/", visited: &visited, into: &found)
+            guard child >= 0 else {
+                skipped.append(Skipped(path: prefix + name + "/", reason: "the folder cannot be opened: \(SystemError.message(errno))"))
+                continue
+            }
+            self.folder(child, prefix: prefix + name + "/")
         }
+    }
+    }
+
+    /// The canonical path of `path`, every link resolved.
+    static func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
     }
 
     static func hasStorySuffix(_ name: String) -> Bool {
@@ -87,7 +142,7 @@ enum StoryFolderScan {
         return FileStamp(size: Int64(info.st_size), modifiedSeconds: Int64(time.tv_sec), modifiedNanoseconds: Int64(time.tv_nsec))
     }
 
-    private static func identity(_ info: stat) -> FolderIdentity {
+    fileprivate static func identity(_ info: stat) -> FolderIdentity {
         FolderIdentity(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))
     }
 }

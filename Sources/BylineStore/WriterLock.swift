@@ -46,7 +46,18 @@ public struct WriterLock: Sendable {
         } catch {
             throw LibraryError(path: folder, reason: "cannot create the folder: \(error.localizedDescription)")
         }
-        let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        // Through the folder opened without following a link: a `.byline` that is a link
+        // must not put a lock file (or anything) outside the library.
+        let directory = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC | O_NOFOLLOW)
+        guard directory >= 0 else {
+            if errno == ELOOP || errno == ENOTDIR {
+                throw LibraryError(path: folder, reason: "is a symbolic link; Byline writes only into the library's own folders")
+            }
+            throw LibraryError.system("open the lock file", path, errno: errno)
+        }
+        defer { close(directory) }
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        let fd = openat(directory, name, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0o644)
         guard fd >= 0 else { throw LibraryError.system("open the lock file", path, errno: errno) }
         while flock(fd, LOCK_EX) != 0 {
             guard errno == EINTR else {

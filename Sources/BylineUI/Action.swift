@@ -15,6 +15,8 @@ public enum Action: Sendable {
     /// A link to a story not in the library was fetched and saved, or why not.
     case linkedStoryFetched(url: String, title: String, Result<SavedStory, FetchProblem>)
     case refreshProgress(done: Int, total: Int)
+    /// How far `R`'s sync with the feed server has got.
+    case syncProgress(SyncStage)
     /// `R` is over: what the feeds gave, or why they could not be fetched.
     case feedsFetched(Result<FeedsReport, RefreshProblem>)
     /// A web address was handed to the browser (the command that opened it), or why not.
@@ -25,4 +27,9 @@ public enum Action: Sendable {
     case similarFound(StoryID, [SimilarStory])
     /// A read or star mark was not saved as asked.
     case marksNotSaved(MarksProblem)
+    /// `d` was done: the file deleted (kept for undo), or only hidden (the reader's own
+    /// file), or why neither.
+    case storyDeleted(StoryID, Result<Deletion, FailureReason>)
+    /// `U` could not put a deleted story back.
+    case storyNotRestored(StoryID, FailureReason)
 }

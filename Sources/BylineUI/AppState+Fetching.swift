@@ -21,6 +21,14 @@ extension AppState {
     /// reason it was not.
     mutating func linkedStoryFetched(url: String, title: String, _ result: Result<SavedStory, FetchProblem>) -> [Effect] {
         switch result {
+        case .failure(.alreadyInLibrary(let id)) where summary(for: id) != nil:
+            message = StatusMessage("Already in the library: “\(summary(for: id)?.title ?? title)”")
+            return open(id, pushingHistory: reader != nil && focus == .reader)
+        case .failure(.notAStory(let kind)):
+            // `o` opens what the link led to; the followed link stays selected for it.
+            offeredForBrowser = url
+            message = StatusMessage(FetchProblem.notAStory(kind).sentence(url: url, story: nil, linkTitle: title), isError: true)
+            return []
         case .failure(let problem):
             message = StatusMessage(problem.sentence(url: url, story: nil, linkTitle: title), isError: true)
             return []

@@ -5,7 +5,7 @@ import TerminalKit
 extension AppState {
     /// Rows the list shows at once; paging moves by this much.
     var listHeight: Int {
-        (layout.list ?? ScreenLayout(size: screen, focus: .list).list)?.height ?? 0
+        (layout.list ?? ScreenLayout(size: screen, focus: .list, room: room).list)?.height ?? 0
     }
 
     var readerPageStep: Int { max(1, readerHeight - 2) }
@@ -96,6 +96,8 @@ extension AppState {
             clearFilter()
             return selectionChanged()
         }
+        // Back from one source's stories: to the sources view it was picked in.
+        if scope != .all { return openSources() }
         return []
     }
 
@@ -177,6 +179,7 @@ extension AppState {
             return effects + open(id, pushingHistory: true)
         }
         if let url = link.target.url {
+            reader?.selectedLink = number
             message = StatusMessage("“\(link.text)” is not in the library; fetching \(url)…")
             return effects + [.fetchLinkedStory(url: url, title: link.text)]
         }

@@ -2,11 +2,11 @@ import BylineCore
 import TerminalKit
 
 extension AppState {
-    public var layout: ScreenLayout { ScreenLayout(size: screen, focus: focus) }
+    public var layout: ScreenLayout { ScreenLayout(size: screen, focus: focus, room: room) }
 
     /// Lines the reading pane shows at once.
     var readerHeight: Int {
-        (layout.readerText ?? ScreenLayout(size: screen, focus: .reader).readerText)?.height ?? 0
+        (layout.readerText ?? ScreenLayout(size: screen, focus: .reader, room: room).readerText)?.height ?? 0
     }
 
     /// The furthest the reader can scroll: the last line at the bottom of the pane.

@@ -9,7 +9,7 @@ extension AppState {
     /// by the properties it depends on as they change, so the page is up to date at every
     /// step of `update`, not only after it.
     mutating func layOutReader() {
-        guard let reader, let text = layout.readerText ?? ScreenLayout(size: screen, focus: .reader).readerText else {
+        guard let reader, let text = layout.readerText ?? ScreenLayout(size: screen, focus: .reader, room: room).readerText else {
             readerPage = nil
             readerPageInputs = nil
             return

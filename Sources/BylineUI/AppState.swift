@@ -29,7 +29,13 @@ public struct AppState: Equatable, Sendable {
     public var screen: ScreenSize {
         didSet { layOutReader() }
     }
-    public var focus: Focus = .list
+    public var focus: Focus = .list {
+        didSet { if focus != oldValue { layOutReader() } }
+    }
+    /// The split, measure and full-screen reading.
+    public var room = ReadingRoom() {
+        didSet { if room != oldValue { layOutReader() } }
+    }
     public var list = ListState()
     public var filter: ListFilter?
     /// Searches asked for so far; only the answer to the latest is shown.
@@ -65,8 +71,14 @@ public struct AppState: Equatable, Sendable {
         didSet { layOutReader() }
     }
     public var message: StatusMessage?
-    public var showingHelp = false
+    public var showingHelp = false {
+        didSet { if !showingHelp { helpScroll = 0 } }
+    }
+    /// How far the help screen is scrolled.
+    public var helpScroll = 0
     public var refresh: RefreshProgress?
+    /// `R` syncs with the feed server config.toml names instead of fetching the feeds.
+    public var syncsWithServer = false
     /// Time zone for list dates (the shell passes the user's).
     public var timeZone: TimeZone {
         didSet {
@@ -79,6 +91,26 @@ public struct AppState: Equatable, Sendable {
     /// The time the shell last set; list dates say "this year" relative to it.
     public var now: Date
     public var keyMap = KeyMap.standard
+    /// What a followed link led to when it was not a story (a PDF, a home page): `o` opens it.
+    public var offeredForBrowser: String?
+    /// The digits typed so far of a link number past 9 (`1` then `2` for link 12).
+    public var typedLinkNumber: Int?
+    /// Which stories the list shows (a source picked in the sources view, or all).
+    public internal(set) var scope: StoryScope = .all
+    /// Indexes into `stories` of the scope's stories, read or not, filtered or not: the
+    /// header counts them.
+    public internal(set) var inScope: [Int] = []
+    /// Read stories left out of the list.
+    public internal(set) var hidingRead = false
+    /// The sources view, while it is shown.
+    public var sources: SourcesView?
+    /// The folder each source is filed in (from the subscriptions' OPML folders), by the
+    /// source's name as its stories give it.
+    public var sourceFolders: [String: String] = [:]
+    /// Stories `d` took out of the list this session.
+    public internal(set) var hidden: Set<StoryID> = []
+    /// The last change `U` can take back.
+    public internal(set) var undoable: Undoable?
 
     public init(library: LibraryPlace, stories: [StorySummary], problems: [String] = [],
                 read: Set<StoryID> = [], starred: Set<StoryID> = [], screen: ScreenSize,
@@ -99,6 +131,7 @@ public struct AppState: Equatable, Sendable {
         self.calendar = calendar
         self.now = now
         self.visible = Array(stories.indices)
+        self.inScope = Array(stories.indices)
     }
 
     public var theme: Theme { themes[themeIndex] }
@@ -158,11 +191,24 @@ public struct AppState: Equatable, Sendable {
     /// Recomputes the visible rows after the filter or the stories changed, with the
     /// cursor on story `id` if it is still listed (clearing a filter keeps your place).
     mutating func applyFilter(keeping id: StoryID? = nil) {
+        inScope = scope == .all && hidden.isEmpty ? Array(stories.indices)
+            : stories.indices.filter { scope.contains(stories[$0], starred: starred, folders: sourceFolders) && !hidden.contains(stories[$0].id) }
+        let previous = visible
+        visible = inScope
         if let filter, !filter.isEmpty {
-            // Until the first answer comes, the list stays as it was.
-            if let found = filter.found { visible = found.rows.filter { $0 < stories.count } }
-        } else {
-            visible = Array(stories.indices)
+            // Until the first answer comes, the list stays as it was; an answer keeps only
+            // the stories of the view it was asked in.
+            if let found = filter.found {
+                let everything = scope == .all && hidden.isEmpty
+                let allowed = everything ? [] : Set(inScope)
+                visible = found.rows.filter { $0 < stories.count && (everything || allowed.contains($0)) }
+            } else {
+                visible = previous
+            }
+        }
+        if hidingRead {
+            // The story the cursor is on stays, so hiding never moves the reader's place.
+            visible = visible.filter { !read.contains(stories[$0].id) || stories[$0].id == id }
         }
         if let id, let row = visible.firstIndex(where: { stories[$0].id == id }) {
             list.selected = row

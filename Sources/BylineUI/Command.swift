@@ -15,6 +15,11 @@ public enum Command: Hashable, Sendable {
     case help
     case redraw
     case quit
+    case nextUnread, previousUnread
+    case markAllRead, undo, toggleHideRead
+    case showSources, sortSources
+    case toggleFullScreen, narrowerList, widerList
+    case deleteStory
 }
 
 /// Stable names for commands: a config file binds keys to commands by these names, so
@@ -27,6 +32,8 @@ extension Command {
     ] + (1...9).map(Command.followLink) + [
         .startFilter, .toggleRead, .toggleStar, .openInBrowser, .refreshFeeds, .fetchFullStory,
         .nextTheme, .help, .redraw, .quit,
+        .nextUnread, .previousUnread, .markAllRead, .undo, .toggleHideRead, .showSources, .sortSources,
+        .toggleFullScreen, .narrowerList, .widerList, .deleteStory,
     ]
 
     public var name: String {
@@ -53,6 +60,17 @@ extension Command {
         case .help: "help"
         case .redraw: "redraw"
         case .quit: "quit"
+        case .nextUnread: "next-unread"
+        case .previousUnread: "previous-unread"
+        case .markAllRead: "mark-all-read"
+        case .undo: "undo"
+        case .toggleHideRead: "hide-read"
+        case .showSources: "sources"
+        case .sortSources: "sort-sources"
+        case .toggleFullScreen: "full-screen"
+        case .narrowerList: "narrower-list"
+        case .widerList: "wider-list"
+        case .deleteStory: "delete"
         }
     }
 

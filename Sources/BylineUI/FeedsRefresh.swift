@@ -21,9 +21,12 @@ public enum RefreshProblem: Error, Equatable, Sendable {
     case subscriptionsUnreadable(file: String, FailureReason)
     case noFeeds
     case cannotFetch(into: String, FailureReason)
+    /// The sync with the feed server stopped; the reason names the server.
+    case syncFailed(FailureReason)
 
     var sentence: String {
         switch self {
+        case .syncFailed(let reason): "Sync failed: \(reason)"
         case .subscriptionsUnreadable(let file, let reason): "Cannot read \(file): \(reason)"
         case .noFeeds: "No feeds yet: subscribe with `byline add URL`"
         case .cannotFetch(let folder, let reason): "Cannot fetch into \(folder): \(reason)"
@@ -41,9 +44,31 @@ public struct RefreshProgress: Equatable, Sendable {
     /// the stories themselves appear together.
     public var report: FeedsReport?
     public var read: Int?
+    /// Set while `R` syncs with the feed server rather than fetching the feeds.
+    public var sync: SyncStage?
 
     public init(done: Int, total: Int) {
         self.done = done
         self.total = total
+    }
+}
+
+/// How far a sync with the feed server has got, for the status line.
+public enum SyncStage: Equatable, Sendable {
+    case loggingIn
+    case feeds
+    case sendingMarks
+    /// New stories saved so far.
+    case stories(Int)
+    case receivingMarks
+
+    var words: String {
+        switch self {
+        case .loggingIn: "Syncing: logging in…"
+        case .feeds: "Syncing feeds…"
+        case .sendingMarks: "Syncing: sending marks…"
+        case .stories(let count): "Syncing: \(count) new \(count == 1 ? "story" : "stories")"
+        case .receivingMarks: "Syncing: reading marks…"
+        }
     }
 }

@@ -30,6 +30,10 @@ public enum FetchProblem: Error, Equatable, Sendable {
     /// The page has no more words than the story it was to complete.
     case noMoreText
     case notSaved(FailureReason)
+    /// A followed link led to something that is not a story (`ArticlePageCheck`): what it is.
+    case notAStory(String)
+    /// The page turned out to be a story the library has (after a redirect): that one.
+    case alreadyInLibrary(StoryID)
 }
 
 /// The status line's words for a fetch that failed.
@@ -51,6 +55,8 @@ extension FetchProblem {
                 : "\(url): no story text found on the page"
         case .noMoreText: "\(url): the page has no more text than the story"
         case .notSaved(let reason): "Could not save the story: \(reason)"
+        case .notAStory(let kind): "\(url) is \(kind): not saved; o opens it in the browser"
+        case .alreadyInLibrary(let id): "\(url) is already in the library as \(id.path)"
         }
     }
 }

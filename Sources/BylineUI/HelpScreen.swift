@@ -1,35 +1,32 @@
 import TerminalKit
 
-/// The `?` screen: every key and what it does, and any story files that could not be read.
+/// The `?` screen: every key and what it does, wrapped to the screen and scrolled with the
+/// usual keys, and any story files that could not be read.
 enum HelpScreen {
     static func draw(_ state: AppState, _ grid: inout CellGrid) {
         let theme = state.theme
         let area = Rect(x: 0, y: 0, width: grid.width, height: grid.height)
+        // Every cell is painted, so nothing of the screen below shows through.
         grid.fill(area, style: theme[.helpText])
-        var y = 0
-        func line(_ spans: [(String, Style)]) {
-            guard y < grid.height else { return }
-            var x = 1
-            for (text, style) in spans {
-                x += grid.write(text, x: x, y: y, style: style, maxWidth: max(0, grid.width - x))
-            }
-            y += 1
-        }
-        line([("Byline keys", theme[.helpTitle])])
-        y += 1
-        let lines = state.keyMap.helpLines
-        let keyWidth = lines.map { DisplayWidth.of($0.keys) }.max() ?? 0
-        for hint in lines {
-            line([(TextWrapper.pad(hint.keys, width: keyWidth) + "  ", theme[.helpKey]), (hint.words, theme[.helpText])])
-        }
-        if !state.problems.isEmpty {
-            y += 1
-            line([("Story files that could not be read (left untouched)", theme[.helpTitle])])
-            for problem in state.problems { line([(problem, theme[.error])]) }
+        let lines = HelpText.lines(state, width: grid.width)
+        let room = max(0, grid.height - 1)
+        let scroll = min(state.helpScroll, max(0, lines.count - room))
+        for row in 0..<room {
+            let index = scroll + row
+            guard index < lines.count else { break }
+            grid.write(lines[index], x: 1, y: row, maxWidth: max(0, grid.width - 1))
         }
         if grid.height > 0 {
-            let close = " Any key closes this help "
+            // Where help is comes first: on a narrow screen the end of the line is cut.
+            let more = lines.count > room ? (scroll + room < lines.count ? " ↓ more ·" : " end ·") : ""
+            let close = "\(more) q or Esc closes help "
+            grid.fill(Rect(x: 0, y: grid.height - 1, width: grid.width, height: 1), style: theme[.status])
             grid.write(TextWrapper.truncate(close, width: grid.width), x: 0, y: grid.height - 1, style: theme[.status])
         }
+    }
+
+    /// The most help can scroll on this screen.
+    static func maximumScroll(_ state: AppState) -> Int {
+        max(0, HelpText.lines(state, width: state.screen.width).count - max(0, state.screen.height - 1))
     }
 }

@@ -6,17 +6,47 @@ import BylineCore
 func handle(_ key: Key, _ state: inout AppState) -> [Effect] {
     state.message = nil
     if state.showingHelp {
-        // Any key closes the help; the quit key also quits.
+        // The scrolling keys scroll help; any other key (q and Esc among them) closes it.
+        let page = max(1, state.screen.height - 2)
+        let step: Int? = switch state.keyMap.command(for: key) {
+        case .moveDown?: 1
+        case .moveUp?: -1
+        case .pageDown?, .scrollPage?: page
+        case .pageUp?: -page
+        case .top?: -Int.max / 2
+        case .bottom?: Int.max / 2
+        default: nil
+        }
+        var scroll = step
+        if case .wheel(_, _, let lines) = key { scroll = lines }
+        if let scroll {
+            state.helpScroll = min(max(0, state.helpScroll + scroll), HelpScreen.maximumScroll(state))
+            return []
+        }
         state.showingHelp = false
-        return state.keyMap.command(for: key) == .quit ? [.quit] : []
+        return []
     }
     if case .click = key { return state.mouse(key) }
     if case .wheel = key { return state.mouse(key) }
     if let filter = state.filter, filter.isEditing {
         return editFilter(key, &state)
     }
+    if let typed = state.typedLinkNumber {
+        state.typedLinkNumber = nil
+        switch key {
+        case .character(let c) where c.isASCII && c.isNumber:
+            return state.typeLinkDigit(c.wholeNumberValue ?? 0, after: typed)
+        case .enter: return state.followLink(typed)
+        case .escape, .backspace: return []
+        default: break  // Any other key does what it always does.
+        }
+    }
     guard let command = state.keyMap.command(for: key) else { return [] }
-    return perform(command, &state)
+    if let effects = state.performInSources(command) { return effects }
+    let effects = perform(command, &state)
+    // A command let through the sources view (U, H, R…) may change what it counts.
+    if state.sources != nil { state.recountSources() }
+    return effects
 }
 
 func perform(_ command: Command, _ state: inout AppState) -> [Effect] {
@@ -43,7 +73,7 @@ func perform(_ command: Command, _ state: inout AppState) -> [Effect] {
     case .nextLink, .previousLink:
         return state.stepLink(forward: command == .nextLink)
     case .followLink(let number):
-        return state.followLink(number)
+        return state.typeLinkDigit(number, after: nil)
     case .startFilter:
         // A new search, as `/` starts one in less and vim; Backspace on the empty prompt
         // or Esc brings the whole list back.
@@ -56,9 +86,11 @@ func perform(_ command: Command, _ state: inout AppState) -> [Effect] {
         guard let id = state.currentStoryID else { return [] }
         if state.read.contains(id) {
             state.setRead(id, false)
+            state.message = StatusMessage("Marked unread")
             return [.markUnread(id)]
         }
         state.setRead(id, true)
+        state.message = StatusMessage("Marked read")
         return [.markRead(id)]
     case .toggleStar:
         guard let id = state.currentStoryID else { return [] }
@@ -71,6 +103,12 @@ func perform(_ command: Command, _ state: inout AppState) -> [Effect] {
         state.message = StatusMessage("Starred")
         return [.star(id)]
     case .openInBrowser:
+        // What a refused link led to, else the link Tab selected, else the story's own page.
+        if let offered = state.offeredForBrowser {
+            state.offeredForBrowser = nil
+            return [.openInBrowser(offered)]
+        }
+        if let url = state.selectedLinkURL { return [.openInBrowser(url)] }
         guard let url = state.currentURL else {
             state.message = StatusMessage("This story has no web address to open", isError: true)
             return []
@@ -82,7 +120,9 @@ func perform(_ command: Command, _ state: inout AppState) -> [Effect] {
             return []
         }
         state.refresh = RefreshProgress(done: 0, total: 0)
-        return [.refreshFeeds(into: state.library.fetchesInto)]
+        guard state.syncsWithServer else { return [.refreshFeeds(into: state.library.fetchesInto)] }
+        state.refresh?.sync = .loggingIn
+        return [.syncWithServer(into: state.library.fetchesInto)]
     case .fetchFullStory:
         guard let id = state.currentStoryID, let url = state.currentURL else {
             state.message = StatusMessage("This story has no web address to fetch it from", isError: true)
@@ -93,7 +133,7 @@ func perform(_ command: Command, _ state: inout AppState) -> [Effect] {
     case .nextTheme:
         state.themeIndex = (state.themeIndex + 1) % state.themes.count
         state.message = StatusMessage("Theme: \(state.theme.name)")
-        return []
+        return [.rememberTheme(state.theme.name)]
     case .help:
         state.showingHelp = true
         return []
@@ -101,5 +141,36 @@ func perform(_ command: Command, _ state: inout AppState) -> [Effect] {
         return [.redrawScreen]
     case .quit:
         return [.quit]
+    case .nextUnread, .previousUnread:
+        return state.nextUnread(forward: command == .nextUnread)
+    case .markAllRead:
+        return state.markListRead()
+    case .undo:
+        return state.undo()
+    case .toggleHideRead:
+        return state.toggleHidingRead()
+    case .showSources:
+        return state.openSources()
+    case .sortSources:
+        return []
+    case .toggleFullScreen:
+        state.room.fullScreen.toggle()
+        state.message = StatusMessage(state.room.fullScreen ? "Full-screen reading (z for the list beside)" : "The list beside the story")
+        if state.focus == .list, let id = state.selectedStory?.id, state.room.fullScreen {
+            return state.open(id, pushingHistory: false)
+        }
+        state.clampReaderScroll()
+        return []
+    case .deleteStory:
+        guard let id = state.currentStoryID else { return [] }
+        return [.deleteStory(id)]
+    case .narrowerList, .widerList:
+        let step = command == .widerList ? 5 : -5
+        state.room = ReadingRoom(split: state.room.split + step, measure: state.room.measure,
+                                 centred: state.room.centred, fullScreen: false)
+        state.clampReaderScroll()
+        state.keepSelectionVisible()
+        state.message = StatusMessage("The list takes \(state.room.split)% beside a story")
+        return [.rememberSplit(state.room.split)]
     }
 }

@@ -91,15 +91,29 @@ extension KeyMap {
         KeyBinding(.nextLink, keys: [.tab], help: "step through the story's links", hint: "links"),
         KeyBinding(.previousLink, keys: [.backTab], help: "step through the story's links"),
     ] + (1...9).map { number in
-        KeyBinding(.followLink(number), keys: [.character(Character(String(number)))], help: "follow link N")
+        KeyBinding(.followLink(number), keys: [.character(Character(String(number)))],
+                   help: "follow link N (past 9, type its digits)")
     } + [
         KeyBinding(.startFilter, keys: [.character("/")], help: "search headlines, sources and text (Esc clears)", hint: "search"),
+        KeyBinding(.nextUnread, keys: [.character("n")], help: "next or previous unread story, on across sources",
+                   hint: "unread"),
+        KeyBinding(.previousUnread, keys: [.character("N")], help: "next or previous unread story, on across sources"),
+        KeyBinding(.markAllRead, keys: [.character("A")], help: "mark the list read"),
+        KeyBinding(.undo, keys: [.character("U")], help: "undo the last mark-all-read or delete"),
+        KeyBinding(.toggleHideRead, keys: [.character("H")], help: "hide or show read stories"),
+        KeyBinding(.showSources, keys: [.character("S")], help: "sources: feeds and folders with their counts",
+                   hint: "sources"),
+        KeyBinding(.sortSources, keys: [.character("O")], help: "sort sources newest first or by title"),
         KeyBinding(.toggleRead, keys: [.character("u")], help: "mark read or unread"),
         KeyBinding(.toggleStar, keys: [.character("s")], help: "star or unstar"),
-        KeyBinding(.openInBrowser, keys: [.character("o")], help: "open the story's web page in the browser"),
+        KeyBinding(.deleteStory, keys: [.character("d")], help: "delete a story Byline saved; your own files are only hidden"),
+        KeyBinding(.openInBrowser, keys: [.character("o")], help: "open the selected link, or the story, in the browser"),
+        KeyBinding(.toggleFullScreen, keys: [.character("z")], help: "read full screen, or with the list beside"),
+        KeyBinding(.narrowerList, keys: [.character("<")], help: "a narrower or wider list beside the story (remembered)"),
+        KeyBinding(.widerList, keys: [.character(">")], help: "a narrower or wider list beside the story (remembered)"),
         KeyBinding(.refreshFeeds, keys: [.character("R")], help: "fetch feeds in the background"),
         KeyBinding(.fetchFullStory, keys: [.character("f")], help: "fetch the full story from its web page"),
-        KeyBinding(.nextTheme, keys: [.character("t")], help: "next theme"),
+        KeyBinding(.nextTheme, keys: [.character("t")], help: "next theme (remembered)"),
         KeyBinding(.help, keys: [.character("?")], help: "this help", hint: "help"),
         KeyBinding(.redraw, keys: [.ctrl("l")], help: "draw the screen again"),
         // No Ctrl-C binding: the terminal turns it into SIGINT, which also quits cleanly.

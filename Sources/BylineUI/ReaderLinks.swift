@@ -23,7 +23,8 @@ public enum ReaderLinks {
         for block in story.body {
             switch block {
             case .paragraph(let text), .quote(let text), .listItem(let text, _):
-                for case .link(let words, let url) in InlineText.runs(text) {
+                // The text the page shows, so links are numbered as they appear.
+                for case .link(let words, let url) in InlineText.runs(ReaderPage.shown(text)) {
                     add(words, RelatedLink(title: words, url: url))
                 }
             case .readMore(let link):

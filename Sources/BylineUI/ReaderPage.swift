@@ -25,17 +25,26 @@ public struct ReaderPage: Equatable, Sendable {
         builder.add(text: story.title, style: theme[.title])
         let meta = [story.displaySource, story.author.map { "By " + $0 }, story.publishedDate.map { ListDates.long($0, timeZone: timeZone) }]
             .compactMap { $0 }.filter { !$0.isEmpty }
-        if !meta.isEmpty { builder.add(text: meta.joined(separator: " · "), style: theme[.meta]) }
+        if !meta.isEmpty {
+            // Each part (a date above all) breaks only between parts, unless it is wider
+            // than the line by itself.
+            let parts = meta.map { part in DisplayWidth.of(part) <= builder.width ? Builder.glued(part) : part }
+            builder.add(text: parts.joined(separator: " · "), style: theme[.meta])
+        }
+        let ordinalWidths = Self.ordinalWidths(story.body)
 
         for (index, block) in story.body.enumerated() {
             // Items of one list follow each other without a blank line between them.
             if !(block.isListItem && index > 0 && story.body[index - 1].isListItem) { builder.blank() }
             switch block {
-            case .paragraph(let text): builder.add(inline: text, style: theme[.body])
-            case .subheading(let text): builder.add(text: text, style: theme[.subheading])
-            case .quote(let text): builder.add(inline: text, style: theme[.quote], prefix: "│ ")
+            case .paragraph(let text): builder.add(inline: shown(text), style: theme[.body])
+            case .subheading(let text): builder.add(text: shown(text), style: theme[.subheading])
+            case .quote(let text): builder.add(inline: shown(text), style: theme[.quote], prefix: "│ ", repeatingPrefix: true)
             case .listItem(let text, let ordinal):
-                builder.add(inline: text, style: theme[.body], prefix: ordinal.map { "\($0). " } ?? "• ")
+                // Numbers right-aligned within the list, so items past 9 line up (no-break
+                // spaces: the wrapper drops ordinary ones at the start of a line).
+                let number = ordinal.map { String(repeating: "\u{00A0}", count: max(0, ordinalWidths[index] - String($0).count)) + "\($0). " }
+                builder.add(inline: shown(text), style: theme[.body], prefix: number ?? "• ")
             case .readMore(let link):
                 if let number = builder.number(for: link) {
                     builder.add(link: number, label: "READ MORE: " + link.title)
@@ -65,6 +74,33 @@ public struct ReaderPage: Equatable, Sendable {
             }
         }
         return ReaderPage(lines: builder.lines, links: builder.links, linkLines: builder.linkLines)
+    }
+
+    /// For each numbered list item, the widest number of its list (consecutive items).
+    static func ordinalWidths(_ body: [StoryBlock]) -> [Int] {
+        var widths = [Int](repeating: 0, count: body.count)
+        var start = 0
+        while start < body.count {
+            guard body[start].isListItem else { start += 1; continue }
+            var end = start
+            var widest = 0
+            while end < body.count, case .listItem(_, let ordinal) = body[end] {
+                widest = max(widest, ordinal.map { String($0).count } ?? 0)
+                end += 1
+            }
+            for index in start..<end { widths[index] = widest }
+            start = end
+        }
+        return widths
+    }
+
+    /// A block's text as laid out: at most the writer's longest line. A hand-made file with
+    /// one 15 MB line took 9 s to open, all of it wrapping text no one scrolls through.
+    static func shown(_ text: String) -> String {
+        guard text.utf8.count > StoryFileWriter.largestLine else { return text }
+        let megabytes = String(format: "%.1f", Double(text.utf8.count) / 1_048_576)
+        return StoryFileWriter.cut(text, to: StoryFileWriter.largestLine)
+            + " [This paragraph is \(megabytes) MB long; the rest is not shown.]"
     }
 
     /// Lays out a message in place of a story (loading, or why it could not be read).
@@ -101,8 +137,16 @@ private struct Builder {
         append(TextWrapper.wrap([StyledSpan(text: VisibleText.sanitize(text), style: style)], width: width))
     }
 
+    /// Text whose spaces do not break: no-break spaces, shown as spaces once wrapped.
+    static func glued(_ text: String) -> String {
+        text.replacingOccurrences(of: " ", with: "\u{00A0}")
+    }
+
     /// A paragraph whose inline links are styled and numbered.
-    mutating func add(inline text: String, style: Style, prefix: String = "") {
+    ///
+    /// - Parameter repeatingPrefix: the prefix begins every line, not only the first (a
+    ///   quote's bar).
+    mutating func add(inline text: String, style: Style, prefix: String = "", repeatingPrefix: Bool = false) {
         var spans: [StyledSpan] = []
         if !prefix.isEmpty { spans.append(StyledSpan(text: prefix, style: style)) }
         for run in InlineText.runs(text) {
@@ -113,11 +157,21 @@ private struct Builder {
                 let number = self.number(for: RelatedLink(title: words, url: url))
                 let linkStyle = number == selectedLink && number != nil ? theme[.selectedLink] : theme[.link]
                 spans.append(StyledSpan(text: VisibleText.sanitize(words), style: linkStyle, tag: number))
-                if let number { spans.append(StyledSpan(text: "[\(number)]", style: linkStyle, tag: number)) }
+                // A no-break space keeps the number with the last word it marks:
+                // never `[1]` alone on a line, never `survey[1]` glued.
+                if let number { spans.append(StyledSpan(text: "\u{00A0}[\(number)]", style: linkStyle, tag: number)) }
             }
         }
         let hanging = DisplayWidth.of(prefix)
-        append(TextWrapper.wrap(spans, width: width, hangingIndent: hanging))
+        var wrapped = TextWrapper.wrap(spans, width: width, hangingIndent: hanging)
+        if repeatingPrefix {
+            for index in wrapped.indices.dropFirst() {
+                guard let first = wrapped[index].first, first.text.allSatisfy({ $0 == " " }),
+                      first.text.count == hanging else { continue }
+                wrapped[index][0] = StyledSpan(text: prefix, style: style)
+            }
+        }
+        append(wrapped)
     }
 
     mutating func add(link number: Int, label: String) {
@@ -146,9 +200,13 @@ private struct Builder {
     }
 
     private mutating func append(_ wrapped: [[StyledSpan]]) {
-        for line in wrapped {
-            for span in line {
-                if let tag = span.tag, linkLines[tag] == nil { linkLines[tag] = lines.count }
+        for var line in wrapped {
+            for index in line.indices {
+                if let tag = line[index].tag, linkLines[tag] == nil { linkLines[tag] = lines.count }
+                // Glue has done its work in the wrapping: the terminal gets plain spaces.
+                if line[index].text.contains("\u{00A0}") {
+                    line[index].text = line[index].text.replacingOccurrences(of: "\u{00A0}", with: " ")
+                }
             }
             lines.append(line)
         }

@@ -15,6 +15,7 @@ public func render(_ state: AppState) -> CellGrid {
         grid.fill(reader, style: theme[.body])
         drawReader(state, text, &grid)
     }
+    if let sources = state.sources { SourcesScreen.draw(state, sources, &grid) }
     if let status = layout.status { StatusLine.draw(state, status, &grid) }
     if state.showingHelp { HelpScreen.draw(state, &grid) }
     return grid
@@ -25,7 +26,11 @@ private func drawHeader(_ state: AppState, _ rect: Rect, _ grid: inout CellGrid)
     grid.fill(rect, style: style)
     let title: String
     let counts: String
-    if let filter = state.filter, !filter.isEmpty {
+    if state.sources != nil {
+        let sources = state.sourceRows.count - 2
+        title = " Byline — Sources"
+        counts = "\(sources) \(sources == 1 ? "source" : "sources") · \(state.unreadCount) unread "
+    } else if let filter = state.filter, !filter.isEmpty {
         title = " Byline — search “\(filter.query)”"
         if let found = filter.found {
             let total = found.isEstimate ? "about \(found.total)" : "\(found.total)"
@@ -34,9 +39,9 @@ private func drawHeader(_ state: AppState, _ rect: Rect, _ grid: inout CellGrid)
             counts = "searching… "
         }
     } else {
-        title = " Byline — All stories"
-        let stories = state.stories.count == 1 ? "1 story" : "\(state.stories.count) stories"
-        counts = "\(state.unreadCount) unread · \(stories) "
+        title = " Byline — \(state.scope.title)" + (state.hidingRead ? " (read hidden)" : "")
+        let stories = state.inScope.count == 1 ? "1 story" : "\(state.inScope.count) stories"
+        counts = "\(state.scopeUnread) unread · \(stories) "
     }
     let countsWidth = DisplayWidth.of(counts)
     let room = rect.width - countsWidth - 1
@@ -51,7 +56,10 @@ private func drawHeader(_ state: AppState, _ rect: Rect, _ grid: inout CellGrid)
 private func drawList(_ state: AppState, _ rect: Rect, _ grid: inout CellGrid) {
     grid.fill(rect, style: state.theme[.listRow])
     if state.visible.isEmpty {
-        let text = state.filter == nil ? " No stories in this library yet." : " No story has those words."
+        let text = state.filter != nil ? " No story has those words."
+            : state.hidingRead && !state.inScope.isEmpty ? " No unread stories here (H shows the read ones)."
+            : state.scope == .starred ? " No starred stories yet (s stars one)."
+            : " No stories in this library yet."
         grid.write(TextWrapper.truncate(text, width: rect.width), x: rect.x, y: rect.y, style: state.theme[.meta])
         return
     }

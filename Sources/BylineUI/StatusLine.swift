@@ -8,7 +8,11 @@ enum StatusLine {
         grid.fill(rect, style: theme[.status])
         var right: [String] = []
         if let refresh = state.refresh {
-            right.append(refresh.total > 0 ? "Fetching \(refresh.done)/\(refresh.total)" : "Fetching…")
+            if let stage = refresh.sync {
+                right.append(stage.words)
+            } else {
+                right.append(refresh.total > 0 ? "Fetching \(refresh.done)/\(refresh.total)" : "Fetching…")
+            }
         }
         if let position = state.readingPosition, state.readerIsVisible { right.append(position) }
         let rightText = right.isEmpty ? "" : right.joined(separator: "  ") + " "

@@ -45,7 +45,9 @@ public struct Theme: Equatable, Sendable {
         .body: .plain,
         .subheading: Style(attributes: [.bold, .underline]),
         .quote: Style(attributes: [.italic]),
-        .link: Style(foreground: .ansi(4), attributes: [.underline]),
+        // The terminal's own colours: ANSI blue is unreadable on many dark palettes, so a
+        // link is the text's own colour, underlined and bold, readable on any palette.
+        .link: Style(attributes: [.underline, .bold]),
         .selectedLink: Style(attributes: [.reverse, .bold]),
         .filterPrompt: Style(attributes: [.bold]),
         .helpTitle: Style(attributes: [.bold, .underline]),

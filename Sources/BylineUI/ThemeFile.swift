@@ -1,3 +1,4 @@
+import BylineConfig
 import TerminalKit
 import TOMLKit
 
@@ -22,6 +23,9 @@ public enum ThemeFile {
     }
 
     public static func parse(_ text: String, file: String, fallbackName: String) -> Result<Theme, Problem> {
+        if let problem = TOMLPreflight.problem(in: text) {
+            return .failure(Problem(file: file, line: problem.line, reason: problem.reason))
+        }
         let table: TOMLTable
         do {
             table = try TOMLTable(string: text)

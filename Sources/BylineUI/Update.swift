@@ -32,11 +32,17 @@ public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
         state.rememberMoreOnThis(id, stories)
         return []
     case .libraryRead(let read, let result):
-        return state.take(read, result)
+        let effects = state.take(read, result)
+        state.recountSources()
+        return effects
     case .fullStoryFetched(let id, let url, let result):
         return state.fullStoryFetched(id, url: url, result)
     case .linkedStoryFetched(let url, let title, let result):
         return state.linkedStoryFetched(url: url, title: title, result)
+    case .syncProgress(let stage):
+        state.refresh = state.refresh ?? RefreshProgress(done: 0, total: 0)
+        state.refresh?.sync = stage
+        return []
     case .refreshProgress(let done, let total):
         // Progress posted late, after the fetch was over, must not bring the counter back.
         state.refresh?.done = done
@@ -49,6 +55,11 @@ public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
         return []
     case .openedInBrowser(let url, .failure(let problem)):
         state.message = StatusMessage(problem.sentence(url: url), isError: true)
+        return []
+    case .storyDeleted(let id, let result):
+        return state.storyDeleted(id, result)
+    case .storyNotRestored(let id, let reason):
+        state.message = StatusMessage("Could not restore \(id.path): \(reason)", isError: true)
         return []
     case .marksNotSaved(let problem):
         state.message = StatusMessage(problem.sentence, isError: true)

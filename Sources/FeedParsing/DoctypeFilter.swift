@@ -28,8 +28,10 @@ struct DoctypeFilter {
         }
         var replacement = ""
         if !kept.isEmpty {
-            replacement = "<!DOCTYPE feed [\n" + kept.map { "<!ENTITY \($0.0) \"\($0.1)\">" }.joined(separator: "\n") + "\n]>"
+            replacement = "<!DOCTYPE feed [" + kept.map { "<!ENTITY \($0.0) \"\($0.1)\">" }.joined(separator: " ") + "]>"
         }
+        // As many lines as the declaration it replaces, so error line numbers stay the document's.
+        replacement += String(repeating: "\n", count: declaration.reduce(0) { $1 == "\n" ? $0 + 1 : $0 })
         text = String(document[..<doctype.lowerBound]) + replacement + String(document[end...])
     }
 

@@ -4,11 +4,20 @@ public struct Subscription: Equatable, Hashable, Sendable {
     /// The name the reader gave the feed; the feed's own title is used when absent.
     public var title: String?
     public var fullStory: FullStoryMode
+    /// How long this feed's stories are kept (`keep = "30d"`), as written; nil follows
+    /// config.toml's `[retention]`.
+    public var keep: String?
+    /// The folder the feed is filed in (OPML's nested outlines, or the sync server's
+    /// category), folders within folders joined by " / "; nil at the top.
+    public var folder: String?
 
-    public init(url: String, title: String? = nil, fullStory: FullStoryMode = .auto) {
+    public init(url: String, title: String? = nil, fullStory: FullStoryMode = .auto, keep: String? = nil,
+                folder: String? = nil) {
         self.url = url
         self.title = title
         self.fullStory = fullStory
+        self.keep = keep
+        self.folder = folder
     }
 }
 

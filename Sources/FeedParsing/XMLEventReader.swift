@@ -21,6 +21,8 @@ struct XMLReadOutcome {
     /// The first error, as "line N: message", when the document is not well-formed.
     var firstError: String?
     var rootName: String?
+    /// Set when the document was refused outright (an entity blow-up), not merely ill-formed.
+    var refusal: String?
 }
 
 /// Parses XML with libxml2 in recover mode and replays it as events.
@@ -31,6 +33,13 @@ struct XMLReadOutcome {
 enum XMLEventReader {
     /// Where to stop replaying text, against documents that expand without bound.
     static let textBudget = 64 * 1024 * 1024
+    /// The most text internal entities may add to one document, attributes included: a
+    /// feed has no use for more, and a few kilobytes of `&a;` to a 10 KB entity would
+    /// otherwise build gigabytes.
+    static let entityBudget = 1024 * 1024
+    /// Entities may also add at most this many times the document's own size (past a
+    /// small floor), so a tiny document cannot blow up even to the budget.
+    static let entityRatio = 10
 
     /// libxml2's global set-up, done once before any parse (it is not safe to race).
     private static let libraryReady: Void = xmlInitParser()
@@ -55,6 +64,9 @@ enum XMLEventReader {
             | XML_PARSE_NOWARNING.rawValue | XML_PARSE_NOCDATA.rawValue)
         var bytes = Array(text.utf8)
         if bytes.isEmpty { bytes = [0x20] }
+        // Bounded before libxml2 sees it: its duplicate-attribute check is quadratic.
+        MarkupLimits.cutToSize(&bytes)
+        MarkupLimits.dropExcessAttributes(&bytes)
         // The context holds the log unretained, and Swift may release a local after its last
         // visible use: the log must outlive the parse that calls back into it.
         let document = withExtendedLifetime(errors) {
@@ -73,8 +85,13 @@ enum XMLEventReader {
         defer { xmlFreeDoc(document) }
         guard let root = xmlDocGetRootElement(document) else { return outcome }
         outcome.rootName = root.pointee.name.map { String(cString: $0) }
-        var replay = Replay(document: document, handler: handler)
+        let allowance = min(entityBudget, max(64 * 1024, entityRatio * bytes.count))
+        var replay = Replay(document: document, handler: handler, entityAllowance: allowance)
         replay.element(root)
+        if let refusal = replay.refusal {
+            outcome.firstError = refusal
+            outcome.refusal = refusal
+        }
         return outcome
     }
 
@@ -92,13 +109,20 @@ enum XMLEventReader {
         let document: xmlDocPtr
         let handler: XMLEventHandler
         var budget = XMLEventReader.textBudget
+        /// Bytes internal entities may still add; checked before any expansion is built.
+        var entityAllowance: Int
+        let totalAllowance: Int
+        var refusal: String?
 
-        init(document: xmlDocPtr, handler: XMLEventHandler) {
+        init(document: xmlDocPtr, handler: XMLEventHandler, entityAllowance: Int) {
             self.document = document
             self.handler = handler
+            self.entityAllowance = entityAllowance
+            totalAllowance = entityAllowance
         }
 
         mutating func element(_ node: xmlNodePtr) {
+            guard refusal == nil else { return }
             var declaration = node.pointee.nsDef
             while let ns = declaration {
                 let prefix = ns.pointee.prefix.map { String(cString: $0) }
@@ -142,8 +166,19 @@ enum XMLEventReader {
             handler.characters(text)
         }
 
+        /// The line of `node`, or of the element holding it when it has none (an attribute's text).
+        private static func line(of node: xmlNodePtr) -> Int {
+            var current: xmlNodePtr? = node
+            while let here = current {
+                let line = xmlGetLineNo(here)
+                if line > 0 { return line }
+                current = here.pointee.parent
+            }
+            return 1
+        }
+
         /// Attribute text, with internal entities expanded one level.
-        private func text(of list: xmlNodePtr?) -> String {
+        private mutating func text(of list: xmlNodePtr?) -> String {
             var out = ""
             var node = list
             while let current = node {
@@ -157,10 +192,19 @@ enum XMLEventReader {
             return out
         }
 
-        /// The replacement text of an internal entity; external ones give nothing.
-        private func entityText(_ node: xmlNodePtr) -> String {
-            guard let name = node.pointee.name, let entity = xmlGetDocEntity(document, name),
+        /// The replacement text of an internal entity; external ones give nothing, and
+        /// none do once the document's allowance is spent.
+        private mutating func entityText(_ node: xmlNodePtr) -> String {
+            guard refusal == nil, let name = node.pointee.name, let entity = xmlGetDocEntity(document, name),
                   entity.pointee.etype == XML_INTERNAL_GENERAL_ENTITY, let content = entity.pointee.content else { return "" }
+            let length = Int(max(0, entity.pointee.length))
+            guard length <= entityAllowance else {
+                refusal = "line \(Self.line(of: node)): internal entities expand to more than \(totalAllowance / 1024) KB "
+                    + "(an entity blow-up); refused"
+                entityAllowance = 0
+                return ""
+            }
+            entityAllowance -= length
             let raw = String(cString: content)
             return HTMLCharacterReferences.decoding(raw, .numericOnly)
         }

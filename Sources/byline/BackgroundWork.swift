@@ -1,6 +1,8 @@
+import BylineConfig
 import BylineCore
 import BylineFeeds
 import BylineStore
+import BylineSync
 import BylineUI
 import FeedParsing
 import Foundation
@@ -11,13 +13,18 @@ import Synchronization
 /// typed action; `update` decides what it means and how to say it.
 final class BackgroundWork: Sendable {
     private let subscriptions: SubscriptionsFile
+    private let fetch: FetchSettings
+    /// The feed server `R` syncs with, when config.toml sets one up.
+    private let sync: SyncAccount?
     private let busy = Atomic<Int>(0)
     /// The reader's latest search not yet started, and whether one is running (`search`).
     let pendingSearch = Mutex<PendingSearch?>(nil)
     let searching = Atomic<Bool>(false)
 
-    init(subscriptions: SubscriptionsFile) {
+    init(subscriptions: SubscriptionsFile, fetch: FetchSettings = FetchSettings(), sync: SyncAccount? = nil) {
+        self.fetch = fetch
         self.subscriptions = subscriptions
+        self.sync = sync
     }
 
     var isBusy: Bool { busy.load(ordering: .relaxed) > 0 }
@@ -47,7 +54,7 @@ final class BackgroundWork: Sendable {
 
     /// `R`: fetches every subscription into the library in `target`, with progress.
     func refreshFeeds(into target: URL, mailbox: Mailbox) {
-        let subscriptions = subscriptions
+        let subscriptions = subscriptions, fetch = fetch
         run {
             let list: [Subscription]
             do {
@@ -62,13 +69,52 @@ final class BackgroundWork: Sendable {
             }
             mailbox.post(.refreshProgress(done: 0, total: list.count))
             do {
-                let report = try await FeedFetcher.refresh(library: target, subscriptionsFile: subscriptions) { progress in
+                let report = try await FeedFetcher.refresh(library: target, subscriptionsFile: subscriptions,
+                                                           limits: FetchLimits(timeout: Double(fetch.timeout)),
+                                                           concurrency: fetch.jobs) { progress in
                     mailbox.post(.refreshProgress(done: progress.done, total: progress.total))
                 }
                 mailbox.post(.feedsFetched(.success(FeedsReport(summary: report.summary, failures: report.failures.map(\.line)))))
             } catch {
                 mailbox.post(.feedsFetched(.failure(.cannotFetch(into: target.path, FailureReason("\(error)")))))
             }
+        }
+    }
+
+    /// `R` with sync on: syncs the library in `target` with the feed server, with progress.
+    func syncWithServer(into target: URL, mailbox: Mailbox) {
+        guard var quiet = sync else { return }
+        let subscriptions = subscriptions
+        // The screen belongs to the reader: a password command's complaints would garble it.
+        quiet.password.showsErrors = false
+        let account = quiet
+        run {
+            let connection: SyncConnection
+            do {
+                connection = try SyncConnection(account: account)
+            } catch {
+                mailbox.post(.feedsFetched(.failure(.syncFailed(FailureReason("\(error)")))))
+                return
+            }
+            defer { connection.close() }
+            let engine = connection.engine(library: Library(folder: target), subscriptionsFile: subscriptions)
+            let result = await engine.run { progress in mailbox.post(.syncProgress(Self.stage(progress))) }
+            switch result {
+            case .success(let report):
+                mailbox.post(.feedsFetched(.success(FeedsReport(summary: report.summary, failures: report.pageFailures.map(\.line)))))
+            case .failure(let failure):
+                mailbox.post(.feedsFetched(.failure(.syncFailed(FailureReason(failure.description)))))
+            }
+        }
+    }
+
+    private static func stage(_ progress: SyncProgress) -> SyncStage {
+        switch progress.phase {
+        case .loggingIn: .loggingIn
+        case .feeds: .feeds
+        case .sendingMarks: .sendingMarks
+        case .stories: .stories(progress.stories)
+        case .receivingMarks: .receivingMarks
         }
     }
 
@@ -107,12 +153,33 @@ final class BackgroundWork: Sendable {
     }
 
     private static func linkedStory(url: String, title: String, in library: Library) async -> Result<SavedStory, FetchProblem> {
+        let page: WebPage
+        let client = HTTPClient(limits: FetchLimits(), connectionsPerHost: 1)
+        defer { client.close() }
+        switch await PageFetch(client: client).page(at: url) {
+        case .success(let fetched): page = fetched
+        case .failure(let problem): return .failure(FetchProblem(problem))
+        }
+        // A redirect may land on a story the library has: that one opens, and no second
+        // copy is saved.
+        if let existing = Self.story(atAnyOf: [url] + (page.url.map { [$0.absoluteString] } ?? []), in: library) {
+            return .failure(.alreadyInLibrary(existing))
+        }
         let story: Story
-        switch await PageFetch.story(at: url, title: title) {
+        // Only an article page is saved: a PDF, JSON, an image or a home page is not.
+        switch StoryPage.articleStory(from: page, title: title) {
         case .success(let found): story = found
         case .failure(let problem): return .failure(FetchProblem(problem))
         }
         return Self.save(story, as: StoryFileName.forStory(story), in: library, isNewFile: true, paragraphs: story.body.count)
+    }
+
+    /// The newest story in the library's index with one of these addresses.
+    private static func story(atAnyOf addresses: [String], in library: Library) -> StoryID? {
+        let wanted = Set(addresses.map(RelatedLinkIndex.normalizedURL))
+        return library.indexedContents()?.entries.first { entry in
+            entry.url.map { wanted.contains(RelatedLinkIndex.normalizedURL($0)) } ?? false
+        }?.id
     }
 
     // MARK: - Pieces

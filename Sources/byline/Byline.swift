@@ -19,9 +19,12 @@ struct Byline: ParsableCommand {
             ImportCommand.self,
             ExportCommand.self,
             FetchCommand.self,
+            SyncCommand.self,
             ExtractCommand.self,
             SearchCommand.self,
             SimilarCommand.self,
+            ConfigCommand.self,
+            CleanCommand.self,
         ],
         defaultSubcommand: ReadCommand.self
     )

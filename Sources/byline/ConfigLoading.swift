@@ -1,5 +1,6 @@
 import BylineConfig
 import BylineStore
+import BylineUI
 import Foundation
 
 /// Reads `$XDG_CONFIG_HOME/byline/config.toml` (`~/.config/byline/config.toml`).
@@ -29,5 +30,21 @@ enum ConfigLoading {
             configuration.problems.append(problem)
             return configuration
         }
+    }
+
+    /// A `theme` that names no installed theme, reported at its line.
+    static func themeProblems(_ configuration: Configuration, catalog: ThemeCatalog) -> [ConfigProblem] {
+        guard let name = configuration.theme.name, let place = configuration.theme.place,
+              catalog.index(named: name) == nil else { return [] }
+        let reason = catalog.problemsByName[name.lowercased()].map { "that theme cannot be used: \($0)" }
+            ?? "no theme named \(name); available: \(catalog.themes.map(\.name).joined(separator: ", "))"
+        return [place.problem(reason)]
+    }
+
+    /// The one line the reader shows for the file's mistakes.
+    static func summary(_ problems: [ConfigProblem]) -> String? {
+        guard let first = problems.first else { return nil }
+        let more = problems.count > 1 ? " (and \(problems.count - 1) more: `byline config` lists them)" : ""
+        return "\(first); using the default\(more)"
     }
 }

@@ -87,22 +87,29 @@ struct ExtractCommand: ParsableCommand {
         do {
             return WebPage(data: try Data(contentsOf: URL(fileURLWithPath: source)), url: nil)
         } catch {
-            let reason = FileManager.default.fileExists(atPath: source) ? "cannot be read" : "no such file"
-            throw SourceProblem(source: source, reason: reason)
+            // `example.org/page`, not a file here: the web page, as a browser would read it.
+            if !FileManager.default.fileExists(atPath: source), let host = source.split(separator: "/").first,
+               host.contains("."), !source.hasPrefix("."), !source.hasPrefix("/") {
+                let (_, result) = SchemelessAddress.first(source) { address in
+                    Result { try fetch(address) }.mapError { $0 as? SourceProblem ?? SourceProblem(source: address, reason: "\($0)") }
+                }
+                return try result.get()
+            }
+            throw SourceProblem(source: source, reason: FileTrouble.reason(error, path: source))
         }
     }
 
     /// Downloads with the feeds' HTTP client (deadline, size limit, redirect checks, failure
     /// reasons a reader can act on), waiting here: one page is all there is to wait for.
-    private func fetch() throws -> WebPage {
-        let limits = FetchLimits(timeout: timeout), address = source
+    private func fetch(_ address: String? = nil) throws -> WebPage {
+        let limits = FetchLimits(timeout: timeout), address = address ?? source
         let result = waitFor {
             let client = HTTPClient(limits: limits, connectionsPerHost: 1)
             defer { client.close() }
             return await PageFetch(client: client).page(at: address)
         }
         switch result {
-        case .failure(let problem): throw SourceProblem(source: source, reason: problem.description)
+        case .failure(let problem): throw SourceProblem(source: address, reason: problem.description)
         case .success(let page): return page
         }
     }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import BylineConfig
 import BylineFeeds
 import BylineStore
 import FeedParsing
@@ -12,11 +13,11 @@ struct FetchCommand: ParsableCommand {
     @Argument(help: "Feeds to fetch, by URL or title (default: all of them).")
     var feeds: [String] = []
 
-    @Option(help: "Seconds one request may take.")
-    var timeout: Double = 20
+    @Option(help: "Seconds one request may take (default: [fetch] timeout in config.toml, or 20).")
+    var timeout: Double?
 
-    @Option(help: "How many feeds to download at once.")
-    var jobs: Int = 8
+    @Option(help: "How many feeds to download at once (default: [fetch] jobs in config.toml, or 8).")
+    var jobs: Int?
 
     @Option(help: ArgumentHelp(
         "Fetch story pages for the full text, for this run over each feed's fullStory setting.",
@@ -34,13 +35,25 @@ struct FetchCommand: ParsableCommand {
             if unknown.isEmpty { print("No subscriptions yet: add one with `byline add URL`.") }
             throw unknown.isEmpty ? ExitCode.success : ExitCode.failure
         }
+        let configuration = ConfigLoading.load()
+        for problem in configuration.problems where problem.key?.hasPrefix("fetch.") == true { warn("byline: \(problem)") }
         let fetcher = FeedFetcher(
             library: Library(folder: places.libraryFolder), reader: .standard, converter: .standard,
-            limits: FetchLimits(timeout: timeout), concurrency: jobs, subscriptionsFile: places.subscriptionsFile,
+            limits: FetchLimits(timeout: timeout ?? Double(configuration.fetch.timeout)),
+            concurrency: jobs ?? configuration.fetch.jobs, subscriptionsFile: places.subscriptionsFile,
             fullStory: fullStory)
         let progress = ProgressLine(onTerminal: isatty(STDOUT_FILENO) == 1)
         let report = waitFor { await fetcher.fetchAll(subscriptions: chosen) { progress.show($0) } }
         progress.finish(report)
+        // Retention after each fetch, so old stories go without a separate step.
+        let library = Library(folder: places.libraryFolder)
+        if let plan = try? LibraryCleaning.plan(library, retention: configuration.retention, subscriptions: list.subscriptions,
+                                                subscriptionsPath: places.subscriptionsFile.url.path), !plan.expired.isEmpty {
+            let failures = LibraryCleaning.remove(plan, from: library)
+            for failure in failures { warn("byline: \(failure)") }
+            let count = plan.expired.count - failures.count
+            print("Removed \(count) old \(count == 1 ? "story" : "stories") (older than the retention period)")
+        }
         if !report.failures.isEmpty || !unknown.isEmpty { throw ExitCode.failure }
     }
 }
@@ -53,9 +66,10 @@ struct ProgressLine: Sendable {
     func show(_ progress: FetchProgress) {
         let outcome = progress.latest
         if onTerminal {
-            if outcome.failure != nil || !outcome.pageFailures.isEmpty { clear() }
+            if outcome.failure != nil || !outcome.pageFailures.isEmpty || !outcome.skippedLines.isEmpty { clear() }
             if outcome.failure != nil { warn("byline: " + outcome.line) }
             for failure in outcome.pageFailures { warn("byline: " + failure.line) }
+            for line in outcome.skippedLines { warn("byline: " + line) }
             let full = progress.fullStories > 0 ? ", \(progress.fullStories) full stories" : ""
             write("\r\u{1B}[K\(progress.done) / \(progress.total) feeds\(full)")
         } else if outcome.failure != nil {
@@ -63,6 +77,7 @@ struct ProgressLine: Sendable {
         } else {
             print(printable(outcome.line))
             for failure in outcome.pageFailures { warn("byline: " + failure.line) }
+            for line in outcome.skippedLines { warn("byline: " + line) }
         }
     }
 

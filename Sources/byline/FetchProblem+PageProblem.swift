@@ -11,6 +11,7 @@ extension FetchProblem {
         case .notAWebPage, .binary: self = .notAPage(FailureReason(problem.description))
         case .noStoryText: self = .noStoryText
         case .noMoreThanTheFeed: self = .noMoreText
+        case .notAStory(let kind): self = .notAStory(kind)
         }
     }
 }

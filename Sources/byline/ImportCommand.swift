@@ -18,7 +18,7 @@ struct ImportCommand: ParsableCommand {
         do {
             bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: file)))
         } catch {
-            warn("byline: \(file): cannot read: \(error.localizedDescription)")
+            warn("byline: \(file): \(FileTrouble.reason(error, path: file))")
             throw ExitCode.failure
         }
         let found: [Subscription]
@@ -28,8 +28,17 @@ struct ImportCommand: ParsableCommand {
             warn("byline: \(error)")
             throw ExitCode.failure
         }
-        let added = try places.subscriptionsFile.modify { list in found.filter { list.add($0) }.count }
-        let known = found.count - added
+        // Only web feeds: a `javascript:` or `file:` outline is refused here, before it is saved.
+        let web = found.filter { subscription in
+            let scheme = URL(string: subscription.url)?.scheme?.lowercased()
+            guard scheme == "http" || scheme == "https" else {
+                warn("byline: \(file): skipped \(subscription.url): not an http(s) URL")
+                return false
+            }
+            return true
+        }
+        let added = try places.subscriptionsFile.modify { list in web.filter { list.add($0) }.count }
+        let known = web.count - added
         print("Imported \(added) \(added == 1 ? "feed" : "feeds")" + (known > 0 ? " (\(known) already subscribed)" : ""))
     }
 }

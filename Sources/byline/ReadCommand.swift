@@ -1,6 +1,8 @@
 import ArgumentParser
+import BylineConfig
 import BylineCore
 import BylineFeeds
+import FeedParsing
 import BylineStore
 import BylineUI
 import Foundation
@@ -46,7 +48,13 @@ struct ReadCommand: ParsableCommand {
         let environment = ProcessInfo.processInfo.environment
         let noColor = !(environment["NO_COLOR"] ?? "").isEmpty
         let catalog = ThemeCatalog.load(configFolder: LibraryLocation.configFolder(), noColor: noColor)
-        var themeIndex = 0
+        let configuration = ConfigLoading.load()
+        let (keyMap, keyProblems) = KeyMap.standard.rebound(by: configuration.keys)
+        let configProblems = configuration.problems + keyProblems
+            + ConfigLoading.themeProblems(configuration, catalog: catalog)
+        let choices = ReaderChoices.load()
+        var themeIndex = choices.theme(configured: configuration.theme.name).flatMap(catalog.index(named:))
+            ?? configuration.theme.name.flatMap(catalog.index(named:)) ?? 0
         var themeProblems = catalog.problems
         if let theme {
             if let index = catalog.index(named: theme) {
@@ -76,15 +84,39 @@ struct ReadCommand: ParsableCommand {
         state.themeIndex = themeIndex
         // The listing came from the index: read the folder behind it, and show what changed.
         state.checksFolderOnStart = indexed != nil && !exitAfterFirstFrame
+        state.keyMap = keyMap
+        state.sourceFolders = Self.sourceFolders(library: Library(folder: fetchesInto))
+        state.room = ReadingRoom(split: choices.split(configured: configuration.layout.split),
+                                 measure: configuration.layout.measure, centred: configuration.layout.align == .centre)
         state.message = .opening(themeProblems: themeProblems, readingProblem: marks.problem, skippedFiles: state.problems,
                                   keyMap: state.keyMap)
-        let backgroundWork = BackgroundWork(subscriptions: FeedPlaces.standardSubscriptions)
-        let session = ReaderSession(state: state, backgroundWork: backgroundWork,
+        if let configLine = ConfigLoading.summary(configProblems) { state.message = StatusMessage(configLine, isError: true) }
+        // A [sync] table makes `R` sync; a broken one leaves `R` fetching the feeds.
+        let syncAccount = (try? SyncSetup.account()) ?? nil
+        state.syncsWithServer = syncAccount != nil
+        let backgroundWork = BackgroundWork(subscriptions: FeedPlaces.standardSubscriptions, fetch: configuration.fetch,
+                                            sync: syncAccount)
+        let session = ReaderSession(state: state, backgroundWork: backgroundWork, configuration: configuration,
                                     exitAfterFirstFrame: exitAfterFirstFrame)
         try session.run()
         // Ended by a signal: the terminal is back; exit as the shell expects (130 for
         // Ctrl-C, 143 for SIGTERM), so scripts can tell.
         let signal = TerminalRestorer.pendingSignal
         if signal != 0 { throw ExitCode(128 + signal) }
+    }
+
+    /// The folder of each subscription filed in one, by the name its stories carry as
+    /// their source (the name given in feeds.toml, else the feed's own title).
+    static func sourceFolders(library: Library) -> [String: String] {
+        guard let subscriptions = try? FeedPlaces.standardSubscriptions.load().subscriptions,
+              subscriptions.contains(where: { $0.folder != nil }) else { return [:] }
+        let states = FeedBookkeeping(library: library).stateFile.load()
+        var folders: [String: String] = [:]
+        for subscription in subscriptions {
+            guard let folder = subscription.folder,
+                  let name = subscription.title ?? states[subscription.url]?.title else { continue }
+            folders[name] = folder
+        }
+        return folders
     }
 }

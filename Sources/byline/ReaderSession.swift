@@ -1,3 +1,4 @@
+import BylineConfig
 import BylineCore
 import BylineStore
 import BylineUI
@@ -17,8 +18,13 @@ final class ReaderSession {
     /// The library of each folder the state has named, made once: making one checks
     /// where its bookkeeping can be written.
     private var libraries: [URL: Library] = [:]
+    private let configuration: Configuration
+    /// Libraries with stories deleted this session: their kept copies go when it ends.
+    private var deletedThisSession: Set<URL> = []
 
-    init(state: AppState, backgroundWork: BackgroundWork, exitAfterFirstFrame: Bool = false) {
+    init(state: AppState, backgroundWork: BackgroundWork, configuration: Configuration = .defaults,
+         exitAfterFirstFrame: Bool = false) {
+        self.configuration = configuration
         self.exitAfterFirstFrame = exitAfterFirstFrame
         self.store = Store(state)
         self.backgroundWork = backgroundWork
@@ -29,6 +35,7 @@ final class ReaderSession {
     func run() throws {
         try screen.start()
         defer { screen.stop() }
+        defer { for folder in deletedThisSession { library(at: folder).forgetDeleted() } }
         let size = screen.size
         send(.resized(width: size.width, height: size.height))
         send(.started)
@@ -65,15 +72,19 @@ final class ReaderSession {
             return [.storyLoaded(id, library.story(id))]
         case .markRead(let id): return record(.markRead(id), in: library, state)
         case .markUnread(let id): return record(.markUnread(id), in: library, state)
+        case .setRead(let ids, let isRead):
+            return record(ids.map { isRead ? ReadingChange.markRead($0) : .markUnread($0) }, in: library, state)
         case .star(let id): return record(.star(id), in: library, state)
         case .unstar(let id): return record(.unstar(id), in: library, state)
         case .openInBrowser(let url):
-            return [.openedInBrowser(url: url, screen.suspend { Browser.open(url) })]
+            return [.openedInBrowser(url: url, screen.suspend { Browser.open(url, settings: configuration.browser) })]
         case .readLibrary(let read):
             backgroundWork.readLibrary(read, from: self.library(at: read.folder),
                                        withMarks: read.folder != state.library.folder, mailbox: mailbox)
         case .refreshFeeds(let target):
             backgroundWork.refreshFeeds(into: target, mailbox: mailbox)
+        case .syncWithServer(let target):
+            backgroundWork.syncWithServer(into: target, mailbox: mailbox)
         case .fetchFullStory(let id, let url):
             backgroundWork.fetchFullStory(id, url: url, in: library, mailbox: mailbox)
         case .fetchLinkedStory(let url, let title):
@@ -84,6 +95,28 @@ final class ReaderSession {
             backgroundWork.findSimilar(id, in: library, mailbox: mailbox)
         case .redrawScreen:
             screen.invalidate()
+        case .rememberTheme(let name):
+            return rememberTheme(name)
+        case .deleteStory(let id):
+            guard Library.isSavedByByline(id) else { return [.storyDeleted(id, .success(.hidden))] }
+            do {
+                try library.remove(id, keepForUndo: true)
+                deletedThisSession.insert(library.folder)
+                return [.storyDeleted(id, .success(.fileDeleted))]
+            } catch {
+                return [.storyDeleted(id, .failure(FailureReason("\(error)")))]
+            }
+        case .restoreStory(let id):
+            do {
+                try library.restore(id)
+            } catch {
+                return [.storyNotRestored(id, FailureReason("\(error)"))]
+            }
+        case .rememberSplit(let split):
+            var choices = ReaderChoices.load()
+            choices.split = split
+            choices.splitReplaced = configuration.layout.split
+            try? choices.save()
         case .quit:
             running = false
         }
@@ -97,14 +130,31 @@ final class ReaderSession {
         return library
     }
 
+    /// Keeps the theme `t` chose for the next start (see `ReaderChoices` for why not in config.toml).
+    private func rememberTheme(_ name: String) -> [Action] {
+        var choices = ReaderChoices.load()
+        choices.theme = name
+        choices.themeReplaced = configuration.theme.name ?? "default"
+        do {
+            try choices.save()
+        } catch {
+            return [.marksNotSaved(.notSaved(FailureReason("the theme choice was not remembered in \(ReaderChoices.file().path): \(error)")))]
+        }
+        return []
+    }
+
     /// Saves a read or star change; a failure is shown, the reader goes on.
     ///
     /// When the saved state turns out damaged (the store sets the file aside and keeps
     /// only this change), the marks the reader holds are saved again, so none are lost.
     private func record(_ change: ReadingChange, in library: Library, _ state: AppState) -> [Action] {
+        record([change], in: library, state)
+    }
+
+    private func record(_ changes: [ReadingChange], in library: Library, _ state: AppState) -> [Action] {
         let readingState = library.readingState
         do {
-            let saved = try readingState.apply(change)
+            let saved = try readingState.apply(changes)
             guard let problem = saved.problem else { return [] }
             let marks = state.read.map(ReadingChange.markRead) + state.starred.map(ReadingChange.star)
             _ = try readingState.apply(marks)

@@ -1,5 +1,6 @@
 import ArgumentParser
 import BylineCore
+import BylineStore
 import BylineUI
 import Foundation
 import TerminalKit
@@ -9,22 +10,19 @@ struct ShowCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "show", abstract: "Print one story as wrapped text.")
 
-    @Argument(help: "A story file.")
+    @Argument(help: "A story file, or a story's path inside the library as `byline list --json` and `--paths` print it.")
     var file: String
+
+    @Option(help: "The library a story path is relative to (default: your library, or the seeds).")
+    var library: String?
 
     @Option(help: "Wrap to this many columns (default: the terminal's width, or 80).")
     var width: Int?
 
     func run() throws {
-        let url = URL(fileURLWithPath: (file as NSString).expandingTildeInPath)
-        let bytes: Data
-        do {
-            bytes = try Data(contentsOf: url)
-        } catch {
-            throw CommandFailure("\(file): \(FileManager.default.fileExists(atPath: url.path) ? "cannot be read" : "no such file")")
-        }
+        let url = try locate()
         let story: Story
-        switch StoryFileParser.parse(bytes) {
+        switch StoryFileAtPath.read(url.path) {
         case .success(let parsed): story = parsed
         case .failure(let problem): throw CommandFailure("\(file): \(problem)")
         }
@@ -45,5 +43,15 @@ struct ShowCommand: ParsableCommand {
             }
         }
         FileHandle.standardOutput.write(Data(out.utf8))
+    }
+
+    /// The file named, or else the story of that path in the library (what `list` prints
+    /// as a story's path).
+    private func locate() throws -> URL {
+        let url = URL(fileURLWithPath: (file as NSString).expandingTildeInPath)
+        if FileManager.default.fileExists(atPath: url.path) || file.hasPrefix("/") || file.hasPrefix("~") { return url }
+        let choice = try LibraryChoice.choose(path: library)
+        let inLibrary = choice.folder.appendingPathComponent(file)
+        return FileManager.default.fileExists(atPath: inLibrary.path) ? inLibrary : url
     }
 }

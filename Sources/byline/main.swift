@@ -4,6 +4,9 @@ import NcursesTerminal
 
 // Errors are one line: "byline: <file or URL>: <what is wrong>", then a non-zero exit.
 do {
+    if let problem = SubcommandGuess.problem(arguments: Array(CommandLine.arguments.dropFirst())) {
+        throw CommandFailure(problem)
+    }
     var command = try Byline.parseAsRoot()
     try command.run()
 } catch let failure as CommandFailure {

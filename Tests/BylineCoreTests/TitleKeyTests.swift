@@ -38,3 +38,16 @@ import BylineCore
         #expect(TitleKey(title).value == expected.trimmingCharacters(in: .whitespaces))
     }
 }
+
+/// A megabyte-long title is hostile input a feed can send; building its key must take
+/// time in proportion to its length. Checked by size, not by a clock: the key of a title
+/// twice as long holds exactly twice as much, and the whole suite's run shows no stall.
+@Suite struct TitleKeyLongTitleTests {
+    @Test func aMegabyteOfNonASCIIKeepsEveryLetter() {
+        let title = String(repeating: "Ünïcödé wörds 中 ", count: 65_536)
+        #expect(title.utf8.count > 1_000_000)
+        let key = TitleKey(title)
+        #expect(key.value.hasPrefix("ünïcödé wörds 中 ünïcödé"))
+        #expect(key.value.utf8.count == title.utf8.count - 1)
+    }
+}

@@ -18,7 +18,8 @@ struct FetchCommandTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         var toml = ""
         for index in 1...8 {
-            server.route("/feed\(index)", FetchTestFeeds.route(FetchTestFeeds.rss(title: "Feed \(index)", items: 25)))
+            server.route("/feed\(index)", FetchTestFeeds.route(FetchTestFeeds.rss(title: "Feed \(index)", items: 25,
+                                                                                    site: "http://feed\(index).example")))
             toml += "[[feed]]\nurl = \"\(server.url("/feed\(index)"))\"\n\n"
         }
         let config = folder.appendingPathComponent("config/byline")
@@ -76,6 +77,30 @@ struct FetchCommandTests {
         #expect(try run(["export"]).output.contains("rss.xml") == false)
         #expect(try run(["import", opml.path]).output == "Imported 1 feed\n")
         #expect(try run(["feeds"] + library).output == listing)
+    }
+
+    @Test(.enabled(if: bylineBinary != nil, "the byline executable is not built"))
+    func importRefusesJavaScriptAndFileURLs() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("byline-import-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let config = folder.appendingPathComponent("config")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let opml = folder.appendingPathComponent("subs.opml")
+        try Data("""
+            <?xml version="1.0"?><opml version="2.0"><body>
+            <outline text="Script" xmlUrl="javascript:alert(1)"/>
+            <outline text="Local" xmlUrl="file:///etc/passwd"/>
+            <outline text="Web" xmlUrl="https://web.example/rss"/>
+            </body></opml>
+            """.utf8).write(to: opml)
+
+        let result = try run(["import", opml.path], config: config)
+
+        #expect(result.output == "Imported 1 feed\n")
+        #expect(result.errors == "byline: \(opml.path): skipped javascript:alert(1): not an http(s) URL\n"
+            + "byline: \(opml.path): skipped file:///etc/passwd: not an http(s) URL\n")
+        let saved = try String(contentsOf: config.appendingPathComponent("byline/feeds.toml"), encoding: .utf8)
+        #expect(saved.contains("https://web.example/rss") && !saved.contains("javascript") && !saved.contains("file:"))
     }
 
     @Test(.enabled(if: bylineBinary != nil, "the byline executable is not built"))

@@ -10,11 +10,13 @@ import TestSupport
 /// so they test fetching and storing, not parsing.
 enum FetchTestFeeds {
     /// An RSS 2.0 document with `count` items, `item-1` … `item-N`.
-    static func rss(title: String = "Test Feed", items count: Int, text: String = "Body text") -> String {
+    /// Each feed's own `site`, where stories of different feeds must not share addresses.
+    static func rss(title: String = "Test Feed", items count: Int, text: String = "Body text",
+                    site: String = "http://example.org") -> String {
         var out = "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>\(title)</title><link>http://example.org/</link>"
         for index in 1...max(count, 1) where count > 0 {
             out += "<item><guid>item-\(index)</guid><title>Story \(index)</title>"
-            out += "<link>http://example.org/story/\(index)</link><description>\(text) \(index).</description></item>"
+            out += "<link>\(site)/story/\(index)</link><description>\(text) \(index).</description></item>"
         }
         return out + "</channel></rss>"
     }

@@ -2,6 +2,9 @@ import BylineCore
 import BylineFeeds
 import FeedParsing
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import Testing
 import TestSupport
 
@@ -175,7 +178,8 @@ struct FetchTests {
         let fixture = try FetchFixture()
         let paths = (1...6).map { "/feed\($0)" }
         for (index, path) in paths.enumerated() {
-            fixture.server.route(path, FetchTestFeeds.route(FetchTestFeeds.rss(title: "Feed \(index)", items: 20)))
+            fixture.server.route(path, FetchTestFeeds.route(FetchTestFeeds.rss(title: "Feed \(index)", items: 20,
+                                                                               site: "http://feed\(index).example")))
         }
         let subscriptions = paths.map { Subscription(url: fixture.server.url($0)) }
 
@@ -214,6 +218,52 @@ struct FetchTests {
         let story = try StoryFileParser.parse(bytes).get()
         #expect(story.url == nil)
         #expect(!story.title.isEmpty)
+    }
+
+    /// A symbolic link or a FIFO at one item's file name once failed the whole feed on
+    /// every fetch (and a FIFO hung it): now that item is skipped, with a line saying why.
+    @Test func aLinkOrFIFOAtAnItemsNameSkipsOnlyThatItem() async throws {
+        let fixture = try FetchFixture()
+        fixture.server.route("/feed", FetchTestFeeds.route(FetchTestFeeds.rss(items: 4)))
+        _ = try await fixture.fetch(["/feed"])
+        let names = try fixture.storedFiles().keys.sorted()
+        try #require(names.count == 4)
+        let outside = fixture.folder.appendingPathComponent("outside.txt")
+        try Data("mine".utf8).write(to: outside)
+        for name in names.prefix(2) { try FileManager.default.removeItem(at: fixture.storyFolder.appendingPathComponent(name)) }
+        try FileManager.default.createSymbolicLink(at: fixture.storyFolder.appendingPathComponent(names[0]), withDestinationURL: outside)
+        #expect(mkfifo(fixture.storyFolder.appendingPathComponent(names[1]).path, 0o644) == 0)
+        try FileManager.default.removeItem(at: fixture.storyFolder.appendingPathComponent(names[2]))
+
+        let report = try await fixture.fetch(["/feed"])
+
+        #expect(report.failures.isEmpty)
+        #expect(report.tally.new == 1, "the removed plain file comes back")
+        // In the feed's order, which is not the order of the names.
+        #expect(Set(report.outcomes.first?.skippedLines ?? []) == [
+            "\(fixture.server.url("/feed")): skipped fetched/\(names[0]): a symbolic link is there; Byline will not replace it",
+            "\(fixture.server.url("/feed")): skipped fetched/\(names[1]): a FIFO is there; Byline will not replace it",
+        ] as Set)
+        #expect(try String(contentsOf: outside, encoding: .utf8) == "mine")
+    }
+
+    /// Parsing has no point at which to stop it, so a feed that takes too long to read is
+    /// given up in one line while the others land. A parser that sleeps stands in for one
+    /// that a hostile document slows down.
+    @Test func aFeedThatTakesTooLongToReadIsGivenUpWhileOthersLand() async throws {
+        let fixture = try FetchFixture()
+        fixture.server.route("/slow", FetchTestFeeds.route(FetchTestFeeds.rss(title: "Slow", items: 1)))
+        fixture.server.route("/fast", FetchTestFeeds.route(FetchTestFeeds.rss(title: "Fast", items: 2)))
+        let slowToRead = FeedReader { data, url, contentType in
+            if url?.path == "/slow" { Thread.sleep(forTimeInterval: 3) }
+            return FetchTestFeeds.reader.read(data, url, contentType)
+        }
+        let fetcher = FeedFetcher(library: fixture.library, reader: slowToRead, converter: FetchTestFeeds.converter,
+                                  limits: FetchLimits(timeout: 10, parseSeconds: 0.5))
+        let report = await fetcher.fetchAll(subscriptions: [Subscription(url: fixture.server.url("/slow")),
+                                                            Subscription(url: fixture.server.url("/fast"))])
+        #expect(report.failures.map(\.line) == ["\(fixture.server.url("/slow")): reading it took longer than 0.5 s; given up"])
+        #expect(report.tally.new == 2)
     }
 
     @Test func progressCountsEveryFeed() async throws {

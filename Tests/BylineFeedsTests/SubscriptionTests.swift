@@ -133,13 +133,22 @@ struct SubscriptionTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         try file.modify { $0.move("https://a.example/rss", to: "https://a.example/feed.xml") }
         let written = try text(file)
-        #expect(written.contains("# Local news first.\n[[feed]]\nurl = \"https://a.example/feed.xml\"\ntitle = \"Alpha\""))
+        #expect(written.contains("# Local news first.\n[[feed]]\nurl = \"https://a.example/feed.xml\"   # the good one\ntitle = \"Alpha\""))
         #expect(written.contains("# My feeds, sorted"))
         #expect(try file.load().subscriptions.map(\.url) == ["https://a.example/feed.xml", "https://b.example/rss"])
     }
 }
 
 @Suite struct SubscriptionsFileOddFilesTests {
+    /// The security review's case: a permanent redirect rewrote the `url` line and dropped
+    /// the reader's comment on it.
+    @Test func aMovedFeedKeepsTheCommentOnItsURLLine() throws {
+        let text = "[[feed]]\n  url = \"https://a.example/rss\"   # moved in 2024? # twice\ntitle = 'A # not a comment'\n"
+        let (written, list) = try edited(text) { $0.move("https://a.example/rss", to: "https://a.example/feed.xml") }
+        #expect(written == "[[feed]]\n  url = \"https://a.example/feed.xml\"   # moved in 2024? # twice\ntitle = 'A # not a comment'\n")
+        #expect(list.subscriptions.map(\.url) == ["https://a.example/feed.xml"])
+    }
+
     func edited(_ text: String, _ change: (inout SubscriptionList) -> Void) throws -> (String, SubscriptionList) {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("byline-subs-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)

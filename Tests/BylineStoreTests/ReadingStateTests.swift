@@ -67,8 +67,9 @@ import Testing
         let afterwards = try state.apply(.star(two))
 
         #expect(loaded.marks == ReadingMarks())
-        #expect(loaded.problem?.contains("reading-state: damaged (not a Byline reading-state file); kept as ") == true)
-        #expect(afterwards == LoadedReadingState(marks: ReadingMarks(starred: [two])))
+        #expect(loaded.problem?.contains("reading-state: damaged (not a Byline reading-state file); 2 unreadable lines lost, 0 marks kept") == true)
+        #expect(afterwards.marks == ReadingMarks(starred: [two]))
+        #expect(afterwards.problem?.contains("reading-state: damaged (not a Byline reading-state file); kept as ") == true)
         let kept = try FileManager.default.contentsOfDirectory(atPath: temp.folder.appendingPathComponent(".byline").path)
             .filter { $0.hasPrefix("reading-state.damaged-") }
         #expect(kept.count == 1)
@@ -91,4 +92,33 @@ private final class Counter: @unchecked Sendable {
     private var count = 0
     func add() { lock.withLock { count += 1 } }
     var value: Int { lock.withLock { count } }
+
+    /// The security review's case: a file cut short by 100 bytes lost all 355 marks, and
+    /// `list` set it aside without a word. Reading now changes nothing and keeps every
+    /// intact line; the next change sets the file aside and saves the intact marks with it.
+    @Test func aFileCutShortLosesOnlyItsLastLinesAndOnlyAWriterSetsItAside() throws {
+        let temp = try TemporaryLibrary()
+        let state = temp.library.readingState
+        let two = StoryID("news/two.txt")
+        let ids = (0..<355).map { StoryID("feeds/example/story-\($0).txt") }
+        try state.apply(ids.map(ReadingChange.markRead))
+        let whole = try temp.bytes(".byline/reading-state")
+        let cut = Array(whole.dropLast(100))
+        try temp.write(".byline/reading-state", bytes: cut)
+
+        let loaded = try state.load()
+        #expect(try temp.bytes(".byline/reading-state") == cut)
+        let keptByReading = loaded.marks.read.count
+        #expect(keptByReading >= 355 - 4 && keptByReading < 355)
+        #expect(loaded.marks.read.isSubset(of: Set(ids)))
+        #expect(loaded.problem?.contains("damaged (checksum does not match); 1 unreadable line lost, \(keptByReading) marks kept") == true)
+
+        let afterwards = try state.apply(.star(two))
+        #expect(afterwards.marks.read == loaded.marks.read)
+        #expect(afterwards.marks.starred == [two])
+        #expect(try state.load() == LoadedReadingState(marks: afterwards.marks))
+        let kept = try FileManager.default.contentsOfDirectory(atPath: temp.folder.appendingPathComponent(".byline").path)
+            .filter { $0.hasPrefix("reading-state.damaged-") }
+        #expect(kept.count == 1)
+    }
 }

@@ -27,8 +27,9 @@ import TestSupport
         var driver = Driver(Fixtures.state(width: 100, height: 40))
         driver.press(.enter)
         let text = driver.state.readerPage?.lines.map { $0.map(\.text).joined() } ?? []
-        #expect(text[8...10] == ["▸ READ MORE: US has ended its combat", "  mission in Iraq but its malign influence", "  remains [1]"])
-        #expect(text.joined(separator: " ").contains("casts a long shadow [2]"))
+        // Reading, the story has most of the width: 67 columns of text beside a 30-column list.
+        #expect(text[7...8] == ["▸ READ MORE: US has ended its combat mission in Iraq but its malign", "  influence remains [1]"])
+        #expect(text.joined(separator: " ").contains("casts a long   shadow [2]"))
         #expect(text.contains("Calls for withdrawal of US troops"))
         // The subheading and links carry the theme's styles, not the body's.
         let page = driver.state.readerPage!
@@ -51,7 +52,7 @@ import TestSupport
         var driver = Driver(Fixtures.state(width: 100, height: 20))
         driver.press(.end, .enter)
         let text = driver.state.readerPage?.lines.map { $0.map(\.text).joined() } ?? []
-        #expect(text.contains("See the report[1]."))
+        #expect(text.contains("See the report [1]."))
     }
 
     @Test func stackedWhenNarrowAndTall() {
@@ -140,6 +141,16 @@ import TestSupport
         #expect(bottom.contains("“US has ended"))
         // The header and the rest of the screen are untouched.
         #expect(lines[0].hasPrefix(" Byline"))
+    }
+
+    /// The security review saw only a long message's tail; its start says what happened.
+    @Test func aVeryLongMessageShowsItsStart() {
+        var driver = Driver(Fixtures.state(width: 60, height: 12))
+        let title = "Start of a headline " + String(repeating: "that goes on and on ", count: 60)
+        driver.send(.linkedStoryFetched(url: "https://example.org/long", title: title, .failure(.noStoryText)))
+        let bottom = driver.lines.suffix(3)
+        #expect(bottom.first?.hasPrefix(" “Start of a headline that goes on") == true, "\(bottom)")
+        #expect(bottom.last?.trimmingCharacters(in: .whitespaces).hasSuffix("…") == true, "\(bottom)")
     }
 
     @Test func aShortMessageTakesOneLine() {

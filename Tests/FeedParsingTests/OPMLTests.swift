@@ -30,9 +30,32 @@ struct OPMLTests {
         """
         let read = try OPMLReader.subscriptions(in: Array(document.utf8), name: "in.opml")
         #expect(read == [
-            Subscription(url: "https://a.example/rss", title: "World"),
-            Subscription(url: "https://b.example/atom", title: "Tech"),
+            Subscription(url: "https://a.example/rss", title: "World", folder: "News"),
+            Subscription(url: "https://b.example/atom", title: "Tech", folder: "News / Deeper"),
         ])
+    }
+
+    @Test func foldersAreKeptOnImportAndWrittenBackOnExport() throws {
+        let subscriptions = [
+            Subscription(url: "https://a.example/rss", title: "World", folder: "News"),
+            Subscription(url: "https://top.example/rss", title: "Top"),
+            Subscription(url: "https://b.example/atom", title: "Tech", folder: "News / Deeper"),
+            Subscription(url: "https://c.example/rss", title: "Local", folder: "News"),
+        ]
+        let document = OPMLWriter.document(subscriptions)
+        #expect(document.contains("""
+              <outline type="rss" text="Top" title="Top" xmlUrl="https://top.example/rss"/>
+              <outline text="News" title="News">
+                <outline type="rss" text="World" title="World" xmlUrl="https://a.example/rss"/>
+                <outline type="rss" text="Local" title="Local" xmlUrl="https://c.example/rss"/>
+                <outline text="Deeper" title="Deeper">
+                  <outline type="rss" text="Tech" title="Tech" xmlUrl="https://b.example/atom"/>
+                </outline>
+              </outline>
+            </body>
+          """))
+        let read = try OPMLReader.subscriptions(in: Array(document.utf8), name: "out.opml")
+        #expect(Set(read) == Set(subscriptions))
     }
 
     @Test func neverResolvesExternalEntities() throws {

@@ -20,6 +20,9 @@ public final class LoopbackServer: @unchecked Sendable {
         public var etag: String?
         /// Answers 304 when If-Modified-Since equals it (sends `Last-Modified`).
         public var lastModified: String?
+        /// Sends this gzip bomb as the body (`Content-Encoding: gzip`, no length, made as
+        /// it is sent) instead of `body`.
+        public var bomb: GzipBomb?
 
         public init(status: Int = 200, headers: [String: String] = [:], body: Data = Data(), gzip: Bool = false,
                     delay: Double = 0, etag: String? = nil, lastModified: String? = nil) {
@@ -132,6 +135,13 @@ public final class LoopbackServer: @unchecked Sendable {
         lock.withLock { seen.append(request) }
         let route = lock.withLock { routes[request.path] } ?? Route(status: 404, contentType: "text/plain", body: "not found")
         if route.delay > 0 { Thread.sleep(forTimeInterval: route.delay) }
+        if let bomb = route.bomb {
+            var head = "HTTP/1.1 200 OK\r\nContent-Encoding: gzip\r\nConnection: close\r\n"
+            for (name, value) in route.headers.sorted(by: { $0.key < $1.key }) { head += "\(name): \(value)\r\n" }
+            guard send(Data((head + "\r\n").utf8), to: client) else { return }
+            bomb.produce { send($0, to: client) }
+            return
+        }
         send(response(for: route, request: request), to: client)
     }
 
@@ -183,14 +193,17 @@ public final class LoopbackServer: @unchecked Sendable {
         return nil
     }
 
-    private func send(_ data: Data, to client: Int32) {
+    /// Sends all of `data`; false when the client has gone.
+    @discardableResult
+    private func send(_ data: Data, to client: Int32) -> Bool {
         data.withUnsafeBytes { buffer in
             var sent = 0
             while sent < buffer.count {
                 let count = Glibc.send(client, buffer.baseAddress! + sent, buffer.count - sent, Int32(MSG_NOSIGNAL))
-                if count <= 0 { return }
+                if count <= 0 { return false }
                 sent += count
             }
+            return true
         }
     }
 

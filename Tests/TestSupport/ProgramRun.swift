@@ -13,6 +13,11 @@ public struct ProgramOutput: Sendable {
     public let standardError: String
     /// Whether the program ran past its deadline and had to be killed.
     public let timedOut: Bool
+    /// The child's own peak resident memory and processor time (user + system), as the
+    /// kernel counted them for it alone: limits checked on these do not depend on how
+    /// busy the machine running the tests is.
+    public var peakResidentBytes: Int = 0
+    public var processorSeconds: Double = 0
 }
 
 /// A program that could not be started, named so a failing test says what went wrong.
@@ -44,18 +49,23 @@ public func runProgram(
     let deadline = clock.now + timeout
     var timedOut = false
     var status: Int32 = 0
+    var usage = rusage()
     while true {
-        let reaped = waitpid(pid, &status, WNOHANG)
+        let reaped = wait4(pid, &status, WNOHANG, &usage)
         if reaped == pid || (reaped == -1 && errno != EINTR) { break }
         if clock.now >= deadline {
             timedOut = true
             kill(pid, SIGKILL)
-            while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
+            while wait4(pid, &status, 0, &usage) == -1 && errno == EINTR {}
             break
         }
         try await Task.sleep(for: .milliseconds(10))
     }
-    return files.output(status: status, timedOut: timedOut)
+    var output = files.output(status: status, timedOut: timedOut)
+    output.peakResidentBytes = Int(usage.ru_maxrss) * 1024
+    output.processorSeconds = Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec)
+        + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
+    return output
 }
 
 /// Runs a short program and waits for it without suspending, for cleanup code that

@@ -37,7 +37,16 @@ public struct FeedFinder: Sendable {
         }
         let fetchedAs = response.permanentlyMoved ? response.finalURL.absoluteString : address
         let direct = reader.read(response.body, response.finalURL, response.contentType)
-        if case .success(let feed) = direct { return .success(Found(url: fetchedAs, title: SafeText.clean(feed.title))) }
+        if case .success(let feed) = direct {
+            // A document that parsed only by recovering from errors is refused: subscribing
+            // to it would fetch a broken feed forever. The parser's line says where.
+            // (A wrong Content-Type or a doubtful encoding is not: feeds read fine with those.)
+            if let problem = feed.problem, let range = problem.range(of: "malformed XML at ") {
+                let detail = problem[range.upperBound...].split(separator: ";").first.map(String.init) ?? ""
+                return .failure(.malformed("XML at \(detail)"))
+            }
+            return .success(Found(url: fetchedAs, title: SafeText.clean(feed.title)))
+        }
 
         let candidates = FeedDiscovery.feedLinks(inHTML: response.body, pageURL: response.finalURL)
         guard !candidates.isEmpty else {

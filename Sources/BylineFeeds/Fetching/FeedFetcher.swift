@@ -40,6 +40,8 @@ public struct FeedFetcher: Sendable {
     public func fetchAll(subscriptions: [Subscription],
                          progress: @escaping @Sendable (FetchProgress) -> Void = { _ in }) async -> FetchReport {
         let states = bookkeeping.stateFile.load()
+        // Read once per fetch: the addresses of the stories there are, so none is saved twice.
+        let known = KnownStoryURLs(((try? library.load())?.entries ?? []).map(\.summary))
         let client = HTTPClient(limits: limits, connectionsPerHost: concurrency)
         defer { client.close() }
         // Story pages share the feeds' client (its limits and time-outs) and as many
@@ -63,7 +65,7 @@ public struct FeedFetcher: Sendable {
             // in this process never wait on each other's lock.
             for await (index, download) in group {
                 startNext()
-                let outcome = record(download, pages: pages)
+                let outcome = record(download, pages: pages, known: known)
                 outcomes[index] = outcome
                 done += 1
                 fullStories += outcome.fullStories
@@ -114,15 +116,23 @@ public struct FeedFetcher: Sendable {
         if response.isNotModified {
             return Download(outcome: FeedOutcome(subscription: subscription, result: .notModified, movedTo: movedTo), response: response)
         }
-        switch reader.read(response.body, response.finalURL, response.contentType) {
+        // Parsing the feed and turning its items into stories share one time budget.
+        let reader = self.reader, shelf = self.shelf
+        let feedKey = states[subscription.url]?.feedKey ?? movedTo.flatMap { states[$0]?.feedKey } ?? subscription.url
+        let storedAs = storedAs(FeedOutcome(subscription: subscription, result: .notModified, movedTo: movedTo))
+        let read = await ParseBudget.run(seconds: limits.parseSeconds) { () -> Result<(Feed, [FeedShelf.Change], Int), FetchFailure> in
+            reader.read(response.body, response.finalURL, response.contentType).map { feed in
+                let (changes, unchanged) = shelf.changes(in: feed, of: storedAs, feedKey: feedKey)
+                return (feed, changes, unchanged)
+            }
+        } ?? .failure(.tooSlow(seconds: limits.parseSeconds))
+        switch read {
         case .failure(let failure):
             return Download(outcome: FeedOutcome(subscription: subscription, result: .failed(failure), movedTo: movedTo))
-        case .success(let feed):
+        case .success(let (feed, changes, unchanged)):
             var download = Download(
                 outcome: FeedOutcome(subscription: subscription, result: .stored(FeedShelf.Tally()), movedTo: movedTo, feedTitle: feed.title),
                 response: response, feed: feed)
-            let feedKey = states[subscription.url]?.feedKey ?? movedTo.flatMap { states[$0]?.feedKey } ?? subscription.url
-            let (changes, unchanged) = shelf.changes(in: feed, of: storedAs(download.outcome), feedKey: feedKey)
             let completed = await pages.complete(changes, unchanged: unchanged, mode: fullStory ?? subscription.fullStory,
                                                  feed: subscription.url)
             download.changes = completed.changes
@@ -146,7 +156,7 @@ public struct FeedFetcher: Sendable {
 
     /// Saves a download's stories and the feed's bookkeeping under the feeds' lock;
     /// returns the outcome with what storing did. Downloads are recorded one at a time.
-    func record(_ download: Download, pages: StoryPages) -> FeedOutcome {
+    func record(_ download: Download, pages: StoryPages, known: KnownStoryURLs? = nil) -> FeedOutcome {
         var outcome = download.outcome
         let oldURL = outcome.subscription.url
         let newURL = outcome.movedTo ?? oldURL
@@ -170,7 +180,8 @@ public struct FeedFetcher: Sendable {
                             let (fresh, unchanged) = shelf.changes(in: feed, of: storedAs(outcome), feedKey: state.feedKey)
                             changes = pages.reuse(fresh, unchanged: unchanged, fullStories: download.fullStories)
                         }
-                        let tally = try shelf.save(changes.0, unchanged: changes.1)
+                        let tally = try FeedShelf(library: library, converter: converter, known: known)
+                            .save(changes.0, unchanged: changes.1)
                         state.storyCount += tally.new
                         outcome.result = .stored(tally)
                     }
@@ -199,11 +210,11 @@ extension FeedFetcher {
     /// the standard parser and story converter: the reader's refresh (`R`) in one call.
     public static func refresh(
         library folder: URL, subscriptionsFile: SubscriptionsFile, limits: FetchLimits = FetchLimits(),
-        progress: @escaping @Sendable (FetchProgress) -> Void = { _ in }
+        concurrency: Int = 8, progress: @escaping @Sendable (FetchProgress) -> Void = { _ in }
     ) async throws -> FetchReport {
         let subscriptions = try subscriptionsFile.load().subscriptions
         let fetcher = FeedFetcher(library: Library(folder: folder), reader: .standard, converter: .standard,
-                                  limits: limits, subscriptionsFile: subscriptionsFile)
+                                  limits: limits, concurrency: concurrency, subscriptionsFile: subscriptionsFile)
         return await fetcher.fetchAll(subscriptions: subscriptions, progress: progress)
     }
 }

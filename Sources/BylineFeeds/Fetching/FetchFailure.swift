@@ -18,6 +18,8 @@ public enum FetchFailure: Error, Equatable, Sendable, CustomStringConvertible {
     /// The response looks like a feed but cannot be read; the reason names the place.
     case malformed(String)
     case badURL(String)
+    /// Reading the document took longer than its budget (`FetchLimits.parseSeconds`).
+    case tooSlow(seconds: Double)
     case other(String)
 
     public var description: String {
@@ -33,6 +35,7 @@ public enum FetchFailure: Error, Equatable, Sendable, CustomStringConvertible {
         case .notAFeed(let reason): "not a feed: \(reason)"
         case .malformed(let reason): "malformed feed: \(reason)"
         case .badURL(let url): "not an http(s) URL: \(url)"
+        case .tooSlow(let seconds): "reading it took longer than \(Self.seconds(seconds)); given up"
         case .other(let reason): reason
         }
     }

@@ -34,6 +34,12 @@ public struct FeedOutcome: Equatable, Sendable {
         return nil
     }
 
+    /// One line per item skipped because something other than a plain file holds its name.
+    public var skippedLines: [String] {
+        guard case .stored(let tally) = result else { return [] }
+        return tally.skipped.map { "\(subscription.url): skipped \($0)" }
+    }
+
     /// One line for the terminal: the feed, then what happened.
     public var line: String {
         let name = subscription.url
@@ -43,6 +49,7 @@ public struct FeedOutcome: Equatable, Sendable {
             text = "\(name): \(tally.new) new, \(tally.updated) updated"
             if fullStories > 0 { text += ", \(fullStories) full \(fullStories == 1 ? "story" : "stories")" }
             if !pageFailures.isEmpty { text += ", \(pageFailures.count) \(pageFailures.count == 1 ? "page" : "pages") failed" }
+            if !tally.skipped.isEmpty { text += ", \(tally.skipped.count) skipped" }
         case .notModified:
             text = "\(name): not modified"
         case .failed(let failure):

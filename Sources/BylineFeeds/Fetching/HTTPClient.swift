@@ -1,179 +1,92 @@
+import CCurl
 import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
 
-/// GETs over HTTP(S) with URLSession, with the limits feeds need: a deadline per request,
-/// a cap on the bytes read, conditional GET, and a record of permanent redirects.
+/// GETs over HTTP(S) with libcurl, with the limits feeds need: a deadline per request,
+/// a cap on the bytes held, conditional GET, and a record of permanent redirects.
 ///
-/// One client shares its connections among many requests; `close()` it when done
-/// (URLSession holds on to its delegate until then).
-public final class HTTPClient: NSObject, @unchecked Sendable {
+/// Why libcurl and not URLSession: on Linux, URLSession always lets libcurl inflate gzip
+/// and hands the body over on its delegate queue, so a cap or a deadline checked there
+/// runs behind the decoder — a 10 MB gzip bomb inflated to gigabytes before it could be
+/// stopped. Here every inflated chunk passes `CurlTransfer`'s cap on libcurl's own thread,
+/// which stops the transfer the moment the cap is passed, and libcurl enforces the deadline
+/// itself, so memory stays near `maxBytes` whatever the server sends.
+public final class HTTPClient: Sendable {
     public let limits: FetchLimits
-    private let lock = NSLock()
-    private var transfers: [Int: Transfer] = [:]
-    private var session: URLSession?
+    private let hosts: HostConnections
 
     public init(limits: FetchLimits = FetchLimits(), connectionsPerHost: Int = 8) {
         self.limits = limits
-        super.init()
-        let configuration = URLSessionConfiguration.ephemeral
-        // Byline keeps its own validators; a URL cache would answer for the server.
-        configuration.urlCache = nil
-        configuration.requestCachePolicy = .reloadIgnoringLocalCacheData
-        configuration.timeoutIntervalForRequest = limits.timeout
-        configuration.timeoutIntervalForResource = limits.timeout
-        configuration.httpMaximumConnectionsPerHost = connectionsPerHost
-        configuration.httpCookieStorage = nil
-        let queue = OperationQueue()
-        queue.maxConcurrentOperationCount = 1
-        session = URLSession(configuration: configuration, delegate: self, delegateQueue: queue)
+        hosts = HostConnections(perHost: max(1, connectionsPerHost))
     }
 
-    public func close() {
-        lock.withLock { session }?.finishTasksAndInvalidate()
-    }
+    /// Kept for callers that close a client when done; each request cleans up after itself.
+    public func close() {}
 
     /// GETs `url`, sending `validators` so an unchanged resource answers 304.
     public func get(_ url: URL, validators: Validators = Validators(), accept: String = "*/*") async -> Result<HTTPResponse, FetchFailure> {
-        guard let scheme = url.scheme?.lowercased(), scheme == "http" || scheme == "https", url.host != nil else {
+        guard let scheme = url.scheme?.lowercased(), scheme == "http" || scheme == "https", let host = url.host else {
             return .failure(.badURL(url.absoluteString))
         }
-        guard let session = lock.withLock({ session }) else { return .failure(.other("client closed")) }
-        var request = URLRequest(url: url, cachePolicy: .reloadIgnoringLocalCacheData, timeoutInterval: limits.timeout)
-        request.setValue("Byline/0.1 (terminal newsreader)", forHTTPHeaderField: "User-Agent")
-        request.setValue(accept, forHTTPHeaderField: "Accept")
-        if let etag = validators.etag { request.setValue(etag, forHTTPHeaderField: "If-None-Match") }
-        if let date = validators.lastModified { request.setValue(date, forHTTPHeaderField: "If-Modified-Since") }
-        let task = session.dataTask(with: request)
+        var headers = ["Accept: \(accept)"]
+        if let etag = validators.etag { headers.append("If-None-Match: \(etag)") }
+        if let date = validators.lastModified { headers.append("If-Modified-Since: \(date)") }
+        // A header value with a line break would inject headers of its own.
+        headers = headers.filter { !$0.contains(where: { $0 == "\r" || $0 == "\n" }) }
+        return await run(CurlTransfer(url: url, headers: headers, limits: limits), host: host)
+    }
+
+    /// POSTs `body` to `url` (a sync server's API), under the same limits as a GET. The
+    /// body is never logged or put in an error: it may hold a password.
+    public func post(_ url: URL, body: Data, contentType: String = "application/json") async -> Result<HTTPResponse, FetchFailure> {
+        guard let scheme = url.scheme?.lowercased(), scheme == "http" || scheme == "https", let host = url.host else {
+            return .failure(.badURL(url.absoluteString))
+        }
+        let headers = ["Content-Type: \(contentType)", "Accept: application/json"]
+            .filter { !$0.contains(where: { $0 == "\r" || $0 == "\n" }) }
+        return await run(CurlTransfer(url: url, headers: headers, limits: limits, postBody: body), host: host)
+    }
+
+    private func run(_ transfer: CurlTransfer, host: String) async -> Result<HTTPResponse, FetchFailure> {
+        let hosts = self.hosts
         return await withTaskCancellationHandler {
             await withCheckedContinuation { continuation in
-                lock.withLock { transfers[task.taskIdentifier] = Transfer(continuation: continuation) }
-                task.resume()
-                // The session's own time-outs count idle time; this one is the whole request.
-                DispatchQueue.global().asyncAfter(deadline: .now() + limits.timeout) { [weak self, weak task] in
-                    guard let self, let task else { return }
-                    let running = self.lock.withLock { () -> Bool in
-                        guard let transfer = self.transfers[task.taskIdentifier] else { return false }
-                        transfer.timedOut = true
-                        return true
-                    }
-                    if running { task.cancel() }
+                // libcurl's easy interface blocks, so each request gets a thread of its own
+                // rather than one of the few the async runtime shares.
+                let thread = Thread {
+                    hosts.enter(host)
+                    let result = transfer.perform()
+                    hosts.leave(host)
+                    continuation.resume(returning: result)
                 }
+                thread.stackSize = 1 << 20
+                thread.start()
             }
         } onCancel: {
-            task.cancel()
-        }
-    }
-
-    /// The state of one request while it runs.
-    final class Transfer {
-        let continuation: CheckedContinuation<Result<HTTPResponse, FetchFailure>, Never>
-        var body = Data()
-        var redirects = 0
-        var permanent = true
-        var tooLarge = false
-        var tooManyRedirects = false
-        /// A redirect to something other than http(s), such as `file:`.
-        var refusedRedirect: String?
-        var timedOut = false
-
-        init(continuation: CheckedContinuation<Result<HTTPResponse, FetchFailure>, Never>) {
-            self.continuation = continuation
-        }
-    }
-
-    private func transfer(_ task: URLSessionTask) -> Transfer? {
-        lock.withLock { transfers[task.taskIdentifier] }
-    }
-
-    fileprivate func finish(_ task: URLSessionTask, error: Error?) {
-        guard let transfer = lock.withLock({ transfers.removeValue(forKey: task.taskIdentifier) }) else { return }
-        transfer.continuation.resume(returning: outcome(of: task, transfer: transfer, error: error))
-    }
-
-    private func outcome(of task: URLSessionTask, transfer: Transfer, error: Error?) -> Result<HTTPResponse, FetchFailure> {
-        let host = task.originalRequest?.url?.host ?? "the server"
-        if transfer.tooLarge { return .failure(.tooLarge(limit: limits.maxBytes)) }
-        if transfer.timedOut { return .failure(.timedOut(seconds: limits.timeout)) }
-        if transfer.tooManyRedirects { return .failure(.tooManyRedirects) }
-        if let target = transfer.refusedRedirect { return .failure(.badURL(target)) }
-        if let error { return .failure(Self.failure(error, host: host, timeout: limits.timeout)) }
-        guard let response = task.response as? HTTPURLResponse, let finalURL = response.url ?? task.currentRequest?.url else {
-            return .failure(.other("no HTTP response from \(host)"))
-        }
-        let status = response.statusCode
-        guard (200..<300).contains(status) || status == 304 else { return .failure(.http(status: status)) }
-        return .success(HTTPResponse(
-            status: status, finalURL: finalURL, permanentlyMoved: transfer.redirects > 0 && transfer.permanent,
-            etag: response.value(forHTTPHeaderField: "ETag"),
-            lastModified: response.value(forHTTPHeaderField: "Last-Modified"),
-            contentType: response.value(forHTTPHeaderField: "Content-Type"),
-            body: transfer.body))
-    }
-
-    static func failure(_ error: Error, host: String, timeout: Double) -> FetchFailure {
-        guard let error = error as? URLError else { return .other(error.localizedDescription) }
-        switch error.code {
-        case .cannotFindHost, .dnsLookupFailed: return .hostNotFound(host)
-        case .cannotConnectToHost: return .refused(host)
-        case .timedOut: return .timedOut(seconds: timeout)
-        case .networkConnectionLost, .notConnectedToInternet: return .connectionLost
-        case .secureConnectionFailed, .serverCertificateUntrusted, .serverCertificateHasBadDate,
-             .serverCertificateNotYetValid, .serverCertificateHasUnknownRoot, .clientCertificateRejected:
-            return .tls(error.localizedDescription)
-        case .httpTooManyRedirects: return .tooManyRedirects
-        case .unsupportedURL, .badURL: return .badURL(error.failingURL?.absoluteString ?? host)
-        default: return .other(error.localizedDescription)
+            transfer.cancel()
         }
     }
 }
 
-extension HTTPClient: URLSessionDataDelegate {
-    /// A declared length past the limit is refused before any of the body is read.
-    public func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive response: URLResponse,
-                           completionHandler: @escaping (URLSession.ResponseDisposition) -> Void) {
-        if response.expectedContentLength > Int64(limits.maxBytes), let transfer = transfer(dataTask) {
-            lock.withLock { transfer.tooLarge = true }
-            completionHandler(.cancel)
-            return
-        }
-        completionHandler(.allow)
+/// At most `perHost` requests to one host at once; the rest wait their turn.
+final class HostConnections: @unchecked Sendable {
+    private let perHost: Int
+    private let condition = NSCondition()
+    private var open: [String: Int] = [:]
+
+    init(perHost: Int) { self.perHost = perHost }
+
+    func enter(_ host: String) {
+        condition.lock()
+        while open[host, default: 0] >= perHost { condition.wait() }
+        open[host, default: 0] += 1
+        condition.unlock()
     }
 
-    public func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive data: Data) {
-        guard let transfer = transfer(dataTask) else { return }
-        let over = lock.withLock { () -> Bool in
-            transfer.body.append(data)
-            if transfer.body.count > limits.maxBytes { transfer.tooLarge = true }
-            return transfer.tooLarge
-        }
-        if over { dataTask.cancel() }
-    }
-
-    public func urlSession(_ session: URLSession, task: URLSessionTask, willPerformHTTPRedirection response: HTTPURLResponse,
-                           newRequest request: URLRequest, completionHandler: @escaping (URLRequest?) -> Void) {
-        guard let transfer = transfer(task) else { completionHandler(nil); return }
-        // FoundationNetworking rewrites a `file:` Location into a path on the same server,
-        // so the header itself is checked too.
-        let location = response.value(forHTTPHeaderField: "Location").flatMap { URL(string: $0) }
-        let scheme = (location?.scheme ?? request.url?.scheme)?.lowercased()
-        let follow = lock.withLock { () -> Bool in
-            transfer.redirects += 1
-            if response.statusCode != 301 && response.statusCode != 308 { transfer.permanent = false }
-            if transfer.redirects > limits.maxRedirects { transfer.tooManyRedirects = true }
-            if scheme != "http" && scheme != "https" { transfer.refusedRedirect = (location ?? request.url)?.absoluteString ?? "?" }
-            return !transfer.tooManyRedirects && transfer.refusedRedirect == nil
-        }
-        if follow {
-            completionHandler(request)
-        } else {
-            completionHandler(nil)
-            task.cancel()
-        }
-    }
-
-    public func urlSession(_ session: URLSession, task: URLSessionTask, didCompleteWithError error: Error?) {
-        finish(task, error: error)
+    func leave(_ host: String) {
+        condition.lock()
+        open[host, default: 1] -= 1
+        if open[host] == 0 { open[host] = nil }
+        condition.broadcast()
+        condition.unlock()
     }
 }

@@ -34,10 +34,14 @@ public struct FetchLimits: Sendable {
     /// Bytes past this are not read; the response is refused.
     public var maxBytes: Int
     public var maxRedirects: Int
+    /// The longest reading one document (parsing a feed and converting its items, or
+    /// extracting a story page) may take before that document is given up.
+    public var parseSeconds: Double
 
-    public init(timeout: Double = 20, maxBytes: Int = 10 * 1024 * 1024, maxRedirects: Int = 10) {
+    public init(timeout: Double = 20, maxBytes: Int = 10 * 1024 * 1024, maxRedirects: Int = 10, parseSeconds: Double = 10) {
         self.timeout = timeout
         self.maxBytes = maxBytes
         self.maxRedirects = maxRedirects
+        self.parseSeconds = parseSeconds
     }
 }

@@ -21,8 +21,15 @@ public struct PageFetch: Sendable {
     /// own story (titled `title` when the page names none).
     public func story(at address: String, completing base: Story? = nil, title: String? = nil) async -> Result<Story, PageProblem> {
         switch await page(at: address) {
-        case .failure(let problem): .failure(problem)
-        case .success(let page): StoryPage.story(from: page, completing: base, title: title)
+        case .failure(let problem):
+            return .failure(problem)
+        case .success(let page):
+            // Extraction gets a time budget of its own, as parsing a feed does.
+            let seconds = client.limits.parseSeconds
+            let story: Result<Story, PageProblem>? = await ParseBudget.run(seconds: seconds) {
+                StoryPage.story(from: page, completing: base, title: title)
+            }
+            return story ?? .failure(.fetch(.tooSlow(seconds: seconds)))
         }
     }
 

@@ -15,6 +15,8 @@ public enum PageProblem: Error, Equatable, Sendable, CustomStringConvertible {
     case noStoryText
     /// The page has no more words than the story it was to complete.
     case noMoreThanTheFeed
+    /// A followed link's page is no article (`ArticlePageCheck`): what it is instead.
+    case notAStory(String)
 
     public var description: String {
         switch self {
@@ -24,6 +26,7 @@ public enum PageProblem: Error, Equatable, Sendable, CustomStringConvertible {
         case .binary(let reason): reason
         case .noStoryText: "no story text found on the page"
         case .noMoreThanTheFeed: "the page has no more text than the feed"
+        case .notAStory(let kind): "\(kind), not a story"
         }
     }
 }

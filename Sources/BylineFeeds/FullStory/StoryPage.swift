@@ -39,6 +39,24 @@ public enum StoryPage {
         return .success(story)
     }
 
+    /// The story of a page reached by following a link, only if the page is an article: an
+    /// HTML response whose extraction reads like a story (`ArticlePageCheck`). A PDF, JSON,
+    /// an image or a site's home page is named instead, and nothing is saved.
+    public static func articleStory(from page: WebPage, title: String? = nil) -> Result<Story, PageProblem> {
+        if let kind = ArticlePageCheck.nonPage(contentType: page.contentType, body: page.data) { return .failure(.notAStory(kind)) }
+        let article: ExtractedArticle
+        switch self.article(from: page) {
+        case .failure(let problem): return .failure(problem)
+        case .success(let found): article = found
+        }
+        if let url = page.url, case .notAStory(let kind) = ArticlePageCheck.verdict(url: url, article: article) {
+            return .failure(.notAStory(kind))
+        }
+        var story = article.story(url: page.url)
+        if article.title == nil, let title, !title.isEmpty { story.title = title }
+        return .success(story)
+    }
+
     /// What the extractor reads from a page, once it is known to be one and to have a story.
     static func article(from page: WebPage) -> Result<ExtractedArticle, PageProblem> {
         guard isWebPage(contentType: page.contentType) else { return .failure(.notAWebPage(contentType: page.contentType ?? "?")) }

@@ -15,10 +15,13 @@ import Glibc
 public struct FeedShelf: Sendable {
     public let library: Library
     public let converter: StoryTextConverter
+    /// The library's story addresses, so a story another file has is not saved again.
+    public let known: KnownStoryURLs?
 
-    public init(library: Library, converter: StoryTextConverter) {
+    public init(library: Library, converter: StoryTextConverter, known: KnownStoryURLs? = nil) {
         self.library = library
         self.converter = converter
+        self.known = known
     }
 
     /// How many stories a store added, rewrote and left alone.
@@ -26,6 +29,9 @@ public struct FeedShelf: Sendable {
         public var new = 0
         public var updated = 0
         public var unchanged = 0
+        /// Items not saved because something other than a plain file (a symbolic link, a
+        /// FIFO) sits at their file name: "fetched/NAME.txt: a symbolic link …".
+        public var skipped: [String] = []
         public init(new: Int = 0, updated: Int = 0, unchanged: Int = 0) {
             self.new = new
             self.updated = updated
@@ -48,16 +54,21 @@ public struct FeedShelf: Sendable {
 
     /// What storing a feed would change, worked out without writing or locking: the
     /// stories whose files are missing or differ. Runs beside other downloads.
-    public func changes(in feed: Feed, of subscription: Subscription, feedKey: String) -> (changes: [Change], unchanged: Int) {
+    /// A caller with its own identity for items (a sync server's IDs) passes `itemKey`,
+    /// and `headers` to add to each story (sync's `Sync-ID`).
+    public func changes(in feed: Feed, of subscription: Subscription, feedKey: String,
+                        itemKey: (FeedItem) -> String = FeedStory.key(of:),
+                        headers: (FeedItem) -> [HeaderField] = { _ in [] }) -> (changes: [Change], unchanged: Int) {
         var changes: [Change] = []
         var unchanged = 0
         var seen = Set<String>()
         let folder = library.folder.appendingPathComponent(StoryFileName.folder)
         // A feed that lists an item twice keeps the first, as readers show it.
         for item in feed.items {
-            let key = FeedStory.key(of: item)
+            let key = itemKey(item)
             guard seen.insert(key).inserted else { continue }
-            let story = FeedStory.story(item: item, feed: feed, subscription: subscription, converter: converter)
+            var story = FeedStory.story(item: item, feed: feed, subscription: subscription, converter: converter)
+            story.otherHeaders += headers(item)
             let name = Self.fileName(feedKey: feedKey, itemKey: key)
             if let existing = Self.contents(of: folder.appendingPathComponent(name)), existing == Data(StoryFileWriter.write(story).utf8) {
                 unchanged += 1
@@ -77,8 +88,21 @@ public struct FeedShelf: Sendable {
         let folder = library.folder.appendingPathComponent(StoryFileName.folder)
         var batch: [(Story, fileName: String)] = []
         for change in changes {
+            // Another kind of file at the item's name skips that item, not the whole feed:
+            // Byline never writes through a link or into a FIFO.
+            if let kind = Self.notAPlainFile(folder.appendingPathComponent(change.fileName)) {
+                tally.skipped.append("\(StoryFileName.folder)/\(change.fileName): \(kind) is there; Byline will not replace it")
+                continue
+            }
             let existing = Self.contents(of: folder.appendingPathComponent(change.fileName))
             if let existing, existing == Data(StoryFileWriter.write(change.story).utf8) {
+                tally.unchanged += 1
+                continue
+            }
+            // A new item whose story the library has under another file (another feed's
+            // copy, a followed link) is one story: not saved twice.
+            if existing == nil,
+               known?.isSecondCopy(url: change.story.url, path: StoryFileName.folder + "/" + change.fileName) == true {
                 tally.unchanged += 1
                 continue
             }
@@ -93,7 +117,21 @@ public struct FeedShelf: Sendable {
     /// first fetch every file is missing, and a failed read builds a costly error.
     static func contents(of file: URL) -> Data? {
         var info = stat()
-        guard stat(file.path, &info) == 0 else { return nil }
+        // lstat, and plain files only: a FIFO at the name would block the read forever.
+        guard lstat(file.path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
         return try? Data(contentsOf: file)
+    }
+
+    /// What is at `file` when it exists and is not a plain file.
+    static func notAPlainFile(_ file: URL) -> String? {
+        var info = stat()
+        guard lstat(file.path, &info) == 0 else { return nil }
+        switch info.st_mode & S_IFMT {
+        case S_IFREG: return nil
+        case S_IFLNK: return "a symbolic link"
+        case S_IFIFO: return "a FIFO"
+        case S_IFDIR: return "a folder"
+        default: return "a special file"
+        }
     }
 }

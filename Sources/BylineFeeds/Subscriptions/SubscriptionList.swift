@@ -56,7 +56,7 @@ public struct SubscriptionList: Equatable, Sendable {
         return (matched, unknown)
     }
 
-    static func comparable(_ url: String) -> String {
+    public static func comparable(_ url: String) -> String {
         var text = url.trimmingCharacters(in: .whitespaces)
         if text.hasSuffix("/") { text.removeLast() }
         guard let schemeEnd = text.range(of: "://") else { return text.lowercased() }

@@ -76,6 +76,7 @@ enum SubscriptionsEdit {
         var lines = ["[[feed]]", "url = " + SubscriptionsTOML.quoted(subscription.url)]
         if let title = subscription.title { lines.append("title = " + SubscriptionsTOML.quoted(title)) }
         lines.append("fullStory = " + SubscriptionsTOML.quoted(subscription.fullStory.rawValue))
+        if let folder = subscription.folder { lines.append("folder = " + SubscriptionsTOML.quoted(folder)) }
         return lines
     }
 
@@ -87,16 +88,42 @@ enum SubscriptionsEdit {
             if let title = new.title { set("title", to: title, in: &block) } else { block.removeAll { isLine(of: "title", $0) } }
         }
         if old.fullStory != new.fullStory { set("fullStory", to: new.fullStory.rawValue, in: &block) }
+        if old.folder != new.folder {
+            if let folder = new.folder { set("folder", to: folder, in: &block) } else { block.removeAll { isLine(of: "folder", $0) } }
+        }
         return block
     }
 
     private static func set(_ key: String, to value: String, in block: inout [String]) {
         let line = key + " = " + SubscriptionsTOML.quoted(value)
         if let index = block.firstIndex(where: { isLine(of: key, $0) }) {
-            block[index] = line
+            // The line keeps its indentation and the reader's comment after the value.
+            let old = block[index]
+            let indent = old.prefix { $0 == " " || $0 == "\t" }
+            block[index] = indent + line + comment(after: old)
         } else if let header = block.firstIndex(where: { $0.trimmingCharacters(in: .whitespaces) == "[[feed]]" }) {
             block.insert(line, at: header + 1)
         }
+    }
+
+    /// The comment after a `key = "value"` line's value, with the spaces before it; "" when none.
+    static func comment(after line: String) -> String {
+        guard let equals = line.firstIndex(of: "=") else { return "" }
+        var index = line[line.index(after: equals)...].firstIndex { $0 != " " && $0 != "\t" } ?? line.endIndex
+        guard index < line.endIndex else { return "" }
+        let quote = line[index]
+        if quote == "\"" || quote == "'" {
+            index = line.index(after: index)
+            while index < line.endIndex, line[index] != quote {
+                if quote == "\"", line[index] == "\\" { index = line.index(after: index) }
+                if index < line.endIndex { index = line.index(after: index) }
+            }
+            if index < line.endIndex { index = line.index(after: index) }
+        }
+        guard let hash = line[index...].firstIndex(of: "#") else { return "" }
+        let spaces = line[index..<hash].reversed().prefix { $0 == " " || $0 == "\t" }.count
+        let start = line.index(hash, offsetBy: -spaces)
+        return String(line[start...]).replacingOccurrences(of: "\r", with: "") + (line.hasSuffix("\r") ? "\r" : "")
     }
 
     private static func isLine(of key: String, _ line: String) -> Bool {

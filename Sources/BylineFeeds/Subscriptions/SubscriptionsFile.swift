@@ -38,7 +38,7 @@ public struct SubscriptionsFile: Sendable {
             if list != before || !FileManager.default.fileExists(atPath: url.path) {
                 // The file is the reader's own: their comments and layout stay.
                 let updated = SubscriptionsEdit.apply(list, to: text, parsed: before) ?? SubscriptionsTOML.render(list)
-                try AtomicFile.save(Array(updated.utf8), to: url.path)
+                try AtomicFile.save(Array(updated.utf8), to: url.path, followingLinkedFolder: true)
             }
             return result
         }

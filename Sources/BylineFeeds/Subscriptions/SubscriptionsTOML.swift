@@ -1,3 +1,4 @@
+import BylineConfig
 import FeedParsing
 import TOMLKit
 
@@ -8,10 +9,14 @@ import TOMLKit
 /// url = "https://example.org/rss"
 /// title = "Example"
 /// fullStory = "auto"
+/// folder = "News"      # optional; a synced feed's category on the server
 /// ```
 public enum SubscriptionsTOML {
     /// Reads the file's text; `name` names the file in errors.
     public static func parse(_ text: String, name: String) throws(SubscriptionsFileError) -> SubscriptionList {
+        if let problem = TOMLPreflight.problem(in: text) {
+            throw .malformed(name, line: problem.line, reason: problem.reason)
+        }
         let table: TOMLTable
         do {
             table = try TOMLTable(string: text)
@@ -37,7 +42,9 @@ public enum SubscriptionsTOML {
                 mode = parsed
             }
             let title = feed["title"]?.string.flatMap { $0.isEmpty ? nil : $0 }
-            list.add(Subscription(url: url, title: title, fullStory: mode))
+            let keep = feed["keep"]?.string.flatMap { $0.isEmpty ? nil : $0 }
+            let folder = feed["folder"]?.string.flatMap { $0.isEmpty ? nil : $0 }
+            list.add(Subscription(url: url, title: title, fullStory: mode, keep: keep, folder: folder))
         }
         return list
     }
@@ -54,6 +61,8 @@ public enum SubscriptionsTOML {
             out += "url = \(quoted(subscription.url))\n"
             if let title = subscription.title { out += "title = \(quoted(title))\n" }
             out += "fullStory = \(quoted(subscription.fullStory.rawValue))\n"
+            if let keep = subscription.keep { out += "keep = \(quoted(keep))\n" }
+            if let folder = subscription.folder { out += "folder = \(quoted(folder))\n" }
         }
         return out
     }

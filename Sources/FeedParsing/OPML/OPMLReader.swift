@@ -31,9 +31,22 @@ public enum OPMLReader {
             guard let url = SafeText.clean(attributes["xmlurl"]) else { return }
             let title = SafeText.clean(attributes["title"]) ?? SafeText.clean(attributes["text"])
             let mode = attributes["fullstory"].flatMap(FullStoryMode.init(rawValue:)) ?? .auto
-            found.append(Subscription(url: url, title: title, fullStory: mode))
+            found.append(Subscription(url: url, title: title, fullStory: mode, folder: folder(of: node)))
         }
         return found
+    }
+
+    /// The folders a feed's outline sits in: the titles of the outlines around it, outermost
+    /// first, joined by " / "; nil for a feed at the top of the body.
+    static func folder(of node: xmlNodePtr) -> String? {
+        var names: [String] = []
+        var parent = node.pointee.parent
+        while let current = parent, current.pointee.type == XML_ELEMENT_NODE, LibXMLTree.name(current) == "outline" {
+            let attributes = LibXMLTree.attributes(current)
+            if let name = SafeText.clean(attributes["title"]) ?? SafeText.clean(attributes["text"]) { names.append(name) }
+            parent = current.pointee.parent
+        }
+        return names.isEmpty ? nil : names.reversed().joined(separator: " / ")
     }
 
     static func lastError(_ name: String) -> OPMLError {

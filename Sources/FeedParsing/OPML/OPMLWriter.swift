@@ -12,11 +12,33 @@ public enum OPMLWriter {
           <body>
 
         """
-        for subscription in subscriptions {
+        // Folders written back as nested outlines, in the order they first appear.
+        var open: [String] = []
+        func indent(_ depth: Int) -> String { String(repeating: "  ", count: depth + 2) }
+        // Feeds at the top first, then each folder's, folders in order of their names; the
+        // feeds of one folder keep their order.
+        let grouped = subscriptions.enumerated().sorted { ($0.element.folder ?? "", $0.offset) < ($1.element.folder ?? "", $1.offset) }
+        for subscription in grouped.map(\.element) {
+            let path = subscription.folder.map { $0.components(separatedBy: " / ") } ?? []
+            var common = 0
+            while common < min(open.count, path.count), open[common] == path[common] { common += 1 }
+            while open.count > common {
+                open.removeLast()
+                out += indent(open.count) + "</outline>\n"
+            }
+            while open.count < path.count {
+                let name = escaped(path[open.count])
+                out += indent(open.count) + "<outline text=\"\(name)\" title=\"\(name)\">\n"
+                open.append(path[open.count])
+            }
             let name = escaped(subscription.title ?? subscription.url)
-            var line = "    <outline type=\"rss\" text=\"\(name)\" title=\"\(name)\" xmlUrl=\"\(escaped(subscription.url))\""
+            var line = indent(open.count) + "<outline type=\"rss\" text=\"\(name)\" title=\"\(name)\" xmlUrl=\"\(escaped(subscription.url))\""
             if subscription.fullStory != .auto { line += " fullStory=\"\(subscription.fullStory.rawValue)\"" }
             out += line + "/>\n"
+        }
+        while !open.isEmpty {
+            open.removeLast()
+            out += indent(open.count) + "</outline>\n"
         }
         out += "  </body>\n</opml>\n"
         return out

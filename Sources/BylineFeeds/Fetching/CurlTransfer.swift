@@ -1,0 +1,175 @@
+import CCurl
+import Foundation
+
+/// One GET (or a sync server's POST) through libcurl's easy interface, run to its end on the calling thread.
+///
+/// The limits live in libcurl's callbacks, which run on that thread as the bytes arrive:
+/// the body callback refuses the chunk that would pass `maxBytes` (bytes after decoding,
+/// so a gzip bomb stops at the cap), and the progress callback, which libcurl calls at
+/// least once a second even when nothing arrives, stops a cancelled or overdue transfer.
+final class CurlTransfer: @unchecked Sendable {
+    let url: URL
+    let headers: [String]
+    let limits: FetchLimits
+    /// A POST's body; nil for a GET.
+    let postBody: Data?
+    private let lock = NSLock()
+    private var cancelled = false
+    private var deadline: UInt64 = 0
+
+    // Written only by libcurl's callbacks on the performing thread.
+    private var body = Data()
+    private var tooLarge = false
+    private var overdue = false
+    /// The status of each response on the way, redirects included.
+    private var statuses: [Int] = []
+    /// The last response's headers, names lowercased.
+    private var responseHeaders: [String: String] = [:]
+    private var lastLocation: String?
+
+    init(url: URL, headers: [String], limits: FetchLimits, postBody: Data? = nil) {
+        self.url = url
+        self.headers = headers
+        self.limits = limits
+        self.postBody = postBody
+    }
+
+    /// Stops the transfer at libcurl's next callback.
+    func cancel() {
+        lock.withLock { cancelled = true }
+    }
+
+    private var shouldStop: Bool {
+        if lock.withLock({ cancelled }) { return true }
+        if DispatchTime.now().uptimeNanoseconds > deadline {
+            overdue = true
+            return true
+        }
+        return false
+    }
+
+    func perform() -> Result<HTTPResponse, FetchFailure> {
+        CurlTransfer.setUpOnce
+        deadline = DispatchTime.now().uptimeNanoseconds + UInt64(max(0, limits.timeout) * 1e9)
+        guard let handle = curl_easy_init() else { return .failure(.other("could not start a transfer")) }
+        defer { curl_easy_cleanup(handle) }
+        var list: UnsafeMutablePointer<curl_slist>?
+        for header in headers { list = curl_slist_append(list, header) }
+        defer { curl_slist_free_all(list) }
+        var errorBuffer = [CChar](repeating: 0, count: Int(CURL_ERROR_SIZE) + 1)
+        let context = Unmanaged.passUnretained(self).toOpaque()
+        let milliseconds = Int(max(1, limits.timeout * 1000))
+
+        let code: CURLcode = errorBuffer.withUnsafeMutableBufferPointer { errors in
+            byline_curl_set_string(handle, CURLOPT_URL, url.absoluteString)
+            if let postBody {
+                // COPYPOSTFIELDS copies the bytes at once, so they need not outlive this call.
+                byline_curl_set_long(handle, CURLOPT_POSTFIELDSIZE, postBody.count)
+                postBody.withUnsafeBytes { bytes in
+                    _ = byline_curl_set_pointer(handle, CURLOPT_COPYPOSTFIELDS, UnsafeMutableRawPointer(mutating: bytes.baseAddress))
+                }
+            }
+            byline_curl_set_long(handle, CURLOPT_NOSIGNAL, 1)
+            byline_curl_set_string(handle, CURLOPT_PROTOCOLS_STR, "http,https")
+            byline_curl_set_string(handle, CURLOPT_REDIR_PROTOCOLS_STR, "http,https")
+            byline_curl_set_long(handle, CURLOPT_FOLLOWLOCATION, 1)
+            byline_curl_set_long(handle, CURLOPT_MAXREDIRS, limits.maxRedirects)
+            byline_curl_set_long(handle, CURLOPT_TIMEOUT_MS, milliseconds)
+            byline_curl_set_long(handle, CURLOPT_CONNECTTIMEOUT_MS, milliseconds)
+            // An empty string asks for every encoding libcurl can decode; it inflates
+            // chunk by chunk, and each chunk passes the cap in `receiveBody` below.
+            byline_curl_set_string(handle, CURLOPT_ACCEPT_ENCODING, "")
+            // A declared Content-Length past the cap is refused before the body is read.
+            byline_curl_set_offset(handle, CURLOPT_MAXFILESIZE_LARGE, curl_off_t(limits.maxBytes))
+            byline_curl_set_string(handle, CURLOPT_USERAGENT, "Byline/0.1 (terminal newsreader)")
+            byline_curl_set_list(handle, CURLOPT_HTTPHEADER, list)
+            byline_curl_set_pointer(handle, CURLOPT_ERRORBUFFER, errors.baseAddress)
+            byline_curl_set_data_callback(handle, CURLOPT_WRITEFUNCTION) { data, size, count, context in
+                guard let data, let context else { return 0 }
+                return Unmanaged<CurlTransfer>.fromOpaque(context).takeUnretainedValue().receiveBody(data, size * count)
+            }
+            byline_curl_set_pointer(handle, CURLOPT_WRITEDATA, context)
+            byline_curl_set_data_callback(handle, CURLOPT_HEADERFUNCTION) { data, size, count, context in
+                guard let data, let context else { return 0 }
+                return Unmanaged<CurlTransfer>.fromOpaque(context).takeUnretainedValue().receiveHeader(data, size * count)
+            }
+            byline_curl_set_pointer(handle, CURLOPT_HEADERDATA, context)
+            byline_curl_set_long(handle, CURLOPT_NOPROGRESS, 0)
+            byline_curl_set_progress_callback(handle) { context, _, _, _, _ in
+                guard let context else { return 1 }
+                return Unmanaged<CurlTransfer>.fromOpaque(context).takeUnretainedValue().shouldStop ? 1 : 0
+            }
+            byline_curl_set_pointer(handle, CURLOPT_XFERINFODATA, context)
+            return curl_easy_perform(handle)
+        }
+        let message = String(decoding: errorBuffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        return outcome(code, handle: handle, message: message.isEmpty ? String(cString: curl_easy_strerror(code)) : message)
+    }
+
+    private func receiveBody(_ data: UnsafeMutablePointer<CChar>, _ count: Int) -> Int {
+        if shouldStop { return 0 }
+        if body.count + count > limits.maxBytes {
+            tooLarge = true
+            return 0
+        }
+        data.withMemoryRebound(to: UInt8.self, capacity: count) { body.append($0, count: count) }
+        return count
+    }
+
+    private func receiveHeader(_ data: UnsafeMutablePointer<CChar>, _ count: Int) -> Int {
+        if shouldStop { return 0 }
+        let line = data.withMemoryRebound(to: UInt8.self, capacity: count) {
+            String(decoding: UnsafeBufferPointer(start: $0, count: count), as: UTF8.self)
+        }.trimmingCharacters(in: .whitespacesAndNewlines)
+        if line.hasPrefix("HTTP/") {
+            // A new response begins: after a redirect, or after a 100 Continue.
+            let parts = line.split(separator: " ")
+            statuses.append(parts.count > 1 ? Int(parts[1]) ?? 0 : 0)
+            responseHeaders = [:]
+        } else if let colon = line.firstIndex(of: ":") {
+            let name = line[..<colon].lowercased()
+            let value = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+            responseHeaders[name] = value
+            if name == "location" { lastLocation = value }
+        }
+        return count
+    }
+
+    private func outcome(_ code: CURLcode, handle: UnsafeMutableRawPointer, message: String) -> Result<HTTPResponse, FetchFailure> {
+        let host = url.host ?? "the server"
+        if tooLarge || code == CURLE_FILESIZE_EXCEEDED { return .failure(.tooLarge(limit: limits.maxBytes)) }
+        if overdue || code == CURLE_OPERATION_TIMEDOUT { return .failure(.timedOut(seconds: limits.timeout)) }
+        if lock.withLock({ cancelled }) { return .failure(.other("cancelled")) }
+        switch code {
+        case CURLE_OK: break
+        case CURLE_TOO_MANY_REDIRECTS: return .failure(.tooManyRedirects)
+        case CURLE_UNSUPPORTED_PROTOCOL, CURLE_URL_MALFORMAT:
+            // Only a redirect can lead off the web here: the first URL was checked.
+            return .failure(.badURL(lastLocation ?? url.absoluteString))
+        case CURLE_COULDNT_RESOLVE_HOST: return .failure(.hostNotFound(host))
+        case CURLE_COULDNT_CONNECT: return .failure(.refused(host))
+        case CURLE_RECV_ERROR, CURLE_SEND_ERROR, CURLE_GOT_NOTHING, CURLE_PARTIAL_FILE: return .failure(.connectionLost)
+        case CURLE_SSL_CONNECT_ERROR, CURLE_PEER_FAILED_VERIFICATION, CURLE_SSL_CERTPROBLEM, CURLE_SSL_CIPHER,
+             CURLE_SSL_CACERT_BADFILE, CURLE_SSL_ISSUER_ERROR, CURLE_SSL_PINNEDPUBKEYNOTMATCH:
+            return .failure(.tls(message))
+        case CURLE_BAD_CONTENT_ENCODING: return .failure(.other("the server's compressed body is damaged"))
+        default: return .failure(.other(message))
+        }
+        var status = 0
+        byline_curl_get_long(handle, CURLINFO_RESPONSE_CODE, &status)
+        guard status != 0 else { return .failure(.other("no HTTP response from \(host)")) }
+        guard (200..<300).contains(status) || status == 304 else { return .failure(.http(status: status)) }
+        var effective: UnsafeMutablePointer<CChar>?
+        byline_curl_get_string(handle, CURLINFO_EFFECTIVE_URL, &effective)
+        let finalURL = effective.flatMap { URL(string: String(cString: $0)) } ?? url
+        let redirects = statuses.filter { (300..<400).contains($0) && $0 != 304 }
+        return .success(HTTPResponse(
+            status: status, finalURL: finalURL,
+            permanentlyMoved: !redirects.isEmpty && redirects.allSatisfy { $0 == 301 || $0 == 308 },
+            etag: responseHeaders["etag"], lastModified: responseHeaders["last-modified"],
+            contentType: responseHeaders["content-type"], body: body))
+    }
+
+    /// libcurl's global set-up is not thread-safe: it runs once, before any transfer.
+    private static let setUpOnce: Void = { curl_global_init(Int(CURL_GLOBAL_ALL)) }()
+}

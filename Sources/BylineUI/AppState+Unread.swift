@@ -1,0 +1,88 @@
+import BylineCore
+
+/// The unread flow: `n`/`N` to the next or previous unread story (on into the next source
+/// at the end of one), `A` to mark the list read, `U` to take that back, and hiding read
+/// stories.
+extension AppState {
+    /// The number of unread stories in the list's scope, for the header.
+    public var scopeUnread: Int {
+        scope == .all && hidden.isEmpty ? unreadCount : inScope.reduce(0) { $0 + (read.contains(stories[$1].id) ? 0 : 1) }
+    }
+
+    mutating func nextUnread(forward: Bool) -> [Effect] {
+        // From the list, the story under the cursor counts: `n` on an unread one reads it.
+        let current = focus == .list ? list.selected - (forward ? 1 : 0)
+            : reader.flatMap { shown in visible.firstIndex { stories[$0].id == shown.id } } ?? list.selected
+        let rows = forward ? Array(visible.indices.dropFirst(min(visible.count, max(0, current + 1))))
+            : Array(visible.indices.prefix(max(0, current)).reversed())
+        if let row = rows.first(where: { !read.contains(stories[visible[$0]].id) }) {
+            return open(stories[visible[row]].id, pushingHistory: false)
+        }
+        // At the end of a source: on into the next source with unread stories.
+        if forward, case .source = scope {
+            let order = sources?.order ?? .newestFirst
+            let rows = SourceList.make(stories, read: read, starred: starred, order: order, folders: sourceFolders).rows
+            let here = rows.firstIndex { $0.scope == scope } ?? rows.count
+            let later = rows.dropFirst(here + 1) + rows.prefix(here)
+            if let next = later.first(where: { if case .source = $0.scope { $0.unread > 0 } else { false } }) {
+                show(next.scope)
+                if let row = visible.firstIndex(where: { !read.contains(stories[$0].id) }) {
+                    let effects = open(stories[visible[row]].id, pushingHistory: false)
+                    message = StatusMessage("On to \(next.scope.title): \(next.unread) unread")
+                    return effects
+                }
+            }
+        }
+        message = StatusMessage(forward ? "No more unread stories" : "No unread story before this one")
+        return []
+    }
+
+    /// `A`: every story of the list (its scope, filter and all) marked read.
+    mutating func markListRead() -> [Effect] {
+        let ids = visible.map { stories[$0].id }.filter { !read.contains($0) }
+        guard !ids.isEmpty else {
+            message = StatusMessage("Every story here is read already")
+            return []
+        }
+        for id in ids { setRead(id, true) }
+        undoable = .markedRead(ids)
+        message = StatusMessage("Marked \(ids.count) \(ids.count == 1 ? "story" : "stories") read (U undoes)")
+        return [.setRead(ids, true)]
+    }
+
+    mutating func undo() -> [Effect] {
+        guard let undoable else {
+            message = StatusMessage("Nothing to undo")
+            return []
+        }
+        self.undoable = nil
+        switch undoable {
+        case .markedRead(let ids):
+            for id in ids { setRead(id, false) }
+            applyFilter(keeping: selectedStory?.id)
+            message = StatusMessage("Marked \(ids.count) \(ids.count == 1 ? "story" : "stories") unread again")
+            return [.setRead(ids, false)] + selectionChanged()
+        case .deleted(let id, let deletion):
+            hidden.remove(id)
+            applyFilter(keeping: id)
+            message = StatusMessage(deletion == .fileDeleted ? "Story restored" : "Story shown again")
+            return (deletion == .fileDeleted ? [.restoreStory(id)] : []) + selectionChanged()
+        }
+    }
+
+    mutating func toggleHidingRead() -> [Effect] {
+        hidingRead.toggle()
+        applyFilter(keeping: currentStoryID)
+        message = StatusMessage(hidingRead ? "Read stories hidden (\(visible.count) shown)" : "Read stories shown")
+        return selectionChanged()
+    }
+
+    /// Lists the stories of `scope`, the cursor at the top.
+    mutating func show(_ scope: StoryScope) {
+        self.scope = scope
+        filter = nil
+        list = ListState()
+        history = []
+        applyFilter()
+    }
+}

@@ -1,0 +1,17 @@
+import BylineCore
+
+/// A change `U` takes back, kept for the session.
+public enum Undoable: Equatable, Sendable {
+    /// `A` marked these stories read.
+    case markedRead([StoryID])
+    /// `d` deleted a story's file (kept until the session ends), or hid the reader's own.
+    case deleted(StoryID, Deletion)
+}
+
+/// What `d` did to a story.
+public enum Deletion: Equatable, Sendable {
+    /// Byline saved it: the file is gone from the library (kept for undo this session).
+    case fileDeleted
+    /// The reader's own file: never deleted, hidden from the list this session.
+    case hidden
+}

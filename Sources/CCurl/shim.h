@@ -1,0 +1,38 @@
+#ifndef BYLINE_CCURL_SHIM_H
+#define BYLINE_CCURL_SHIM_H
+// curl_easy_setopt and curl_easy_getinfo are variadic, which Swift cannot call: these
+// typed wrappers are how Swift sets options and reads results.
+#include <curl/curl.h>
+
+typedef size_t (*byline_curl_data_callback)(char *data, size_t size, size_t count, void *context);
+typedef int (*byline_curl_progress_callback)(void *context, curl_off_t download_total, curl_off_t downloaded,
+                                             curl_off_t upload_total, curl_off_t uploaded);
+
+static inline CURLcode byline_curl_set_long(CURL *handle, CURLoption option, long value) {
+    return curl_easy_setopt(handle, option, value);
+}
+static inline CURLcode byline_curl_set_offset(CURL *handle, CURLoption option, curl_off_t value) {
+    return curl_easy_setopt(handle, option, value);
+}
+static inline CURLcode byline_curl_set_string(CURL *handle, CURLoption option, const char *value) {
+    return curl_easy_setopt(handle, option, value);
+}
+static inline CURLcode byline_curl_set_pointer(CURL *handle, CURLoption option, void *value) {
+    return curl_easy_setopt(handle, option, value);
+}
+static inline CURLcode byline_curl_set_list(CURL *handle, CURLoption option, struct curl_slist *value) {
+    return curl_easy_setopt(handle, option, value);
+}
+static inline CURLcode byline_curl_set_data_callback(CURL *handle, CURLoption option, byline_curl_data_callback value) {
+    return curl_easy_setopt(handle, option, value);
+}
+static inline CURLcode byline_curl_set_progress_callback(CURL *handle, byline_curl_progress_callback value) {
+    return curl_easy_setopt(handle, CURLOPT_XFERINFOFUNCTION, value);
+}
+static inline CURLcode byline_curl_get_long(CURL *handle, CURLINFO info, long *value) {
+    return curl_easy_getinfo(handle, info, value);
+}
+static inline CURLcode byline_curl_get_string(CURL *handle, CURLINFO info, char **value) {
+    return curl_easy_getinfo(handle, info, value);
+}
+#endif

@@ -1,0 +1,28 @@
+import BylineCore
+import BylineFeeds
+import Foundation
+import Testing
+
+@Suite("Following a link saves only an article page")
+struct ArticleStoryTests {
+    static let article = "<html><head><title>Budget agreed</title></head><body><article><h1>Budget agreed</h1>"
+        + (1...5).map { "<p>Paragraph \($0) of a story about the council's budget, which was agreed on Tuesday after a long debate.</p>" }.joined()
+        + "</article></body></html>"
+
+    static func page(_ body: String, at address: String = "https://example.org/news/budget", type: String? = "text/html") -> WebPage {
+        WebPage(data: Data(body.utf8), url: URL(string: address), contentType: type)
+    }
+
+    @Test func anArticleIsAStory() throws {
+        let story = try StoryPage.articleStory(from: Self.page(Self.article), title: "link").get()
+        #expect(story.title == "Budget agreed")
+    }
+
+    @Test func aPDFJSONOrHomePageIsNamedAndNotAStory() {
+        #expect(StoryPage.articleStory(from: Self.page("%PDF-1.7\n", type: "application/pdf")) == .failure(.notAStory("a PDF document")))
+        #expect(StoryPage.articleStory(from: Self.page("{\"a\": 1}", type: "application/json")) == .failure(.notAStory("JSON data")))
+        #expect(StoryPage.articleStory(from: Self.page(Self.article, at: "https://example.org/"))
+            == .failure(.notAStory("a site's home page, not a story")))
+        #expect(PageProblem.notAStory("a PDF document").description == "a PDF document, not a story")
+    }
+}
