@@ -28,6 +28,12 @@ public struct KeyMap: Equatable, Sendable {
         bindings.first { $0.command == command }
     }
 
+    /// The key to name when words elsewhere tell the reader what to press ("press ⏎ to
+    /// read it"): the command's first key, so the words follow the bindings.
+    public func keyName(for command: Command) -> String? {
+        binding(for: command)?.keys.first?.symbol
+    }
+
     /// The help screen's lines: keys, then what they do; bindings next to each other with
     /// the same help share a line.
     public var helpLines: [KeyHint] {

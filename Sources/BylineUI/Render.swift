@@ -85,7 +85,8 @@ private func drawDivider(_ rect: Rect, _ theme: Theme, _ grid: inout CellGrid) {
 
 private func drawReader(_ state: AppState, _ rect: Rect, _ grid: inout CellGrid) {
     guard let reader = state.reader, let page = state.readerPage else {
-        let hint = state.stories.count == 0 ? "" : "Select a story and press Enter to read it."
+        let open = state.keyMap.keyName(for: .open)
+        let hint = state.stories.isEmpty ? "" : open.map { "Select a story and press \($0) to read it." } ?? ""
         grid.write(TextWrapper.truncate(hint, width: rect.width), x: rect.x, y: rect.y, style: state.theme[.meta])
         return
     }

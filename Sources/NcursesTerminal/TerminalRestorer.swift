@@ -32,6 +32,12 @@ public enum TerminalRestorer {
         active = 1
         guard !installed else { return }
         installed = true
+        // Every global a handler reads is written here first: a Swift global is set up on
+        // first use (`swift_once`, which may lock), and that must not happen in a handler.
+        requestedSignal = 0
+        resetBytes = nil
+        resetCount = 0
+        _ = hasShellModes
         prepareResetBytes()
         atexit { TerminalRestorer.restore() }
         for sig in [SIGINT, SIGTERM, SIGHUP] {

@@ -93,7 +93,8 @@ struct ReadCommand: ParsableCommand {
         state.sourceFolders = Self.sourceFolders(library: Library(folder: fetchesInto))
         state.room = ReadingRoom(split: choices.split(configured: configuration.layout.split),
                                  measure: configuration.layout.measure, centred: configuration.layout.align == .centre)
-        state.message = .opening(themeProblems: themeProblems, readingProblem: marks.problem, skippedFiles: state.problems)
+        state.message = .opening(themeProblems: themeProblems, readingProblem: marks.problem, skippedFiles: state.problems,
+                                  keyMap: state.keyMap)
         if let configLine = ConfigLoading.summary(configProblems) { state.message = StatusMessage(configLine, isError: true) }
         // A [sync] table makes `R` sync; a broken one leaves `R` fetching the feeds.
         let syncAccount = (try? SyncSetup.account()) ?? nil

@@ -21,6 +21,10 @@ struct ShowCommand: ParsableCommand {
 
     func run() throws {
         let url = try locate()
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder), isFolder.boolValue {
+            throw CommandFailure("\(file): is a folder, not a file")
+        }
         let story: Story
         switch StoryFileAtPath.read(url.path) {
         case .success(let parsed): story = parsed

@@ -161,6 +161,24 @@ import TestSupport
         #expect(driver.lines.last?.hasPrefix(" Opened https://example.org/a with xdg-open") == true)
     }
 
+    /// The empty reader pane names the key that reads a story as the key map binds it.
+    @Test func theEmptyReaderPaneNamesTheBoundKey() {
+        // A wide screen previews the selected story; with none open the pane says how to open one.
+        var driver = Driver(Fixtures.state(width: 120, height: 9))
+        driver.state.reader = nil
+        let standard = driver.lines.joined(separator: "\n")
+        #expect(standard.contains("Select a story and press ⏎ to read it."))
+
+        var state = Fixtures.state(width: 120, height: 9)
+        let others = KeyMap.standard.bindings.filter { $0.command != .open }
+        state.keyMap = KeyMap([KeyBinding(.open, keys: [.character("x")], help: "read")] + others, footer: KeyMap.standard.footer)
+        var rebinding = Driver(state)
+        rebinding.state.reader = nil
+        let rebound = rebinding.lines.joined(separator: "\n")
+        #expect(rebound.contains("Select a story and press x to read it."))
+        #expect(!rebound.contains("⏎"))
+    }
+
     @Test func noDateColumnWhenNoStoryHasADate() {
         let stories = [StorySummary(id: StoryID("a.txt"), title: "Undated story", source: "Src")]
         let state = AppState(library: Fixtures.library, stories: stories, screen: ScreenSize(width: 100, height: 6))

@@ -233,4 +233,12 @@ import TerminalKit
         #expect(StatusMessage.opening(themeProblems: ["dark.toml:3: bad colour"], readingProblem: "state damaged", skippedFiles: [])
             == StatusMessage("Theme not used: dark.toml:3: bad colour; using the default", isError: true))
     }
+
+    /// The key that lists the skipped files is the one the key map binds to help.
+    @Test func theSkippedFilesMessageNamesTheBoundHelpKey() {
+        let others = KeyMap.standard.bindings.filter { $0.command != .help }
+        let keyMap = KeyMap([KeyBinding(.help, keys: [.character("H")], help: "this help")] + others, footer: KeyMap.standard.footer)
+        #expect(StatusMessage.opening(themeProblems: [], readingProblem: nil, skippedFiles: ["a.txt: empty", "b.txt: empty"], keyMap: keyMap)
+            == StatusMessage("Skipped a.txt: empty (and 1 more; H lists them)", isError: true))
+    }
 }
