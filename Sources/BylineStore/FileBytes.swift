@@ -20,18 +20,36 @@ enum FileBytes {
         case failed(String)
     }
 
-    /// The bytes of a regular file, at most `limit` of them.
-    static func contents(of path: String, limit: Int64 = largestStory) -> Result<[UInt8], Failure> {
-        // O_NONBLOCK: a FIFO named like a story must not hang start-up.
+    /// Opens `path` for reading if it is a regular file, with its `stat`; the caller closes
+    /// the descriptor. O_NONBLOCK: a FIFO named like a story must not hang start-up.
+    static func openRegular(_ path: String) -> Result<(fd: Int32, info: stat), Failure> {
         let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         if fd < 0 {
             let code = errno
             return .failure(code == ENOENT ? .missing : .failed(SystemError.message(code)))
         }
-        defer { close(fd) }
         var info = stat()
-        guard fstat(fd, &info) == 0 else { return .failure(.failed(SystemError.message(errno))) }
-        guard (info.st_mode & S_IFMT) == S_IFREG else { return .failure(.failed("not a regular file")) }
+        guard fstat(fd, &info) == 0 else {
+            let code = errno
+            close(fd)
+            return .failure(.failed(SystemError.message(code)))
+        }
+        guard (info.st_mode & S_IFMT) == S_IFREG else {
+            close(fd)
+            return .failure(.failed("not a regular file"))
+        }
+        return .success((fd, info))
+    }
+
+    /// The bytes of a regular file, at most `limit` of them.
+    static func contents(of path: String, limit: Int64 = largestStory) -> Result<[UInt8], Failure> {
+        let fd: Int32
+        let info: stat
+        switch openRegular(path) {
+        case .success(let opened): (fd, info) = opened
+        case .failure(let failure): return .failure(failure)
+        }
+        defer { close(fd) }
         guard Int64(info.st_size) <= limit else {
             let what = limit == largestStory ? "a story" : "Byline to read"
             return .failure(.failed("larger than \(limit / 1024 / 1024) MB, too big for \(what)"))

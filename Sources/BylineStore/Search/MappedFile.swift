@@ -22,15 +22,14 @@ final class MappedFile: @unchecked Sendable {
     }
 
     static func open(_ path: String) -> Result<MappedFile, Failure> {
-        let fd = Glibc.open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
-        if fd < 0 {
-            let code = errno
-            return .failure(code == ENOENT ? .missing : .failed(SystemError.message(code)))
+        let fd: Int32
+        let info: stat
+        switch FileBytes.openRegular(path) {
+        case .success(let opened): (fd, info) = opened
+        case .failure(.missing): return .failure(.missing)
+        case .failure(.failed(let reason)): return .failure(.failed(reason))
         }
         defer { close(fd) }
-        var info = stat()
-        guard fstat(fd, &info) == 0 else { return .failure(.failed(SystemError.message(errno))) }
-        guard (info.st_mode & S_IFMT) == S_IFREG else { return .failure(.failed("not a regular file")) }
         guard info.st_size > 0 else { return .failure(.failed("the file is empty")) }
         guard let address = mmap(nil, Int(info.st_size), PROT_READ, MAP_SHARED, fd, 0), address != MAP_FAILED else {
             return .failure(.failed(SystemError.message(errno)))
