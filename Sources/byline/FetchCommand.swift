@@ -28,6 +28,17 @@ struct FetchCommand: ParsableCommand {
     @OptionGroup var places: FeedPlaces
 
     func run() throws {
+        // While sync is on, the server fetches the feeds: fetching them here too would save
+        // each story again under a name of its own, beside the synced copy. So `fetch` syncs,
+        // as `R` does in the reader. (A broken [sync] table leaves fetch fetching.)
+        if (try? SyncSetup.account()) ?? nil != nil {
+            guard feeds.isEmpty else {
+                throw CommandFailure("sync is on: your feed server fetches every feed; run `byline sync`")
+            }
+            warn("byline: sync is on: fetching through your feed server (byline sync)")
+            try SyncCommand.parse(places.library.map { ["--library", $0] } ?? []).run()
+            return
+        }
         let list = try places.subscriptionsFile.load()
         let (chosen, unknown) = list.select(feeds)
         for name in unknown { warn("byline: no subscription matches \(name)") }

@@ -90,6 +90,33 @@ extension EndToEnd {
             #expect(run.standardOutput.contains("Added Plain <http://\(bare)>"))
         }
 
+        @Test func fetchSyncsInsteadWhenSyncIsOnSoNoStoryIsSavedTwice() async throws {
+            let home = try ScratchFolder(prefix: "home")
+            defer { home.remove() }
+            let server = try LoopbackServer()
+            defer { server.stop() }
+            server.route("/feed.xml", .init(contentType: "application/rss+xml", body: """
+            <?xml version="1.0"?><rss version="2.0"><channel><title>Plain</title>
+            <item><title>One</title><link>http://example.org/1</link></item></channel></rss>
+            """))
+            let folder = home.url.appendingPathComponent("config/byline")
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            try "[[feed]]\nurl = \"http://127.0.0.1:\(server.port)/feed.xml\"\n"
+                .write(to: folder.appendingPathComponent("feeds.toml"), atomically: true, encoding: .utf8)
+            // A sync server nobody answers at: fetch must try it, and not the feed itself.
+            try "[sync]\nservice = \"ttrss\"\nurl = \"http://127.0.0.1:9/tt-rss/\"\nuser = \"me\"\n"
+                .write(to: folder.appendingPathComponent("config.toml"), atomically: true, encoding: .utf8)
+            var environment = Reader.environment(home: home)
+            environment["BYLINE_SYNC_PASSWORD"] = "secret"
+            let run = try await runProgram(try #require(Reader.binary), ["fetch"], environment: environment)
+            #expect(run.status != 0)
+            #expect(run.standardError.contains("byline: sync is on: fetching through your feed server (byline sync)\n"))
+            #expect(run.standardError.contains("127.0.0.1:9"), "\(run.standardError)")
+            #expect(!run.standardError.contains("secret") && !run.standardOutput.contains("secret"))
+            let fetched = home.url.appendingPathComponent("data/byline/library/fetched")
+            #expect(((try? FileManager.default.contentsOfDirectory(atPath: fetched.path)) ?? []).filter { $0.hasSuffix(".txt") }.isEmpty)
+        }
+
         @Test func configMistakesAreOneLineEachNamingFileLineAndKey() async throws {
             let home = try ScratchFolder(prefix: "home")
             defer { home.remove() }
