@@ -7,6 +7,21 @@ extension EndToEnd {
     /// empty folders, broken feeds, and the config file's mistakes.
     @Suite(EndToEnd.needsBinary)
     struct CommandLine {
+        /// A one-item RSS feed at /feed.xml.
+        static func servePlainFeed(_ server: LoopbackServer) {
+            server.route("/feed.xml", .init(contentType: "application/rss+xml", body: """
+            <?xml version="1.0"?><rss version="2.0"><channel><title>Plain</title>
+            <item><title>One</title><link>http://example.org/1</link></item></channel></rss>
+            """))
+        }
+
+        /// Writes `name` into the scratch home's Byline config folder.
+        static func writeConfig(_ name: String, _ text: String, home: ScratchFolder) throws {
+            let folder = home.url.appendingPathComponent("config/byline")
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            try text.write(to: folder.appendingPathComponent(name), atomically: true, encoding: .utf8)
+        }
+
         private func run(_ arguments: [String], home: ScratchFolder) async throws -> ProgramOutput {
             try await runProgram(try #require(Reader.binary), arguments, environment: Reader.environment(home: home))
         }
@@ -74,15 +89,10 @@ extension EndToEnd {
             defer { home.remove() }
             let server = try LoopbackServer()
             defer { server.stop() }
-            server.route("/feed.xml", .init(contentType: "application/rss+xml", body: """
-            <?xml version="1.0"?><rss version="2.0"><channel><title>Plain</title>
-            <item><title>One</title><link>http://example.org/1</link></item></channel></rss>
-            """))
+            Self.servePlainFeed(server)
             let bare = "127.0.0.1:\(server.port)/feed.xml"
             // The loopback server does not speak TLS: the https attempt waits for the time-out.
-            let folder = home.url.appendingPathComponent("config/byline")
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            try "[fetch]\ntimeout = 2\n".write(to: folder.appendingPathComponent("config.toml"), atomically: true, encoding: .utf8)
+            try Self.writeConfig("config.toml", "[fetch]\ntimeout = 2\n", home: home)
             let run = try await run(["add", bare], home: home)
             #expect(run.status == 0, "\(run.standardError)")
             #expect(run.standardError.hasPrefix("byline: \(bare) has no scheme: trying https://\(bare)\n"))
@@ -95,17 +105,11 @@ extension EndToEnd {
             defer { home.remove() }
             let server = try LoopbackServer()
             defer { server.stop() }
-            server.route("/feed.xml", .init(contentType: "application/rss+xml", body: """
-            <?xml version="1.0"?><rss version="2.0"><channel><title>Plain</title>
-            <item><title>One</title><link>http://example.org/1</link></item></channel></rss>
-            """))
-            let folder = home.url.appendingPathComponent("config/byline")
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            try "[[feed]]\nurl = \"http://127.0.0.1:\(server.port)/feed.xml\"\n"
-                .write(to: folder.appendingPathComponent("feeds.toml"), atomically: true, encoding: .utf8)
+            Self.servePlainFeed(server)
+            try Self.writeConfig("feeds.toml", "[[feed]]\nurl = \"http://127.0.0.1:\(server.port)/feed.xml\"\n", home: home)
             // A sync server nobody answers at: fetch must try it, and not the feed itself.
-            try "[sync]\nservice = \"ttrss\"\nurl = \"http://127.0.0.1:9/tt-rss/\"\nuser = \"me\"\n"
-                .write(to: folder.appendingPathComponent("config.toml"), atomically: true, encoding: .utf8)
+            try Self.writeConfig("config.toml", "[sync]\nservice = \"ttrss\"\nurl = \"http://127.0.0.1:9/tt-rss/\"\nuser = \"me\"\n",
+                                 home: home)
             var environment = Reader.environment(home: home)
             environment["BYLINE_SYNC_PASSWORD"] = "secret"
             let run = try await runProgram(try #require(Reader.binary), ["fetch"], environment: environment)
