@@ -100,7 +100,7 @@ struct ReadCommand: ParsableCommand {
         let syncAccount = (try? SyncSetup.account()) ?? nil
         state.syncsWithServer = syncAccount != nil
         let backgroundWork = BackgroundWork(subscriptions: FeedPlaces.standardSubscriptions, fetch: configuration.fetch,
-                                            sync: syncAccount)
+                                            sync: syncAccount, retention: configuration.retention)
         let session = ReaderSession(state: state, backgroundWork: backgroundWork, configuration: configuration,
                                     exitAfterFirstFrame: exitAfterFirstFrame)
         try session.run()
