@@ -11,7 +11,8 @@ public struct LayoutSettings: Equatable, Sendable {
     public enum Alignment: String, Equatable, Sendable { case centre, left }
     /// What the reader opens on. "sources" (the default) shows which feeds have news first,
     /// as a feed reader's day starts, when two feeds or more are subscribed; a folder of
-    /// stories with no feeds opens on its stories either way.
+    /// stories with no feeds, or a library past 20,000 stories (counting them would hold
+    /// up the first screen), opens on its stories either way.
     public enum Start: String, Equatable, Sendable { case sources, stories }
 
     public var split: Int

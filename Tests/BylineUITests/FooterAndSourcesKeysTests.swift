@@ -98,6 +98,17 @@ import Testing
         #expect(driver.lines[23].contains("n next unread"))
     }
 
+    @Test func aLibraryTooLargeToCountAtOnceOpensOnItsStories() {
+        let stories = (0...AppState.largestCountedAtStart).map { n in
+            StorySummary(id: StoryID("fetched/\(n).txt"), story: Story(title: "Story \(n)", source: n % 2 == 0 ? "Harbour" : "Rail"))
+        }
+        var state = AppState(library: Fixtures.library, stories: stories, screen: ScreenSize(width: 80, height: 24))
+        state.opensOnSources = true
+        let driver = StoryDriver(state)
+        #expect(driver.state.sources == nil)
+        #expect(driver.lines[0].hasPrefix(" Byline — All stories"))
+    }
+
     @Test func aLibraryOfOneSourceOpensOnItsStories() {
         var state = AppState(library: Fixtures.library, stories: TwoFeeds.all.prefix(1).map(\.0),
                              screen: ScreenSize(width: 80, height: 24))
