@@ -24,7 +24,7 @@ extension AppState {
         var view = sources ?? SourcesView()
         view.rows = countSources(order: view.order)
         // The cursor starts on the source being read.
-        if let row = sourceRows.firstIndex(where: { $0.scope == scope }) { view.list.selected = row }
+        if let row = view.rows.firstIndex(where: { $0.scope == scope }) { view.list.selected = row }
         sources = view
         return []
     }
@@ -36,9 +36,12 @@ extension AppState {
     /// build). A larger library opens on its stories at once, and `S` counts when asked.
     mutating func openSourcesAtStart() {
         guard stories.count <= Self.largestCountedAtStart else { return }
-        let rows = countSources(order: .newestFirst)
-        guard rows.filter({ if case .source = $0.scope { true } else { false } }).count >= 2 else { return }
         _ = openSources()
+        let rows = sourceRows
+        guard rows.filter({ if case .source = $0.scope { true } else { false } }).count >= 2 else {
+            sources = nil
+            return
+        }
         if let first = Self.sourceWithUnread(in: rows, after: -1, forward: true) { sources?.list.selected = first }
     }
 
