@@ -64,6 +64,8 @@ public struct AppState: Equatable, Sendable {
     /// changes, so drawing and every scroll key use it as it is.
     public internal(set) var readerPage: ReaderPage?
     var readerPageInputs: ReaderPage.Inputs?
+    /// Pages laid out lately, to use again (see `ReaderPages`).
+    var readerPages = IgnoredInComparison<ReaderPages>()
 
     public var themes: [Theme] {
         didSet { layOutReader() }

@@ -20,7 +20,7 @@ final class BackgroundWork: Sendable {
     /// `/` searches and "More on this", each on a thread of its own that runs only the
     /// latest request (see `SearchWork`).
     let searchThread = LatestRequestThread(name: "byline search")
-    let similarThread = LatestRequestThread(name: "byline similar", niceness: 10)
+    let similarThread = LatestRequestThread(name: "byline similar", niceness: 10, settle: 0.15)
     /// The story whose "More on this" was asked for last and is not found yet.
     let similarAsked = Mutex<StoryID?>(nil)
 

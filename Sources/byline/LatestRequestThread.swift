@@ -12,18 +12,23 @@ import Glibc
 final class LatestRequestThread: @unchecked Sendable {
     private let condition = NSCondition()
     private var waiting: (@Sendable () -> Void)?
-    private var running = false
     private var started = false
+    /// Requests handed over so far: a newer one restarts the wait for `settle`.
+    private var submitted = 0
     private let name: String
     private let niceness: Int32
+    private let settle: TimeInterval
 
     /// - Parameters:
     ///   - name: the thread's name (15 bytes at most on Linux).
     ///   - niceness: added to the thread's scheduling niceness: work nobody waits for
     ///     gives way to the thread drawing the screen on a busy machine.
-    init(name: String, niceness: Int32 = 0) {
+    ///   - settle: how long requests must stop coming before the latest is run: a reader
+    ///     holding down a key previews a story every 30 ms, and wants none of them worked on.
+    init(name: String, niceness: Int32 = 0, settle: TimeInterval = 0) {
         self.name = name
         self.niceness = niceness
+        self.settle = settle
     }
 
     /// Runs `request` when the thread is free, dropping any request still waiting.
@@ -31,22 +36,21 @@ final class LatestRequestThread: @unchecked Sendable {
         condition.lock()
         defer { condition.unlock() }
         waiting = request
+        submitted += 1
         condition.signal()
         guard !started else { return }
         started = true
-        let thread = Thread { [self] in loop() }
-        thread.name = name
-        thread.start()
-    }
-
-    /// Whether a request is running or waiting.
-    var isBusy: Bool {
-        condition.lock()
-        defer { condition.unlock() }
-        return running || waiting != nil
+        Thread { [self] in loop() }.start()
     }
 
     private func loop() {
+        // Linux names a thread through its comm file (Foundation's `Thread.name` may be
+        // set before the system thread is known, and pthread_setname_np is not imported).
+        let comm = open("/proc/thread-self/comm", O_WRONLY)
+        if comm >= 0 {
+            _ = String(name.utf8.prefix(15)).map { name in name.withCString { write(comm, $0, strlen($0)) } }
+            close(comm)
+        }
         if niceness != 0 {
             // On Linux the nice value is the calling thread's own, not the process's.
             let which = __priority_which_t(PRIO_PROCESS.rawValue)
@@ -54,13 +58,15 @@ final class LatestRequestThread: @unchecked Sendable {
         }
         while true {
             condition.lock()
-            while waiting == nil {
-                running = false
-                condition.wait()
+            while waiting == nil { condition.wait() }
+            var seen = submitted
+            while settle > 0 {
+                let woken = condition.wait(until: Date(timeIntervalSinceNow: settle))
+                if !woken && submitted == seen { break }
+                seen = submitted
             }
             let request = waiting
             waiting = nil
-            running = true
             condition.unlock()
             request?()
         }

@@ -34,9 +34,9 @@ extension BackgroundWork {
         return .success(SearchFound(rows: rows, total: answer.total, isEstimate: answer.isEstimate))
     }
 
-    /// "More on this" for a story the reader shows. One at a time, on a thread that gives
-    /// way to drawing: a reader moving down the list previews a story a key, and only the
-    /// story shown when the last search ends is worth the next one.
+    /// "More on this" for a story the reader shows. One at a time, once the reader has
+    /// stopped on a story for a moment, on a thread that gives way to drawing: a reader
+    /// moving down the list previews a story a key, and wants none of those worked on.
     func findSimilar(_ id: StoryID, in library: Library, mailbox: Mailbox) {
         // Asked again for the story being worked on (the reader came back to it): once is enough.
         guard similarAsked.withLock({ asked in
