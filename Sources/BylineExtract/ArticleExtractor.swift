@@ -82,6 +82,8 @@ public enum ArticleExtractor {
         case .quote(let text): .quote(StoryText.removingControls(text))
         case .listItem(let text, let ordinal): .listItem(StoryText.removingControls(text), ordinal: ordinal)
         case .readMore(let link): .readMore(clean(link))
+        case .preformatted(let text): .preformatted(StoryText.removingControls(text))
+        case .image(let alt, let url): .image(alt: StoryText.removingControls(alt), url: clean(url))
         }
     }
 

@@ -71,7 +71,7 @@ enum StoryEdges {
         switch block {
         case .paragraph(let text), .subheading(let text), .quote(let text), .listItem(let text, _):
             InlineText.plain(text)
-        case .readMore:
+        case .readMore, .preformatted, .image:
             nil
         }
     }

@@ -23,14 +23,35 @@ public struct TextPane: Hashable, Sendable {
         min(max(0, offset), maxOffset(height: height))
     }
 
-    /// Blanks `rect` in `background`, then draws the visible lines clipped to it.
+    /// What marks a line cut at the pane's edge (a preformatted line, which is never wrapped).
+    public static let cutMark = "›"
+
+    /// Blanks `rect` in `background`, then draws the visible lines clipped to it. A line
+    /// wider than the region ends in `cutMark`, so the cut shows.
     public func draw(in rect: Rect, on grid: inout CellGrid, background: Style = .plain) {
         grid.fill(rect, style: background)
         let start = clampedOffset(height: rect.height)
         for row in 0..<rect.height {
             let index = start + row
             guard index < lines.count else { break }
-            grid.write(lines[index], x: rect.x, y: rect.y + row, maxWidth: rect.width)
+            let line = lines[index]
+            if rect.width > 1, Self.width(of: line, over: rect.width) {
+                grid.write(line, x: rect.x, y: rect.y + row, maxWidth: rect.width - 1)
+                let style = line.last?.style ?? background
+                grid.write(Self.cutMark, x: rect.x + rect.width - 1, y: rect.y + row, style: style)
+            } else {
+                grid.write(line, x: rect.x, y: rect.y + row, maxWidth: rect.width)
+            }
         }
+    }
+
+    /// Whether the spans are wider than `limit` cells; stops counting once they are.
+    private static func width(of line: [StyledSpan], over limit: Int) -> Bool {
+        var total = 0
+        for span in line {
+            total += DisplayWidth.of(span.text)
+            if total > limit { return true }
+        }
+        return false
     }
 }
