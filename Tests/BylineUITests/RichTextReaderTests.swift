@@ -74,9 +74,11 @@ import Testing
         return (try? ThemeFile.parse(text, file: file.path, fallbackName: "mono").get()) ?? .standard
     }()
 
-    @Test(arguments: [Theme.standard.monochrome, monoTheme])
-    func emphasisShowsWithoutColour(theme: Theme) {
-        #expect(theme.name == "default" || theme.name == "mono")
+    /// NO_COLOR's monochrome default theme, and the bundled mono theme.
+    @Test(arguments: ["NO_COLOR", "mono"])
+    func emphasisShowsWithoutColour(themeName: String) {
+        let theme = themeName == "mono" ? Self.monoTheme : Theme.standard.monochrome
+        #expect(theme.name == (themeName == "mono" ? "mono" : "default"))
         var grid = CellGrid(width: 60, height: 20)
         let page = page(width: 60, theme: theme)
         TextPane(lines: page.lines).draw(in: Rect(x: 0, y: 0, width: 60, height: 20), on: &grid)
