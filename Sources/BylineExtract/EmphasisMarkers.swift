@@ -57,11 +57,12 @@ enum EmphasisMarkers {
             }
             let content = scalars[(index + 1)..<end].filter { !isMarker($0) }
             let after = end + 1 < scalars.count ? scalars[end + 1] : nil
-            // A marker just after is the next span's, which may vanish: a `*` there would join the run.
             let emphasis: Emphasis = scalar == openBold ? .bold : .italic
-            if let after, isMarker(after) {
-                out.append(contentsOf: content)
-            } else if let written = InlineText.emphasized(content, emphasis, before: out.last, after: after) {
+            // A marker just after is the next span's, which may vanish (a `*` there would join
+            // the run); and `**` never spans a link, which a joined span may hold.
+            let holdsLink = String(String.UnicodeScalarView(content)).contains("](")
+            if !holdsLink, after.map({ !isMarker($0) }) ?? true,
+               let written = InlineText.emphasized(content, emphasis, before: out.last, after: after) {
                 out.append(contentsOf: written.unicodeScalars)
             } else {
                 out.append(contentsOf: content)

@@ -129,30 +129,39 @@ struct StoryBodyBuilder {
             walkChildren(index, depth: depth)
             return
         }
-        let outer = buffer
-        let outerSpace = pendingSpace
-        buffer = ""
-        pendingSpace = false
-        droppedLeadingSpace = false
         inLink = true
-        walkChildren(index, depth: depth)
+        let text = inlineText(of: index, depth: depth)
         inLink = false
-        let text = buffer
-        let trailingSpace = pendingSpace
-        buffer = outer
-        pendingSpace = outerSpace || droppedLeadingSpace
-        guard !text.isEmpty else {
-            pendingSpace = pendingSpace || trailingSpace
-            return
-        }
-        if pendingSpace && !buffer.isEmpty { buffer.append(" ") }
-        pendingSpace = trailingSpace
+        guard let text else { return }
         if allowsLinks {
             buffer += InlineText.markup(text: text, url: url)
             links.append(RelatedLink(title: InlineText.plain(text), url: url))
         } else {
             buffer += text
         }
+    }
+
+    /// The text of an inline element's children, walked into a buffer of its own so the
+    /// caller can wrap it; the spaces around it are settled as if it ran on. Nil when it
+    /// has no text.
+    private mutating func inlineText(of index: Int, depth: Int) -> String? {
+        let outer = buffer
+        let outerSpace = pendingSpace
+        buffer = ""
+        pendingSpace = false
+        droppedLeadingSpace = false
+        walkChildren(index, depth: depth)
+        let text = buffer
+        let trailingSpace = pendingSpace
+        buffer = outer
+        pendingSpace = outerSpace || droppedLeadingSpace
+        guard !text.isEmpty else {
+            pendingSpace = pendingSpace || trailingSpace
+            return nil
+        }
+        if pendingSpace && !buffer.isEmpty { buffer.append(" ") }
+        pendingSpace = trailingSpace
+        return text
     }
 
     /// Bold or italic words: marked for `EmphasisMarkers` to write or drop when the
@@ -173,24 +182,10 @@ struct StoryBodyBuilder {
             buffer.unicodeScalars.append(close)
             return
         }
-        let outer = buffer
-        let outerSpace = pendingSpace
-        buffer = ""
-        pendingSpace = false
-        droppedLeadingSpace = false
         inEmphasis = true
-        walkChildren(index, depth: depth)
+        let text = inlineText(of: index, depth: depth)
         inEmphasis = false
-        let text = buffer
-        let trailingSpace = pendingSpace
-        buffer = outer
-        pendingSpace = outerSpace || droppedLeadingSpace
-        guard !text.isEmpty else {
-            pendingSpace = pendingSpace || trailingSpace
-            return
-        }
-        if pendingSpace && !buffer.isEmpty { buffer.append(" ") }
-        pendingSpace = trailingSpace
+        guard let text else { return }
         if text.contains("](") {
             buffer += text
         } else {

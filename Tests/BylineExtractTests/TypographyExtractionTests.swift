@@ -59,6 +59,11 @@ import Testing
         #expect(blocks(html) == [.paragraph("Read [the report](https://news.example.org/a) now.")])
     }
 
+    @Test func aJoinedSpanHoldingALinkIsLeftUnmarked() {
+        let html = "<p>Now <b>one</b><b> <a href='/two'>two</a></b> three.</p>"
+        #expect(blocks(html) == [.paragraph("Now one [two](https://news.example.org/two) three.")])
+    }
+
     @Test func plainTextHasNoMarks() {
         let text = HTMLStoryText.plainText(blocks("<p>A <b>bold</b> word.</p><pre>  x = 1</pre><img src='/a.jpg' alt='A'>"))
         #expect(text == "A bold word.\n\n  x = 1")

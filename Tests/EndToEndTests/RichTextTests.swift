@@ -29,10 +29,7 @@ extension EndToEnd {
             let library = try ScratchFolder(prefix: "library")
             defer { home.remove(); library.remove() }
             try library.write("notes.txt", text: Self.story)
-            let opened = home.url.appendingPathComponent("opened.txt")
-            let browser = home.url.appendingPathComponent("note-browser")
-            try "#!/bin/sh\necho \"$1\" >> \(opened.path)\n".write(to: browser, atomically: true, encoding: .utf8)
-            try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: browser.path)
+            let (browser, opened) = try Reader.noteBrowser(in: home)
             let command = try Reader.command([library.path], home: home)
             try await TmuxSession.run(["env", "BROWSER=\(browser.path)"] + command) { reader in
                 try await reader.waitFor("Release notes")
