@@ -8,6 +8,8 @@ public struct ReaderPage: Equatable, Sendable {
     public var links: [ReaderLink]
     /// The first line each link number appears on.
     public var linkLines: [Int: Int]
+    /// Preformatted lines: never wrapped, drawn out to the pane's edge.
+    public var unwrapped: Set<Int> = []
 
     /// The widest a line of text gets, however wide the pane: long lines tire the eye.
     public static let maximumTextWidth = 100
@@ -77,7 +79,8 @@ public struct ReaderPage: Equatable, Sendable {
                 builder.add(link: number, label: similar.title)
             }
         }
-        return ReaderPage(lines: builder.lines, links: builder.links, linkLines: builder.linkLines)
+        return ReaderPage(lines: builder.lines, links: builder.links, linkLines: builder.linkLines,
+                          unwrapped: builder.unwrapped)
     }
 
     /// For each numbered list item, the widest number of its list (consecutive items).
@@ -125,6 +128,7 @@ private struct Builder {
     /// Link numbers by `ReaderLinks.key`: a story can carry thousands of links.
     private var numbers: [String: Int] = [:]
     var linkLines: [Int: Int] = [:]
+    var unwrapped: Set<Int> = []
 
     init(width: Int, theme: Theme, selectedLink: Int?) {
         self.width = width
@@ -185,11 +189,12 @@ private struct Builder {
     }
 
     /// Preformatted lines as they are: never wrapped or joined, indented two columns; a
-    /// line wider than the pane is cut at its edge with a mark (`TextPane`), and `byline
-    /// show` prints it whole.
+    /// line wider than the pane is cut at the pane's edge (past the measure) with a mark
+    /// (`TextPane`), and `byline show` prints it whole.
     mutating func add(preformatted text: String, style: Style) {
         for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
             let shown = VisibleText.sanitize(String(line), tabWidth: 8)
+            unwrapped.insert(lines.count)
             lines.append(shown.isEmpty ? [] : [StyledSpan(text: "  " + shown, style: style)])
         }
     }

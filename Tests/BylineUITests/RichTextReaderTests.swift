@@ -49,11 +49,23 @@ import Testing
     @Test func aLineWiderThanThePaneIsCutWithAMark() {
         let page = page(width: 30)
         var grid = CellGrid(width: 30, height: page.lines.count)
-        TextPane(lines: page.lines).draw(in: Rect(x: 0, y: 0, width: 30, height: page.lines.count), on: &grid)
+        TextPane(lines: page.lines, unwrapped: page.unwrapped)
+            .draw(in: Rect(x: 0, y: 0, width: 30, height: page.lines.count), on: &grid)
         let row = text(page).firstIndex { $0.contains("return") } ?? 0
         #expect(grid.lines[row] == "      return  1    // a comme›")
         // Lines that fit carry no mark.
         #expect(grid.lines.filter { $0.contains("›") }.count == 1)
+    }
+
+    @Test func onScreenAPreformattedLineRunsPastTheMeasureToThePaneEdge() {
+        let state = reading(width: 140)
+        let text = state.layout.readerText
+        let lines = render(state).lines
+        let row = lines.first { $0.contains("return  1") } ?? ""
+        #expect(row.contains("runs past the edge of a narrow pane"), "\(row)")
+        let prose = lines.first { $0.contains("Some bold words") } ?? ""
+        #expect((text?.width ?? 0) < 72 + 1, "prose keeps the measure")
+        #expect(!prose.isEmpty)
     }
 
     // MARK: - Emphasis
