@@ -67,7 +67,11 @@ struct StoryBodyBuilder {
         }
         let name = node.name
         if name == "img" || name == "picture" {
-            if depth < 600, !isExcluded(index), !HiddenContent.isHidden(node) { addImage(index) }
+            // The body finder counts an image as never text and so marks it excluded; one
+            // met here is inside a kept container, and stays unless hidden or furniture.
+            if depth < 600, !HiddenContent.isHidden(node), !ClassWeight.isUnlikely(node), !StoryImage.isDecoration(node) {
+                addImage(index)
+            }
             return
         }
         guard depth < 600, !isExcluded(index), !usedCaptions.contains(index),

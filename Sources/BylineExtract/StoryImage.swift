@@ -11,7 +11,8 @@ import FoundationEssentials
 /// The rule for tracking pixels: an image drawn at most 2 pixels wide or high (`width` /
 /// `height` attributes), or one without alt text whose address is a known counter (a
 /// host in `trackerHosts`) or is named like one (`pixel.gif`, `1x1.png`, `spacer.gif`,
-/// `beacon`), is a counter, not a picture, and leaves no line.
+/// `beacon`), is a counter, not a picture, and leaves no line; so does an avatar, logo or
+/// icon (by its class or id).
 enum StoryImage {
     enum Outcome: Equatable {
         case image(alt: String, url: String?)
@@ -76,6 +77,14 @@ enum StoryImage {
         }
         return nil
     }
+
+    /// An author's avatar, a site's logo, an icon: page furniture, not a picture of the story.
+    static func isDecoration(_ node: HTMLDocument.Node) -> Bool {
+        let words = node.classAndID
+        return !words.isEmpty && decorationWords.found(in: words)
+    }
+
+    private static let decorationWords = WordList(["avatar", "logo", "icon", "badge", "sprite", "gravatar"])
 
     private static func isTiny(_ size: String?) -> Bool {
         guard let size else { return false }

@@ -135,3 +135,28 @@ import Testing
         #expect(blocks(html) == [.image(alt: "Evil red (link)(x) second line", url: "https://news.example.org/a.jpg")])
     }
 }
+
+/// Images survive the extraction of a whole page: the body finder's statistics treat them
+/// as never text, and the story still shows them.
+@Suite struct ImagesInExtractedPagesTests {
+    static let paragraph = Array(repeating: "This is a sentence of the story that goes on, with commas, and words.", count: 6)
+        .joined(separator: " ")
+
+    @Test func aPagesFigureAndInlinePictureBecomeImageLines() {
+        let html = """
+            <html><head><title>Harbour story</title></head><body><nav><a href="/">Home</a></nav><article>
+            <h1>Harbour story</h1><p>\(Self.paragraph)</p>
+            <figure><img src="/harbour.jpg"><figcaption>The harbour at dawn</figcaption></figure>
+            <p>\(Self.paragraph)</p>
+            <p><img class="author-avatar" src="/jo.jpg" alt="Jo"><img src="/inline.jpg" alt="Inline picture"> \(Self.paragraph)</p>
+            <p>\(Self.paragraph)</p></article><footer>Copyright</footer></body></html>
+            """
+        let article = ArticleExtractor.extract(html: html, url: URL(string: "https://example.org/news/harbour"))
+        let images = article.blocks.filter { if case .image = $0 { true } else { false } }
+        #expect(images == [
+            .image(alt: "The harbour at dawn", url: "https://example.org/harbour.jpg"),
+            .image(alt: "Inline picture", url: "https://example.org/inline.jpg"),
+        ])
+        #expect(!article.text.contains("image"), "the plain text has no image lines")
+    }
+}
