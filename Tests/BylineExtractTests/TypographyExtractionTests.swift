@@ -160,3 +160,26 @@ import Testing
         #expect(!article.text.contains("image"), "the plain text has no image lines")
     }
 }
+
+/// Trimming a story's edges looks at its text: pictures neither shield a byline or a
+/// closing line from it nor get lost in it.
+@Suite struct ImagesAtTheEdgesTests {
+    @Test func aLeadPictureStaysAndTheBylineBelowItGoes() {
+        let blocks: [StoryBlock] = [
+            .image(alt: "Lead", url: "https://e.org/lead.jpg"), .paragraph("By Jo Reporter"),
+            .paragraph("The story begins here, and it goes on for a while."),
+        ]
+        #expect(StoryEdges.trimmed(blocks) == [blocks[0], blocks[2]])
+        #expect(StoryEdges.bylineAuthor(blocks) == "Jo Reporter")
+    }
+
+    @Test func aClosingLineGoesWithThePicturesAfterIt() {
+        let blocks: [StoryBlock] = [
+            .paragraph("The story ends here, and that is the end of it."),
+            .image(alt: "Chart", url: "https://e.org/chart.jpg"),
+            .paragraph("Follow us on Twitter for more."),
+            .image(alt: "Author photo", url: "https://e.org/jo.jpg"),
+        ]
+        #expect(StoryEdges.trimmed(blocks) == [blocks[0], blocks[1]])
+    }
+}
