@@ -63,5 +63,26 @@ extension EndToEnd {
             }
             #expect(try String(contentsOf: opened, encoding: .utf8) == "https://example.org/chart.png\n")
         }
+    
+        /// `byline show` prints the block whole (no wrap, no cut), the words without marks,
+        /// and the image with its address in the list of links.
+        @Test func showPrintsTheStoryReadably() async throws {
+            let home = try ScratchFolder(prefix: "home")
+            let library = try ScratchFolder(prefix: "library")
+            defer { home.remove(); library.remove() }
+            try library.write("notes.txt", text: Self.story)
+            let path = library.url.appendingPathComponent("notes.txt").path
+            let shown = try await runProgram(try #require(Reader.binary), ["show", path, "--width", "30"],
+                                             environment: Reader.environment(home: home))
+            let lines = shown.standardOutput.split(separator: "\n", omittingEmptySubsequences: false)
+            #expect(shown.status == 0)
+            #expect(lines.contains("  $ byline   fetch --jobs 4"))
+            #expect(lines.contains("  done   in    2.1 s"), "escape sequence gone, spacing kept")
+            #expect(!shown.standardOutput.contains("*"))
+            #expect(!shown.standardOutput.contains("\u{1B}"))
+            #expect(joinedText(lines.map(String.init)).contains("The new parser is much faster"))
+            #expect(lines.contains { $0.hasPrefix("[image: Benchmark chart") })
+            #expect(lines.contains("[1] https://example.org/chart.png"))
+        }
     }
 }
