@@ -1,4 +1,14 @@
 /// Facts about the story-file format shared by the parser and the writer.
+///
+/// The body, paragraph by paragraph (blank lines between): `## ` a subheading (or a short
+/// line without closing punctuation between others), `> ` a quote, `- `/`1. ` list items,
+/// `READ MORE: …` a related-story link, `[image: alt](https://…)` alone an image, and
+/// lines between two equal fences of three or more backticks a preformatted block, kept
+/// verbatim. In running text, `[words](https://…)` is a link and `*`/`**`/`***` italic,
+/// bold or both (the rule is in `InlineEmphasis`). A leading `\` keeps a line a plain
+/// paragraph and `\*` is a literal asterisk. Old files read as they did unless they hold
+/// a matched fence pair, a whole-line `[image…]` link, `\*`, or asterisks that meet the
+/// emphasis rule, which were meant as what they now show.
 enum StoryFileFormat {
     /// The headers Byline interprets, in the order it writes them.
     static let knownHeaders = [
