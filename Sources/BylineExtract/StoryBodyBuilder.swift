@@ -172,7 +172,7 @@ struct StoryBodyBuilder {
     /// paragraph ends. Only the outermost emphasis is kept, and none that would hold a link
     /// or a block (`**` cannot span them).
     private mutating func walkEmphasis(_ index: Int, depth: Int, _ emphasis: Emphasis) {
-        guard preformatted == 0, !inLink, !inEmphasis, allowsLinks, !containsBlocks(index) else {
+        guard preformatted == 0, !inLink, !inEmphasis, allowsEmphasis, !containsBlocks(index) else {
             walkChildren(index, depth: depth)
             return
         }
@@ -324,8 +324,9 @@ struct StoryBodyBuilder {
                 blocks.append(.subheading(plain))
                 return
             case .quote:
-                // A quote is running text too: its own asterisks stay asterisks.
-                blocks.append(.quote(InlineText.escaped(plain)))
+                // Written without links (`allowsLinks`), so its text is already escaped
+                // running text, bold and italic kept.
+                blocks.append(.quote(text))
                 return
             case .item(let ordinal, let written):
                 blocks.append(written ? .paragraph(text) : .listItem(text, ordinal: ordinal))
@@ -339,6 +340,18 @@ struct StoryBodyBuilder {
     }
 
     /// Headings and quotes are written as plain text in story files.
+    /// Headings are plain text; quotes, paragraphs and items keep bold and italic.
+    private var allowsEmphasis: Bool {
+        for context in contexts.reversed() {
+            switch context {
+            case .heading: return false
+            case .quote, .item, .paragraph: return true
+            case .list: continue
+            }
+        }
+        return true
+    }
+
     private var allowsLinks: Bool {
         for context in contexts.reversed() {
             switch context {

@@ -40,6 +40,11 @@ import Testing
         #expect(blocks(html) == [.paragraph("A **bold** and *italic* word, **Note:** (*sic*).")])
     }
 
+    @Test func quotesKeepEmphasisAndHeadingsDoNot() {
+        let html = "<h2>A <b>bold</b> heading</h2><blockquote><p>A <b>bold</b> claim, *starred*.</p></blockquote>"
+        #expect(blocks(html) == [.subheading("A bold heading"), .quote("A **bold** claim, \\*starred\\*.")])
+    }
+
     @Test func emphasisThatWouldNotReadBackIsDropped() {
         // Inside a word, the marks would not read as emphasis: the words stay, unmarked.
         let html = "<p>un<i>believ</i>able and <b>half</b>way, <b>one</b><b>two</b></p>"
