@@ -126,7 +126,8 @@ public enum ArticleExtractor {
         return body.split(whereSeparator: { $0 == "\n" || $0 == "\r" })
             .map { TextSpace.collapse(StoryText.removingControls(String($0))) }
             .filter { !$0.isEmpty }
-            .map { StoryBlock.paragraph($0) }
+            // Plain text: its asterisks stay asterisks.
+            .map { StoryBlock.paragraph(InlineText.escaped($0)) }
     }
 
     /// The headline is the story's title, not the first line of its body.

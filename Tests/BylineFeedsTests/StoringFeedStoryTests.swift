@@ -97,4 +97,15 @@ struct StoringFeedStoryTests {
         ])
         #expect(try StoryFileParser.parse(text: StoryFileWriter.write(story)).get() == story)
     }
+
+    @Test("a plain-text feed's asterisks stay asterisks")
+    func plainTextAsterisksStayText() {
+        let item = FeedItem(id: "1", link: "https://example.org/1",
+                            summary: FeedText(value: "An *aside* and 5 * 3.", isHTML: false))
+        let story = FeedStory.story(item: item, feed: feed, subscription: Subscription(url: "https://example.org/rss"),
+                                    converter: .standard)
+        guard case .paragraph(let text)? = story.body.first else { Issue.record("no paragraph"); return }
+        #expect(InlineText.plain(text) == "An *aside* and 5 * 3.")
+        #expect(InlineText.runs(text) == [.text("An *aside* and 5 * 3.")])
+    }
 }

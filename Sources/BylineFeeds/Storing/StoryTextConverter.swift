@@ -24,7 +24,8 @@ public struct StoryTextConverter: Sendable {
         var blocks: [StoryBlock] = []
         var current: [Substring] = []
         func flush() {
-            if let paragraph = SafeText.clean(current.joined(separator: " ")) { blocks.append(.paragraph(paragraph)) }
+            // Plain text has no markup: its asterisks stay asterisks.
+            if let paragraph = SafeText.clean(current.joined(separator: " ")) { blocks.append(.paragraph(InlineText.escaped(paragraph))) }
             current = []
         }
         for line in text.split(omittingEmptySubsequences: false, whereSeparator: { $0.isNewline }) {
