@@ -52,11 +52,15 @@ public struct TextPane: Hashable, Sendable {
         }
     }
 
-    /// Whether the spans are wider than `limit` cells; stops counting once they are.
+    /// Whether the spans are wider than `limit` cells. Measures a span's head first: a
+    /// preformatted line may be a whole minified file, measured on every frame.
     private static func width(of line: [StyledSpan], over limit: Int) -> Bool {
         var total = 0
         for span in line {
-            total += DisplayWidth.of(span.text)
+            let head = span.text.utf8.count > 4 * limit + 16 ? span.text.prefix(limit + 1) : Substring(span.text)
+            total += DisplayWidth.of(head)
+            if total > limit { return true }
+            if head.endIndex < span.text.endIndex { total += DisplayWidth.of(span.text[head.endIndex...]) }
             if total > limit { return true }
         }
         return false

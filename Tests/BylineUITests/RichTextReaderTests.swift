@@ -57,6 +57,15 @@ import Testing
         #expect(grid.lines.filter { $0.contains("›") }.count == 1)
     }
 
+    @Test func aHugeLineIsCutLikeAnyOther() {
+        let story = Story(title: "Minified", body: [.preformatted("中" + String(repeating: "x", count: 200_000))])
+        let page = ReaderPage.layout(story, width: 20, theme: .standard, selectedLink: nil, timeZone: TimeZone(identifier: "UTC")!)
+        var grid = CellGrid(width: 20, height: page.lines.count)
+        TextPane(lines: page.lines, unwrapped: page.unwrapped)
+            .draw(in: Rect(x: 0, y: 0, width: 20, height: page.lines.count), on: &grid)
+        #expect(grid.lines.last == "  中xxxxxxxxxxxxxxx›")
+    }
+
     @Test func onScreenAPreformattedLineRunsPastTheMeasureToThePaneEdge() {
         let state = reading(width: 140)
         let text = state.layout.readerText
