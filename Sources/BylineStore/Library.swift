@@ -63,7 +63,7 @@ public struct Library: Sendable {
         let indexStampBefore = Self.indexStamp(indexPath)
         var old: IndexedListing?
         var indexState = LoadReport.IndexState.used
-        if let shown, shown.bytes.stamp != nil, shown.bytes.stamp == indexStampBefore {
+        if let shown, shown.bytes.isMapped(from: indexPath) {
             old = shown
         } else {
             (old, indexState) = IndexedListing.open(indexPath)
@@ -80,7 +80,7 @@ public struct Library: Sendable {
         try StoryFolderScan.visit(root: folder.path, skipped: &skipped) { file in
             visited += 1
             // Memory stays flat over 100,000 lookups: the pages read are given back as it goes.
-            if visited % 8192 == 0 { old?.releasePages() }
+            if visited % IndexedListing.rowsBetweenReleases == 0 { old?.releasePages() }
             if let old, let row = old.row(of: StoryID(file.path)) {
                 seen[row] = true
                 if old.stamp(at: row) == file.stamp { reused += 1 } else { changed.append(file) }
@@ -97,7 +97,7 @@ public struct Library: Sendable {
             markChecked(startedAt: now, stamp: indexStampBefore)
             // What the walk passed over is found again by every scan, so never indexed.
             return LibraryContents(listing: old, problems: keptProblems.sorted { $0.id < $1.id } + skipped.map(LibraryProblem.init(skipped:)),
-                                   report: report)
+                                   report: report, comparedWith: old)
         }
 
         let (entries, problems) = LibraryIndex.split(StoryFileReading.records(root: folder.path, files: changed, progress: progress))
@@ -114,8 +114,14 @@ public struct Library: Sendable {
             guard let inMemory = try? IndexedListing(IndexBytes(copying: writer.bytes())) else { return nil }
             listing = inMemory
         }
-        recorded(saved: entries, removed: gone.compactMap { old?.id(at: $0) } + knownProblems.values.map(\.id))
-        return LibraryContents(listing: listing, problems: allProblems + skipped.map(LibraryProblem.init(skipped:)), report: report)
+        let removed = gone.compactMap { old?.id(at: $0) }
+        // The listing's changes: a changed file that is no longer a story leaves it.
+        let wasListed = { (id: StoryID) in old?.row(of: id) != nil }
+        let changes = ListingChanges(added: entries.filter { !wasListed($0.id) }.map(\.summary),
+                                     changed: entries.filter { wasListed($0.id) }.map(\.summary),
+                                     removed: removed + problems.map(\.id).filter(wasListed))
+        return LibraryContents(listing: listing, problems: allProblems + skipped.map(LibraryProblem.init(skipped:)), report: report,
+                               comparedWith: old, changes: changes)
     }
 
     /// The library as the index last saw it, without looking at the folder: what the

@@ -60,9 +60,8 @@ struct FetchCommand: ParsableCommand {
         let library = Library(folder: places.libraryFolder)
         if let plan = try? LibraryCleaning.plan(library, retention: configuration.retention, subscriptions: list.subscriptions,
                                                 subscriptionsPath: places.subscriptionsFile.url.path), !plan.expired.isEmpty {
-            let failures = LibraryCleaning.remove(plan, from: library)
+            let (count, failures) = LibraryCleaning.remove(plan, from: library)
             for failure in failures { warn("byline: \(failure)") }
-            let count = plan.expired.count - failures.count
             print("Removed \(count) old \(count == 1 ? "story" : "stories") (older than the retention period)")
         }
         if !report.failures.isEmpty || !unknown.isEmpty { throw ExitCode.failure }

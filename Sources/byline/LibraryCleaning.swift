@@ -49,11 +49,13 @@ enum LibraryCleaning {
     }
 
     /// Removes the plan's stories for good; the ones that could not be removed, with why.
-    static func remove(_ plan: Plan, from library: Library) -> [String] {
-        var failures: [String] = []
-        for entry in plan.expired {
-            do { try library.remove(entry.id, keepForUndo: false) } catch { failures.append("\(error)") }
+    static func remove(_ plan: Plan, from library: Library) -> (removed: Int, failures: [String]) {
+        do {
+            let failures = try library.remove(plan.expired.map(\.id), keepForUndo: false)
+            return (plan.expired.count - failures.count, failures.map { "\($0)" })
+        } catch {
+            // The lock could not be taken: nothing was removed.
+            return (0, ["\(error)"])
         }
-        return failures
     }
 }
