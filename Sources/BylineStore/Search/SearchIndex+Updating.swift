@@ -59,9 +59,9 @@ extension SearchIndex {
 
     /// As `upToDate(_:files:progress:)`, against the story index's listing of the folder
     /// (which the background check has just brought up to date). Paths and stamps are
-    /// compared as bytes and the pages read are given back as it goes, so a check that
-    /// finds the search index current holds nothing per story: memory stays flat at any
-    /// library size.
+    /// compared as bytes, the story index is looked up through its file (`IndexProbe`)
+    /// and the search index's pages are given back as it goes, so a check that finds the
+    /// search index current holds nothing per story: memory stays flat at any library size.
     public static func upToDate(_ library: Library, listing: IndexedListing,
                                 progress: @Sendable (Int, Int) -> Void = { _, _ in }) throws(LibraryError) -> SearchIndex {
         guard case .success(let index) = open(library) else {
@@ -74,23 +74,25 @@ extension SearchIndex {
         // Every story of the search index that is listed with the same stamp; the rest are gone.
         var current = 0, looked = 0
         var gone: [String] = []
+        var probe = IndexProbe(listing)
         index.stories.forEachStory { ref in
             looked += 1
             if looked % IndexedListing.rowsBetweenReleases == 0 { releasePages() }
             let segment = index.stories.segments[ref.segment]
             let path = segment.pathBytes(ref.story)
-            guard let row = listing.row(ofPath: path) else {
+            guard let (_, stamp) = probe.find(path) else {
                 gone.append(String(decoding: path, as: UTF8.self))
                 return
             }
-            if listing.stamp(at: row) == segment.stamp(ref.story).fileStamp { current += 1 }
+            if stamp == segment.stamp(ref.story).fileStamp { current += 1 }
         }
         // Paths are unique on both sides, so when every listed story was found current,
         // none is missing: the common case needs no second pass.
         var changed: [(path: String, stamp: FileStamp)] = []
         if current != listing.count {
             for row in 0..<listing.count {
-                if row % IndexedListing.rowsBetweenReleases == 0 { releasePages() }
+                // The search index is looked up at random here: its pages go back more often.
+                if row % 256 == 0 { releasePages() }
                 let path = listing.id(at: row).path
                 if let ref = index.stories.ref(path: path),
                    index.stories.segments[ref.segment].stamp(ref.story).fileStamp == listing.stamp(at: row) { continue }
