@@ -101,8 +101,13 @@ public struct Library: Sendable {
 
         let (entries, problems) = LibraryIndex.split(StoryFileReading.records(root: folder.path, files: changed, progress: progress))
         let allProblems = (keptProblems + problems).sorted { $0.id < $1.id }
+        /// The row `old` lists the story at `path` in.
+        func oldRow(_ path: String) -> Int? {
+            var path = path
+            return path.withUTF8 { probe?.find(UnsafeRawBufferPointer($0))?.row }
+        }
         var dropping = Set(gone)
-        for file in changed { if let row = old?.row(of: StoryID(file.path)) { dropping.insert(row) } }
+        for file in changed { if let row = oldRow(file.path) { dropping.insert(row) } }
         let writer = IndexWriter.merging(old, dropping: dropping, adding: entries, problems: allProblems)
         let listing: IndexedListing
         do throws(LibraryError) {
@@ -115,7 +120,7 @@ public struct Library: Sendable {
         }
         let removed = gone.compactMap { old?.id(at: $0) }
         // The listing's changes: a changed file that is no longer a story leaves it.
-        let wasListed = { (id: StoryID) in old?.row(of: id) != nil }
+        let wasListed = { (id: StoryID) in oldRow(id.path) != nil }
         let changes = ListingChanges(added: entries.filter { !wasListed($0.id) }.map(\.summary),
                                      changed: entries.filter { wasListed($0.id) }.map(\.summary),
                                      removed: removed + problems.map(\.id).filter(wasListed))

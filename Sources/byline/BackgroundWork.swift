@@ -32,7 +32,7 @@ final class BackgroundWork: Sendable {
     /// The most changes the reader is sent as changes: past that (a big fetch), the new
     /// index is sent whole, mapped rather than copied, and laying the changes over the
     /// listing on screen would cost the reader more than taking the new one.
-    static let mostChangesSent = 2_000
+    static let mostChangesSent = 500
 
     /// Reads a library folder and posts what the reader needs of it (only when it
     /// differs from the index, if the read asks so), with the library's marks when
