@@ -63,7 +63,7 @@ public struct Library: Sendable {
         let indexStampBefore = Self.indexStamp(indexPath)
         var old: IndexedListing?
         var indexState = LoadReport.IndexState.used
-        if let shown, shown.bytes.stamp != nil, shown.bytes.stamp == indexStampBefore {
+        if let shown, shown.bytes.isMapped(from: indexPath) {
             old = shown
         } else {
             (old, indexState) = IndexedListing.open(indexPath)
@@ -75,15 +75,14 @@ public struct Library: Sendable {
         var keptProblems: [LibraryProblem] = []
         var changed: [StoryFolderScan.Found] = []
         var reused = 0
-        var visited = 0
         var skipped: [StoryFolderScan.Skipped] = []
+        // Memory stays flat over 100,000 lookups: they read the index file, not its mapping.
+        var probe = old.map(IndexProbe.init)
         try StoryFolderScan.visit(root: folder.path, skipped: &skipped) { file in
-            visited += 1
-            // Memory stays flat over 100,000 lookups: the pages read are given back as it goes.
-            if visited % 8192 == 0 { old?.releasePages() }
-            if let old, let row = old.row(of: StoryID(file.path)) {
+            var path = file.path
+            if let (row, stamp) = path.withUTF8({ probe?.find(UnsafeRawBufferPointer($0)) }) {
                 seen[row] = true
-                if old.stamp(at: row) == file.stamp { reused += 1 } else { changed.append(file) }
+                if stamp == file.stamp { reused += 1 } else { changed.append(file) }
             } else if let problem = knownProblems.removeValue(forKey: file.path), problem.stamp == file.stamp {
                 keptProblems.append(problem)
                 reused += 1
@@ -97,13 +96,18 @@ public struct Library: Sendable {
             markChecked(startedAt: now, stamp: indexStampBefore)
             // What the walk passed over is found again by every scan, so never indexed.
             return LibraryContents(listing: old, problems: keptProblems.sorted { $0.id < $1.id } + skipped.map(LibraryProblem.init(skipped:)),
-                                   report: report)
+                                   report: report, comparedWith: old)
         }
 
         let (entries, problems) = LibraryIndex.split(StoryFileReading.records(root: folder.path, files: changed, progress: progress))
         let allProblems = (keptProblems + problems).sorted { $0.id < $1.id }
+        /// The row `old` lists the story at `path` in.
+        func oldRow(_ path: String) -> Int? {
+            var path = path
+            return path.withUTF8 { probe?.find(UnsafeRawBufferPointer($0))?.row }
+        }
         var dropping = Set(gone)
-        for file in changed { if let row = old?.row(of: StoryID(file.path)) { dropping.insert(row) } }
+        for file in changed { if let row = oldRow(file.path) { dropping.insert(row) } }
         let writer = IndexWriter.merging(old, dropping: dropping, adding: entries, problems: allProblems)
         let listing: IndexedListing
         do throws(LibraryError) {
@@ -114,8 +118,14 @@ public struct Library: Sendable {
             guard let inMemory = try? IndexedListing(IndexBytes(copying: writer.bytes())) else { return nil }
             listing = inMemory
         }
-        recorded(saved: entries, removed: gone.compactMap { old?.id(at: $0) } + knownProblems.values.map(\.id))
-        return LibraryContents(listing: listing, problems: allProblems + skipped.map(LibraryProblem.init(skipped:)), report: report)
+        let removed = gone.compactMap { old?.id(at: $0) }
+        // The listing's changes: a changed file that is no longer a story leaves it.
+        let wasListed = { (id: StoryID) in oldRow(id.path) != nil }
+        let changes = ListingChanges(added: entries.filter { !wasListed($0.id) }.map(\.summary),
+                                     changed: entries.filter { wasListed($0.id) }.map(\.summary),
+                                     removed: removed + problems.map(\.id).filter(wasListed))
+        return LibraryContents(listing: listing, problems: allProblems + skipped.map(LibraryProblem.init(skipped:)), report: report,
+                               comparedWith: old, changes: changes)
     }
 
     /// The library as the index last saw it, without looking at the folder: what the

@@ -52,10 +52,68 @@ extension SearchIndex {
             let path = index.stories.segments[ref.segment].path(ref.story)
             if !present.contains(path) { gone.append(path) }
         }
+        return try bringUpToDate(index, changed: changed, gone: gone, storyCount: found.count, library: library) { () throws(LibraryError) in
+            try build(library, found: found, progress: progress)
+        }
+    }
+
+    /// As `upToDate(_:files:progress:)`, against the story index's listing of the folder
+    /// (which the background check has just brought up to date). Paths and stamps are
+    /// compared as bytes, the story index is looked up through its file (`IndexProbe`)
+    /// and the search index's pages are given back as it goes, so a check that finds the
+    /// search index current holds nothing per story: memory stays flat at any library size.
+    public static func upToDate(_ library: Library, listing: IndexedListing,
+                                progress: @Sendable (Int, Int) -> Void = { _, _ in }) throws(LibraryError) -> SearchIndex {
+        guard case .success(let index) = open(library) else {
+            return try build(library, found: listing.fileStamps(), progress: progress)
+        }
+        func releasePages() {
+            listing.releasePages()
+            for file in index.files { file.release() }
+        }
+        // Every story of the search index that is listed with the same stamp; the rest are gone.
+        var current = 0, looked = 0
+        var gone: [String] = []
+        var probe = IndexProbe(listing)
+        index.stories.forEachStory { ref in
+            looked += 1
+            if looked % IndexedListing.rowsBetweenReleases == 0 { releasePages() }
+            let segment = index.stories.segments[ref.segment]
+            let path = segment.pathBytes(ref.story)
+            guard let (_, stamp) = probe.find(path) else {
+                gone.append(String(decoding: path, as: UTF8.self))
+                return
+            }
+            if stamp == segment.stamp(ref.story).fileStamp { current += 1 }
+        }
+        // Paths are unique on both sides, so when every listed story was found current,
+        // none is missing: the common case needs no second pass.
+        var changed: [(path: String, stamp: FileStamp)] = []
+        if current != listing.count {
+            for row in 0..<listing.count {
+                // The search index is looked up at random here: its pages go back more often.
+                if row % 256 == 0 { releasePages() }
+                let path = listing.id(at: row).path
+                if let ref = index.stories.ref(path: path),
+                   index.stories.segments[ref.segment].stamp(ref.story).fileStamp == listing.stamp(at: row) { continue }
+                changed.append((path, listing.stamp(at: row)))
+            }
+        }
+        releasePages()
+        return try bringUpToDate(index, changed: changed, gone: gone, storyCount: listing.count, library: library) { () throws(LibraryError) in
+            try build(library, found: listing.fileStamps(), progress: progress)
+        }
+    }
+
+    /// Indexes the `changed` files and drops the `gone` ones, or rebuilds the index with
+    /// `rebuild` when much of the library changed.
+    private static func bringUpToDate(_ index: SearchIndex, changed: [(path: String, stamp: FileStamp)], gone: [String],
+                                      storyCount: Int, library: Library,
+                                      rebuild: () throws(LibraryError) -> SearchIndex) throws(LibraryError) -> SearchIndex {
         guard !changed.isEmpty || !gone.isEmpty else { return index }
         // Rebuilding beats amending when much of the library changed.
-        if changed.count + gone.count > max(SearchIndex.batchSize, found.count / 4) {
-            return try build(library, found: found, progress: progress)
+        if changed.count + gone.count > max(SearchIndex.batchSize, storyCount / 4) {
+            return try rebuild()
         }
         try library.writerLock.withLock { () throws(LibraryError) in
             var builder = SearchSegmentBuilder()
