@@ -66,6 +66,7 @@ extension Library {
             // Every file is written under a temporary name first, then all are flushed at
             // once, renamed, and the folder flushed: each file is old or new after a crash,
             // never torn, and a feed of 500 items costs two flushes, not 1,000.
+            let cleaning = LeftoverFiles.isFirstLook(at: fetched)
             var written: [(temporary: String, target: String, bytes: [UInt8])] = []
             defer { for file in written { unlink(file.temporary) } }
             for (index, (bytes, _)) in stories.enumerated() {
@@ -75,7 +76,7 @@ extension Library {
                 if lstat(target, &info) == 0, (info.st_mode & S_IFMT) != S_IFREG {
                     throw LibraryError(path: target, reason: "not a plain file; Byline will not replace it")
                 }
-                let temporary = try AtomicFile.writeTemporary(beside: target, flushing: false, removingLeftovers: index == 0) { fd in
+                let temporary = try AtomicFile.writeTemporary(beside: target, flushing: false, removingLeftovers: cleaning && index == 0) { fd in
                     bytes.withUnsafeBytes { AtomicFile.writeAll($0, to: fd) }
                 }
                 written.append((temporary, target, bytes))
@@ -112,7 +113,8 @@ extension Library {
         }
         let ids = targets.map(\.id)
         // The search index follows every save; if it cannot, the next check catches up.
-        try? SearchIndex.record(saved: savedStories, in: self)
+        // A library with no search index yet gets one at its first search, from the files.
+        if access(SearchIndex.basePath(self), F_OK) == 0 { try? SearchIndex.record(saved: savedStories, in: self) }
         return ids
     }
 }
