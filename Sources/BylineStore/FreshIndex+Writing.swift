@@ -1,0 +1,143 @@
+import BylineCore
+import Foundation
+
+/// Writing a fresh index: the same file `IndexWriter` writes of the same stories
+/// (`IndexLayout`), streamed from the slots and spill files a section at a time.
+extension FreshIndex {
+    /// Where the index's bytes go: bytes from memory, or a spill file's whole contents.
+    struct Sink {
+        let bytes: (UnsafeRawBufferPointer) -> Int32
+        let spill: (SpillFile) -> Int32
+    }
+
+    /// Writes the index to `fd`; 0, or the `errno` of a write that failed.
+    func write(problems: [LibraryProblem], to fd: Int32) -> Int32 {
+        write(problems: problems, Sink(bytes: { AtomicFile.writeAll($0, to: fd) }, spill: { $0.copyAll(to: fd) }))
+    }
+
+    /// The index as bytes in memory, for a library whose index cannot be saved.
+    func bytes(problems: [LibraryProblem]) -> [UInt8] {
+        var out: [UInt8] = []
+        _ = write(problems: problems, Sink(bytes: { out.append(contentsOf: $0); return 0 },
+                                           spill: { out += $0.read($0.count, at: 0); return 0 }))
+        return out
+    }
+
+    // MARK: - Order
+
+    /// The stories' files in list order (`StorySummary.newestFirst`): by date alone, then
+    /// each run of equal dates by title and path, read back only for those runs.
+    func order() -> [UInt32] {
+        func date(_ file: UInt32) -> Double { slots[Int(file)].hasDate ? slots[Int(file)].date : -.infinity }
+        var order: [UInt32] = []
+        order.reserveCapacity(storyCount)
+        for file in slots.indices where slots[file].kind == .story { order.append(UInt32(file)) }
+        order.sort { a, b in date(a) != date(b) ? date(a) > date(b) : a < b }
+        var start = 0
+        while start < order.count {
+            var end = start + 1
+            while end < order.count, date(order[end]) == date(order[start]) { end += 1 }
+            if end - start > 1 {
+                let tied = order[start..<end].map { file in (file: file, title: title(of: Int(file)), id: StoryID(path(Int(file)))) }
+                let sorted = tied.sorted { a, b in a.title != b.title ? a.title < b.title : a.id < b.id }
+                for (offset, story) in sorted.enumerated() { order[start + offset] = story.file }
+            }
+            start = end
+        }
+        return order
+    }
+
+    /// The title a story's details begin with.
+    private func title(of file: Int) -> String {
+        let slot = slots[file]
+        var reader = LineFields.Reader(details.read(Int(slot.detailsLength), at: Int(slot.detailsOffset)), from: 0)
+        guard reader.nextLine(), let title = reader.string() ?? nil else { return "" }
+        return title
+    }
+
+    // MARK: - Writing
+
+    private func write(problems: [LibraryProblem], _ sink: Sink) -> Int32 {
+        let order = order()
+        var rowOf = [UInt32](repeating: .max, count: slots.count)
+        for (row, file) in order.enumerated() { rowOf[Int(file)] = UInt32(row) }
+        var problemBytes: [UInt8] = []
+        for problem in problems { IndexDetails.encode(problem, into: &problemBytes) }
+        let lengths: [IndexLayout.Section: Int] = [
+            .rows: order.count * IndexLayout.rowSize, .pathLookup: order.count * IndexLayout.lookupEntrySize,
+            .linkLookup: links.count * IndexLayout.lookupEntrySize, .problems: problemBytes.count,
+            .paths: paths.count, .keys: keys.count, .details: details.count,
+        ]
+        let hasDates = order.contains { slots[Int($0)].hasDate }
+        let header = IndexLayout.header(storyCount: order.count, problemCount: problems.count, hasDates: hasDates, lengths: lengths)
+        var failure = header.withUnsafeBytes(sink.bytes)
+        if failure == 0 { failure = writeRows(order, to: sink) }
+        if failure == 0 {
+            var pathLookup: [(hash: UInt64, file: UInt32)] = order.map { file in
+                (paths.withUnsafeBytes { StableHash.of(UnsafeRawBufferPointer(rebasing: $0[pathRange(Int(file))])) }, rowOf[Int(file)])
+            }
+            failure = Self.writeTable(&pathLookup, to: sink)
+        }
+        if failure == 0 {
+            // The links become rows in place: their table is the largest thing kept.
+            for index in links.indices { links[index].file = rowOf[Int(links[index].file)] }
+            failure = Self.writeTable(&links, to: sink)
+            // And back, so the index can be written again (in memory, when saving failed).
+            for index in links.indices { links[index].file = order[Int(links[index].file)] }
+        }
+        if failure == 0 { failure = problemBytes.withUnsafeBytes(sink.bytes) }
+        if failure == 0 { failure = paths.withUnsafeBytes(sink.bytes) }
+        if failure == 0 { failure = sink.spill(keys) }
+        if failure == 0 { failure = sink.spill(details) }
+        return failure
+    }
+
+    /// The rows, in list order, a buffer's worth at a time.
+    private func writeRows(_ order: [UInt32], to sink: Sink) -> Int32 {
+        let perChunk = 1024
+        var rows = [UInt8](repeating: 0, count: perChunk * IndexLayout.rowSize)
+        for start in stride(from: 0, to: order.count, by: perChunk) {
+            let end = min(start + perChunk, order.count)
+            rows.withUnsafeMutableBytes { rows in _ = rows.initializeMemory(as: UInt8.self, repeating: 0) }
+            for (index, file) in order[start..<end].enumerated() {
+                let slot = slots[Int(file)]
+                let at = index * IndexLayout.rowSize
+                if slot.hasDate {
+                    rows.storeLittleEndian(slot.date.bitPattern, at: at + IndexLayout.Row.date)
+                    rows.storeLittleEndian(IndexLayout.rowHasDate, at: at + IndexLayout.Row.flags)
+                }
+                rows.storeLittleEndian(slot.stamp.size, at: at + IndexLayout.Row.size)
+                rows.storeLittleEndian(slot.stamp.modifiedSeconds, at: at + IndexLayout.Row.seconds)
+                rows.storeLittleEndian(UInt32(truncatingIfNeeded: slot.stamp.modifiedNanoseconds), at: at + IndexLayout.Row.nanoseconds)
+                let path = pathRange(Int(file))
+                rows.storeLittleEndian(UInt32(path.lowerBound), at: at + IndexLayout.Row.path)
+                rows.storeLittleEndian(UInt32(path.count), at: at + IndexLayout.Row.path + 4)
+                rows.storeLittleEndian(slot.keyOffset, at: at + IndexLayout.Row.key)
+                rows.storeLittleEndian(slot.keyLength, at: at + IndexLayout.Row.key + 4)
+                rows.storeLittleEndian(slot.detailsOffset, at: at + IndexLayout.Row.details)
+                rows.storeLittleEndian(slot.detailsLength, at: at + IndexLayout.Row.details + 4)
+            }
+            let failure = rows.withUnsafeBytes { sink.bytes(UnsafeRawBufferPointer(rebasing: $0[0..<((end - start) * IndexLayout.rowSize)])) }
+            if failure != 0 { return failure }
+        }
+        return 0
+    }
+
+    /// A lookup table (`IndexLayout`): sorted by hash, then row, in place, and written a
+    /// buffer's worth at a time.
+    private static func writeTable(_ entries: inout [(hash: UInt64, file: UInt32)], to sink: Sink) -> Int32 {
+        entries.sort { $0.hash != $1.hash ? $0.hash < $1.hash : $0.file < $1.file }
+        var out: [UInt8] = []
+        out.reserveCapacity(1 << 16)
+        for (index, entry) in entries.enumerated() {
+            out.appendLittleEndian(entry.hash)
+            out.appendLittleEndian(entry.file)
+            if out.count >= (1 << 16) - IndexLayout.lookupEntrySize || index == entries.count - 1 {
+                let failure = out.withUnsafeBytes(sink.bytes)
+                if failure != 0 { return failure }
+                out.removeAll(keepingCapacity: true)
+            }
+        }
+        return 0
+    }
+}
