@@ -134,7 +134,8 @@ public struct Library: Sendable {
     /// Somewhere to build a fresh index: spill files in the state folder, or else in the
     /// system's temporary folder. Nil when neither takes one: the index is then built in memory.
     private func freshIndex() -> FreshIndex? {
-        try? FileManager.default.createDirectory(at: stateFolder, withIntermediateDirectories: true)
+        // Only the last folder: a library folder that is missing must stay missing.
+        mkdir(stateFolder.path, 0o755)
         return FreshIndex(spillingIn: [stateFolder.path, NSTemporaryDirectory()])
     }
 
