@@ -65,7 +65,7 @@ extension FreshIndex {
         for problem in problems { IndexDetails.encode(problem, into: &problemBytes) }
         let lengths: [IndexLayout.Section: Int] = [
             .rows: order.count * IndexLayout.rowSize, .pathLookup: order.count * IndexLayout.lookupEntrySize,
-            .linkLookup: links.count * IndexLayout.lookupEntrySize, .problems: problemBytes.count,
+            .linkLookup: links.count, .problems: problemBytes.count,
             .paths: paths.count, .keys: keys.count, .details: details.count,
         ]
         let hasDates = order.contains { slots[Int($0)].hasDate }
@@ -73,17 +73,19 @@ extension FreshIndex {
         var failure = header.withUnsafeBytes(sink.bytes)
         if failure == 0 { failure = writeRows(order, to: sink) }
         if failure == 0 {
-            var pathLookup: [(hash: UInt64, file: UInt32)] = order.map { file in
-                (paths.withUnsafeBytes { StableHash.of(UnsafeRawBufferPointer(rebasing: $0[pathRange(Int(file))])) }, rowOf[Int(file)])
+            failure = Self.writeTable(to: sink) { part, entries in
+                for file in order {
+                    let hash = paths.withUnsafeBytes { StableHash.of(UnsafeRawBufferPointer(rebasing: $0[pathRange(Int(file))])) }
+                    if Self.part(of: hash) == part { entries.append((hash, rowOf[Int(file)])) }
+                }
             }
-            failure = Self.writeTable(&pathLookup, to: sink)
         }
         if failure == 0 {
-            // The links become rows in place: their table is the largest thing kept.
-            for index in links.indices { links[index].file = rowOf[Int(links[index].file)] }
-            failure = Self.writeTable(&links, to: sink)
-            // And back, so the index can be written again (in memory, when saving failed).
-            for index in links.indices { links[index].file = order[Int(links[index].file)] }
+            failure = Self.writeTable(to: sink) { part, entries in
+                forEachLink { hash, file in
+                    if Self.part(of: hash) == part { entries.append((hash, rowOf[Int(file)])) }
+                }
+            }
         }
         if failure == 0 { failure = problemBytes.withUnsafeBytes(sink.bytes) }
         if failure == 0 { failure = paths.withUnsafeBytes(sink.bytes) }
@@ -123,21 +125,46 @@ extension FreshIndex {
         return 0
     }
 
-    /// A lookup table (`IndexLayout`): sorted by hash, then row, in place, and written a
-    /// buffer's worth at a time.
-    private static func writeTable(_ entries: inout [(hash: UInt64, file: UInt32)], to sink: Sink) -> Int32 {
-        entries.sort { $0.hash != $1.hash ? $0.hash < $1.hash : $0.file < $1.file }
+    /// Lookup tables are sorted a quarter at a time, by the top bits of their hashes,
+    /// which are spread evenly: a quarter of the entries is all they hold at once.
+    private static let tableParts = 4
+
+    private static func part(of hash: UInt64) -> Int { Int(hash >> 62) }
+
+    /// A lookup table (`IndexLayout`), sorted by hash, then row: `collect` gathers the
+    /// entries of each part in turn, and each part is sorted and written.
+    private static func writeTable(to sink: Sink, _ collect: (Int, inout [(hash: UInt64, row: UInt32)]) -> Void) -> Int32 {
+        var entries: [(hash: UInt64, row: UInt32)] = []
         var out: [UInt8] = []
         out.reserveCapacity(1 << 16)
-        for (index, entry) in entries.enumerated() {
-            out.appendLittleEndian(entry.hash)
-            out.appendLittleEndian(entry.file)
-            if out.count >= (1 << 16) - IndexLayout.lookupEntrySize || index == entries.count - 1 {
-                let failure = out.withUnsafeBytes(sink.bytes)
-                if failure != 0 { return failure }
-                out.removeAll(keepingCapacity: true)
+        for part in 0..<tableParts {
+            entries.removeAll(keepingCapacity: true)
+            collect(part, &entries)
+            entries.sort { $0.hash != $1.hash ? $0.hash < $1.hash : $0.row < $1.row }
+            for entry in entries {
+                out.appendLittleEndian(entry.hash)
+                out.appendLittleEndian(entry.row)
+                if out.count >= (1 << 16) - IndexLayout.lookupEntrySize {
+                    let failure = out.withUnsafeBytes(sink.bytes)
+                    if failure != 0 { return failure }
+                    out.removeAll(keepingCapacity: true)
+                }
             }
         }
-        return 0
+        return out.withUnsafeBytes(sink.bytes)
+    }
+
+    /// Every (hash, file) of the links spill file, read back a buffer's worth at a time.
+    private func forEachLink(_ body: (UInt64, UInt32) -> Void) {
+        let size = IndexLayout.lookupEntrySize
+        let step = (1 << 16) / size * size
+        for start in stride(from: 0, to: links.count, by: step) {
+            let chunk = links.read(min(step, links.count - start), at: start)
+            chunk.withUnsafeBytes { bytes in
+                for at in stride(from: 0, to: bytes.count - size + 1, by: size) {
+                    body(bytes.littleEndian(at: at, as: UInt64.self), bytes.littleEndian(at: at + 8, as: UInt32.self))
+                }
+            }
+        }
     }
 }

@@ -34,12 +34,13 @@ final class FreshIndex: @unchecked Sendable {
     /// The files' paths (relative to the library), one after another: also the index's
     /// paths blob, so a row points at its path where the scan put it.
     private(set) var paths: [UInt8] = []
-    private var pathEnds: [Int] = []
+    private var pathEnds: [UInt32] = []
     var slots: [Slot] = []
     let keys: SpillFile
     let details: SpillFile
-    /// The link lookup's keys, each with the file it names (a row once the order is known).
-    var links: [(hash: UInt64, file: UInt32)] = []
+    /// The link lookup's keys, each a hash and the file it names (12 bytes): three or so a
+    /// story, the most there is of anything, so they wait on disk to be sorted in parts.
+    let links: SpillFile
     /// Files that are not stories, in no order.
     private(set) var problems: [LibraryProblem] = []
     /// Set when a spill file could not be written: the caller builds the index the old way.
@@ -47,22 +48,24 @@ final class FreshIndex: @unchecked Sendable {
 
     /// Nil when no spill file can be made in any of `folders`.
     init?(spillingIn folders: [String]) {
-        guard let keys = SpillFile.make(in: folders), let details = SpillFile.make(in: folders) else { return nil }
+        guard let keys = SpillFile.make(in: folders), let details = SpillFile.make(in: folders),
+              let links = SpillFile.make(in: folders) else { return nil }
         self.keys = keys
         self.details = details
+        self.links = links
     }
 
     /// Adds a file the folder scan found.
     func add(_ file: StoryFolderScan.Found) {
         paths.append(contentsOf: file.path.utf8)
-        pathEnds.append(paths.count)
+        pathEnds.append(UInt32(truncatingIfNeeded: paths.count))
         slots.append(Slot(stamp: file.stamp))
     }
 
     var fileCount: Int { slots.count }
     var storyCount: Int { slots.reduce(0) { $0 + ($1.kind == .story ? 1 : 0) } }
 
-    func pathRange(_ file: Int) -> Range<Int> { (file == 0 ? 0 : pathEnds[file - 1])..<pathEnds[file] }
+    func pathRange(_ file: Int) -> Range<Int> { (file == 0 ? 0 : Int(pathEnds[file - 1]))..<Int(pathEnds[file]) }
     func path(_ file: Int) -> String { String(decoding: paths[pathRange(file)], as: UTF8.self) }
 
     // MARK: - Reading the files
@@ -81,7 +84,7 @@ final class FreshIndex: @unchecked Sendable {
         let next = Atomic<Int>(0)
         let done = Atomic<Int>(0)
         let reported = Atomic<Int>(0)
-        let shared = Mutex<(links: [(hash: UInt64, file: UInt32)], problems: [LibraryProblem], failed: Bool)>(([], [], false))
+        let shared = Mutex<(problems: [LibraryProblem], failed: Bool)>(([], false))
         slots.withUnsafeMutableBufferPointer { buffer in
             // Each file's slot is written by the one thread that read the file.
             let slots = SharedSlots(buffer: buffer)
@@ -95,7 +98,6 @@ final class FreshIndex: @unchecked Sendable {
                     for file in start..<end { read(file: file, root: root, stamp: slots.buffer[file].stamp, into: &batch) }
                     let failed = !store(batch, in: slots.buffer)
                     shared.withLock { shared in
-                        shared.links += batch.links
                         shared.problems += batch.problems
                         shared.failed = shared.failed || failed
                     }
@@ -108,7 +110,7 @@ final class FreshIndex: @unchecked Sendable {
                 }
             }
         }
-        (links, problems, failed) = shared.withLock { ($0.links, $0.problems, $0.failed) }
+        (problems, failed) = shared.withLock { ($0.problems, $0.failed) }
     }
 
     private struct SharedSlots: @unchecked Sendable {
@@ -121,7 +123,8 @@ final class FreshIndex: @unchecked Sendable {
         var details: [UInt8] = []
         /// Per story: its file, its key's and details' ranges in the batch, its date.
         var stories: [(file: Int, key: Range<Int>, details: Range<Int>, date: Double?)] = []
-        var links: [(hash: UInt64, file: UInt32)] = []
+        /// (hash, file) pairs, 12 bytes each, as the links spill file holds them.
+        var links: [UInt8] = []
         var problems: [LibraryProblem] = []
         var problemFiles: [Int] = []
 
@@ -150,7 +153,10 @@ final class FreshIndex: @unchecked Sendable {
             IndexDetails.encode(entry, into: &batch.details)
             batch.stories.append((file, keyStart..<batch.keys.count, detailsStart..<batch.details.count,
                                   entry.publishedDate?.timeIntervalSince1970))
-            for hash in IndexWriter.linkKeys(entry.summary) { batch.links.append((hash, UInt32(file))) }
+            for hash in IndexWriter.linkKeys(entry.summary) {
+                batch.links.appendLittleEndian(hash)
+                batch.links.appendLittleEndian(UInt32(file))
+            }
         }
     }
 
@@ -159,6 +165,8 @@ final class FreshIndex: @unchecked Sendable {
     private func store(_ batch: Batch, in slots: UnsafeMutableBufferPointer<Slot>) -> Bool {
         let keyBase = keys.reserve(batch.keys.count)
         let detailsBase = details.reserve(batch.details.count)
+        let linksBase = links.reserve(batch.links.count)
+        guard batch.links.withUnsafeBytes({ links.write($0, at: linksBase) }) == 0 else { return false }
         // Offsets in the index are 32 bits: a blob past 4 GB cannot be written.
         guard keyBase + batch.keys.count <= Int(UInt32.max), detailsBase + batch.details.count <= Int(UInt32.max),
               batch.keys.withUnsafeBytes({ keys.write($0, at: keyBase) }) == 0,
@@ -178,3 +186,18 @@ final class FreshIndex: @unchecked Sendable {
         return true
     }
 }
+
+extension FreshIndex {
+    /// Hands the heap's free pages back to the system (`malloc_trim`).
+    static func returnFreedMemory() {
+        #if os(Linux)
+        _ = systemMallocTrim(0)
+        #endif
+    }
+}
+
+#if os(Linux)
+/// glibc's `malloc_trim(3)`, which its Swift module does not declare.
+@_silgen_name("malloc_trim")
+private func systemMallocTrim(_ pad: Int) -> Int32
+#endif

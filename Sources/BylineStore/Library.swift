@@ -52,7 +52,12 @@ public struct Library: Sendable {
         var attempt = 0
         while true {
             attempt += 1
-            if let contents = try load(reusing: shown, retrying: attempt < 3, progress: progress) { return contents }
+            if let contents = try load(reusing: shown, retrying: attempt < 3, progress: progress) {
+                // Indexing every file leaves freed memory in its threads' heaps: give it
+                // back, so a start with no index goes on in what a start with one uses.
+                if contents.report.index != .used { FreshIndex.returnFreedMemory() }
+                return contents
+            }
         }
     }
 
