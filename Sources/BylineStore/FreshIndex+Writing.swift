@@ -4,22 +4,20 @@ import Foundation
 /// Writing a fresh index: the same file `IndexWriter` writes of the same stories
 /// (`IndexLayout`), streamed from the slots and spill files a section at a time.
 extension FreshIndex {
-    /// Where the index's bytes go: bytes from memory, or a spill file's whole contents.
+    /// Where the index's bytes go.
     struct Sink {
         let bytes: (UnsafeRawBufferPointer) -> Int32
-        let spill: (SpillFile) -> Int32
     }
 
     /// Writes the index to `fd`; 0, or the `errno` of a write that failed.
     func write(problems: [LibraryProblem], to fd: Int32) -> Int32 {
-        write(problems: problems, Sink(bytes: { AtomicFile.writeAll($0, to: fd) }, spill: { $0.copyAll(to: fd) }))
+        write(problems: problems, Sink(bytes: { AtomicFile.writeAll($0, to: fd) }))
     }
 
     /// The index as bytes in memory, for a library whose index cannot be saved.
     func bytes(problems: [LibraryProblem]) -> [UInt8] {
         var out: [UInt8] = []
-        _ = write(problems: problems, Sink(bytes: { out.append(contentsOf: $0); return 0 },
-                                           spill: { out += $0.read($0.count, at: 0); return 0 }))
+        _ = write(problems: problems, Sink(bytes: { out.append(contentsOf: $0); return 0 }))
         return out
     }
 
@@ -66,7 +64,7 @@ extension FreshIndex {
         let lengths: [IndexLayout.Section: Int] = [
             .rows: order.count * IndexLayout.rowSize, .pathLookup: order.count * IndexLayout.lookupEntrySize,
             .linkLookup: links.count, .problems: problemBytes.count,
-            .paths: paths.count, .keys: keys.count, .details: details.count,
+            .paths: order.reduce(0) { $0 + pathRange(Int($1)).count }, .keys: keys.count, .details: details.count,
         ]
         let hasDates = order.contains { slots[Int($0)].hasDate }
         let header = IndexLayout.header(storyCount: order.count, problemCount: problems.count, hasDates: hasDates, lengths: lengths)
@@ -88,16 +86,55 @@ extension FreshIndex {
             }
         }
         if failure == 0 { failure = problemBytes.withUnsafeBytes(sink.bytes) }
-        if failure == 0 { failure = paths.withUnsafeBytes(sink.bytes) }
-        if failure == 0 { failure = sink.spill(keys) }
-        if failure == 0 { failure = sink.spill(details) }
+        // The blobs in list order, as `IndexWriter` writes them: the rows on screen then
+        // read a few neighbouring pages, not a page each.
+        if failure == 0 {
+            failure = paths.withUnsafeBytes { paths in
+                writeBlob(order, from: paths, to: sink) { pathRange($0) }
+            }
+        }
+        if failure == 0 {
+            failure = keys.withMapping { keys, releasePages in
+                writeBlob(order, from: keys, releasingPages: releasePages, to: sink) {
+                    Int(slots[$0].keyOffset)..<Int(slots[$0].keyOffset + slots[$0].keyLength)
+                }
+            }
+        }
+        if failure == 0 {
+            failure = details.withMapping { details, releasePages in
+                writeBlob(order, from: details, releasingPages: releasePages, to: sink) {
+                    Int(slots[$0].detailsOffset)..<Int(slots[$0].detailsOffset + slots[$0].detailsLength)
+                }
+            }
+        }
         return failure
+    }
+
+    /// One blob: each story's bytes from `source` in list order, a buffer's worth at a
+    /// time, giving back the source's pages every few hundred stories.
+    private func writeBlob(_ order: [UInt32], from source: UnsafeRawBufferPointer, releasingPages: () -> Void = {},
+                           to sink: Sink, _ range: (Int) -> Range<Int>) -> Int32 {
+        var out: [UInt8] = []
+        out.reserveCapacity(1 << 16)
+        for (index, file) in order.enumerated() {
+            let bytes = range(Int(file))
+            guard bytes.upperBound <= source.count else { return EIO }
+            out.append(contentsOf: UnsafeRawBufferPointer(rebasing: source[bytes]))
+            if out.count >= 1 << 16 {
+                let failure = out.withUnsafeBytes(sink.bytes)
+                if failure != 0 { return failure }
+                out.removeAll(keepingCapacity: true)
+            }
+            if index % 256 == 255 { releasingPages() }
+        }
+        return out.withUnsafeBytes(sink.bytes)
     }
 
     /// The rows, in list order, a buffer's worth at a time.
     private func writeRows(_ order: [UInt32], to sink: Sink) -> Int32 {
         let perChunk = 1024
         var rows = [UInt8](repeating: 0, count: perChunk * IndexLayout.rowSize)
+        var pathAt = 0, keyAt = 0, detailsAt = 0
         for start in stride(from: 0, to: order.count, by: perChunk) {
             let end = min(start + perChunk, order.count)
             rows.withUnsafeMutableBytes { rows in _ = rows.initializeMemory(as: UInt8.self, repeating: 0) }
@@ -111,13 +148,17 @@ extension FreshIndex {
                 rows.storeLittleEndian(slot.stamp.size, at: at + IndexLayout.Row.size)
                 rows.storeLittleEndian(slot.stamp.modifiedSeconds, at: at + IndexLayout.Row.seconds)
                 rows.storeLittleEndian(UInt32(truncatingIfNeeded: slot.stamp.modifiedNanoseconds), at: at + IndexLayout.Row.nanoseconds)
+                // Where `write` puts each blob's bytes: one story after another, in list order.
                 let path = pathRange(Int(file))
-                rows.storeLittleEndian(UInt32(path.lowerBound), at: at + IndexLayout.Row.path)
+                rows.storeLittleEndian(UInt32(pathAt), at: at + IndexLayout.Row.path)
                 rows.storeLittleEndian(UInt32(path.count), at: at + IndexLayout.Row.path + 4)
-                rows.storeLittleEndian(slot.keyOffset, at: at + IndexLayout.Row.key)
+                rows.storeLittleEndian(UInt32(keyAt), at: at + IndexLayout.Row.key)
                 rows.storeLittleEndian(slot.keyLength, at: at + IndexLayout.Row.key + 4)
-                rows.storeLittleEndian(slot.detailsOffset, at: at + IndexLayout.Row.details)
+                rows.storeLittleEndian(UInt32(detailsAt), at: at + IndexLayout.Row.details)
                 rows.storeLittleEndian(slot.detailsLength, at: at + IndexLayout.Row.details + 4)
+                pathAt += path.count
+                keyAt += Int(slot.keyLength)
+                detailsAt += Int(slot.detailsLength)
             }
             let failure = rows.withUnsafeBytes { sink.bytes(UnsafeRawBufferPointer(rebasing: $0[0..<((end - start) * IndexLayout.rowSize)])) }
             if failure != 0 { return failure }

@@ -79,29 +79,14 @@ final class SpillFile: @unchecked Sendable {
         return Array(bytes[0..<done])
     }
 
-    /// Copies the whole file to `fd` by the kernel (`sendfile`), so none of it passes through
-    /// this process's memory; 0, or an `errno`.
-    func copyAll(to fd: Int32) -> Int32 {
-        var from: off_t = 0
-        var left = count
-        #if os(Linux)
-        while left > 0 {
-            let copied = sendfile(fd, descriptor, &from, left)
-            if copied < 0 && errno == EINTR { continue }
-            if copied <= 0 { break }
-            left -= copied
-        }
-        #endif
-        // Where the kernel cannot copy, in steps through a small buffer.
-        while left > 0 {
-            let step = read(min(left, 1 << 16), at: Int(from))
-            guard !step.isEmpty else { return EIO }
-            let failure = step.withUnsafeBytes { AtomicFile.writeAll($0, to: fd) }
-            if failure != 0 { return failure }
-            from += off_t(step.count)
-            left -= step.count
-        }
-        return 0
+    /// Runs `body` with the file mapped for reading, and a way to give back the pages it
+    /// has read so far (they stay in the page cache); EIO when it cannot be mapped.
+    func withMapping(_ body: (UnsafeRawBufferPointer, _ releasePages: () -> Void) -> Int32) -> Int32 {
+        let size = count
+        guard size > 0 else { return body(UnsafeRawBufferPointer(start: nil, count: 0), {}) }
+        guard let base = mmap(nil, size, PROT_READ, MAP_PRIVATE, descriptor, 0), base != MAP_FAILED else { return EIO }
+        defer { munmap(base, size) }
+        return body(UnsafeRawBufferPointer(start: base, count: size), { madvise(base, size, MADV_DONTNEED) })
     }
 }
 

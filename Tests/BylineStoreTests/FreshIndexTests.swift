@@ -43,7 +43,11 @@ import Testing
         fresh.read(root: temp.folder.path, progress: nil)
         #expect(!fresh.failed)
         let kept = fresh.problems.sorted { $0.id < $1.id }.filter(LibraryIndex.isWorthKeeping)
-        let built = try IndexedListing(IndexBytes(copying: fresh.bytes(problems: kept)))
+        let bytes = fresh.bytes(problems: kept)
+        let built = try IndexedListing(IndexBytes(copying: bytes))
+
+        // Byte for byte: the same rows, blobs in list order, lookups and problems.
+        #expect(bytes == IndexWriter(old: nil, adding: entries, problems: problems).bytes())
 
         #expect(built.count == expected.count)
         #expect((0..<built.count).map(built.entry(at:)) == (0..<expected.count).map(expected.entry(at:)))
