@@ -111,7 +111,7 @@ extension FreshIndex {
     }
 
     /// One blob: each story's bytes from `source` in list order, a buffer's worth at a
-    /// time, giving back the source's pages every few hundred stories.
+    /// time, giving back the source's pages every hundred or so stories.
     private func writeBlob(_ order: [UInt32], from source: UnsafeRawBufferPointer, releasingPages: () -> Void = {},
                            to sink: Sink, _ range: (Int) -> Range<Int>) -> Int32 {
         var out: [UInt8] = []
@@ -125,7 +125,7 @@ extension FreshIndex {
                 if failure != 0 { return failure }
                 out.removeAll(keepingCapacity: true)
             }
-            if index % 256 == 255 { releasingPages() }
+            if index % 128 == 127 { releasingPages() }
         }
         return out.withUnsafeBytes(sink.bytes)
     }
