@@ -89,43 +89,36 @@ extension FreshIndex {
         // The blobs in list order, as `IndexWriter` writes them: the rows on screen then
         // read a few neighbouring pages, not a page each.
         if failure == 0 {
-            failure = paths.withUnsafeBytes { paths in
-                writeBlob(order, from: paths, to: sink) { pathRange($0) }
+            failure = writeBlob(order, to: sink) { file, out in
+                out.append(contentsOf: paths[pathRange(file)])
+                return true
             }
         }
         if failure == 0 {
-            failure = keys.withMapping { keys, releasePages in
-                writeBlob(order, from: keys, releasingPages: releasePages, to: sink) {
-                    Int(slots[$0].keyOffset)..<Int(slots[$0].keyOffset + slots[$0].keyLength)
-                }
+            failure = writeBlob(order, to: sink) { file, out in
+                keys.append(Int(slots[file].keyOffset)..<Int(slots[file].keyOffset + slots[file].keyLength), to: &out)
             }
         }
         if failure == 0 {
-            failure = details.withMapping { details, releasePages in
-                writeBlob(order, from: details, releasingPages: releasePages, to: sink) {
-                    Int(slots[$0].detailsOffset)..<Int(slots[$0].detailsOffset + slots[$0].detailsLength)
-                }
+            failure = writeBlob(order, to: sink) { file, out in
+                details.append(Int(slots[file].detailsOffset)..<Int(slots[file].detailsOffset + slots[file].detailsLength), to: &out)
             }
         }
         return failure
     }
 
-    /// One blob: each story's bytes from `source` in list order, a buffer's worth at a
-    /// time, giving back the source's pages every hundred or so stories.
-    private func writeBlob(_ order: [UInt32], from source: UnsafeRawBufferPointer, releasingPages: () -> Void = {},
-                           to sink: Sink, _ range: (Int) -> Range<Int>) -> Int32 {
+    /// One blob: each story's bytes, appended by `append`, in list order, a buffer's
+    /// worth at a time.
+    private func writeBlob(_ order: [UInt32], to sink: Sink, _ append: (Int, inout [UInt8]) -> Bool) -> Int32 {
         var out: [UInt8] = []
-        out.reserveCapacity(1 << 16)
-        for (index, file) in order.enumerated() {
-            let bytes = range(Int(file))
-            guard bytes.upperBound <= source.count else { return EIO }
-            out.append(contentsOf: UnsafeRawBufferPointer(rebasing: source[bytes]))
+        out.reserveCapacity(1 << 17)
+        for file in order {
+            guard append(Int(file), &out) else { return EIO }
             if out.count >= 1 << 16 {
                 let failure = out.withUnsafeBytes(sink.bytes)
                 if failure != 0 { return failure }
                 out.removeAll(keepingCapacity: true)
             }
-            if index % 128 == 127 { releasingPages() }
         }
         return out.withUnsafeBytes(sink.bytes)
     }

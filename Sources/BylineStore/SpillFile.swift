@@ -79,16 +79,22 @@ final class SpillFile: @unchecked Sendable {
         return Array(bytes[0..<done])
     }
 
-    /// Runs `body` with the file mapped for reading, and a way to give back the pages it
-    /// has read so far (they stay in the page cache); EIO when it cannot be mapped.
-    func withMapping(_ body: (UnsafeRawBufferPointer, _ releasePages: () -> Void) -> Int32) -> Int32 {
-        let size = count
-        guard size > 0 else { return body(UnsafeRawBufferPointer(start: nil, count: 0), {}) }
-        guard let base = mmap(nil, size, PROT_READ, MAP_PRIVATE, descriptor, 0), base != MAP_FAILED else { return EIO }
-        defer { munmap(base, size) }
-        // Read out of order: without this, each page read maps in its fifteen neighbours.
-        madvise(base, size, MADV_RANDOM)
-        return body(UnsafeRawBufferPointer(start: base, count: size), { madvise(base, size, MADV_DONTNEED) })
+    /// Appends the bytes at `range` to `out`, read with `pread` rather than through a
+    /// mapping, whose pages (and their neighbours) would count in the process's memory;
+    /// false when they cannot all be read.
+    func append(_ range: Range<Int>, to out: inout [UInt8]) -> Bool {
+        let start = out.count
+        out.append(contentsOf: repeatElement(0, count: range.count))
+        var done = 0
+        while done < range.count {
+            let got = out.withUnsafeMutableBytes { buffer in
+                buffer.baseAddress.map { pread(descriptor, $0 + start + done, range.count - done, off_t(range.lowerBound + done)) } ?? 0
+            }
+            if got < 0 && errno == EINTR { continue }
+            if got <= 0 { return false }
+            done += got
+        }
+        return true
     }
 }
 
