@@ -4,11 +4,6 @@ import BylineCore
 /// at the end of one), `A` to mark the list read, `U` to take that back, and hiding read
 /// stories.
 extension AppState {
-    /// The number of unread stories in the list's scope, for the header.
-    public var scopeUnread: Int {
-        scope == .all && hidden.isEmpty ? unreadCount : (0..<inScope.count).reduce(0) { $0 + (read.contains(stories.id(at: inScope[$1])) ? 0 : 1) }
-    }
-
     mutating func nextUnread(forward: Bool) -> [Effect] {
         // From the list, the story under the cursor counts: `n` on an unread one reads it.
         let current = focus == .list ? list.selected - (forward ? 1 : 0)
@@ -63,8 +58,11 @@ extension AppState {
             applyFilter(keeping: selectedStory?.id)
             message = StatusMessage("Marked \(ids.count) \(ids.count == 1 ? "story" : "stories") unread again")
             return [.setRead(ids, false)] + selectionChanged()
-        case .deleted(let id, let deletion):
+        case .deleted(let id, let deletion, let row):
             hidden.remove(id)
+            // The library was read again since the delete: the row joins the listing now,
+            // as a fetched story does, rather than at the next read.
+            if let row, summary(for: id) == nil { replaceStories(stories.adding(row)) }
             applyFilter(keeping: id)
             message = StatusMessage(deletion == .fileDeleted ? "Story restored" : "Story shown again")
             return (deletion == .fileDeleted ? [.restoreStory(id)] : []) + selectionChanged()
