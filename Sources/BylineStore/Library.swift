@@ -52,7 +52,12 @@ public struct Library: Sendable {
         var attempt = 0
         while true {
             attempt += 1
-            if let contents = try load(reusing: shown, retrying: attempt < 3, progress: progress) { return contents }
+            if let contents = try load(reusing: shown, retrying: attempt < 3, progress: progress) {
+                // Indexing every file leaves freed memory in its threads' heaps: give it
+                // back, so a start with no index goes on in what a start with one uses.
+                if contents.report.index != .used { FreshIndex.returnFreedMemory() }
+                return contents
+            }
         }
     }
 
@@ -76,9 +81,15 @@ public struct Library: Sendable {
         var changed: [StoryFolderScan.Found] = []
         var reused = 0
         var skipped: [StoryFolderScan.Skipped] = []
+        // With no index to compare with, every file is read: compactly, for a big folder.
+        let fresh = old == nil ? freshIndex() : nil
         // Memory stays flat over 100,000 lookups: they read the index file, not its mapping.
         var probe = old.map(IndexProbe.init)
         try StoryFolderScan.visit(root: folder.path, skipped: &skipped) { file in
+            if let fresh {
+                fresh.add(file)
+                return
+            }
             var path = file.path
             if let (row, stamp) = path.withUTF8({ probe?.find(UnsafeRawBufferPointer($0)) }) {
                 seen[row] = true
@@ -89,6 +100,13 @@ public struct Library: Sendable {
             } else {
                 changed.append(file)
             }
+        }
+        if let fresh {
+            fresh.read(root: folder.path, progress: progress)
+            if !fresh.failed {
+                return try save(fresh, index: indexState, skipped: skipped, replacingStamp: indexStampBefore, retrying: retrying)
+            }
+            changed = (0..<fresh.fileCount).map { StoryFolderScan.Found(path: fresh.path($0), stamp: fresh.slots[$0].stamp) }
         }
         let gone = seen.indices.filter { !seen[$0] }
         var report = LoadReport(index: indexState, parsed: changed.count, reused: reused, dropped: gone.count + knownProblems.count)
@@ -128,6 +146,33 @@ public struct Library: Sendable {
                                comparedWith: old, changes: changes)
     }
 
+    /// Somewhere to build a fresh index: spill files in the state folder, or else in the
+    /// system's temporary folder. Nil when neither takes one: the index is then built in memory.
+    private func freshIndex() -> FreshIndex? {
+        // Only the last folder: a library folder that is missing must stay missing.
+        mkdir(stateFolder.path, 0o755)
+        return FreshIndex(spillingIn: [stateFolder.path, NSTemporaryDirectory()])
+    }
+
+    /// Saves an index built from the files alone (see `saveIndex`) and lists the library from it.
+    private func save(_ fresh: FreshIndex, index: LoadReport.IndexState, skipped: [StoryFolderScan.Skipped],
+                      replacingStamp stamp: FileStamp?, retrying: Bool) throws(LibraryError) -> LibraryContents? {
+        let problems = fresh.problems.sorted { $0.id < $1.id }
+        let kept = problems.filter(LibraryIndex.isWorthKeeping)
+        var report = LoadReport(index: index, parsed: fresh.fileCount)
+        let listing: IndexedListing
+        do throws(LibraryError) {
+            guard let saved = try saveIndex(replacingStamp: stamp, retrying: retrying, { fresh.write(problems: kept, to: $0) })
+            else { return nil }
+            listing = saved
+        } catch {
+            report.saveProblem = error.description
+            guard let inMemory = try? IndexedListing(IndexBytes(copying: fresh.bytes(problems: kept))) else { return nil }
+            listing = inMemory
+        }
+        return LibraryContents(listing: listing, problems: problems + skipped.map(LibraryProblem.init(skipped:)), report: report)
+    }
+
     /// The library as the index last saw it, without looking at the folder: what the
     /// reader shows at once on start-up while `load()` checks the files behind it.
     /// Nil when there is no usable index.
@@ -162,16 +207,26 @@ public struct Library: Sendable {
     /// another writer replaced the index since it was read (its stamp was `stamp`) and
     /// `retrying` is set: the caller reads the folder again against the new one.
     private func saveIndex(_ writer: IndexWriter, replacingStamp stamp: FileStamp?, retrying: Bool) throws(LibraryError) -> IndexedListing? {
+        try saveIndex(replacingStamp: stamp, retrying: retrying) { writer.write(to: $0) }
+    }
+
+    /// As above, with the index's bytes written by `fill` (0, or an `errno`).
+    private func saveIndex(replacingStamp stamp: FileStamp?, retrying: Bool,
+                           _ fill: (Int32) -> Int32) throws(LibraryError) -> IndexedListing? {
         try writerLock.withLock { () throws(LibraryError) -> IndexedListing? in
             if retrying, Self.indexStamp(indexPath) != stamp { return nil }
-            return try writeIndex(writer)
+            return try writeIndex(fill)
         }
     }
 
     /// Replaces the index file with what `writer` writes and maps it; the caller holds
     /// the writers' lock.
     func writeIndex(_ writer: IndexWriter) throws(LibraryError) -> IndexedListing {
-        try AtomicFile.save(to: indexPath) { fd in writer.write(to: fd) }
+        try writeIndex { writer.write(to: $0) }
+    }
+
+    private func writeIndex(_ fill: (Int32) -> Int32) throws(LibraryError) -> IndexedListing {
+        try AtomicFile.save(to: indexPath, fill: fill)
         let (listing, state) = IndexedListing.open(indexPath)
         guard let listing else {
             throw LibraryError(path: indexPath, reason: "the index just written cannot be read back: \(state)")
