@@ -72,9 +72,10 @@ struct PostingPool {
         lengths[term] += Int32(length)
         let at = Int(writes[term])
         if Int(ends[term]) - at >= length {
+            // Byte by byte: a call to memmove for a few bytes costs more than the copy.
             arena.withUnsafeMutableBytes { arena in
-                withUnsafeBytes(of: &encoded) {
-                    UnsafeMutableRawBufferPointer(rebasing: arena[at..<at + length]).copyMemory(from: UnsafeRawBufferPointer(rebasing: $0[0..<length]))
+                withUnsafeBytes(of: &encoded) { encoded in
+                    for index in 0..<length { arena[at + index] = encoded[index] }
                 }
             }
             writes[term] = Int32(at + length)

@@ -69,10 +69,19 @@ struct TermTable {
         return number
     }
 
-    /// Whether term `number`, whose first eight bytes match, is `word`.
+    /// Whether term `number`, whose first eight bytes match, is `word`. Compared here
+    /// rather than by memcmp: words are short, and the call would cost more.
     private func matchesRest(_ number: Int, _ word: UnsafeRawBufferPointer) -> Bool {
         let start = Int(starts[number]), end = Int(starts[number + 1])
-        return arena.withUnsafeBytes { SearchSegment.compare(UnsafeRawBufferPointer(rebasing: $0[start..<end]), word) == 0 }
+        guard end - start == word.count else { return false }
+        return arena.withUnsafeBytes { arena in
+            var index = 8
+            while index < word.count {
+                if arena[start + index] != word[index] { return false }
+                index += 1
+            }
+            return true
+        }
     }
 
     /// A hash of a word, eight bytes at a time, and its first eight bytes.

@@ -27,6 +27,11 @@ extension SearchIndex {
         }
     }
 
+    /// As `update`, for writers that have the stories they saved at hand.
+    public static func record(saved: [(id: StoryID, story: Story)], removed: [StoryID] = [], in library: Library) throws(LibraryError) {
+        try update(saved.map(\.id) + removed, in: library)
+    }
+
     /// The index as a command needs it: as it is when no folder of the library changed
     /// since the index was last checked against the files (see `CheckTime`), which takes
     /// a look at each folder rather than a `stat` of every story; else `upToDate`.
