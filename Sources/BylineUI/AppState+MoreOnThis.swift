@@ -7,7 +7,7 @@ extension AppState {
     static let moreOnThisLimit = 32
 
     /// A story was read: find its similar stories, unless they are known already.
-    mutating func askForMoreOnThis(_ id: StoryID, _ result: Result<Story, StoryFileProblem>) -> [Effect] {
+    func askForMoreOnThis(_ id: StoryID, _ result: Result<Story, StoryFileProblem>) -> [Effect] {
         guard case .success = result, moreOnThis[id] == nil else { return [] }
         return [.findSimilar(id)]
     }

@@ -45,7 +45,15 @@ extension AppState {
         guard reader?.id != id else { return [] }
         history = []
         reader = ReaderState(id: id)
-        return loaded[id] == nil ? [.loadStory(id)] : []
+        return loadOrAskForMoreOnThis(id)
+    }
+
+    /// The effects a story coming into the reading pane needs: read from disk, or, read
+    /// already, its "More on this" if not known (an earlier request for it may have been
+    /// dropped for a story shown after it).
+    func loadOrAskForMoreOnThis(_ id: StoryID) -> [Effect] {
+        guard let result = loaded[id] else { return [.loadStory(id)] }
+        return askForMoreOnThis(id, result)
     }
 
     mutating func keepSelectionVisible() {
@@ -67,8 +75,7 @@ extension AppState {
             list.selected = row
             keepSelectionVisible()
         }
-        var effects: [Effect] = []
-        if loaded[id] == nil { effects.append(.loadStory(id)) }
+        var effects = loadOrAskForMoreOnThis(id)
         if !read.contains(id) {
             setRead(id, true)
             effects.append(.markRead(id))
@@ -84,7 +91,7 @@ extension AppState {
                 list.selected = row
                 keepSelectionVisible()
             }
-            return loaded[previous.id] == nil ? [.loadStory(previous.id)] : []
+            return loadOrAskForMoreOnThis(previous.id)
         }
         if focus == .reader {
             focus = .list

@@ -19,7 +19,37 @@ extension AppState {
                                        moreOnThis: moreOnThis[reader.id] ?? [])
         guard inputs != readerPageInputs else { return }
         readerPageInputs = inputs
-        readerPage = ReaderPage.layout(inputs)
+        if let page = readerPages.value?.page(for: inputs) {
+            readerPage = page
+            return
+        }
+        let page = ReaderPage.layout(inputs)
+        readerPage = page
+        // A story still loading is laid out in no time: only stories are kept.
+        if inputs.content != nil {
+            var pages = readerPages.value ?? ReaderPages()
+            pages.keep(page, for: inputs)
+            readerPages.value = pages
+        }
+    }
+}
+
+/// The last few pages laid out, by everything each was made from: opening a story and
+/// going back lay it out at two widths, over and over, and a page made from the same
+/// inputs is the same page.
+struct ReaderPages: Sendable {
+    static let limit = 4
+    private var pages: [(inputs: ReaderPage.Inputs, page: ReaderPage)] = []
+
+    func page(for inputs: ReaderPage.Inputs) -> ReaderPage? {
+        pages.first { $0.inputs == inputs }?.page
+    }
+
+    /// Keeps `page`, forgetting the one used longest ago past the limit.
+    mutating func keep(_ page: ReaderPage, for inputs: ReaderPage.Inputs) {
+        pages.removeAll { $0.inputs == inputs }
+        pages.append((inputs, page))
+        if pages.count > Self.limit { pages.removeFirst(pages.count - Self.limit) }
     }
 }
 

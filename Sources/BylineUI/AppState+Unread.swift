@@ -4,11 +4,6 @@ import BylineCore
 /// at the end of one), `A` to mark the list read, `U` to take that back, and hiding read
 /// stories.
 extension AppState {
-    /// The number of unread stories in the list's scope, for the header.
-    public var scopeUnread: Int {
-        scope == .all && hidden.isEmpty ? unreadCount : (0..<inScope.count).reduce(0) { $0 + (read.contains(stories.id(at: inScope[$1])) ? 0 : 1) }
-    }
-
     mutating func nextUnread(forward: Bool) -> [Effect] {
         // From the list, the story under the cursor counts: `n` on an unread one reads it.
         let current = focus == .list ? list.selected - (forward ? 1 : 0)

@@ -64,6 +64,8 @@ public struct AppState: Equatable, Sendable {
     /// changes, so drawing and every scroll key use it as it is.
     public internal(set) var readerPage: ReaderPage?
     var readerPageInputs: ReaderPage.Inputs?
+    /// Pages laid out lately, to use again (see `ReaderPages`).
+    var readerPages = IgnoredInComparison<ReaderPages>()
 
     public var themes: [Theme] {
         didSet { layOutReader() }
@@ -101,6 +103,13 @@ public struct AppState: Equatable, Sendable {
     /// Rows of `stories` of the scope's stories, read or not, filtered or not: the
     /// header counts them.
     public internal(set) var inScope: VisibleRows = .all(0)
+    /// Unread stories among `inScope`, for the header on every frame: counted when
+    /// `inScope` is made again and kept up to date by `setRead` in between, since one
+    /// source can hold thousands of stories.
+    public private(set) var scopeUnread = 0
+    /// What `inScope` was last made from: the filter changes far more often than these,
+    /// and making it reads every story of the library.
+    var inScopeInputs = IgnoredInComparison<ScopeInputs>()
     /// Read stories left out of the list.
     public internal(set) var hidingRead = false
     /// The sources view, while it is shown.
@@ -141,6 +150,7 @@ public struct AppState: Equatable, Sendable {
         self.now = now
         self.visible = .all(listing.count)
         self.inScope = .all(listing.count)
+        self.scopeUnread = unreadCount
     }
 
     public var theme: Theme { themes[themeIndex] }
@@ -164,10 +174,21 @@ public struct AppState: Equatable, Sendable {
 
     /// Marks a story of the list read or unread.
     public mutating func setRead(_ id: StoryID, _ isRead: Bool) {
-        if isRead {
-            if read.insert(id).inserted { unreadCount -= 1 }
-        } else if read.remove(id) != nil {
-            unreadCount += 1
+        let changed = isRead ? read.insert(id).inserted : read.remove(id) != nil
+        guard changed else { return }
+        unreadCount += isRead ? -1 : 1
+        if case .all = inScope {
+            scopeUnread = unreadCount
+        } else if stories.row(of: id).flatMap(inScope.position(of:)) != nil {
+            scopeUnread += isRead ? -1 : 1
+        }
+    }
+
+    /// Counts the unread stories of `inScope` afresh.
+    private mutating func recountScopeUnread() {
+        switch inScope {
+        case .all: scopeUnread = unreadCount
+        case .some(let rows): scopeUnread = rows.reduce(0) { $0 + (read.contains(stories.id(at: $1)) ? 0 : 1) }
         }
     }
 
@@ -176,6 +197,7 @@ public struct AppState: Equatable, Sendable {
         read = newRead
         starred = newStarred
         unreadCount = Self.countUnread(stories, read: read)
+        recountScopeUnread()
     }
 
     /// Looks up the read stories in the listing rather than every story in the read set:
@@ -207,15 +229,24 @@ public struct AppState: Equatable, Sendable {
     /// Recomputes the visible rows after the filter or the stories changed, with the
     /// cursor on story `id` if it is still listed (clearing a filter keeps your place).
     mutating func applyFilter(keeping id: StoryID? = nil) {
-        if scope == .all && hidden.isEmpty {
-            inScope = .all(stories.count)
-        } else {
-            // A scope reads every row once; the unfiltered list holds none of them.
-            inScope = .some((0..<stories.count).filter { row in
-                let story = stories.summary(at: row)
-                return scope.contains(story, starred: starred, folders: sourceFolders) && !hidden.contains(story.id)
-            })
+        let scopeInputs = ScopeInputs(scope: scope, hidden: hidden, listingVersion: listingVersion, count: stories.count,
+                                      starred: scope == .starred ? starred : nil,
+                                      folders: { if case .folder = scope { sourceFolders } else { nil } }())
+        let rescoped = scopeInputs != inScopeInputs.value
+        if rescoped {
+            inScopeInputs.value = scopeInputs
+            if scope == .all && hidden.isEmpty {
+                inScope = .all(stories.count)
+            } else {
+                // A scope reads every row once; the unfiltered list holds none of them.
+                inScope = .some((0..<stories.count).filter { row in
+                    let story = stories.summary(at: row)
+                    return scope.contains(story, starred: starred, folders: sourceFolders) && !hidden.contains(story.id)
+                })
+            }
         }
+        // Between new scopes, `setRead` keeps the count.
+        if case .all = inScope { scopeUnread = unreadCount } else if rescoped { recountScopeUnread() }
         let previous = visible
         visible = inScope
         if let filter, !filter.isEmpty {
@@ -302,4 +333,23 @@ public struct StatusMessage: Equatable, Sendable {
         self.text = text
         self.isError = isError
     }
+}
+
+/// What the rows of a scope are made from (see `AppState.inScope`).
+struct ScopeInputs: Equatable, Sendable {
+    var scope: StoryScope
+    var hidden: Set<StoryID>
+    var listingVersion: Int
+    var count: Int
+    /// Only the scopes that depend on them keep these: starring a story elsewhere does
+    /// not make the rows again.
+    var starred: Set<StoryID>?
+    var folders: [String: String]?
+}
+
+/// What a state remembers to save work, left out when states are compared: two states
+/// that show the same are equal, whichever way they were reached.
+struct IgnoredInComparison<Value: Sendable>: Equatable, Sendable {
+    var value: Value?
+    static func == (_: Self, _: Self) -> Bool { true }
 }

@@ -6,7 +6,9 @@ public enum ListDates {
     public static func short(_ date: Date, now: Date, calendar: Calendar) -> String {
         let parts = calendar.dateComponents([.year, .month, .day, .weekday], from: date)
         let thisYear = calendar.component(.year, from: now)
-        let day = String(format: "%02d", parts.day ?? 1)
+        // Not String(format:): every list row of every frame formats a date.
+        let number = parts.day ?? 1
+        let day = number < 10 ? "0\(number)" : "\(number)"
         let month = months[((parts.month ?? 1) - 1) % 12]
         if parts.year == thisYear {
             return "\(weekdays[((parts.weekday ?? 1) - 1) % 7]) \(day) \(month)"

@@ -204,8 +204,10 @@ private struct Builder {
             for index in line.indices {
                 if let tag = line[index].tag, linkLines[tag] == nil { linkLines[tag] = lines.count }
                 // Glue has done its work in the wrapping: the terminal gets plain spaces.
-                if line[index].text.contains("\u{00A0}") {
-                    line[index].text = line[index].text.replacingOccurrences(of: "\u{00A0}", with: " ")
+                // Scalars, not Foundation's search: this runs for every span of every page.
+                let scalars = line[index].text.unicodeScalars
+                if scalars.contains("\u{00A0}") {
+                    line[index].text = String(String.UnicodeScalarView(scalars.map { $0 == "\u{00A0}" ? " " : $0 }))
                 }
             }
             lines.append(line)

@@ -15,6 +15,8 @@ public final class NcursesScreen {
     private var window: UnsafeMutablePointer<WINDOW>?
     private var palette = ColorPalette(colors: 8)
     private var useColor = false
+    /// The grid on screen now, to draw only what the next one changes.
+    private var shown: CellGrid?
 
     public init() {}
 
@@ -48,6 +50,7 @@ public final class NcursesScreen {
     public func stop() {
         guard window != nil else { return }
         window = nil
+        shown = nil
         TerminalRestorer.restore()
     }
 
@@ -57,18 +60,36 @@ public final class NcursesScreen {
     }
 
     /// Copies the grid to the screen.
+    ///
+    /// Only the cells that differ from the grid drawn last are handed to ncurses: its
+    /// window still holds the rest, and a key usually changes a few rows of the screen.
+    /// (A wide character changed over a narrow one always changes the cell it covers too,
+    /// so every cell ncurses blanks in passing is one drawn again here.)
     public func draw(_ grid: CellGrid) {
         guard let window else { return }
-        werase(window)
+        let previous = shown.flatMap { $0.width == grid.width && $0.height == grid.height ? $0 : nil }
+        if previous == nil { werase(window) }
         var cell = cchar_t()
+        var lastStyle: Style?
+        var pair: Int32 = 0
+        var attributes = byline_a_normal()
+        var scalars = [wchar_t](repeating: 0, count: 5)
         for y in 0..<grid.height {
             for x in 0..<grid.width {
                 let item = grid[x, y]
+                if let previous, previous[x, y] == item { continue }
                 if item.symbol.isEmpty { continue }  // the right half of a wide character
-                var scalars = item.symbol.unicodeScalars.prefix(4).map { wchar_t(bitPattern: $0.value) }
-                scalars.append(0)
-                var pair = Int32(useColor ? palette.pair(for: item.style) : 0)
-                let attributes = Self.attributes(item.style.attributes)
+                if item.style != lastStyle {
+                    lastStyle = item.style
+                    pair = Int32(useColor ? palette.pair(for: item.style) : 0)
+                    attributes = Self.attributes(item.style.attributes)
+                }
+                var count = 0
+                for scalar in item.symbol.unicodeScalars.prefix(4) {
+                    scalars[count] = wchar_t(bitPattern: scalar.value)
+                    count += 1
+                }
+                scalars[count] = 0
                 scalars.withUnsafeBufferPointer { buffer in
                     _ = setcchar(&cell, buffer.baseAddress, attributes, 0, &pair)
                 }
@@ -77,6 +98,7 @@ public final class NcursesScreen {
             }
         }
         wrefresh(window)
+        shown = grid
     }
 
     /// Repaints every cell on the next draw, for a screen another program scribbled on.
@@ -109,6 +131,24 @@ public final class NcursesScreen {
         }
         guard result == OK else { return nil }
         return KeyCodes.character(UInt32(code)).map(Event.key)
+    }
+
+    /// Waits up to `milliseconds` for a key or for `wakeUp` (a descriptor other threads
+    /// write to) to be readable; nil when no key came.
+    ///
+    /// Keys ncurses has read already come first: they wait in its buffer, where the
+    /// descriptor cannot show them.
+    public func nextEvent(milliseconds: Int32, orWakeUp wakeUp: Int32) -> Event? {
+        if let event = nextEvent(milliseconds: 0) { return event }
+        guard wakeUp >= 0 else { return nextEvent(milliseconds: milliseconds) }
+        var waiting = [
+            pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0),
+            pollfd(fd: wakeUp, events: Int16(POLLIN), revents: 0),
+        ]
+        let ready = poll(&waiting, nfds_t(waiting.count), milliseconds)
+        // A signal (a resize among them) interrupts the wait: ncurses reports it as a key.
+        if ready < 0 || waiting[0].revents != 0 { return nextEvent(milliseconds: 0) }
+        return nil
     }
 
     /// Leaves curses mode for another program (a browser) and comes back after it.

@@ -17,9 +17,12 @@ final class BackgroundWork: Sendable {
     /// The feed server `R` syncs with, when config.toml sets one up.
     private let sync: SyncAccount?
     private let busy = Atomic<Int>(0)
-    /// The reader's latest search not yet started, and whether one is running (`search`).
-    let pendingSearch = Mutex<PendingSearch?>(nil)
-    let searching = Atomic<Bool>(false)
+    /// `/` searches and "More on this", each on a thread of its own that runs only the
+    /// latest request (see `SearchWork`).
+    let searchThread = LatestRequestThread(name: "byline search")
+    let similarThread = LatestRequestThread(name: "byline similar", niceness: 10, settle: 0.15)
+    /// The story whose "More on this" was asked for last and is not found yet.
+    let similarAsked = Mutex<StoryID?>(nil)
 
     init(subscriptions: SubscriptionsFile, fetch: FetchSettings = FetchSettings(), sync: SyncAccount? = nil) {
         self.fetch = fetch

@@ -45,12 +45,20 @@ final class ReaderSession {
             if needsDrawing { screen.draw(render(store.state)) }
             if exitAfterFirstFrame { break }
             if TerminalRestorer.pendingSignal != 0 { break }
-            let event = screen.nextEvent(milliseconds: backgroundWork.isBusy ? 50 : 200)
-            needsDrawing = event != nil
-            switch event {
-            case .key(let key)?: send(.key(key))
-            case .resized(let width, let height)?: send(.resized(width: width, height: height))
-            case nil: break
+            // Background work posts wake the wait, so its results show as they come.
+            var event = screen.nextEvent(milliseconds: backgroundWork.isBusy ? 50 : 200, orWakeUp: mailbox.wakeUp)
+            needsDrawing = false
+            var taken = 0
+            // Keys that came while the last frame was drawn are all taken before the next
+            // one: a frame per key would leave the screen further and further behind.
+            while let next = event, running {
+                needsDrawing = true
+                taken += 1
+                switch next {
+                case .key(let key): send(.key(key))
+                case .resized(let width, let height): send(.resized(width: width, height: height))
+                }
+                event = taken < 100 ? screen.nextEvent(milliseconds: 0) : nil
             }
             for action in mailbox.takeAll() {
                 needsDrawing = true

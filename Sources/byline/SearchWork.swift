@@ -3,14 +3,6 @@ import BylineStore
 import BylineUI
 import Foundation
 
-/// A search the reader asked for, with the listing its answer must name rows of.
-struct PendingSearch: Sendable {
-    var request: SearchRequest
-    var stories: StoryRows
-    var library: Library
-    var mailbox: Mailbox
-}
-
 extension BackgroundWork {
     /// The most stories a search lists; the header says how many match in all.
     static let searchRows = 1_000
@@ -18,22 +10,8 @@ extension BackgroundWork {
     /// Runs the `/` search off the run loop, one search at a time: while one runs, only
     /// the latest query typed waits, and the ones typed in between are never run.
     func search(_ request: SearchRequest, stories: StoryRows, in library: Library, mailbox: Mailbox) {
-        pendingSearch.withLock { $0 = PendingSearch(request: request, stories: stories, library: library, mailbox: mailbox) }
-        startSearching()
-    }
-
-    private func startSearching() {
-        guard searching.compareExchange(expected: false, desired: true, ordering: .acquiringAndReleasing).exchanged else { return }
-        run { [self] in
-            while let next = pendingSearch.withLock({ pending -> PendingSearch? in
-                defer { pending = nil }
-                return pending
-            }) {
-                next.mailbox.post(.searched(next.request, Self.answer(next)))
-            }
-            searching.store(false, ordering: .releasing)
-            // A search asked for between the last look and now would wait forever.
-            if pendingSearch.withLock({ $0 != nil }) { startSearching() }
+        searchThread.submit {
+            mailbox.post(.searched(request, Self.answer(request, stories: stories, in: library)))
         }
     }
 
@@ -43,21 +21,30 @@ extension BackgroundWork {
         do { return .success(try SearchIndex.upToDate(library)) } catch { return .failure(FailureReason("\(error)")) }
     }
 
-    private static func answer(_ search: PendingSearch) -> Result<SearchFound, FailureReason> {
+    private static func answer(_ request: SearchRequest, stories: StoryRows, in library: Library)
+        -> Result<SearchFound, FailureReason> {
         let index: SearchIndex
-        switch Self.index(of: search.library) {
+        switch Self.index(of: library) {
         case .success(let opened): index = opened
         case .failure(let reason): return .failure(reason)
         }
-        let answer = index.search(search.request.query, asYouType: true, limit: searchRows)
+        let answer = index.search(request.query, asYouType: true, limit: searchRows)
         // Rows of the listing the reader shows, in rank order.
-        let rows = answer.stories.compactMap { search.stories.row(of: $0.id) }
+        let rows = answer.stories.compactMap { stories.row(of: $0.id) }
         return .success(SearchFound(rows: rows, total: answer.total, isEstimate: answer.isEstimate))
     }
 
-    /// "More on this" for a story the reader opened.
+    /// "More on this" for a story the reader shows. One at a time, once the reader has
+    /// stopped on a story for a moment, on a thread that gives way to drawing: a reader
+    /// moving down the list previews a story a key, and wants none of those worked on.
     func findSimilar(_ id: StoryID, in library: Library, mailbox: Mailbox) {
-        run {
+        // Asked again for the story being worked on (the reader came back to it): once is enough.
+        guard similarAsked.withLock({ asked in
+            defer { asked = id }
+            return asked != id
+        }) else { return }
+        similarThread.submit { [self] in
+            defer { similarAsked.withLock { asked in if asked == id { asked = nil } } }
             guard case .success(let story) = library.story(id), case .success(let index) = Self.index(of: library) else {
                 return
             }

@@ -92,6 +92,17 @@ import Testing
         #expect(!driver.press(.enter).contains(.findSimilar(Fixtures.seedID)))
     }
 
+    @Test func aStoryShownAgainBeforeItsSimilarStoriesCameAsksAgain() {
+        var driver = Driver(Fixtures.state(width: 100, height: 20), answersSearches: false)
+        #expect(driver.press(.down).contains(.findSimilar(Fixtures.shadowID)))
+        driver.press(.up)
+        // The shell drops a request another overtook: shown again, the story asks again.
+        #expect(driver.press(.down).contains(.findSimilar(Fixtures.shadowID)))
+        driver.send(.similarFound(Fixtures.shadowID, []))
+        driver.press(.up)
+        #expect(!driver.press(.down).contains(.findSimilar(Fixtures.shadowID)))
+    }
+
     @Test func theyAreListedLastAndNumberedAfterTheStorysLinks() throws {
         var driver = Driver(Fixtures.state(width: 200, height: 40))
         driver.press(.enter)
