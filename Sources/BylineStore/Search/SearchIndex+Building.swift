@@ -45,7 +45,7 @@ extension SearchIndex {
         let files = inOrder ? files : files.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
         let target = basePath(library)
         let root = library.folder.path
-        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 4, files.count / 2_000))
+        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 4, files.count / 512))
         let runs = (0..<workers).map { files.count * $0 / workers..<files.count * ($0 + 1) / workers }
         let parts = Locked([[String]](repeating: [], count: workers))
         let failure = Locked<LibraryError?>(nil)
