@@ -20,9 +20,17 @@ public protocol StoryListing: AnyObject, Sendable {
     func rows(whereTitleKeyContains words: [String]) -> [Int]
     /// The story a related link names (see `RelatedLinkIndex` for the rules), if listed.
     func resolve(_ link: RelatedLink) -> StoryID?
+    /// The story's `Source:` and date, without the rest of its summary: what the sources
+    /// view counts of every story in the library.
+    func source(at row: Int) -> (source: String?, published: Date?)
 }
 
 extension StoryListing {
+    public func source(at row: Int) -> (source: String?, published: Date?) {
+        let summary = summary(at: row)
+        return (summary.source, summary.published)
+    }
+
     /// How many of `ids` are listed: with a read set, the read stories of the list.
     public func countListed(_ ids: some Sequence<StoryID>) -> Int {
         ids.reduce(0) { $0 + (row(of: $1) == nil ? 0 : 1) }

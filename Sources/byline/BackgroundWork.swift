@@ -14,6 +14,8 @@ import Synchronization
 final class BackgroundWork: Sendable {
     private let subscriptions: SubscriptionsFile
     private let fetch: FetchSettings
+    /// How long fetched stories are kept: applied after each `R`, as after `byline fetch`.
+    private let retention: RetentionSettings
     /// The feed server `R` syncs with, when config.toml sets one up.
     private let sync: SyncAccount?
     private let busy = Atomic<Int>(0)
@@ -24,8 +26,10 @@ final class BackgroundWork: Sendable {
     /// The story whose "More on this" was asked for last and is not found yet.
     let similarAsked = Mutex<StoryID?>(nil)
 
-    init(subscriptions: SubscriptionsFile, fetch: FetchSettings = FetchSettings(), sync: SyncAccount? = nil) {
+    init(subscriptions: SubscriptionsFile, fetch: FetchSettings = FetchSettings(), sync: SyncAccount? = nil,
+         retention: RetentionSettings = RetentionSettings()) {
         self.fetch = fetch
+        self.retention = retention
         self.subscriptions = subscriptions
         self.sync = sync
     }
@@ -64,7 +68,7 @@ final class BackgroundWork: Sendable {
 
     /// `R`: fetches every subscription into the library in `target`, with progress.
     func refreshFeeds(into target: URL, mailbox: Mailbox) {
-        let subscriptions = subscriptions, fetch = fetch
+        let subscriptions = subscriptions, fetch = fetch, retention = retention
         run {
             let list: [Subscription]
             do {
@@ -84,7 +88,12 @@ final class BackgroundWork: Sendable {
                                                            concurrency: fetch.jobs) { progress in
                     mailbox.post(.refreshProgress(done: progress.done, total: progress.total))
                 }
-                mailbox.post(.feedsFetched(.success(FeedsReport(summary: report.summary, failures: report.failures.map(\.line)))))
+                // Retention, as `byline fetch` applies it: never a starred story or the reader's own file.
+                let cleaned = LibraryCleaning.clean(Library(folder: target), retention: retention, subscriptions: list,
+                                                    subscriptionsPath: subscriptions.url.path)
+                let summary = report.summary + (cleaned.sentence.map { "; " + $0 } ?? "")
+                mailbox.post(.feedsFetched(.success(FeedsReport(summary: summary,
+                                                                failures: report.failures.map(\.line) + cleaned.problems))))
             } catch {
                 mailbox.post(.feedsFetched(.failure(.cannotFetch(into: target.path, FailureReason("\(error)")))))
             }
