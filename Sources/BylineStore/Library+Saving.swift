@@ -60,8 +60,6 @@ extension Library {
         } catch {
             throw LibraryError(path: fetched, reason: "cannot create the folder: \(error.localizedDescription)")
         }
-        // The stories as saved, for the search index.
-        var savedStories: [(id: StoryID, story: Story)] = []
         try writerLock.withLock { () throws(LibraryError) in
             // Every file is written under a temporary name first, then all are flushed at
             // once, renamed, and the folder flushed: each file is old or new after a crash,
@@ -96,7 +94,6 @@ extension Library {
                 // The index gets what a later load would read from the file.
                 if case .success(let saved) = StoryFileParser.parse(file.bytes) {
                     entries.append(LibraryEntry(id: targets[index].id, story: saved, stamp: StoryFolderScan.stamp(info)))
-                    savedStories.append((targets[index].id, saved))
                 }
             }
             written = []
@@ -112,9 +109,9 @@ extension Library {
             }
         }
         let ids = targets.map(\.id)
-        // The search index follows every save; if it cannot, the next check catches up.
-        // A library with no search index yet gets one at its first search, from the files.
-        if access(SearchIndex.basePath(self), F_OK) == 0 { try? SearchIndex.record(saved: savedStories, in: self) }
+        // The search index follows every save (a run of saves, when it ends); if it
+        // cannot, the next check catches up.
+        if pending == nil { try? SearchIndex.update(ids, in: self) }
         return ids
     }
 }
@@ -138,5 +135,6 @@ public final class PendingIndex: @unchecked Sendable {
         }
         guard !saved.isEmpty else { return }
         try library.writerLock.withLock { () throws(LibraryError) in try library.updateIndex(saving: saved) }
+        try? SearchIndex.update(saved.map(\.id), in: library)
     }
 }

@@ -51,6 +51,7 @@ final class BackgroundWork: Sendable {
                      mailbox: Mailbox) {
         run {
             do {
+                let checked = CheckTime.now()
                 let contents: LibraryContents
                 var changes: ListingChanges?
                 if let shown {
@@ -60,7 +61,7 @@ final class BackgroundWork: Sendable {
                 }
                 // The search index follows the folder: what changed is indexed now, and
                 // a library never indexed is indexed in the background, ready for `/`.
-                _ = try? SearchIndex.upToDate(library, listing: contents.listing)
+                _ = try? SearchIndex.upToDate(library, listing: contents.listing, checked: checked)
                 // The check read every row's path and stamp; the screen needs a few of them.
                 shown?.releasePages()
                 contents.listing.releasePages()
