@@ -14,18 +14,32 @@ extension StoryFileParser {
     }
 
     /// Lines as byte ranges, split as `splitLines` splits them.
+    ///
+    /// Every file indexed is split, so this walks the bytes unchecked rather than through
+    /// the array's bounds-checked subscript.
     private static func lineRanges(_ bytes: [UInt8], from start: Int) -> [Range<Int>] {
-        let separator: UInt8 = bytes[start...].contains(10) ? 10 : 13
-        var lines: [Range<Int>] = []
-        var lineStart = start
-        for index in start..<bytes.count where bytes[index] == separator {
-            let end = separator == 10 && index > lineStart && bytes[index - 1] == 13 ? index - 1 : index
+        bytes.withUnsafeBufferPointer { bytes in
+            let count = bytes.count
+            var separator: UInt8 = 13
+            for index in start..<count where bytes[index] == 10 {
+                separator = 10
+                break
+            }
+            var lines: [Range<Int>] = []
+            var lineStart = start
+            var index = start
+            while index < count {
+                if bytes[index] == separator {
+                    let end = separator == 10 && index > lineStart && bytes[index - 1] == 13 ? index - 1 : index
+                    lines.append(lineStart..<end)
+                    lineStart = index + 1
+                }
+                index += 1
+            }
+            let end = separator == 10 && count > lineStart && bytes[count - 1] == 13 ? count - 1 : count
             lines.append(lineStart..<end)
-            lineStart = index + 1
+            return lines
         }
-        let end = separator == 10 && bytes.count > lineStart && bytes[bytes.count - 1] == 13 ? bytes.count - 1 : bytes.count
-        lines.append(lineStart..<end)
-        return lines
     }
 
     private static func isBlank(_ bytes: [UInt8], _ line: Range<Int>) -> Bool {

@@ -20,7 +20,7 @@ enum LineFields {
             return
         }
         // Most values need no escape: copy them whole.
-        guard value.utf8.contains(where: { $0 == backslash || $0 == tab || $0 == newline || $0 == 13 }) else {
+        guard needsEscape(value) else {
             out.append(contentsOf: value.utf8)
             return
         }
@@ -33,6 +33,14 @@ enum LineFields {
             default: out.append(byte)
             }
         }
+    }
+
+    /// Whether `value` has a byte that must be escaped; on the string's own bytes when it
+    /// has them in one piece (a native string), as indexing a library asks it of every field.
+    private static func needsEscape(_ value: String) -> Bool {
+        func escaped(_ byte: UInt8) -> Bool { byte == backslash || byte == tab || byte == newline || byte == 13 }
+        return value.utf8.withContiguousStorageIfAvailable { $0.contains(where: escaped) }
+            ?? value.utf8.contains(where: escaped)
     }
 
     static func append(_ value: Int64, to out: inout [UInt8], first: Bool = false) {
