@@ -1,3 +1,5 @@
+import Foundation
+
 extension StoryFileParser {
     /// What the library index needs of a story file, found without building its body: a
     /// story with the headers and the `READ MORE` lines (its only body blocks) and the
@@ -20,21 +22,19 @@ extension StoryFileParser {
     private static func lineRanges(_ bytes: [UInt8], from start: Int) -> [Range<Int>] {
         bytes.withUnsafeBufferPointer { bytes in
             let count = bytes.count
-            var separator: UInt8 = 13
-            for index in start..<count where bytes[index] == 10 {
-                separator = 10
-                break
+            guard let base = bytes.baseAddress, start < count else { return [start..<start] }
+            /// The first `byte` at or after `from`, found by `memchr`.
+            func find(_ byte: UInt8, from: Int) -> Int? {
+                guard from < count, let found = memchr(base + from, Int32(byte), count - from) else { return nil }
+                return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
             }
+            let separator: UInt8 = find(10, from: start) == nil ? 13 : 10
             var lines: [Range<Int>] = []
             var lineStart = start
-            var index = start
-            while index < count {
-                if bytes[index] == separator {
-                    let end = separator == 10 && index > lineStart && bytes[index - 1] == 13 ? index - 1 : index
-                    lines.append(lineStart..<end)
-                    lineStart = index + 1
-                }
-                index += 1
+            while let index = find(separator, from: lineStart) {
+                let end = separator == 10 && index > lineStart && bytes[index - 1] == 13 ? index - 1 : index
+                lines.append(lineStart..<end)
+                lineStart = index + 1
             }
             let end = separator == 10 && count > lineStart && bytes[count - 1] == 13 ? count - 1 : count
             lines.append(lineStart..<end)
