@@ -89,6 +89,8 @@ final class ListingWithAdditions: StoryListing {
         }
     }
 
+    func releasePages() { base.releasePages() }
+
     func row(of id: StoryID) -> Int? {
         if let index = added.firstIndex(where: { $0.summary.id == id }) {
             return added[index].before + index - hidden.count(where: { $0 < added[index].before })

@@ -20,9 +20,15 @@ public protocol StoryListing: AnyObject, Sendable {
     func rows(whereTitleKeyContains words: [String]) -> [Int]
     /// The story a related link names (see `RelatedLinkIndex` for the rules), if listed.
     func resolve(_ link: RelatedLink) -> StoryID?
+    /// Gives back memory a listing read in place holds for pages read so far (a search
+    /// looks up a thousand rows all over the file); they are read again when shown.
+    func releasePages()
 }
 
 extension StoryListing {
+    /// A listing held in memory has no pages to give back.
+    public func releasePages() {}
+
     /// How many of `ids` are listed: with a read set, the read stories of the list.
     public func countListed(_ ids: some Sequence<StoryID>) -> Int {
         ids.reduce(0) { $0 + (row(of: $1) == nil ? 0 : 1) }

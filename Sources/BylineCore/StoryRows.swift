@@ -21,6 +21,7 @@ public struct StoryRows: Equatable, Sendable {
     public func summary(at row: Int) -> StorySummary { listing.summary(at: row) }
     public func id(at row: Int) -> StoryID { listing.id(at: row) }
     public func row(of id: StoryID) -> Int? { listing.row(of: id) }
+    public func releasePages() { listing.releasePages() }
     public func summary(of id: StoryID) -> StorySummary? { listing.summary(of: id) }
     public func rows(whereTitleKeyContains words: [String]) -> [Int] { listing.rows(whereTitleKeyContains: words) }
     public func resolve(_ link: RelatedLink) -> StoryID? { listing.resolve(link) }
