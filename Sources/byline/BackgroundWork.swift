@@ -45,10 +45,13 @@ final class BackgroundWork: Sendable {
                 let contents = try library.load(reusing: shown)
                 // The search index follows the folder: what changed is indexed now, and
                 // a library never indexed is indexed in the background, ready for `/`.
-                _ = try? SearchIndex.upToDate(library, files: contents.listing.fileStamps())
+                let stamps = contents.listing.fileStamps()
                 // The check read every row's path and stamp; the screen needs a few of them.
+                // Given back before the search index is checked, so the two files' pages are
+                // never this program's memory at once.
                 shown?.releasePages()
                 contents.listing.releasePages()
+                _ = try? SearchIndex.upToDate(library, files: stamps)
                 if read.onlyIfChanged && !contents.report.foundChanges { return }
                 var listing = LibraryListing(listing: StoryRows(contents.listing), problems: contents.problems.map(\.message))
                 if withMarks {
