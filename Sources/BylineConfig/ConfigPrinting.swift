@@ -24,6 +24,9 @@ extension Configuration {
         measure = \(layout.measure)
         # Where the story's column sits in a pane wider than the measure: "centre" or "left".
         align = \(quoted(layout.align.rawValue))
+        # What the reader opens on: "sources" (which feeds have unread stories, when you
+        # follow two feeds or more) or "stories" (every story, newest first).
+        start = \(quoted(layout.start.rawValue))
 
         [retention]
         # How long stories fetched from feeds are kept: "90d", "12w", "6m", "1y" or "forever".

@@ -1,41 +1,81 @@
-/// Text with inline links, as paragraphs store them: `see [the report](https://…) here`.
+/// Text with inline links and emphasis, as paragraphs store them:
+/// `see [the report](https://…) of **last year**`.
 ///
 /// The markdown-style form keeps the link text and its target together in a plain file;
-/// only absolute http(s) targets count, so ordinary brackets in prose stay text.
+/// only absolute http(s) targets count, so ordinary brackets in prose stay text. Bold and
+/// italic follow `InlineEmphasis`'s rule, strict enough that asterisks in ordinary prose
+/// stay text.
 public enum InlineText {
     public enum Run: Equatable, Sendable {
         case text(String)
         case link(text: String, url: String)
+        /// Bold or italic words (never holding a link).
+        case emphasis(text: String, Emphasis)
     }
 
     public static func runs(_ text: String) -> [Run] {
         var runs: [Run] = []
         var plain = ""
+        func flushPlain() {
+            guard !plain.isEmpty else { return }
+            for piece in InlineEmphasis.pieces(plain) {
+                runs.append(piece.emphasis.isEmpty ? .text(piece.text) : .emphasis(text: piece.text, piece.emphasis))
+            }
+            plain = ""
+        }
         var scan = LinkScan(text)
         var index = text.startIndex
         while index < text.endIndex {
             if text[index] == "[", let (link, next) = scan.link(at: index) {
-                if !plain.isEmpty { runs.append(.text(plain)); plain = "" }
-                runs.append(.link(text: link.text, url: link.url))
+                flushPlain()
+                runs.append(.link(text: InlineEmphasis.unescaped(link.text), url: link.url))
                 index = next
             } else {
                 plain.append(text[index])
                 index = text.index(after: index)
             }
         }
-        if !plain.isEmpty { runs.append(.text(plain)) }
+        flushPlain()
         return runs
     }
 
-    /// The text with link markup removed: what a reader sees, minus link numbers.
+    /// The text with link and emphasis markup removed: what a reader sees, minus link
+    /// numbers and styles.
     public static func plain(_ text: String) -> String {
-        guard text.contains("](") else { return text }
+        guard hasMarkup(text) else { return text }
         return runs(text).map { run in
             switch run {
             case .text(let s): s
             case .link(let s, _): s
+            case .emphasis(let s, _): s
             }
         }.joined()
+    }
+
+    /// Whether `text` may hold markup (`](` or `*`): a byte scan, cheaper than parsing.
+    public static func hasMarkup(_ text: String) -> Bool {
+        var previous: UInt8 = 0
+        for byte in text.utf8 {
+            if byte == UInt8(ascii: "*") || previous == UInt8(ascii: "]") && byte == UInt8(ascii: "(") { return true }
+            previous = byte
+        }
+        return false
+    }
+
+    /// Plain words written as running text: asterisks that could read as emphasis escaped.
+    /// - Parameters: spaceBefore, spaceAfter: whether a space stands just outside the text
+    ///   (an asterisk at its edge may be one standing alone).
+    public static func escaped(_ text: String, spaceBefore: Bool = true, spaceAfter: Bool = true) -> String {
+        InlineEmphasis.escaped(text, spaceBefore: spaceBefore, spaceAfter: spaceAfter)
+    }
+
+    /// `content` (escaped words) with `emphasis` as running text writes it, when the
+    /// markers would read back as emphasis between `before` and `after`; nil when not.
+    public static func emphasized(_ content: [Unicode.Scalar], _ emphasis: Emphasis,
+                                  before: Unicode.Scalar?, after: Unicode.Scalar?) -> String? {
+        guard !emphasis.isEmpty, InlineEmphasis.reads(content, before: before, after: after) else { return nil }
+        let marker = InlineEmphasis.marker(emphasis)
+        return marker + String(String.UnicodeScalarView(content)) + marker
     }
 
     /// Writes a link in the inline form, escaping brackets in its text.

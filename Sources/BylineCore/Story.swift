@@ -107,6 +107,12 @@ public enum StoryBlock: Equatable, Hashable, Sendable {
     case listItem(String, ordinal: Int?)
     /// A `READ MORE: …` line.
     case readMore(RelatedLink)
+    /// Preformatted text (code, a table, verse): its lines exactly as given, spaces and
+    /// blank lines included, shown unwrapped. Written between ``` fences.
+    case preformatted(String)
+    /// A picture in the story: what it shows (alt text, caption or file name) and its web
+    /// address when it has one. Written `[image: alt](https://…)` on a line of its own.
+    case image(alt: String, url: String?)
 
     public var isListItem: Bool {
         if case .listItem = self { return true }

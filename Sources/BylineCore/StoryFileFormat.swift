@@ -1,4 +1,14 @@
 /// Facts about the story-file format shared by the parser and the writer.
+///
+/// The body, paragraph by paragraph (blank lines between): `## ` a subheading (or a short
+/// line without closing punctuation between others), `> ` a quote, `- `/`1. ` list items,
+/// `READ MORE: …` a related-story link, `[image: alt](https://…)` alone an image, and
+/// lines between two equal fences of three or more backticks a preformatted block, kept
+/// verbatim. In running text, `[words](https://…)` is a link and `*`/`**`/`***` italic,
+/// bold or both (the rule is in `InlineEmphasis`). A leading `\` keeps a line a plain
+/// paragraph and `\*` is a literal asterisk. Old files read as they did unless they hold
+/// a matched fence pair, a whole-line `[image…]` link, `\*`, or asterisks that meet the
+/// emphasis rule, which were meant as what they now show.
 enum StoryFileFormat {
     /// The headers Byline interprets, in the order it writes them.
     static let knownHeaders = [
@@ -66,6 +76,62 @@ enum StoryFileFormat {
         let rest = line.dropFirst(digits.count)
         guard rest.hasPrefix(". ") || rest.hasPrefix(") ") else { return nil }
         return (rest.dropFirst(2).trimmingSpaces, Int(digits))
+    }
+
+    /// A fence line of a preformatted block: three or more backticks and nothing else
+    /// (trailing spaces aside); returns how many. Only a fence that starts a paragraph and
+    /// has a closing fence of the same length opens a block: an unmatched one is text.
+    static func fence(_ line: Substring) -> Int? {
+        let bytes = line.utf8
+        guard bytes.first == UInt8(ascii: "`") else { return nil }
+        var count = 0
+        for byte in bytes {
+            if byte == UInt8(ascii: "`") {
+                guard count >= 0 else { return nil }
+                count += 1
+            } else if byte == 0x20 || byte == 0x09 {
+                if count > 0 { count = -count }
+            } else {
+                return nil
+            }
+        }
+        let length = abs(count)
+        return length >= 3 ? length : nil
+    }
+
+    /// The fence a preformatted block is written between: one backtick longer than any
+    /// fence-like line inside it, so no line of the text can close it.
+    static func fence(for text: String) -> String {
+        var longest = 2
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            if let length = fence(line) { longest = max(longest, length) }
+        }
+        return String(repeating: "`", count: longest + 1)
+    }
+
+    /// An image line, `[image: alt](https://…)`, `[image](https://…)` or `[image: alt]`.
+    static func image(_ line: Substring) -> (alt: String, url: String?)? {
+        guard line.hasPrefix("[image") else { return nil }
+        if let link = InlineText.wholeLink(line) {
+            guard let alt = imageLabel(Substring(link.text)) else { return nil }
+            return (alt, link.url)
+        }
+        guard line.last == "]", !line.dropLast().contains("]") else { return nil }
+        return imageLabel(line.dropFirst().dropLast()).map { ($0, nil) }
+    }
+
+    /// `image: alt` or `image`: the alt text.
+    private static func imageLabel(_ label: Substring) -> String? {
+        if label == "image" { return "" }
+        guard label.hasPrefix("image: ") else { return nil }
+        return String(label.dropFirst(7).trimmingSpaces)
+    }
+
+    /// How an image is written on its line.
+    static func imageLine(alt: String, url: String?) -> String {
+        let label = alt.isEmpty ? "image" : "image: " + alt
+        if let url { return InlineText.markup(text: label, url: url) }
+        return "[" + label.replacingOccurrences(of: "[", with: "(").replacingOccurrences(of: "]", with: ")") + "]"
     }
 
     static func quoteLine(_ line: Substring) -> Substring? {

@@ -53,9 +53,16 @@ extension StoryFileParser {
         // Only one-line paragraphs can be READ MORE lines or the closing source line.
         var lastParagraph: (line: Range<Int>, single: Bool)?
         var index = headerEnd
+        var fences = FenceFinder()
         while index < lines.count {
             guard !isBlank(bytes, lines[index]) else {
                 index += 1
+                continue
+            }
+            // A preformatted block is one paragraph, blank lines and all, and never a link.
+            if let close = fences.closing(at: index, start: headerEnd, end: lines.count, fence: { fence(bytes, lines[$0]) }) {
+                lastParagraph = (lines[index], false)
+                index = close + 1
                 continue
             }
             var end = index + 1
@@ -69,6 +76,12 @@ extension StoryFileParser {
             story.closingSource = source
         }
         return story
+    }
+
+    /// The fence length of a line that is a fence.
+    private static func fence(_ bytes: [UInt8], _ line: Range<Int>) -> Int? {
+        guard bytes[line].first == UInt8(ascii: "`") else { return nil }
+        return StoryFileFormat.fence(text(bytes, line))
     }
 
     /// A `READ MORE` link, for a line that (trimmed) begins with an `r`: no quote, list,

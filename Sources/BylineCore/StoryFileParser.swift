@@ -89,10 +89,11 @@ public enum StoryFileParser {
     /// A headerless file's first line is its title, unless it is a short section label:
     /// then it is the kicker and the title is the lead's first sentence.
     private static func deriveTitle(from paragraphs: inout [[Substring]], into story: inout Story, headerless: Bool) {
-        guard let first = paragraphs.first else { return }
+        // A story that opens with a preformatted block keeps it whole.
+        guard let first = paragraphs.first, preformattedText(first) == nil else { return }
         let firstLine = first[0].trimmingSpaces
         if headerless, first.count == 1, paragraphs.count > 1, story.kicker == nil,
-           StoryFileFormat.looksLikeKicker(firstLine) {
+           StoryFileFormat.looksLikeKicker(firstLine), preformattedText(paragraphs[1]) == nil {
             story.kicker = String(firstLine)
             paragraphs.removeFirst()
             let lead = paragraphs[0].map { String($0.trimmingSpaces) }.joined(separator: " ")
@@ -109,18 +110,36 @@ public enum StoryFileParser {
 
     // MARK: - Body
 
+    /// Blank-line-separated paragraphs; a preformatted block is one paragraph from its
+    /// opening fence to its closing one, blank lines and all.
     private static func splitParagraphs(_ lines: ArraySlice<Substring>) -> [[Substring]] {
         var paragraphs: [[Substring]] = []
         var current: [Substring] = []
-        for line in lines {
+        var fences = FenceFinder()
+        var index = lines.startIndex
+        while index < lines.endIndex {
+            let line = lines[index]
             if line.trimmingSpaces.isEmpty {
                 if !current.isEmpty { paragraphs.append(current); current = [] }
+            } else if current.isEmpty,
+                      let close = fences.closing(at: index, start: lines.startIndex, end: lines.endIndex, fence: { StoryFileFormat.fence(lines[$0]) }) {
+                paragraphs.append(Array(lines[index...close]))
+                index = close + 1
+                continue
             } else {
                 current.append(line)
             }
+            index += 1
         }
         if !current.isEmpty { paragraphs.append(current) }
         return paragraphs
+    }
+
+    /// The text of a paragraph that is a preformatted block (fence, lines, same fence).
+    static func preformattedText(_ lines: [Substring]) -> String? {
+        guard lines.count >= 2, let open = StoryFileFormat.fence(lines[0]),
+              StoryFileFormat.fence(lines[lines.count - 1]) == open else { return nil }
+        return lines[1..<(lines.count - 1)].joined(separator: "\n")
     }
 
     private static func blocks(_ paragraphs: [[Substring]]) -> [StoryBlock] {
@@ -134,6 +153,7 @@ public enum StoryFileParser {
 
     /// Turns one blank-line-separated paragraph into blocks.
     private static func classify(_ lines: [Substring], between: Bool) -> [StoryBlock] {
+        if let text = preformattedText(lines) { return [.preformatted(text)] }
         if lines.allSatisfy({ StoryFileFormat.quoteLine($0) != nil }) {
             return [.quote(joined(lines.compactMap(StoryFileFormat.quoteLine)))]
         }
@@ -145,6 +165,7 @@ public enum StoryFileParser {
             if line.first == "\\" { return [.paragraph(String(line.dropFirst()))] }
             if let heading = StoryFileFormat.markedSubheading(line) { return [.subheading(String(heading))] }
             if let link = StoryFileFormat.readMore(line) { return [.readMore(link)] }
+            if let image = StoryFileFormat.image(line) { return [.image(alt: image.alt, url: image.url)] }
             if between, StoryFileFormat.looksLikeSubheading(line) { return [.subheading(String(line))] }
         }
         var text = joined(lines)

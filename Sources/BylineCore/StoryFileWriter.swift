@@ -2,7 +2,8 @@
 ///
 /// Everything is written so that `StoryFileParser` reads it back unchanged: a body line
 /// the parser would take for something else (a paragraph that looks like a subheading, a
-/// paragraph starting `- `) is escaped with a leading backslash.
+/// paragraph starting `- `, a line of backticks, an `[image: …]` line) is escaped with a
+/// leading backslash. A preformatted block is fenced with more backticks than any line in it.
 ///
 /// Sizes are bounded so that what Byline writes, Byline reads: a header value is cut at
 /// `largestHeaderValue` bytes, and body blocks stop before the file would pass
@@ -88,7 +89,23 @@ public enum StoryFileWriter {
         case .readMore(let link):
             let title = oneLine(link.title)
             return "READ MORE: " + (link.url.map { InlineText.markup(text: title, url: $0) } ?? title)
+        case .preformatted(let text):
+            let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(verbatimLine)
+            let fence = StoryFileFormat.fence(for: lines.joined(separator: "\n"))
+            return ([fence] + lines + [fence]).joined(separator: "\n")
+        case .image(let alt, let url):
+            return StoryFileFormat.imageLine(alt: oneLine(alt), url: url.map(oneLine))
         }
+    }
+
+    /// A line of a preformatted block as it is, but for what would change how it reads: a
+    /// carriage return, bidi controls, and length past `largestLine`.
+    private static func verbatimLine(_ line: Substring) -> String {
+        var line = String(line.utf8.last == 13 ? Substring(line.utf8.dropLast()) : line)
+        if line.unicodeScalars.contains(where: isBidiControl) {
+            line = String(String.UnicodeScalarView(line.unicodeScalars.filter { !isBidiControl($0) }))
+        }
+        return cut(line, to: largestLine)
     }
 
     /// Whether the parser, seeing `text` alone in a paragraph, reads a paragraph.
@@ -97,6 +114,7 @@ public enum StoryFileWriter {
         if text.first == "\\" || text.first == ">" || text.first == " " { return false }
         if StoryFileFormat.listItem(line) != nil || StoryFileFormat.markedSubheading(line) != nil { return false }
         if StoryFileFormat.readMore(line) != nil { return false }
+        if StoryFileFormat.fence(line) != nil || StoryFileFormat.image(line) != nil { return false }
         if isLast, StoryFileFormat.closingSource(line) != nil { return false }
         if between, StoryFileFormat.looksLikeSubheading(line) { return false }
         return true

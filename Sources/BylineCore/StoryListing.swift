@@ -20,12 +20,20 @@ public protocol StoryListing: AnyObject, Sendable {
     func rows(whereTitleKeyContains words: [String]) -> [Int]
     /// The story a related link names (see `RelatedLinkIndex` for the rules), if listed.
     func resolve(_ link: RelatedLink) -> StoryID?
+    /// The story's `Source:` and date, without the rest of its summary: what the sources
+    /// view counts of every story in the library.
+    func source(at row: Int) -> (source: String?, published: Date?)
     /// Gives back memory a listing read in place holds for pages read so far (a search
     /// looks up a thousand rows all over the file); they are read again when shown.
     func releasePages()
 }
 
 extension StoryListing {
+    public func source(at row: Int) -> (source: String?, published: Date?) {
+        let summary = summary(at: row)
+        return (summary.source, summary.published)
+    }
+
     /// A listing held in memory has no pages to give back.
     public func releasePages() {}
 

@@ -1,3 +1,4 @@
+import Foundation
 /// A listing held as a value, as the reader's state holds it (see `StoryListing`).
 ///
 /// Equal when it is the same listing, or, for listings small enough to compare row by
@@ -20,6 +21,7 @@ public struct StoryRows: Equatable, Sendable {
     public var hasDates: Bool { listing.hasDates }
     public func summary(at row: Int) -> StorySummary { listing.summary(at: row) }
     public func id(at row: Int) -> StoryID { listing.id(at: row) }
+    public func source(at row: Int) -> (source: String?, published: Date?) { listing.source(at: row) }
     public func row(of id: StoryID) -> Int? { listing.row(of: id) }
     public func releasePages() { listing.releasePages() }
     public func summary(of id: StoryID) -> StorySummary? { listing.summary(of: id) }

@@ -82,6 +82,8 @@ public enum ArticleExtractor {
         case .quote(let text): .quote(StoryText.removingControls(text))
         case .listItem(let text, let ordinal): .listItem(StoryText.removingControls(text), ordinal: ordinal)
         case .readMore(let link): .readMore(clean(link))
+        case .preformatted(let text): .preformatted(StoryText.removingControls(text))
+        case .image(let alt, let url): .image(alt: StoryText.removingControls(alt), url: clean(url))
         }
     }
 
@@ -124,7 +126,8 @@ public enum ArticleExtractor {
         return body.split(whereSeparator: { $0 == "\n" || $0 == "\r" })
             .map { TextSpace.collapse(StoryText.removingControls(String($0))) }
             .filter { !$0.isEmpty }
-            .map { StoryBlock.paragraph($0) }
+            // Plain text: its asterisks stay asterisks.
+            .map { StoryBlock.paragraph(InlineText.escaped($0)) }
     }
 
     /// The headline is the story's title, not the first line of its body.

@@ -16,6 +16,12 @@ enum HiddenContent {
     static func isHiddenOrInert(_ node: HTMLDocument.Node, in document: HTMLDocument, index: Int) -> Bool {
         if HTMLVocabulary.neverText.contains(node.name) { return true }
         if node.name == "form" { return document.text(of: index).count < 200 }
+        return isHidden(node)
+    }
+
+    /// Whether the element's attributes hide it (`hidden`, `aria-hidden`, a hiding class or
+    /// inline style), whatever the element.
+    static func isHidden(_ node: HTMLDocument.Node) -> Bool {
         if node.attributes.isEmpty { return false }
         if node.attributes["hidden"] != nil { return true }
         if node.attributes["aria-hidden"] == "true" { return true }

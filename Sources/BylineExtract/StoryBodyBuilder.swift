@@ -2,7 +2,14 @@ import BylineCore
 import FoundationEssentials
 
 /// Turns part of an `HTMLDocument` into story blocks: paragraphs, subheadings, quotes,
-/// list items and `READ MORE` lines, with inline links kept as `InlineText` markup.
+/// list items, `READ MORE` lines, preformatted blocks and images, with inline links, bold
+/// and italic kept as `InlineText` markup.
+///
+/// `<pre>` (and a `<code>` that stands as a block of several lines) keeps its lines and
+/// spaces, tabs set to 8-column stops; `<b>`/`<strong>` and `<i>`/`<em>` become `**`/`*`
+/// where the story-file rule will read them back (see `EmphasisMarkers`); an `<img>`
+/// becomes an image line after the paragraph it stood in (see `StoryImage`). Asterisks in
+/// the page's own text are escaped, so they read as written.
 ///
 /// Block elements end a paragraph and inline ones run on, as a browser lays them out.
 /// Only text reaches the blocks: no markup, attributes or event handlers, and no content of
@@ -27,7 +34,14 @@ struct StoryBodyBuilder {
     private var buffer = ""
     private var pendingSpace = false
     private var preformatted = 0
+    /// Finished lines of the preformatted block being read.
+    private var preformattedLines: [String] = []
     private var inLink = false
+    private var inEmphasis = false
+    /// Image lines met inside a paragraph, written after it.
+    private var pendingImages: [StoryBlock] = []
+    /// Figure captions already used as an image's words, not repeated as paragraphs.
+    private var usedCaptions: Set<Int> = []
     /// Whether whitespace came before the first character of the buffer (and so was not written).
     private var droppedLeadingSpace = false
 
@@ -51,13 +65,28 @@ struct StoryBodyBuilder {
             appendText(node.text)
             return
         }
-        guard depth < 600, !isExcluded(index), !HiddenContent.isHiddenOrInert(node, in: document, index: index) else { return }
         let name = node.name
+        if name == "img" || name == "picture" {
+            // The body finder counts an image as never text and so marks it excluded; one
+            // met here is inside a kept container, and stays unless hidden or furniture.
+            if depth < 600, !HiddenContent.isHidden(node), !ClassWeight.isUnlikely(node), !StoryImage.isDecoration(node) {
+                addImage(index)
+            }
+            return
+        }
+        guard depth < 600, !isExcluded(index), !usedCaptions.contains(index),
+              !HiddenContent.isHiddenOrInert(node, in: document, index: index) else { return }
         switch name {
         case "br":
-            if preformatted > 0 { flushPreformattedLine() } else { flush() }
-        case "a" where !inLink:
+            if preformatted > 0 { endPreformattedLine() } else { flush() }
+        case "a" where !inLink && preformatted == 0:
             walkLink(index, depth: depth)
+        case "b", "strong":
+            walkEmphasis(index, depth: depth, .bold)
+        case "i", "em":
+            walkEmphasis(index, depth: depth, .italic)
+        case "code" where preformatted == 0 && buffer.isEmpty && isCodeBlock(index):
+            walkPreformatted(index, depth: depth)
         case "td", "th", "dt", "dd":
             pendingSpace = !buffer.isEmpty
             walkChildren(index, depth: depth)
@@ -72,11 +101,7 @@ struct StoryBodyBuilder {
         case "li":
             block(index, depth: depth, context: .item(ordinal: nextOrdinal(), written: false))
         case "pre", "listing", "xmp", "plaintext":
-            flush()
-            preformatted += 1
-            walkChildren(index, depth: depth)
-            flushPreformattedLine()
-            preformatted -= 1
+            walkPreformatted(index, depth: depth)
         default:
             if HTMLVocabulary.blocks.contains(name) {
                 flush()
@@ -108,30 +133,132 @@ struct StoryBodyBuilder {
             walkChildren(index, depth: depth)
             return
         }
+        inLink = true
+        let text = inlineText(of: index, depth: depth)
+        inLink = false
+        guard let text else { return }
+        if allowsLinks {
+            buffer += InlineText.markup(text: text, url: url)
+            links.append(RelatedLink(title: InlineText.plain(text), url: url))
+        } else {
+            buffer += text
+        }
+    }
+
+    /// The text of an inline element's children, walked into a buffer of its own so the
+    /// caller can wrap it; the spaces around it are settled as if it ran on. Nil when it
+    /// has no text.
+    private mutating func inlineText(of index: Int, depth: Int) -> String? {
         let outer = buffer
         let outerSpace = pendingSpace
         buffer = ""
         pendingSpace = false
         droppedLeadingSpace = false
-        inLink = true
         walkChildren(index, depth: depth)
-        inLink = false
         let text = buffer
         let trailingSpace = pendingSpace
         buffer = outer
         pendingSpace = outerSpace || droppedLeadingSpace
         guard !text.isEmpty else {
             pendingSpace = pendingSpace || trailingSpace
-            return
+            return nil
         }
         if pendingSpace && !buffer.isEmpty { buffer.append(" ") }
         pendingSpace = trailingSpace
-        if allowsLinks {
-            buffer += InlineText.markup(text: text, url: url)
-            links.append(RelatedLink(title: text, url: url))
-        } else {
-            buffer += text
+        return text
+    }
+
+    /// Bold or italic words: marked for `EmphasisMarkers` to write or drop when the
+    /// paragraph ends. Only the outermost emphasis is kept, and none that would hold a link
+    /// or a block (`**` cannot span them).
+    private mutating func walkEmphasis(_ index: Int, depth: Int, _ emphasis: Emphasis) {
+        guard preformatted == 0, !inLink, !inEmphasis, allowsEmphasis, !containsBlocks(index) else {
+            walkChildren(index, depth: depth)
+            return
         }
+        let (open, close) = EmphasisMarkers.markers(emphasis)
+        // `<b>one</b><b>two</b>` is one span: a closing marker right before joins it.
+        if !pendingSpace, buffer.unicodeScalars.last == close {
+            buffer.unicodeScalars.removeLast()
+            inEmphasis = true
+            walkChildren(index, depth: depth)
+            inEmphasis = false
+            buffer.unicodeScalars.append(close)
+            return
+        }
+        inEmphasis = true
+        let text = inlineText(of: index, depth: depth)
+        inEmphasis = false
+        guard let text else { return }
+        if text.contains("](") {
+            buffer += text
+        } else {
+            buffer.unicodeScalars.append(open)
+            buffer += text
+            buffer.unicodeScalars.append(close)
+        }
+    }
+
+    // MARK: - Preformatted text
+
+    /// A `<code>` standing as a block: its text runs over several lines.
+    private func isCodeBlock(_ index: Int) -> Bool {
+        var stack = [index]
+        while let i = stack.popLast() {
+            if document[i].isText, document[i].text.contains("\n") { return true }
+            stack.append(contentsOf: document[i].children)
+        }
+        return false
+    }
+
+    /// Lines kept as they are, into one preformatted block.
+    private mutating func walkPreformatted(_ index: Int, depth: Int) {
+        guard preformatted == 0 else {
+            walkChildren(index, depth: depth)
+            return
+        }
+        flush()
+        preformatted += 1
+        walkChildren(index, depth: depth)
+        preformatted -= 1
+        endPreformattedLine()
+        var lines = preformattedLines.map { String($0.trimmingCharacters(in: .whitespaces).isEmpty ? "" : $0) }
+        preformattedLines = []
+        while lines.first?.isEmpty == true { lines.removeFirst() }
+        while lines.last?.isEmpty == true { lines.removeLast() }
+        if !lines.isEmpty { blocks.append(.preformatted(lines.joined(separator: "\n"))) }
+        emitPendingImages()
+    }
+
+    /// Ends a line of preformatted text, without its trailing spaces.
+    private mutating func endPreformattedLine() {
+        var line = buffer
+        buffer = ""
+        while let last = line.unicodeScalars.last, last == " " { line.unicodeScalars.removeLast() }
+        preformattedLines.append(line)
+    }
+
+    // MARK: - Images
+
+    private mutating func addImage(_ index: Int) {
+        switch StoryImage.outcome(index, in: document, baseURL: baseURL) {
+        case .text(let text)?:
+            appendText(text)
+        case .image(let alt, let url)?:
+            if let caption = StoryImage.captionNode(of: index, in: document), alt == StoryImage.words(document.text(of: caption)) {
+                usedCaptions.insert(caption)
+            }
+            pendingImages.append(.image(alt: alt, url: url))
+            // Between paragraphs it goes in at once; inside one, after it.
+            if buffer.isEmpty && preformatted == 0 && !inLink && !inEmphasis { emitPendingImages() }
+        case nil:
+            break
+        }
+    }
+
+    private mutating func emitPendingImages() {
+        blocks.append(contentsOf: pendingImages)
+        pendingImages = []
     }
 
     private func containsBlocks(_ index: Int) -> Bool {
@@ -147,37 +274,45 @@ struct StoryBodyBuilder {
     // MARK: - Text
 
     private mutating func appendText(_ raw: String) {
-        let text = StoryText.removingControls(raw)
+        let text = EmphasisMarkers.removingMarkers(StoryText.removingControls(raw))
         if preformatted > 0 {
             for s in text.unicodeScalars {
-                if s == "\n" { flushPreformattedLine() } else { buffer.unicodeScalars.append(s == "\t" ? " " : s) }
+                if s == "\n" {
+                    endPreformattedLine()
+                } else if s == "\t" {
+                    // To the next 8-column stop, as a browser sets a tab in <pre>.
+                    let column = buffer.unicodeScalars.count
+                    buffer += String(repeating: " ", count: 8 - column % 8)
+                } else {
+                    buffer.unicodeScalars.append(s)
+                }
             }
             return
         }
         // Whole words at a time: appending scalar by scalar costs more than parsing the page.
-        for word in TextSpace.words(text) {
+        let words = TextSpace.words(text)
+        for (position, word) in words.enumerated() {
             if word.isEmpty {
                 pendingSpace = true
                 continue
             }
             if pendingSpace && buffer.isEmpty { droppedLeadingSpace = true }
+            let spaceBefore = pendingSpace || position > 0 || buffer.isEmpty
             if pendingSpace && !buffer.isEmpty { buffer.append(" ") }
             pendingSpace = false
-            buffer += word
+            // The page's own asterisks stay asterisks, not emphasis; one standing between
+            // spaces ("5 * 3") cannot be read as emphasis and stays as it is.
+            let spaceAfter = position + 1 < words.count
+            buffer += InlineText.escaped(String(word), spaceBefore: spaceBefore, spaceAfter: spaceAfter)
         }
-    }
-
-    private mutating func flushPreformattedLine() {
-        let line = buffer.trimmingCharacters(in: .whitespaces)
-        buffer = ""
-        if !line.isEmpty { emit(line) }
     }
 
     private mutating func flush() {
         let text = buffer
         buffer = ""
         pendingSpace = false
-        if !text.isEmpty { emit(text) }
+        if !text.isEmpty { emit(EmphasisMarkers.resolved(text)) }
+        emitPendingImages()
     }
 
     private mutating func emit(_ text: String) {
@@ -189,7 +324,9 @@ struct StoryBodyBuilder {
                 blocks.append(.subheading(plain))
                 return
             case .quote:
-                blocks.append(.quote(plain))
+                // Written without links (`allowsLinks`), so its text is already escaped
+                // running text, bold and italic kept.
+                blocks.append(.quote(text))
                 return
             case .item(let ordinal, let written):
                 blocks.append(written ? .paragraph(text) : .listItem(text, ordinal: ordinal))
@@ -203,6 +340,18 @@ struct StoryBodyBuilder {
     }
 
     /// Headings and quotes are written as plain text in story files.
+    /// Headings are plain text; quotes, paragraphs and items keep bold and italic.
+    private var allowsEmphasis: Bool {
+        for context in contexts.reversed() {
+            switch context {
+            case .heading: return false
+            case .quote, .item, .paragraph: return true
+            case .list: continue
+            }
+        }
+        return true
+    }
+
     private var allowsLinks: Bool {
         for context in contexts.reversed() {
             switch context {

@@ -17,19 +17,29 @@ enum StoryEdges {
 
     static let months = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
 
+    /// Judged on the text alone: a lead picture above the byline stays, and pictures
+    /// after the first closing line (an author's photo, share icons) go with it.
     static func trimmed(_ blocks: [StoryBlock]) -> [StoryBlock] {
+        let text = blocks.indices.filter { !isImage(blocks[$0]) }
         var start = 0
-        while start < min(blocks.count, 3), isByline(blocks[start]) { start += 1 }
-        var end = blocks.count
-        while end > start, blocks.count - end < 3, isClosing(blocks[end - 1]) { end -= 1 }
-        return Array(blocks[start..<end])
+        while start < min(text.count, 3), isByline(blocks[text[start]]) { start += 1 }
+        var end = text.count
+        while end > start, text.count - end < 3, isClosing(blocks[text[end - 1]]) { end -= 1 }
+        let dropped = Set(text[..<start] + text[end...])
+        let closingStart = end < text.count ? text[end] : blocks.count
+        return blocks.indices.filter { !dropped.contains($0) && $0 < closingStart }.map { blocks[$0] }
+    }
+
+    private static func isImage(_ block: StoryBlock) -> Bool {
+        if case .image = block { return true }
+        return false
     }
 
     /// The person a leading "By …" line names, if the story starts with one.
     static func bylineAuthor(_ blocks: [StoryBlock]) -> String? {
         // Only among the lines `trimmed` takes off the top: "By morning, …" further down
         // is story text.
-        for block in blocks.prefix(3) {
+        for block in blocks.lazy.filter({ !isImage($0) }).prefix(3) {
             guard isByline(block) else { return nil }
             guard let text = text(of: block), text.lowercased().hasPrefix("by ") else { continue }
             return ArticleMetadata.personName(text)
@@ -71,7 +81,7 @@ enum StoryEdges {
         switch block {
         case .paragraph(let text), .subheading(let text), .quote(let text), .listItem(let text, _):
             InlineText.plain(text)
-        case .readMore:
+        case .readMore, .preformatted, .image:
             nil
         }
     }

@@ -51,7 +51,7 @@ enum StoryPromotions {
             case .link(let title, let url):
                 if link != nil { return nil }
                 link = RelatedLink(title: title, url: url)
-            case .text(let s):
+            case .text(let s), .emphasis(let s, _):
                 other += s.count
             }
         }

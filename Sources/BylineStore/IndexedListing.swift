@@ -150,6 +150,11 @@ public final class IndexedListing: StoryListing, @unchecked Sendable {
         return (title, source)
     }
 
+    /// The story's source and date, decoding nothing else (see `StoryListing.source(at:)`).
+    public func source(at row: Int) -> (source: String?, published: Date?) {
+        (headline(at: row).source, date(at: row).map { Date(timeIntervalSince1970: $0) })
+    }
+
     /// Every story's path and file stamp, as the folder had them when indexed: what the
     /// search index checks itself against.
     public func fileStamps() -> [(path: String, stamp: FileStamp)] {

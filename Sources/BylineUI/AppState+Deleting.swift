@@ -12,7 +12,7 @@ extension AppState {
             let title = summary(for: id)?.title ?? id.path
             let row = visibleRow(of: id) ?? list.selected
             hidden.insert(id)
-            undoable = .deleted(id, deletion)
+            undoable = .deleted(id, deletion, summary(for: id))
             applyFilter()
             list.selected = min(row, max(0, visible.count - 1))
             message = StatusMessage(deletion == .fileDeleted ? "Deleted “\(title)” (U undoes)"

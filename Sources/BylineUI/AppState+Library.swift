@@ -8,6 +8,7 @@ extension AppState {
     /// index the reader opened on.
     mutating func start() -> [Effect] {
         var effects = selectionChanged()
+        if opensOnSources { openSourcesAtStart() }
         if checksFolderOnStart {
             effects.append(.readLibrary(askToRead(library.folder, onlyIfChanged: true)))
         }

@@ -58,8 +58,11 @@ extension AppState {
             applyFilter(keeping: selectedStory?.id)
             message = StatusMessage("Marked \(ids.count) \(ids.count == 1 ? "story" : "stories") unread again")
             return [.setRead(ids, false)] + selectionChanged()
-        case .deleted(let id, let deletion):
+        case .deleted(let id, let deletion, let row):
             hidden.remove(id)
+            // The library was read again since the delete: the row joins the listing now,
+            // as a fetched story does, rather than at the next read.
+            if let row, summary(for: id) == nil { replaceStories(stories.adding(row)) }
             applyFilter(keeping: id)
             message = StatusMessage(deletion == .fileDeleted ? "Story restored" : "Story shown again")
             return (deletion == .fileDeleted ? [.restoreStory(id)] : []) + selectionChanged()

@@ -117,6 +117,9 @@ public struct AppState: Equatable, Sendable {
     /// The folder each source is filed in (from the subscriptions' OPML folders), by the
     /// source's name as its stories give it.
     public var sourceFolders: [String: String] = [:]
+    /// `[layout] start = "sources"` with feeds to choose from: the reader opens on the
+    /// sources view, as a feed reader's day starts with which feeds have news.
+    public var opensOnSources = false
     /// Stories `d` took out of the list this session.
     public internal(set) var hidden: Set<StoryID> = []
     /// The last change `U` can take back.
@@ -302,7 +305,9 @@ public struct ScreenSize: Equatable, Sendable {
     }
 }
 
-public enum Focus: Hashable, Sendable { case list, reader }
+/// Where keys go. `sources` names the sources view's hints: while it is shown (`sources`
+/// set) over the list, `focus` itself stays on the list or the reader beneath.
+public enum Focus: Hashable, Sendable { case list, reader, sources }
 
 /// The list's cursor and scroll position.
 public struct ListState: Equatable, Sendable {

@@ -13,20 +13,28 @@ public struct KeyBinding: Equatable, Sendable {
     /// does something else there ("scroll"); nil where the same word fits both.
     public var hint: String
     public var hintInReader: String?
+    /// Its word in the sources view, where it does something else there ("⏎ open").
+    public var hintInSources: String?
 
-    public init(_ command: Command, keys: [Key], help: String, hint: String = "", inReader: String? = nil) {
+    public init(_ command: Command, keys: [Key], help: String, hint: String = "", inReader: String? = nil,
+                inSources: String? = nil) {
         self.command = command
         self.keys = keys
         self.help = help
         self.hint = hint
         self.hintInReader = inReader
+        self.hintInSources = inSources
     }
 
     /// The action's stable name, for a config file (see `Command.name`).
     public var name: String { command.name }
 
     public func hint(for focus: Focus) -> String {
-        focus == .reader ? hintInReader ?? hint : hint
+        switch focus {
+        case .list: hint
+        case .reader: hintInReader ?? hint
+        case .sources: hintInSources ?? hint
+        }
     }
 }
 

@@ -80,7 +80,7 @@ extension KeyMap {
         KeyBinding(.moveDown, keys: [.down, .character("j")], help: "move through the list, or scroll the story",
                    hint: "move", inReader: "scroll"),
         KeyBinding(.open, keys: [.enter, .right, .character("l")], help: "read the selected story; follow the selected link",
-                   hint: "read", inReader: "follow"),
+                   hint: "read", inReader: "follow", inSources: "open"),
         KeyBinding(.back, keys: [.left, .escape, .backspace, .character("h")],
                    help: "back: to the previous story, then to the list", hint: "back"),
         KeyBinding(.pageUp, keys: [.pageUp], help: "scroll a page (Space pages the story)"),
@@ -96,14 +96,15 @@ extension KeyMap {
     } + [
         KeyBinding(.startFilter, keys: [.character("/")], help: "search headlines, sources and text (Esc clears)", hint: "search"),
         KeyBinding(.nextUnread, keys: [.character("n")], help: "next or previous unread story, on across sources",
-                   hint: "unread"),
+                   hint: "unread", inSources: "next unread"),
         KeyBinding(.previousUnread, keys: [.character("N")], help: "next or previous unread story, on across sources"),
-        KeyBinding(.markAllRead, keys: [.character("A")], help: "mark the list read"),
+        KeyBinding(.markAllRead, keys: [.character("A")], help: "mark the list read (in sources: the selected source)",
+                   inSources: "mark read"),
         KeyBinding(.undo, keys: [.character("U")], help: "undo the last mark-all-read or delete"),
         KeyBinding(.toggleHideRead, keys: [.character("H")], help: "hide or show read stories"),
         KeyBinding(.showSources, keys: [.character("S")], help: "sources: feeds and folders with their counts",
                    hint: "sources"),
-        KeyBinding(.sortSources, keys: [.character("O")], help: "sort sources newest first or by title"),
+        KeyBinding(.sortSources, keys: [.character("O")], help: "sort sources newest first or by title", inSources: "sort"),
         KeyBinding(.toggleRead, keys: [.character("u")], help: "mark read or unread"),
         KeyBinding(.toggleStar, keys: [.character("s")], help: "star or unstar"),
         KeyBinding(.deleteStory, keys: [.character("d")], help: "delete a story Byline saved; your own files are only hidden"),
@@ -119,7 +120,8 @@ extension KeyMap {
         // No Ctrl-C binding: the terminal turns it into SIGINT, which also quits cleanly.
         KeyBinding(.quit, keys: [.character("q")], help: "quit", hint: "quit"),
     ], footer: [
-        .list: [.moveUp, .moveDown, .open, .nextLink, .startFilter, .help, .quit],
-        .reader: [.back, .moveUp, .moveDown, .nextLink, .open, .help, .quit],
+        .list: [.moveUp, .moveDown, .open, .nextUnread, .showSources, .startFilter, .help, .quit],
+        .reader: [.back, .moveUp, .moveDown, .nextUnread, .nextLink, .open, .help, .quit],
+        .sources: [.moveUp, .moveDown, .open, .nextUnread, .markAllRead, .startFilter, .back, .quit],
     ])
 }

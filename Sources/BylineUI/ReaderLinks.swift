@@ -29,7 +29,10 @@ public enum ReaderLinks {
                 }
             case .readMore(let link):
                 add(link.title, link)
-            case .subheading:
+            case .image(let alt, let url?):
+                // Titled as shown, so no story of the same name is taken for the picture.
+                add(ReaderLinks.imageLabel(alt), RelatedLink(title: ReaderLinks.imageLabel(alt), url: url))
+            case .subheading, .preformatted, .image:
                 break
             }
         }
@@ -37,6 +40,11 @@ public enum ReaderLinks {
             add(link.title.isEmpty ? (link.url ?? "") : link.title, link)
         }
         return links
+    }
+
+    /// How an image shows on the page: `[image: alt]`.
+    public static func imageLabel(_ alt: String) -> String {
+        alt.isEmpty ? "[image]" : "[image: " + alt + "]"
     }
 
     /// What makes two links the same link: the page they name, else the title.

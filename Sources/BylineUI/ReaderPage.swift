@@ -8,6 +8,8 @@ public struct ReaderPage: Equatable, Sendable {
     public var links: [ReaderLink]
     /// The first line each link number appears on.
     public var linkLines: [Int: Int]
+    /// Preformatted lines: never wrapped, drawn out to the pane's edge.
+    public var unwrapped: Set<Int> = []
 
     /// The widest a line of text gets, however wide the pane: long lines tire the eye.
     public static let maximumTextWidth = 100
@@ -49,6 +51,10 @@ public struct ReaderPage: Equatable, Sendable {
                 if let number = builder.number(for: link) {
                     builder.add(link: number, label: "READ MORE: " + link.title)
                 }
+            case .preformatted(let text):
+                builder.add(preformatted: shown(text), style: theme[.preformatted])
+            case .image(let alt, let url):
+                builder.add(image: alt, url: url)
             }
         }
 
@@ -73,7 +79,8 @@ public struct ReaderPage: Equatable, Sendable {
                 builder.add(link: number, label: similar.title)
             }
         }
-        return ReaderPage(lines: builder.lines, links: builder.links, linkLines: builder.linkLines)
+        return ReaderPage(lines: builder.lines, links: builder.links, linkLines: builder.linkLines,
+                          unwrapped: builder.unwrapped)
     }
 
     /// For each numbered list item, the widest number of its list (consecutive items).
@@ -121,6 +128,7 @@ private struct Builder {
     /// Link numbers by `ReaderLinks.key`: a story can carry thousands of links.
     private var numbers: [String: Int] = [:]
     var linkLines: [Int: Int] = [:]
+    var unwrapped: Set<Int> = []
 
     init(width: Int, theme: Theme, selectedLink: Int?) {
         self.width = width
@@ -153,6 +161,12 @@ private struct Builder {
             switch run {
             case .text(let words):
                 spans.append(StyledSpan(text: VisibleText.sanitize(words), style: style))
+            case .emphasis(let words, let emphasis):
+                // Attributes, not colours: bold and italic show in every theme and under NO_COLOR.
+                var attributes: Attributes = []
+                if emphasis.contains(.bold) { attributes.insert(.bold) }
+                if emphasis.contains(.italic) { attributes.insert(.italic) }
+                spans.append(StyledSpan(text: VisibleText.sanitize(words), style: style.adding(attributes)))
             case .link(let words, let url):
                 let number = self.number(for: RelatedLink(title: words, url: url))
                 let linkStyle = number == selectedLink && number != nil ? theme[.selectedLink] : theme[.link]
@@ -172,6 +186,29 @@ private struct Builder {
             }
         }
         append(wrapped)
+    }
+
+    /// Preformatted lines as they are: never wrapped or joined, indented two columns; a
+    /// line wider than the pane is cut at the pane's edge (past the measure) with a mark
+    /// (`TextPane`), and `byline show` prints it whole.
+    mutating func add(preformatted text: String, style: Style) {
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            let shown = VisibleText.sanitize(String(line), tabWidth: 8)
+            unwrapped.insert(lines.count)
+            lines.append(shown.isEmpty ? [] : [StyledSpan(text: "  " + shown, style: style)])
+        }
+    }
+
+    /// `[image: alt text]`, numbered like any link when the picture has an address.
+    mutating func add(image alt: String, url: String?) {
+        let label = VisibleText.sanitize(ReaderLinks.imageLabel(alt))
+        guard let url, let number = number(for: RelatedLink(title: alt, url: url)) else {
+            append(TextWrapper.wrap([StyledSpan(text: label, style: theme[.meta])], width: width))
+            return
+        }
+        let style = number == selectedLink ? theme[.selectedLink] : theme[.link]
+        append(TextWrapper.wrap([StyledSpan(text: label + "\u{00A0}[\(number)]", style: style, tag: number)],
+                                width: width, hangingIndent: 1))
     }
 
     mutating func add(link number: Int, label: String) {

@@ -13,7 +13,8 @@ public func render(_ state: AppState) -> CellGrid {
     if let divider = layout.divider { drawDivider(divider, theme, &grid) }
     if let text = layout.readerText, let reader = layout.reader {
         grid.fill(reader, style: theme[.body])
-        drawReader(state, text, &grid)
+        // Preformatted lines are cut at the pane's edge, not at the measure.
+        drawReader(state, text, paneEnd: reader.x + reader.width - (reader.width >= 24 ? 1 : 0), &grid)
     }
     if let sources = state.sources { SourcesScreen.draw(state, sources, &grid) }
     if let status = layout.status { StatusLine.draw(state, status, &grid) }
@@ -83,12 +84,13 @@ private func drawDivider(_ rect: Rect, _ theme: Theme, _ grid: inout CellGrid) {
     }
 }
 
-private func drawReader(_ state: AppState, _ rect: Rect, _ grid: inout CellGrid) {
+private func drawReader(_ state: AppState, _ rect: Rect, paneEnd: Int, _ grid: inout CellGrid) {
     guard let reader = state.reader, let page = state.readerPage else {
         let open = state.keyMap.keyName(for: .open)
         let hint = state.stories.isEmpty ? "" : open.map { "Select a story and press \($0) to read it." } ?? ""
         grid.write(TextWrapper.truncate(hint, width: rect.width), x: rect.x, y: rect.y, style: state.theme[.meta])
         return
     }
-    TextPane(lines: page.lines, offset: reader.scroll).draw(in: rect, on: &grid, background: state.theme[.body])
+    TextPane(lines: page.lines, offset: reader.scroll, unwrapped: page.unwrapped)
+        .draw(in: rect, on: &grid, background: state.theme[.body], unwrappedWidth: max(rect.width, paneEnd - rect.x))
 }

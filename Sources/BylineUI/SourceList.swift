@@ -19,14 +19,30 @@ public struct SourceList: Equatable, Sendable {
     public var rows: [Row]
 
     /// The rows for a listing, read a row at a time rather than held.
+    /// A 100,000-story library is counted from each row's id, source and date alone.
     public static func make(_ stories: StoryRows, read: Set<StoryID>, starred: Set<StoryID>, order: Order,
                             folders: [String: String] = [:]) -> SourceList {
-        make((0..<stories.count).lazy.map { stories.summary(at: $0) }, read: read, starred: starred, order: order,
-             folders: folders)
+        make((0..<stories.count).lazy.map { row in
+            let (source, published) = stories.source(at: row)
+            return Counted(id: stories.id(at: row), source: source, published: published)
+        }, read: read, starred: starred, order: order, folders: folders)
     }
 
     public static func make(_ stories: some Sequence<StorySummary>, read: Set<StoryID>, starred: Set<StoryID>,
                             order: Order, folders: [String: String] = [:]) -> SourceList {
+        make(stories.lazy.map { Counted(id: $0.id, source: $0.source, published: $0.published) }, read: read,
+             starred: starred, order: order, folders: folders)
+    }
+
+    /// What counting needs of one story.
+    struct Counted {
+        var id: StoryID
+        var source: String?
+        var published: Date?
+    }
+
+    static func make(_ stories: some Sequence<Counted>, read: Set<StoryID>, starred: Set<StoryID>,
+                     order: Order, folders: [String: String]) -> SourceList {
         var all = Row(scope: .all, unread: 0, total: 0)
         var star = Row(scope: .starred, unread: 0, total: 0)
         var sources: [String: Row] = [:]
@@ -38,7 +54,7 @@ public struct SourceList: Equatable, Sendable {
                 star.total += 1
                 star.unread += unread
             }
-            let name = StoryScope.sourceName(of: story)
+            let name = StoryScope.sourceName(source: story.source, id: story.id)
             var row = sources[name] ?? Row(scope: .source(name), unread: 0, total: 0)
             row.total += 1
             row.unread += unread

@@ -14,7 +14,8 @@ enum StatusLine {
                 right.append(refresh.total > 0 ? "Fetching \(refresh.done)/\(refresh.total)" : "Fetching…")
             }
         }
-        if let position = state.readingPosition, state.readerIsVisible { right.append(position) }
+        // The sources view covers the reader: its reading position would mean nothing there.
+        if let position = state.readingPosition, state.readerIsVisible, state.sources == nil { right.append(position) }
         let rightText = right.isEmpty ? "" : right.joined(separator: "  ") + " "
         let rightWidth = DisplayWidth.of(rightText)
         let room = max(0, rect.width - rightWidth - (rightWidth > 0 ? 1 : 0))
@@ -29,7 +30,7 @@ enum StatusLine {
             drawMessage(message, room: room, rect, theme, &grid)
         } else {
             var x = rect.x
-            for hint in state.keyMap.hints(for: state.focus) {
+            for hint in state.keyMap.hints(for: state.sources != nil ? .sources : state.focus) {
                 let keyWidth = DisplayWidth.of(" " + hint.keys)
                 let wordsWidth = DisplayWidth.of(" " + hint.words + " ")
                 guard x + keyWidth + wordsWidth <= rect.x + room else { break }

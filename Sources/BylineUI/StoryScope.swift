@@ -22,8 +22,12 @@ public enum StoryScope: Hashable, Sendable {
     /// The group a story belongs to in the sources view: its source, else its folder,
     /// else the library's top folder.
     public static func sourceName(of story: StorySummary) -> String {
-        if let source = story.source?.trimmingCharacters(in: .whitespaces), !source.isEmpty { return source }
-        let path = story.id.path
+        sourceName(source: story.source, id: story.id)
+    }
+
+    static func sourceName(source: String?, id: StoryID) -> String {
+        if let source = source?.trimmingCharacters(in: .whitespaces), !source.isEmpty { return source }
+        let path = id.path
         if let slash = path.lastIndex(of: "/") { return String(path[..<slash]) + "/" }
         return "Other stories"
     }

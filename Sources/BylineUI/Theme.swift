@@ -8,6 +8,7 @@ public enum ThemeElement: String, CaseIterable, Sendable {
     case unreadMarker = "unread_marker", starMarker = "star_marker"
     case date, source, divider
     case kicker, title, meta, body, subheading, quote, link, selectedLink = "selected_link"
+    case preformatted
     case filterPrompt = "filter_prompt", helpTitle = "help_title", helpKey = "help_key", helpText = "help_text"
 }
 
@@ -45,6 +46,8 @@ public struct Theme: Equatable, Sendable {
         .body: .plain,
         .subheading: Style(attributes: [.bold, .underline]),
         .quote: Style(attributes: [.italic]),
+        // Green reads on dark and light palettes; the two-column indent sets it apart without colour.
+        .preformatted: Style(foreground: .ansi(2)),
         // The terminal's own colours: ANSI blue is unreadable on many dark palettes, so a
         // link is the text's own colour, underlined and bold, readable on any palette.
         .link: Style(attributes: [.underline, .bold]),

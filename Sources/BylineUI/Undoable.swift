@@ -5,7 +5,8 @@ public enum Undoable: Equatable, Sendable {
     /// `A` marked these stories read.
     case markedRead([StoryID])
     /// `d` deleted a story's file (kept until the session ends), or hid the reader's own.
-    case deleted(StoryID, Deletion)
+    /// Its row comes along: a listing read since the delete no longer has it.
+    case deleted(StoryID, Deletion, StorySummary?)
 }
 
 /// What `d` did to a story.

@@ -26,9 +26,11 @@ public struct SearchDocument: Sendable {
         for block in story.body {
             let text: String
             switch block {
-            case .paragraph(let s), .quote(let s), .listItem(let s, _): text = Self.hasLinkMarkup(s) ? InlineText.plain(s) : s
-            case .subheading(let s): text = s
+            case .paragraph(let s), .quote(let s), .listItem(let s, _): text = InlineText.plain(s)
+            case .subheading(let s), .preformatted(let s): text = s
             case .readMore(let link): text = link.title
+            // The word "image" too, as the file says it, so both ways of indexing agree.
+            case .image(let alt, _): text = "image " + alt
             }
             fields.append(Field(text: text, weight: 1))
         }

@@ -14,6 +14,8 @@ import Synchronization
 final class BackgroundWork: Sendable {
     private let subscriptions: SubscriptionsFile
     private let fetch: FetchSettings
+    /// How long fetched stories are kept: applied after each `R`, as after `byline fetch`.
+    private let retention: RetentionSettings
     /// The feed server `R` syncs with, when config.toml sets one up.
     private let sync: SyncAccount?
     private let busy = Atomic<Int>(0)
@@ -26,8 +28,10 @@ final class BackgroundWork: Sendable {
     /// The search index both threads ask, kept open between requests (see `SearchWork`).
     let openIndex = Mutex(KeptWhileUnchanged<SearchIndex.FilesStamp, SearchIndex>())
 
-    init(subscriptions: SubscriptionsFile, fetch: FetchSettings = FetchSettings(), sync: SyncAccount? = nil) {
+    init(subscriptions: SubscriptionsFile, fetch: FetchSettings = FetchSettings(), sync: SyncAccount? = nil,
+         retention: RetentionSettings = RetentionSettings()) {
         self.fetch = fetch
+        self.retention = retention
         self.subscriptions = subscriptions
         self.sync = sync
     }
@@ -68,7 +72,7 @@ final class BackgroundWork: Sendable {
 
     /// `R`: fetches every subscription into the library in `target`, with progress.
     func refreshFeeds(into target: URL, mailbox: Mailbox) {
-        let subscriptions = subscriptions, fetch = fetch
+        let subscriptions = subscriptions, fetch = fetch, retention = retention
         run {
             let list: [Subscription]
             do {
@@ -88,7 +92,12 @@ final class BackgroundWork: Sendable {
                                                            concurrency: fetch.jobs) { progress in
                     mailbox.post(.refreshProgress(done: progress.done, total: progress.total))
                 }
-                mailbox.post(.feedsFetched(.success(FeedsReport(summary: report.summary, failures: report.failures.map(\.line)))))
+                // Retention, as `byline fetch` applies it: never a starred story or the reader's own file.
+                let cleaned = LibraryCleaning.clean(Library(folder: target), retention: retention, subscriptions: list,
+                                                    subscriptionsPath: subscriptions.url.path)
+                let summary = report.summary + (cleaned.sentence.map { "; " + $0 } ?? "")
+                mailbox.post(.feedsFetched(.success(FeedsReport(summary: summary,
+                                                                failures: report.failures.map(\.line) + cleaned.problems))))
             } catch {
                 mailbox.post(.feedsFetched(.failure(.cannotFetch(into: target.path, FailureReason("\(error)")))))
             }

@@ -21,8 +21,13 @@ struct CleanCommand: ParsableCommand {
         for problem in configuration.problems where problem.key?.hasPrefix("retention.") == true { warn("byline: \(problem)") }
         let subscriptions = (try? places.subscriptionsFile.load().subscriptions) ?? []
         let library = Library(folder: places.libraryFolder)
-        let plan = try LibraryCleaning.plan(library, retention: configuration.retention, subscriptions: subscriptions,
+        let plan: LibraryCleaning.Plan
+        do {
+            plan = try LibraryCleaning.plan(library, retention: configuration.retention, subscriptions: subscriptions,
                                             subscriptionsPath: places.subscriptionsFile.url.path)
+        } catch {
+            throw CommandFailure("\(error)")
+        }
         for problem in plan.problems { warn("byline: \(problem)") }
         let verb = dryRun ? "would remove" : "removed"
         var out = ""

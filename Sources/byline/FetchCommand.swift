@@ -57,14 +57,10 @@ struct FetchCommand: ParsableCommand {
         let report = waitFor { await fetcher.fetchAll(subscriptions: chosen) { progress.show($0) } }
         progress.finish(report)
         // Retention after each fetch, so old stories go without a separate step.
-        let library = Library(folder: places.libraryFolder)
-        if let plan = try? LibraryCleaning.plan(library, retention: configuration.retention, subscriptions: list.subscriptions,
-                                                subscriptionsPath: places.subscriptionsFile.url.path), !plan.expired.isEmpty {
-            let failures = LibraryCleaning.remove(plan, from: library)
-            for failure in failures { warn("byline: \(failure)") }
-            let count = plan.expired.count - failures.count
-            print("Removed \(count) old \(count == 1 ? "story" : "stories") (older than the retention period)")
-        }
+        let cleaned = LibraryCleaning.clean(Library(folder: places.libraryFolder), retention: configuration.retention,
+                                            subscriptions: list.subscriptions, subscriptionsPath: places.subscriptionsFile.url.path)
+        for problem in cleaned.problems { warn("byline: \(problem)") }
+        if let sentence = cleaned.sentence { print(sentence.prefix(1).uppercased() + sentence.dropFirst()) }
         if !report.failures.isEmpty || !unknown.isEmpty { throw ExitCode.failure }
     }
 }

@@ -91,6 +91,9 @@ struct ReadCommand: ParsableCommand {
         state.checksFolderOnStart = indexed != nil && !exitAfterFirstFrame
         state.keyMap = keyMap
         state.sourceFolders = Self.sourceFolders(library: Library(folder: fetchesInto))
+        // Following two feeds or more, the day starts with which have news (see LayoutSettings.Start).
+        state.opensOnSources = configuration.layout.start == .sources
+            && ((try? FeedPlaces.standardSubscriptions.load().subscriptions.count) ?? 0) >= 2
         state.room = ReadingRoom(split: choices.split(configured: configuration.layout.split),
                                  measure: configuration.layout.measure, centred: configuration.layout.align == .centre)
         state.message = .opening(themeProblems: themeProblems, readingProblem: marks.problem, skippedFiles: state.problems,
@@ -100,7 +103,7 @@ struct ReadCommand: ParsableCommand {
         let syncAccount = (try? SyncSetup.account()) ?? nil
         state.syncsWithServer = syncAccount != nil
         let backgroundWork = BackgroundWork(subscriptions: FeedPlaces.standardSubscriptions, fetch: configuration.fetch,
-                                            sync: syncAccount)
+                                            sync: syncAccount, retention: configuration.retention)
         let session = ReaderSession(state: state, backgroundWork: backgroundWork, configuration: configuration,
                                     exitAfterFirstFrame: exitAfterFirstFrame)
         try session.run()

@@ -51,7 +51,7 @@ import Testing
     @Test func aMisspeltSettingOrTableIsReportedNotIgnored() throws {
         let config = try configuration("[layout]\nmesure = 70\n\n[retension]\nkeep = \"30d\"\n")
         #expect(config.problems.map(\.description) == [
-            "config.toml:2: layout.mesure: no such setting (known: align, measure, split)",
+            "config.toml:2: layout.mesure: no such setting (known: align, measure, split, start)",
             "config.toml:4: [retension]: no such table (known: [browser], [fetch], [keys], [layout], [retention], [sync])",
         ])
         #expect(config.layout == LayoutSettings())

@@ -45,7 +45,7 @@ import Testing
 
     @Test func preformattedTextKeepsItsLines() {
         let blocks = HTMLStoryText.blocks(fromHTML: "<pre>let a = 1\n  let b = 2\n</pre>", baseURL: nil)
-        #expect(blocks == [.paragraph("let a = 1"), .paragraph("let b = 2")])
+        #expect(blocks == [.preformatted("let a = 1\n  let b = 2")])
     }
 
     @Test func readMoreParagraphsBecomeReadMoreLines() {

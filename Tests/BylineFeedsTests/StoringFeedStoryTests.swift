@@ -71,4 +71,41 @@ struct StoringFeedStoryTests {
         #expect(story.body == [.paragraph("Hello [world](http://example.org/x) & friends")])
         #expect(!StoryFileWriter.write(story).unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" })
     }
+
+    @Test("a feed's pre, bold, italic and image reach the story file and read back")
+    func richContentReachesTheStoryFile() throws {
+        let document = """
+            <?xml version="1.0" encoding="utf-8"?>
+            <rss version="2.0"><channel><title>News</title><link>http://example.org/</link>
+            <item><title>Release</title><link>http://example.org/1</link>
+            <description><![CDATA[<p>The <b>new</b> parser is <em>fast</em>.</p>
+            <pre>$ byline   fetch
+
+              done\u{1B}[2J</pre>
+            <img src="/chart.png" alt="The chart" width="600">
+            <img src="http://example.org/t.gif" width="1" height="1">]]></description>
+            </item></channel></rss>
+            """
+        let parsed = try FeedParser.parse(Data(document.utf8), url: URL(string: "http://example.org/feed")).get()
+        let item = try #require(parsed.items.first)
+        let story = FeedStory.story(item: item, feed: parsed, subscription: Subscription(url: "http://example.org/feed"),
+                                    converter: .standard)
+        #expect(story.body == [
+            .paragraph("The **new** parser is *fast*."),
+            .preformatted("$ byline   fetch\n\n  done"),
+            .image(alt: "The chart", url: "http://example.org/chart.png"),
+        ])
+        #expect(try StoryFileParser.parse(text: StoryFileWriter.write(story)).get() == story)
+    }
+
+    @Test("a plain-text feed's asterisks stay asterisks")
+    func plainTextAsterisksStayText() {
+        let item = FeedItem(id: "1", link: "https://example.org/1",
+                            summary: FeedText(value: "An *aside* and 5 * 3.", isHTML: false))
+        let story = FeedStory.story(item: item, feed: feed, subscription: Subscription(url: "https://example.org/rss"),
+                                    converter: .standard)
+        guard case .paragraph(let text)? = story.body.first else { Issue.record("no paragraph"); return }
+        #expect(InlineText.plain(text) == "An *aside* and 5 * 3.")
+        #expect(InlineText.runs(text) == [.text("An *aside* and 5 * 3.")])
+    }
 }

@@ -71,3 +71,21 @@ import Testing
         #expect(Library.indexStamp(temp.library.indexPath) == before)
     }
 }
+
+/// The sources view counts each row from `source(at:)`: it must say what the summary says.
+@Suite struct IndexedSourceTests {
+    @Test func sourceAndDateMatchTheSummary() throws {
+        let temp = try TemporaryLibrary()
+        try temp.write("a.txt", "Title: Harbour plan\nSource: Harbour Times\nPublished: 2026-11-09T08:00:00Z\n\nText.\n")
+        try temp.write("b.txt", "Title: New line\nKicker: Rail\nSource: Rail Weekly\n\nText.\n")
+        try temp.write("c.txt", "Title: No source\n\nText.\n")
+        let listing = try temp.library.load().listing
+        for row in 0..<listing.count {
+            let summary = listing.summary(at: row)
+            let (source, published) = listing.source(at: row)
+            #expect(source == summary.source, "row \(row): \(summary.title)")
+            #expect(published == summary.published)
+        }
+        #expect(Set((0..<listing.count).compactMap { listing.source(at: $0).source }) == ["Harbour Times", "Rail Weekly"])
+    }
+}

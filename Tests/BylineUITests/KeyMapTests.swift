@@ -20,7 +20,8 @@ import TestSupport
             " 1 … 9            follow link N (past 9, type its digits)             ",
             " /                search headlines, sources and text (Esc clears)     ",
             " n N              next or previous unread story, on across sources    ",
-            " A                mark the list read                                  ",
+            " A                mark the list read (in sources: the selected        ",
+            "                  source)                                             ",
             " U                undo the last mark-all-read or delete               ",
             " H                hide or show read stories                           ",
             " S                sources: feeds and folders with their counts        ",
@@ -42,19 +43,25 @@ import TestSupport
             " q                quit                                                ",
             "                                                                      ",
             "                                                                      ",
-            "                                                                      ",
         ])
     }
 
     @Test func theStatusLineHintsComeFromTheKeyMap() {
         let keys = KeyMap.standard
         #expect(keys.hints(for: .list) == [
-            KeyHint(keys: "↑↓", words: "move"), KeyHint(keys: "⏎", words: "read"), KeyHint(keys: "⇥", words: "links"),
-            KeyHint(keys: "/", words: "search"), KeyHint(keys: "?", words: "help"), KeyHint(keys: "q", words: "quit"),
+            KeyHint(keys: "↑↓", words: "move"), KeyHint(keys: "⏎", words: "read"), KeyHint(keys: "n", words: "unread"),
+            KeyHint(keys: "S", words: "sources"), KeyHint(keys: "/", words: "search"), KeyHint(keys: "?", words: "help"),
+            KeyHint(keys: "q", words: "quit"),
         ])
         #expect(keys.hints(for: .reader) == [
-            KeyHint(keys: "←", words: "back"), KeyHint(keys: "↑↓", words: "scroll"), KeyHint(keys: "⇥", words: "links"),
-            KeyHint(keys: "⏎", words: "follow"), KeyHint(keys: "?", words: "help"), KeyHint(keys: "q", words: "quit"),
+            KeyHint(keys: "←", words: "back"), KeyHint(keys: "↑↓", words: "scroll"), KeyHint(keys: "n", words: "unread"),
+            KeyHint(keys: "⇥", words: "links"), KeyHint(keys: "⏎", words: "follow"), KeyHint(keys: "?", words: "help"),
+            KeyHint(keys: "q", words: "quit"),
+        ])
+        #expect(keys.hints(for: .sources) == [
+            KeyHint(keys: "↑↓", words: "move"), KeyHint(keys: "⏎", words: "open"), KeyHint(keys: "n", words: "next unread"),
+            KeyHint(keys: "A", words: "mark read"), KeyHint(keys: "/", words: "search"), KeyHint(keys: "←", words: "back"),
+            KeyHint(keys: "q", words: "quit"),
         ])
     }
 

@@ -19,7 +19,7 @@ import TestSupport
             "                                                 │                                        ",
             "                                                 │ The crowd called for the expulsion of  ",
             "                                                 │ remaining American forces from Iraq.   ",
-            " ↑↓ move  ⏎ read  ⇥ links  / search  ? help  q quit                                   Top ",
+            " ↑↓ move  ⏎ read  n unread  S sources  / search  ? help  q quit                       Top ",
         ])
     }
 

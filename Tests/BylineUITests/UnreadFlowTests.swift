@@ -180,6 +180,29 @@ struct StoryDriver {
         #expect(driver.state.message?.text == "Story restored")
     }
 
+    /// The library read again between `d` and `U` (after `R`, or the folder check) no
+    /// longer lists the deleted file: `U` must bring the story back at once all the same.
+    @Test func uBringsAStoryBackAfterTheLibraryWasReadAgain() {
+        var driver = TwoFeeds.driver()
+        let first = driver.state.stories[0].id
+        driver.press(.character("d"))
+        driver.send(.storyDeleted(first, .success(.fileDeleted)))
+        var read = driver.state.askToRead(driver.state.library.folder)
+        driver.send(.libraryRead(read, .success(LibraryListing(stories: TwoFeeds.all.dropFirst().map(\.0)))))
+        #expect(driver.state.stories.count == 5)
+
+        #expect(driver.press(.character("U")).contains(.restoreStory(first)))
+        #expect(driver.state.visible.map { driver.state.stories[$0].id }.contains(first), "the story is listed again at once")
+        #expect(driver.state.selectedStory?.id == first, "the cursor is on the story brought back")
+        #expect(driver.lines.contains { $0.contains("Harbour story 1") })
+        #expect(driver.lines[0].hasSuffix("6 unread · 6 stories "))
+        // The next read, with the file back, lists it once.
+        read = driver.state.askToRead(driver.state.library.folder)
+        driver.send(.libraryRead(read, .success(LibraryListing(stories: TwoFeeds.all.map(\.0)))))
+        #expect(driver.state.stories.filter { $0.id == first }.count == 1)
+        #expect(driver.state.visible.count == 6)
+    }
+
     @Test func theReadersOwnFileIsOnlyHidden() {
         var driver = TwoFeeds.driver()
         let first = driver.state.stories[0].id

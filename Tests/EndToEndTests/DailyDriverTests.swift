@@ -33,7 +33,9 @@ extension EndToEnd {
             try await TmuxSession.run(Reader.command([library.path], home: home), width: 100, height: 30) { reader in
                 try await reader.waitFor("Harbour plan approved")
                 try await reader.press("S")
-                let sources = try await reader.waitFor("Byline — Sources")
+                try await reader.waitFor("Byline — Sources")
+                // A frame can be caught half drawn: wait for its last source row.
+                let sources = try await reader.waitFor("2 unread · 2 stories")
                 #expect(sources.contains { $0.contains("Harbour Times") && $0.contains("3 unread · 3 stories") })
                 #expect(sources.contains { $0.contains("Rail Weekly") && $0.contains("2 unread · 2 stories") })
                 #expect(sources.contains { $0.contains("All stories") && $0.contains("5 unread · 5 stories") })

@@ -23,10 +23,7 @@ extension EndToEnd {
                 The full [budget report](\(server.url("/report.pdf"))) runs to 400 pages; the [front page](\(server.url("/"))) has more.
                 """)
             // A browser that only notes the address it was given.
-            let opened = home.url.appendingPathComponent("opened.txt")
-            let browser = home.url.appendingPathComponent("note-browser")
-            try "#!/bin/sh\necho \"$1\" >> \(opened.path)\n".write(to: browser, atomically: true, encoding: .utf8)
-            try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: browser.path)
+            let (browser, opened) = try Reader.noteBrowser(in: home)
             let command = try Reader.command([library.path], home: home)
             try await TmuxSession.run(["env", "BROWSER=\(browser.path)"] + command) { reader in
                 try await reader.waitFor("Budget story")

@@ -36,6 +36,15 @@ enum Reader {
             + [binary.path] + arguments
     }
 
+    /// A browser that only notes each address it is given, one a line, in `opened`.
+    static func noteBrowser(in home: ScratchFolder) throws -> (browser: URL, opened: URL) {
+        let opened = home.url.appendingPathComponent("opened.txt")
+        let browser = home.url.appendingPathComponent("note-browser")
+        try "#!/bin/sh\necho \"$1\" >> \(opened.path)\n".write(to: browser, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: browser.path)
+        return (browser, opened)
+    }
+
     /// The variables that isolate a run: locale, terminal, and the XDG folders.
     static func environment(home: ScratchFolder, noColor: Bool = false) -> [String: String] {
         var environment = [

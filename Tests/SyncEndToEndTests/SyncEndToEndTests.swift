@@ -216,6 +216,9 @@ struct SyncEndToEndTests {
         let command = ["env"] + environment.map { "\($0.key)=\($0.value)" }.sorted() + [try #require(SyncMachine.binary).path]
         try await TmuxSession.run(command, width: 160) { reader in
             try await reader.waitFor("q quit")
+            // Following several feeds, the reader opens on the sources view: back to the stories
+            // (on the story list already, Esc does nothing).
+            try await reader.press("Escape")
             try await reader.press("R")
             let screen = try await reader.waitFor("Synced with Tiny Tiny RSS", timeout: .seconds(60))
             #expect(screen.joined().contains("1 received"))

@@ -33,6 +33,8 @@ public enum StoryPage {
         case .failure(let problem): return .failure(problem)
         case .success(let found): article = found
         }
+        // A PDF, JSON or an image served with no type reads as text: never merged in.
+        if let kind = ArticlePageCheck.nonPage(contentType: page.contentType, body: page.data) { return .failure(.notAStory(kind)) }
         if let base { return PageMerge.story(base, article: article) }
         var story = article.story(url: page.url)
         if article.title == nil, let title, !title.isEmpty { story.title = title }

@@ -24,7 +24,8 @@ public struct StoryTextConverter: Sendable {
         var blocks: [StoryBlock] = []
         var current: [Substring] = []
         func flush() {
-            if let paragraph = SafeText.clean(current.joined(separator: " ")) { blocks.append(.paragraph(paragraph)) }
+            // Plain text has no markup: its asterisks stay asterisks.
+            if let paragraph = SafeText.clean(current.joined(separator: " ")) { blocks.append(.paragraph(InlineText.escaped(paragraph))) }
             current = []
         }
         for line in text.split(omittingEmptySubsequences: false, whereSeparator: { $0.isNewline }) {
@@ -43,11 +44,18 @@ public struct StoryTextConverter: Sendable {
         case .listItem(let text, let ordinal): SafeText.clean(text).map { .listItem($0, ordinal: ordinal) }
         case .readMore(let link):
             SafeText.clean(link.title).map { .readMore(RelatedLink(title: $0, url: SafeText.clean(link.url))) }
+        // Its lines and spaces are the point: controls go, line breaks stay.
+        case .preformatted(let text): preformatted(StoryText.removingControls(text))
+        case .image(let alt, let url): .image(alt: SafeText.clean(alt) ?? "", url: SafeText.clean(url))
         }
     }
 }
 
 extension StoryTextConverter {
+    private static func preformatted(_ text: String) -> StoryBlock? {
+        text.isEmpty ? nil : .preformatted(text)
+    }
+
     /// BylineExtract's HTML converter, the one stories are stored with.
     public static let standard = StoryTextConverter { html, base in
         HTMLStoryText.blocks(fromHTML: html, baseURL: base.flatMap(URL.init(string:)))

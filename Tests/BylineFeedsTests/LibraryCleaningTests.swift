@@ -1,0 +1,87 @@
+import BylineConfig
+import BylineCore
+import BylineFeeds
+import BylineStore
+import FeedParsing
+import Foundation
+import Testing
+
+/// Retention on a real library folder, as `byline clean`, `byline fetch` and the reader's
+/// `R` apply it: old fetched stories go; starred ones and the reader's own files stay.
+@Suite struct LibraryCleaningTests {
+    let now = Date()
+    let day = 86_400.0
+
+    /// A library with an old and a new fetched story, an old starred one, and the reader's
+    /// own old file.
+    func library() throws -> (Library, URL) {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("byline-cleaning-\(UUID().uuidString)")
+        let fetched = folder.appendingPathComponent("fetched")
+        try FileManager.default.createDirectory(at: fetched, withIntermediateDirectories: true)
+        func write(_ path: URL, _ title: String, feed: String, daysAgo: Double) throws {
+            try "Title: \(title)\nFeed: \(feed)\nPublished: 2020-01-01T00:00:00Z\n\nBody of \(title).\n"
+                .write(to: path, atomically: true, encoding: .utf8)
+            try FileManager.default.setAttributes([.modificationDate: now.addingTimeInterval(-daysAgo * day)], ofItemAtPath: path.path)
+        }
+        try write(fetched.appendingPathComponent("00000000000000aa.txt"), "Old news", feed: "https://news.example/rss", daysAgo: 200)
+        try write(fetched.appendingPathComponent("00000000000000bb.txt"), "Fresh news", feed: "https://news.example/rss", daysAgo: 1)
+        try write(fetched.appendingPathComponent("00000000000000cc.txt"), "Old but starred", feed: "https://news.example/rss", daysAgo: 200)
+        try write(fetched.appendingPathComponent("00000000000000dd.txt"), "Old essay", feed: "https://essays.example/rss", daysAgo: 200)
+        try write(folder.appendingPathComponent("mine.txt"), "My own old notes", feed: "https://news.example/rss", daysAgo: 400)
+        let library = Library(folder: folder)
+        try library.readingState.apply(.star(StoryID("fetched/00000000000000cc.txt")))
+        return (library, folder)
+    }
+
+    func left(_ folder: URL) throws -> [String] {
+        try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("fetched").path).sorted()
+    }
+
+    @Test func oldFetchedStoriesGoStarredOnesAndTheReadersOwnStay() throws {
+        let (library, folder) = try library()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let outcome = LibraryCleaning.clean(library, retention: RetentionSettings(keep: try #require(RetentionPeriod("90d"))),
+                                            subscriptions: [], subscriptionsPath: "feeds.toml", now: now)
+        #expect(outcome == LibraryCleaning.Outcome(removed: 2, problems: []))
+        #expect(outcome.sentence == "removed 2 old stories (older than the retention period)")
+        #expect(try left(folder) == ["00000000000000bb.txt", "00000000000000cc.txt"])
+        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("mine.txt").path))
+    }
+
+    @Test func aFeedsOwnKeepOverridesTheGlobalOneAndABadOneKeepsItsStories() throws {
+        let (library, folder) = try library()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let subscriptions = [Subscription(url: "https://essays.example/rss", keep: "forever"),
+                             Subscription(url: "https://news.example/rss", keep: "soon")]
+        let outcome = LibraryCleaning.clean(library, retention: RetentionSettings(keep: try #require(RetentionPeriod("90d"))),
+                                            subscriptions: subscriptions, subscriptionsPath: "feeds.toml", now: now)
+        #expect(outcome.removed == 0)
+        #expect(outcome.problems.count == 1)
+        #expect(outcome.problems.first?.hasPrefix("feeds.toml: feed https://news.example/rss: keep: \"soon\" is not a period") == true)
+        #expect(try left(folder).count == 4)
+    }
+
+    @Test func starredMarksThatCannotBeReadWholeKeepEveryStory() throws {
+        let (library, folder) = try library()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        // A damaged reading-state file: its starred line may be the one lost.
+        let state = library.readingState.stateFolder.appendingPathComponent("reading-state")
+        try "byline-reading-state\t1\t0000000000000000\nstarred\tfetched/0000".write(to: state, atomically: true, encoding: .utf8)
+        let outcome = LibraryCleaning.clean(library, retention: RetentionSettings(keep: try #require(RetentionPeriod("90d"))),
+                                            subscriptions: [], subscriptionsPath: "feeds.toml", now: now)
+        #expect(outcome.removed == 0)
+        #expect(outcome.problems.count == 1)
+        #expect(outcome.problems.first?.contains("no old story removed until the starred marks read whole") == true)
+        #expect(try left(folder).count == 4)
+    }
+
+    @Test func foreverRemovesNothing() throws {
+        let (library, folder) = try library()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let outcome = LibraryCleaning.clean(library, retention: RetentionSettings(), subscriptions: [],
+                                            subscriptionsPath: "feeds.toml", now: now)
+        #expect(outcome == LibraryCleaning.Outcome(removed: 0, problems: []))
+        #expect(outcome.sentence == nil)
+        #expect(try left(folder).count == 4)
+    }
+}
