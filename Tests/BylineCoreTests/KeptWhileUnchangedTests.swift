@@ -4,7 +4,7 @@ import Testing
 @Suite struct KeptWhileUnchangedTests {
     struct Broken: Error {}
 
-    @Test func madeOnceWhileTheStampStaysTheSame() {
+    @Test func madeOnceWhileTheStampStaysTheSame() throws {
         var kept = KeptWhileUnchanged<Int, String>()
         var made = 0
         func make() -> Result<String, Broken> { made += 1; return .success("index \(made)") }
@@ -13,7 +13,7 @@ import Testing
         #expect(made == 1)
     }
 
-    @Test func madeAgainWhenTheFilesChange() {
+    @Test func madeAgainWhenTheFilesChange() throws {
         var kept = KeptWhileUnchanged<Int, String>()
         var made = 0
         func make() -> Result<String, Broken> { made += 1; return .success("index \(made)") }
@@ -23,7 +23,7 @@ import Testing
         #expect(try kept.value(for: 1, make: make).get() == "index 3")
     }
 
-    @Test func aFailureIsNotKept() {
+    @Test func aFailureIsNotKept() throws {
         var kept = KeptWhileUnchanged<Int, String>()
         var fails = true
         func make() -> Result<String, Broken> { fails ? .failure(Broken()) : .success("index") }
