@@ -7,7 +7,7 @@ import BylineCore
 import StorySearch
 
 /// What the reader needs to keep one search index open across queries: a stamp that tells
-/// when its files were replaced, and a way to give back the pages a query read.
+/// when its files were replaced.
 extension SearchIndex {
     /// The library folder and, per index file, its identity, size and modification time
     /// (nil when missing). Writers replace the files by renaming new ones over them, so a
@@ -28,12 +28,5 @@ extension SearchIndex {
             #endif
             return [Int64(info.st_dev), Int64(info.st_ino), Int64(info.st_size), Int64(time.tv_sec), Int64(time.tv_nsec)]
         })
-    }
-
-    /// Lets the system take back the pages of the index files read so far: an index kept
-    /// open would otherwise count every posting any query ever read as this program's
-    /// memory. They stay in the file cache, so the next query maps them again cheaply.
-    public func releasePages() {
-        for file in files { file.release() }
     }
 }
