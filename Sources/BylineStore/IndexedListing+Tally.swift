@@ -1,4 +1,9 @@
 import BylineCore
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// The sources view's counts read from the index's bytes: each row's `Source:` field is
 /// compared as bytes and decoded once per source, and the read and starred sets are
@@ -68,23 +73,17 @@ extension IndexedListing {
     /// row is damaged, as `headline(at:)` reads it.
     private func sourceField(at row: Int) -> UnsafeRawBufferPointer? {
         let details = detailsBytes(at: row)
-        // Where the first three fields end.
-        var titleEnd = -1, kickerEnd = -1, sourceEnd = -1
-        var at = 0
-        while at < details.count {
-            let byte = details[at]
-            if byte == LineFields.newline { break }
-            if byte == LineFields.tab {
-                if titleEnd < 0 { titleEnd = at } else if kickerEnd < 0 { kickerEnd = at } else {
-                    sourceEnd = at
-                    break
-                }
-            }
-            at += 1
+        guard let base = details.baseAddress else { return nil }
+        // Where the first three fields end; fields escape their tabs, so a tab ends one.
+        func tab(after start: Int) -> Int? {
+            guard start < details.count, let found = memchr(base + start, Int32(LineFields.tab), details.count - start) else { return nil }
+            return UnsafeRawPointer(found) - base
         }
-        guard sourceEnd >= 0 else { return nil }
-        let title = UnsafeRawBufferPointer(rebasing: details[0..<titleEnd])
-        guard !title.isEmpty, !title.contains(UInt8(ascii: "\\")) || LineFields.string(ArraySlice(title)) != nil else { return nil }
+        guard let titleEnd = tab(after: 0), let kickerEnd = tab(after: titleEnd + 1),
+              let sourceEnd = tab(after: kickerEnd + 1), titleEnd > 0 else { return nil }
+        // A title whose escapes are broken reads as a damaged row.
+        if memchr(base, Int32(UInt8(ascii: "\\")), titleEnd) != nil,
+           LineFields.string(ArraySlice(UnsafeRawBufferPointer(rebasing: details[0..<titleEnd]))) == nil { return nil }
         return UnsafeRawBufferPointer(rebasing: details[(kickerEnd + 1)..<sourceEnd])
     }
 }
@@ -93,14 +92,26 @@ extension IndexedListing {
 private struct SourceFields {
     /// Source names in the order first met; a number given out names one of them.
     private(set) var names: [String] = []
-    private var numbers: [UInt64: [(bytes: [UInt8], number: Int?)]] = [:]
+    /// Each field met: its bytes and the number of the source it names.
+    private var fields: [(bytes: [UInt8], number: Int?)] = []
+    private var byHash: [UInt64: Int] = [:]
     private var byName: [String: Int] = [:]
 
     /// The number of the source a field names; nil when it names none (missing or blank).
     mutating func source(of field: UnsafeRawBufferPointer?) -> Int? {
         guard let field, !field.isEmpty else { return nil }
+        func same(_ known: [UInt8]) -> Bool {
+            known.count == field.count && known.withUnsafeBytes { known in
+                guard let a = known.baseAddress, let b = field.baseAddress else { return true }
+                return memcmp(a, b, field.count) == 0
+            }
+        }
         let hash = StableHash.of(field)
-        if let known = numbers[hash]?.first(where: { $0.bytes.elementsEqual(field) }) { return known.number }
+        if let index = byHash[hash] {
+            if same(fields[index].bytes) { return fields[index].number }
+            // Two fields with one hash: found by their bytes.
+            if let known = fields.first(where: { same($0.bytes) }) { return known.number }
+        }
         // Fields that differ in bytes may name one source (spaces around it): numbered by name.
         var number: Int?
         if let name = SourceTallies.trimmedSource(LineFields.string(ArraySlice(field))) {
@@ -110,7 +121,8 @@ private struct SourceFields {
                 names.append(name)
             }
         }
-        numbers[hash, default: []].append((Array(field), number))
+        if byHash[hash] == nil { byHash[hash] = fields.count }
+        fields.append((Array(field), number))
         return number
     }
 }
