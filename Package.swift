@@ -98,7 +98,7 @@ let package = Package(
         ),
         .testTarget(name: "BylineConfigTests", dependencies: ["BylineConfig", "TerminalKit", "TestSupport"]),
         .testTarget(name: "BylineExtractTests", dependencies: ["BylineExtract", "BylineCore", "TestSupport"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["TestSupport", "BylineCore", "BylineStore"]),
         .testTarget(
             name: "BylineSyncTests",
             dependencies: ["BylineSync", "BylineFeeds", "FeedParsing", "BylineStore", "BylineCore", "TestSupport"],

@@ -42,6 +42,7 @@ public enum InlineText {
     /// The text with link and emphasis markup removed: what a reader sees, minus link
     /// numbers and styles.
     public static func plain(_ text: String) -> String {
+        // Looked for in the bytes: Foundation's `contains` cost a fetch a fiftieth of its time.
         guard hasMarkup(text) else { return text }
         return runs(text).map { run in
             switch run {

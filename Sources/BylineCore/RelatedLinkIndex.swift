@@ -35,6 +35,7 @@ public struct RelatedLinkIndex: Sendable {
     /// `www.`, the fragment and a trailing slash on the path make no difference; the path's
     /// case and the query do, since they often select the story.
     public static func normalizedURL(_ url: String) -> String {
+        if let ascii = asciiNormalizedURL(url) { return ascii }
         var s = Substring(url.trimmingSpaces)
         if let hash = s.firstIndex(of: "#") { s = s[..<hash] }
         if let schemeEnd = s.range(of: "://") { s = s[schemeEnd.upperBound...] }
@@ -49,5 +50,27 @@ public struct RelatedLinkIndex: Sendable {
         }
         while rest.hasSuffix("/") { rest = rest.dropLast() }
         return host + rest + query
+    }
+
+    /// `normalizedURL` for an ASCII URL (nearly every one), on bytes: indexing a library
+    /// normalises every story's URL, and doing it by characters cost as much as parsing.
+    private static func asciiNormalizedURL(_ url: String) -> String? {
+        var bytes = Array(url.utf8)
+        guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
+        func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 }
+        var start = 0, end = bytes.count
+        while start < end, isSpace(bytes[start]) { start += 1 }
+        while end > start, isSpace(bytes[end - 1]) { end -= 1 }
+        if let hash = bytes[start..<end].firstIndex(of: UInt8(ascii: "#")) { end = hash }
+        let scheme = Array("://".utf8)
+        if let at = (start..<max(start, end - 2)).first(where: { bytes[$0..<($0 + 3)].elementsEqual(scheme) }) { start = at + 3 }
+        let hostEnd = bytes[start..<end].firstIndex { $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: "?") } ?? end
+        for index in start..<hostEnd where bytes[index] >= 0x41 && bytes[index] <= 0x5A { bytes[index] += 32 }
+        var host = start..<hostEnd
+        if bytes[host].starts(with: "www.".utf8) { host = (host.lowerBound + 4)..<host.upperBound }
+        let query = bytes[hostEnd..<end].firstIndex(of: UInt8(ascii: "?")) ?? end
+        var path = hostEnd..<query
+        while path.upperBound > path.lowerBound, bytes[path.upperBound - 1] == UInt8(ascii: "/") { path = path.lowerBound..<(path.upperBound - 1) }
+        return String(decoding: bytes[host] + bytes[path] + bytes[query..<end], as: UTF8.self)
     }
 }

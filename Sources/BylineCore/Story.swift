@@ -67,11 +67,23 @@ extension Story {
     /// Every related-story link: `Related` headers first, then `READ MORE` lines, without
     /// repeating a story that both name.
     public var relatedLinks: [RelatedLink] {
-        var seen = Set<String>()
+        let all = related + readMoreLinks
+        guard all.count > 1 else { return all }
+        enum Key: Hashable {
+            case url(String)
+            case title(String)
+        }
+        // A story names a handful of links: comparing each with the few kept is cheaper
+        // than hashing, and no key string is built by joining.
+        var kept: [Key] = []
+        var seen = Set<Key>()
         var links: [RelatedLink] = []
-        for link in related + readMoreLinks {
-            let key = link.url.map { "url:" + $0 } ?? "title:" + TitleKey(link.title).value
-            if seen.insert(key).inserted { links.append(link) }
+        for link in all {
+            let key = link.url.map(Key.url) ?? .title(TitleKey(link.title).value)
+            let isNew = all.count <= 16 ? !kept.contains(key) : seen.insert(key).inserted
+            guard isNew else { continue }
+            if all.count <= 16 { kept.append(key) }
+            links.append(link)
         }
         return links
     }

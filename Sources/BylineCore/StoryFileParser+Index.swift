@@ -41,13 +41,16 @@ extension StoryFileParser {
         let start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
         guard start < bytes.count else { return nil }
         let lines = lineRanges(bytes, from: start)
-        guard let first = lines.first, let field = StoryFileFormat.headerField(text(bytes, first)),
-              StoryFileFormat.knownHeaderKeys.contains(field.name.lowercased()) else { return nil }
+        guard let first = lines.first, let name = headerName(bytes, first),
+              StoryFileFormat.knownHeaderKeys.contains(String(decoding: bytes[name].map { $0 | 0x20 }, as: UTF8.self))
+        else { return nil }
         var headerEnd = 0
         while headerEnd < lines.count, !isBlank(bytes, lines[headerEnd]) { headerEnd += 1 }
         var story = Story(title: "")
-        let headerLines = lines[0..<headerEnd].map { text(bytes, $0) }
-        _ = readHeader(headerLines, into: &story)
+        if !readHeader(bytes, lines[0..<headerEnd], into: &story) {
+            story = Story(title: "")
+            _ = readHeader(lines[0..<headerEnd].map { text(bytes, $0) }, into: &story)
+        }
         guard !story.title.isEmpty else { return nil }
 
         // Only one-line paragraphs can be READ MORE lines or the closing source line.
@@ -77,6 +80,79 @@ extension StoryFileParser {
         }
         return story
     }
+
+    // MARK: - The header, as bytes
+
+    /// The name of a `Name: value` line, as `StoryFileFormat.headerField` finds it: a
+    /// letter, then letters, digits and dashes, then a colon.
+    static func headerName(_ bytes: [UInt8], _ line: Range<Int>) -> Range<Int>? {
+        func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A }
+        guard !line.isEmpty, isLetter(bytes[line.lowerBound]) else { return nil }
+        var end = line.lowerBound + 1
+        while end < line.upperBound, isLetter(bytes[end]) || bytes[end] >= 0x30 && bytes[end] <= 0x39 || bytes[end] == 0x2D { end += 1 }
+        guard end < line.upperBound, bytes[end] == UInt8(ascii: ":") else { return nil }
+        return line.lowerBound..<end
+    }
+
+    /// `range` without the spaces and tabs at its ends, as `trimmingSpaces` trims its
+    /// characters; nil when a space or tab trimmed stands beside a non-ASCII byte, which
+    /// may join it into one character that `trimmingSpaces` keeps (" \u{301}").
+    static func trimmedSpaces(_ bytes: [UInt8], _ range: Range<Int>) -> Range<Int>? {
+        var start = range.lowerBound, end = range.upperBound
+        while start < end, bytes[start] == 0x20 || bytes[start] == 0x09 { start += 1 }
+        if start > range.lowerBound, start < end, joins(bytes[start - 1], bytes, scalarAt: start) { return nil }
+        while end > start, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 { end -= 1 }
+        if end < range.upperBound, end > start, bytes[end - 1] >= 0x80 {
+            var lead = end - 1
+            while lead > start, bytes[lead] & 0xC0 == 0x80 { lead -= 1 }
+            // Only a prepended mark (U+0600, Arabic number sign) joins what follows it.
+            if String(decoding: bytes[lead..<end] + [bytes[end]], as: UTF8.self).count == 1 { return nil }
+        }
+        return start..<end
+    }
+
+    /// Whether the ASCII byte `before` and the character starting at `index` would make one
+    /// character (a combining mark after a space or colon).
+    static func joins(_ before: UInt8, _ bytes: [UInt8], scalarAt index: Int) -> Bool {
+        guard index < bytes.count, bytes[index] >= 0x80 else { return false }
+        var end = index + 1
+        while end < bytes.count, bytes[end] & 0xC0 == 0x80 { end += 1 }
+        return String(decoding: [before] + bytes[index..<end], as: UTF8.self).count == 1
+    }
+
+    /// Reads the header lines into `story` as `readHeader(_:into:)` reads them decoded,
+    /// making a string only of each field's name and value, not of every line; false when
+    /// some line needs the reading by characters (see `trimmedSpaces`), and `story` is then
+    /// half-read. The first line must be a field.
+    static func readHeader(_ bytes: [UInt8], _ lines: ArraySlice<Range<Int>>, into story: inout Story) -> Bool {
+        var name: Range<Int>?
+        var value: [UInt8] = []
+        func applyField(to story: inout Story) {
+            guard let name else { return }
+            apply(name: String(decoding: bytes[name], as: UTF8.self), value: String(decoding: value, as: UTF8.self), to: &story)
+        }
+        for line in lines {
+            if let fieldName = headerName(bytes, line) {
+                applyField(to: &story)
+                // A character after the colon may join it (":\u{301}"), and be dropped with it.
+                let afterColon = fieldName.upperBound + 1
+                guard !joins(UInt8(ascii: ":"), bytes, scalarAt: afterColon),
+                      let trimmed = trimmedSpaces(bytes, afterColon..<line.upperBound) else { return false }
+                name = fieldName
+                value.removeAll(keepingCapacity: true)
+                value += bytes[trimmed]
+            } else {
+                // A line without `Name:` continues the value above it.
+                guard name != nil, let trimmed = trimmedSpaces(bytes, line) else { return false }
+                value.append(0x20)
+                value += bytes[trimmed]
+            }
+        }
+        applyField(to: &story)
+        return true
+    }
+
+    // MARK: - The body
 
     /// The fence length of a line that is a fence.
     private static func fence(_ bytes: [UInt8], _ line: Range<Int>) -> Int? {

@@ -64,7 +64,7 @@ public enum StoryFileParser {
         return index
     }
 
-    private static func apply(name: String, value: String, to story: inout Story) {
+    static func apply(name: String, value: String, to story: inout Story) {
         let optional: String? = value.isEmpty ? nil : value
         switch name.lowercased() {
         case "title": story.title = value
@@ -200,6 +200,11 @@ public enum StoryFileParser {
         var index = 0
         let count = bytes.count
         while index < count {
+            // Most of a story is ASCII: eight bytes at a time while none has its top bit.
+            if index + 8 <= count, bytes.withUnsafeBytes({ $0.loadUnaligned(fromByteOffset: index, as: UInt64.self) }) & 0x8080_8080_8080_8080 == 0 {
+                index += 8
+                continue
+            }
             let byte = bytes[index]
             if byte < 0x80 { index += 1; continue }
             let length: Int

@@ -69,8 +69,15 @@ extension StoryListing {
     /// This listing with `summary` added in its place (replacing a story with its id):
     /// how a story saved while the reader runs joins the list without re-reading the rest.
     public func adding(_ summary: StorySummary) -> any StoryListing {
-        if let overlay = self as? ListingWithAdditions { return overlay.adding(summary) }
-        return ListingWithAdditions(base: self).adding(summary)
+        applying(ListingChanges(added: [summary]))
+    }
+
+    /// This listing with `changes` made, laid over it rather than rebuilt: memory and
+    /// time follow the changes, not the library.
+    public func applying(_ changes: ListingChanges) -> any StoryListing {
+        if changes.isEmpty { return self }
+        if let overlay = self as? ListingWithChanges { return overlay.applying(changes) }
+        return ListingWithChanges(base: self, changes: changes)
     }
 }
 

@@ -31,6 +31,9 @@ public struct StoryRows: Equatable, Sendable {
     }
     public func countListed(_ ids: some Sequence<StoryID>) -> Int { listing.countListed(ids) }
     public func adding(_ summary: StorySummary) -> StoryRows { StoryRows(listing.adding(summary)) }
+    public func applying(_ changes: ListingChanges) -> StoryRows { StoryRows(listing.applying(changes)) }
+    /// The listing changes were laid over (see `StoryListing.applying(_:)`), or this one.
+    public var base: any StoryListing { (listing as? ListingWithChanges)?.base ?? listing }
     /// Every summary: for small listings and tests.
     public var allSummaries: [StorySummary] { listing.allSummaries }
 }

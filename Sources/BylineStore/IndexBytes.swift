@@ -46,6 +46,17 @@ final class IndexBytes: @unchecked Sendable {
         madvise(UnsafeMutableRawPointer(mutating: base), buffer.count, MADV_DONTNEED)
     }
 
+    /// Whether the file at `path` is still the one these bytes were mapped from. Byline
+    /// replaces an index only by renaming a new file over it, so the same file has the
+    /// same bytes, even when its time was changed (`Library.markChecked`). The mapped
+    /// file is held open, so its inode number cannot pass to another file meanwhile.
+    func isMapped(from path: String) -> Bool {
+        guard let descriptor else { return false }
+        var mapped = stat(), current = stat()
+        guard fstat(descriptor, &mapped) == 0, stat(path, &current) == 0 else { return false }
+        return mapped.st_dev == current.st_dev && mapped.st_ino == current.st_ino
+    }
+
     /// Maps the file at `path`.
     static func map(_ path: String) -> Result<IndexBytes, FileBytes.Failure> {
         let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)

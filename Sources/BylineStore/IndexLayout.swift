@@ -56,6 +56,30 @@ enum IndexLayout {
     }
 
     static func pathHash(_ path: String) -> UInt64 { StableHash.of(path.utf8) }
+
+    /// The order sections follow the header in the file.
+    static let fileOrder: [Section] = [.rows, .pathLookup, .linkLookup, .problems, .paths, .keys, .details]
+
+    /// The header of an index whose sections, in `fileOrder`, have these lengths.
+    static func header(storyCount: Int, problemCount: Int, hasDates: Bool, lengths: [Section: Int]) -> [UInt8] {
+        var header = magic
+        header.appendLittleEndian(version)
+        header.appendLittleEndian(UInt32(storyCount))
+        header.appendLittleEndian(UInt32(problemCount))
+        header.appendLittleEndian(hasDates ? hasDatesFlag : 0)
+        var offsets: [Section: Int] = [:]
+        var next = headerSize
+        for section in fileOrder {
+            offsets[section] = next
+            next += lengths[section] ?? 0
+        }
+        for section in Section.allCases {
+            header.appendLittleEndian(UInt64(offsets[section] ?? 0))
+            header.appendLittleEndian(UInt64(lengths[section] ?? 0))
+        }
+        header.appendLittleEndian(StableHash.of(header))
+        return header
+    }
 }
 
 // MARK: - Little-endian bytes

@@ -45,7 +45,7 @@ struct IndexWriter {
     }
 
     /// A date the index can hold: one beyond year 9999 is kept as none, as it reads back.
-    private static func checkedDate(_ entry: LibraryEntry) -> LibraryEntry {
+    static func checkedDate(_ entry: LibraryEntry) -> LibraryEntry {
         guard let date = entry.publishedDate?.timeIntervalSince1970,
               !date.isFinite || abs(date) >= IndexLayout.latestDateSeconds else { return entry }
         var summary = entry.summary
@@ -212,23 +212,7 @@ struct IndexWriter {
             .linkLookup: linkLookup.count * IndexLayout.lookupEntrySize, .problems: problemBytes.count,
         ]
         for (index, blob) in blobs.enumerated() { lengths[blob] = oldLengths[index] + newBlobs[index].count }
-        let fileOrder: [IndexLayout.Section] = [.rows, .pathLookup, .linkLookup, .problems, .paths, .keys, .details]
-        var header = IndexLayout.magic
-        header.appendLittleEndian(IndexLayout.version)
-        header.appendLittleEndian(UInt32(items.count))
-        header.appendLittleEndian(UInt32(problems.count))
-        header.appendLittleEndian(hasDates ? IndexLayout.hasDatesFlag : 0)
-        var offsets: [IndexLayout.Section: Int] = [:]
-        var next = IndexLayout.headerSize
-        for section in fileOrder {
-            offsets[section] = next
-            next += lengths[section] ?? 0
-        }
-        for section in IndexLayout.Section.allCases {
-            header.appendLittleEndian(UInt64(offsets[section] ?? 0))
-            header.appendLittleEndian(UInt64(lengths[section] ?? 0))
-        }
-        header.appendLittleEndian(StableHash.of(header))
+        let header = IndexLayout.header(storyCount: items.count, problemCount: problems.count, hasDates: hasDates, lengths: lengths)
 
         for chunk in [header, rows, Self.table(pathLookup), Self.table(linkLookup), problemBytes] {
             let failure = emit(.bytes(chunk))
@@ -246,7 +230,7 @@ struct IndexWriter {
     }
 
     /// The link lookup's keys for a story: its URL, normalised URL and title key.
-    private static func linkKeys(_ summary: StorySummary) -> [UInt64] {
+    static func linkKeys(_ summary: StorySummary) -> [UInt64] {
         var keys: [UInt64] = []
         if let url = summary.url, !url.isEmpty {
             keys.append(IndexLayout.hash(.url, url))

@@ -167,8 +167,10 @@ public final class IndexedListing: StoryListing, @unchecked Sendable {
 
     // MARK: - Finding rows
 
-    /// The rows of `section`'s lookup table filed under `hash`, ascending.
-    private func lookup(_ section: IndexLayout.Section, _ hash: UInt64) -> [Int] {
+    /// The first row, in ascending order, of those `section`'s lookup table files under
+    /// `hash` for which `matches` holds. Allocates nothing: the background check looks up
+    /// every story of the library this way.
+    private func firstRow(_ section: IndexLayout.Section, _ hash: UInt64, where matches: (Int) -> Bool) -> Int? {
         let table = sections[section.rawValue]
         let size = IndexLayout.lookupEntrySize
         let entries = table.count / size
@@ -178,27 +180,31 @@ public final class IndexedListing: StoryListing, @unchecked Sendable {
             let middle = (low + high) / 2
             if hashAt(middle) < hash { low = middle + 1 } else { high = middle }
         }
-        var rows: [Int] = []
         while low < entries, hashAt(low) == hash {
             let row = Int(buffer.littleEndian(at: table.lowerBound + low * size + 8, as: UInt32.self))
-            if row < count { rows.append(row) }
+            if row < count, matches(row) { return row }
             low += 1
         }
-        return rows
+        return nil
     }
 
     public func row(of id: StoryID) -> Int? {
-        let path = Array(id.path.utf8)
-        return lookup(.pathLookup, IndexLayout.pathHash(id.path)).first { pathBytes(at: $0).elementsEqual(path) }
+        var path = id.path
+        return path.withUTF8 { row(ofPath: UnsafeRawBufferPointer($0)) }
+    }
+
+    /// The row of the story at `path` (UTF-8, relative to the library folder).
+    func row(ofPath path: UnsafeRawBufferPointer) -> Int? {
+        firstRow(.pathLookup, StableHash.of(path)) { pathBytes(at: $0).elementsEqual(path) }
     }
 
     public func resolve(_ link: RelatedLink) -> StoryID? {
         if let url = link.url, !url.isEmpty {
-            if let row = lookup(.linkLookup, IndexLayout.hash(.url, url)).first(where: { summary(at: $0).url == url }) {
+            if let row = firstRow(.linkLookup, IndexLayout.hash(.url, url), where: { summary(at: $0).url == url }) {
                 return id(at: row)
             }
             let normalized = RelatedLinkIndex.normalizedURL(url)
-            if let row = lookup(.linkLookup, IndexLayout.hash(.normalizedURL, normalized)).first(where: {
+            if let row = firstRow(.linkLookup, IndexLayout.hash(.normalizedURL, normalized), where: {
                 summary(at: $0).url.map(RelatedLinkIndex.normalizedURL) == normalized
             }) {
                 return id(at: row)
@@ -207,7 +213,7 @@ public final class IndexedListing: StoryListing, @unchecked Sendable {
         let key = TitleKey(link.title).value
         guard !key.isEmpty else { return nil }
         let keyBytes = Array(key.utf8)
-        return lookup(.linkLookup, IndexLayout.hash(.titleKey, key)).first { self.keyBytes(at: $0).elementsEqual(keyBytes) }.map(id(at:))
+        return firstRow(.linkLookup, IndexLayout.hash(.titleKey, key)) { self.keyBytes(at: $0).elementsEqual(keyBytes) }.map(id(at:))
     }
 
     public func rows(whereTitleKeyContains words: [String]) -> [Int] {

@@ -4,6 +4,7 @@ import Glibc
 import Darwin
 #endif
 import Foundation
+import Synchronization
 
 /// Temporary files of killed runs: `AtomicFile` writes `.NAME.tmp-PID-RAND` and renames
 /// it, so one is left only when its process died mid-write (58 after 91 kills, in the
@@ -26,6 +27,17 @@ enum LeftoverFiles {
             if let pid = writer(ofTemporary: name), kill(pid, 0) != 0, errno == ESRCH { dead.append(name) }
         }
         for name in dead { unlinkat(directory, name, 0) }
+    }
+
+    /// Folders this process has already cleaned (see `isFirstLook`).
+    private static let looked = Mutex<Set<String>>([])
+
+    /// Whether `folder` has not been cleaned by this process yet (and is now counted as
+    /// cleaned): a fetch saves a batch per feed into one folder of thousands of files, and
+    /// listing it for every batch cost more than the writes. Only a run that died leaves
+    /// files, so once per process finds them.
+    static func isFirstLook(at folder: String) -> Bool {
+        looked.withLock { $0.insert(folder).inserted }
     }
 
     /// The process id in `.NAME.tmp-PID-RAND`, when `name` has that shape.

@@ -60,12 +60,11 @@ extension Library {
         } catch {
             throw LibraryError(path: fetched, reason: "cannot create the folder: \(error.localizedDescription)")
         }
-        // The stories as saved, for the search index.
-        var savedStories: [(id: StoryID, story: Story)] = []
         try writerLock.withLock { () throws(LibraryError) in
             // Every file is written under a temporary name first, then all are flushed at
             // once, renamed, and the folder flushed: each file is old or new after a crash,
             // never torn, and a feed of 500 items costs two flushes, not 1,000.
+            let cleaning = LeftoverFiles.isFirstLook(at: fetched)
             var written: [(temporary: String, target: String, bytes: [UInt8])] = []
             defer { for file in written { unlink(file.temporary) } }
             for (index, (bytes, _)) in stories.enumerated() {
@@ -75,7 +74,7 @@ extension Library {
                 if lstat(target, &info) == 0, (info.st_mode & S_IFMT) != S_IFREG {
                     throw LibraryError(path: target, reason: "not a plain file; Byline will not replace it")
                 }
-                let temporary = try AtomicFile.writeTemporary(beside: target, flushing: false, removingLeftovers: index == 0) { fd in
+                let temporary = try AtomicFile.writeTemporary(beside: target, flushing: false, removingLeftovers: cleaning && index == 0) { fd in
                     bytes.withUnsafeBytes { AtomicFile.writeAll($0, to: fd) }
                 }
                 written.append((temporary, target, bytes))
@@ -95,7 +94,6 @@ extension Library {
                 // The index gets what a later load would read from the file.
                 if case .success(let saved) = StoryFileParser.parse(file.bytes) {
                     entries.append(LibraryEntry(id: targets[index].id, story: saved, stamp: StoryFolderScan.stamp(info)))
-                    savedStories.append((targets[index].id, saved))
                 }
             }
             written = []
@@ -111,8 +109,9 @@ extension Library {
             }
         }
         let ids = targets.map(\.id)
-        // The search index follows every save; if it cannot, the next check catches up.
-        try? SearchIndex.record(saved: savedStories, in: self)
+        // The search index follows every save (a run of saves, when it ends); if it
+        // cannot, the next check catches up.
+        if pending == nil { try? SearchIndex.update(ids, in: self) }
         return ids
     }
 }
@@ -136,5 +135,6 @@ public final class PendingIndex: @unchecked Sendable {
         }
         guard !saved.isEmpty else { return }
         try library.writerLock.withLock { () throws(LibraryError) in try library.updateIndex(saving: saved) }
+        try? SearchIndex.update(saved.map(\.id), in: library)
     }
 }

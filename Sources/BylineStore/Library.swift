@@ -52,7 +52,12 @@ public struct Library: Sendable {
         var attempt = 0
         while true {
             attempt += 1
-            if let contents = try load(reusing: shown, retrying: attempt < 3, progress: progress) { return contents }
+            if let contents = try load(reusing: shown, retrying: attempt < 3, progress: progress) {
+                // Indexing every file leaves freed memory in its threads' heaps: give it
+                // back, so a start with no index goes on in what a start with one uses.
+                if contents.report.index != .used { FreshIndex.returnFreedMemory() }
+                return contents
+            }
         }
     }
 
@@ -63,7 +68,7 @@ public struct Library: Sendable {
         let indexStampBefore = Self.indexStamp(indexPath)
         var old: IndexedListing?
         var indexState = LoadReport.IndexState.used
-        if let shown, shown.bytes.stamp != nil, shown.bytes.stamp == indexStampBefore {
+        if let shown, shown.bytes.isMapped(from: indexPath) {
             old = shown
         } else {
             (old, indexState) = IndexedListing.open(indexPath)
@@ -75,15 +80,20 @@ public struct Library: Sendable {
         var keptProblems: [LibraryProblem] = []
         var changed: [StoryFolderScan.Found] = []
         var reused = 0
-        var visited = 0
         var skipped: [StoryFolderScan.Skipped] = []
+        // With no index to compare with, every file is read: compactly, for a big folder.
+        let fresh = old == nil ? freshIndex() : nil
+        // Memory stays flat over 100,000 lookups: they read the index file, not its mapping.
+        var probe = old.map(IndexProbe.init)
         try StoryFolderScan.visit(root: folder.path, skipped: &skipped) { file in
-            visited += 1
-            // Memory stays flat over 100,000 lookups: the pages read are given back as it goes.
-            if visited % 8192 == 0 { old?.releasePages() }
-            if let old, let row = old.row(of: StoryID(file.path)) {
+            if let fresh {
+                fresh.add(file)
+                return
+            }
+            var path = file.path
+            if let (row, stamp) = path.withUTF8({ probe?.find(UnsafeRawBufferPointer($0)) }) {
                 seen[row] = true
-                if old.stamp(at: row) == file.stamp { reused += 1 } else { changed.append(file) }
+                if stamp == file.stamp { reused += 1 } else { changed.append(file) }
             } else if let problem = knownProblems.removeValue(forKey: file.path), problem.stamp == file.stamp {
                 keptProblems.append(problem)
                 reused += 1
@@ -91,19 +101,31 @@ public struct Library: Sendable {
                 changed.append(file)
             }
         }
+        if let fresh {
+            fresh.read(root: folder.path, progress: progress)
+            if !fresh.failed {
+                return try save(fresh, index: indexState, skipped: skipped, replacingStamp: indexStampBefore, retrying: retrying)
+            }
+            changed = (0..<fresh.fileCount).map { StoryFolderScan.Found(path: fresh.path($0), stamp: fresh.slots[$0].stamp) }
+        }
         let gone = seen.indices.filter { !seen[$0] }
         var report = LoadReport(index: indexState, parsed: changed.count, reused: reused, dropped: gone.count + knownProblems.count)
         if let old, changed.isEmpty, report.dropped == 0 {
             markChecked(startedAt: now, stamp: indexStampBefore)
             // What the walk passed over is found again by every scan, so never indexed.
             return LibraryContents(listing: old, problems: keptProblems.sorted { $0.id < $1.id } + skipped.map(LibraryProblem.init(skipped:)),
-                                   report: report)
+                                   report: report, comparedWith: old)
         }
 
         let (entries, problems) = LibraryIndex.split(StoryFileReading.records(root: folder.path, files: changed, progress: progress))
         let allProblems = (keptProblems + problems).sorted { $0.id < $1.id }
+        /// The row `old` lists the story at `path` in.
+        func oldRow(_ path: String) -> Int? {
+            var path = path
+            return path.withUTF8 { probe?.find(UnsafeRawBufferPointer($0))?.row }
+        }
         var dropping = Set(gone)
-        for file in changed { if let row = old?.row(of: StoryID(file.path)) { dropping.insert(row) } }
+        for file in changed { if let row = oldRow(file.path) { dropping.insert(row) } }
         let writer = IndexWriter.merging(old, dropping: dropping, adding: entries, problems: allProblems)
         let listing: IndexedListing
         do throws(LibraryError) {
@@ -114,8 +136,41 @@ public struct Library: Sendable {
             guard let inMemory = try? IndexedListing(IndexBytes(copying: writer.bytes())) else { return nil }
             listing = inMemory
         }
-        recorded(saved: entries, removed: gone.compactMap { old?.id(at: $0) } + knownProblems.values.map(\.id))
-        return LibraryContents(listing: listing, problems: allProblems + skipped.map(LibraryProblem.init(skipped:)), report: report)
+        let removed = gone.compactMap { old?.id(at: $0) }
+        // The listing's changes: a changed file that is no longer a story leaves it.
+        let wasListed = { (id: StoryID) in oldRow(id.path) != nil }
+        let changes = ListingChanges(added: entries.filter { !wasListed($0.id) }.map(\.summary),
+                                     changed: entries.filter { wasListed($0.id) }.map(\.summary),
+                                     removed: removed + problems.map(\.id).filter(wasListed))
+        return LibraryContents(listing: listing, problems: allProblems + skipped.map(LibraryProblem.init(skipped:)), report: report,
+                               comparedWith: old, changes: changes)
+    }
+
+    /// Somewhere to build a fresh index: spill files in the state folder, or else in the
+    /// system's temporary folder. Nil when neither takes one: the index is then built in memory.
+    private func freshIndex() -> FreshIndex? {
+        // Only the last folder: a library folder that is missing must stay missing.
+        mkdir(stateFolder.path, 0o755)
+        return FreshIndex(spillingIn: [stateFolder.path, NSTemporaryDirectory()])
+    }
+
+    /// Saves an index built from the files alone (see `saveIndex`) and lists the library from it.
+    private func save(_ fresh: FreshIndex, index: LoadReport.IndexState, skipped: [StoryFolderScan.Skipped],
+                      replacingStamp stamp: FileStamp?, retrying: Bool) throws(LibraryError) -> LibraryContents? {
+        let problems = fresh.problems.sorted { $0.id < $1.id }
+        let kept = problems.filter(LibraryIndex.isWorthKeeping)
+        var report = LoadReport(index: index, parsed: fresh.fileCount)
+        let listing: IndexedListing
+        do throws(LibraryError) {
+            guard let saved = try saveIndex(replacingStamp: stamp, retrying: retrying, { fresh.write(problems: kept, to: $0) })
+            else { return nil }
+            listing = saved
+        } catch {
+            report.saveProblem = error.description
+            guard let inMemory = try? IndexedListing(IndexBytes(copying: fresh.bytes(problems: kept))) else { return nil }
+            listing = inMemory
+        }
+        return LibraryContents(listing: listing, problems: problems + skipped.map(LibraryProblem.init(skipped:)), report: report)
     }
 
     /// The library as the index last saw it, without looking at the folder: what the
@@ -152,16 +207,26 @@ public struct Library: Sendable {
     /// another writer replaced the index since it was read (its stamp was `stamp`) and
     /// `retrying` is set: the caller reads the folder again against the new one.
     private func saveIndex(_ writer: IndexWriter, replacingStamp stamp: FileStamp?, retrying: Bool) throws(LibraryError) -> IndexedListing? {
+        try saveIndex(replacingStamp: stamp, retrying: retrying) { writer.write(to: $0) }
+    }
+
+    /// As above, with the index's bytes written by `fill` (0, or an `errno`).
+    private func saveIndex(replacingStamp stamp: FileStamp?, retrying: Bool,
+                           _ fill: (Int32) -> Int32) throws(LibraryError) -> IndexedListing? {
         try writerLock.withLock { () throws(LibraryError) -> IndexedListing? in
             if retrying, Self.indexStamp(indexPath) != stamp { return nil }
-            return try writeIndex(writer)
+            return try writeIndex(fill)
         }
     }
 
     /// Replaces the index file with what `writer` writes and maps it; the caller holds
     /// the writers' lock.
     func writeIndex(_ writer: IndexWriter) throws(LibraryError) -> IndexedListing {
-        try AtomicFile.save(to: indexPath) { fd in writer.write(to: fd) }
+        try writeIndex { writer.write(to: $0) }
+    }
+
+    private func writeIndex(_ fill: (Int32) -> Int32) throws(LibraryError) -> IndexedListing {
+        try AtomicFile.save(to: indexPath, fill: fill)
         let (listing, state) = IndexedListing.open(indexPath)
         guard let listing else {
             throw LibraryError(path: indexPath, reason: "the index just written cannot be read back: \(state)")

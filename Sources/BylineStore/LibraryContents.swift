@@ -1,14 +1,27 @@
+import BylineCore
+
 /// A loaded library: its stories, newest first, and the files that are not stories.
 public struct LibraryContents: Sendable {
     /// The stories, read in place from the index (see `IndexedListing`).
     public var listing: IndexedListing
     public var problems: [LibraryProblem]
     public var report: LoadReport
+    /// The index the folder was compared with, and what differed from it: the stories
+    /// parsed because their files were new or changed, and those whose files are gone.
+    let comparedWith: IndexedListing?
+    let changes: ListingChanges
 
     public init(listing: IndexedListing, problems: [LibraryProblem], report: LoadReport) {
+        self.init(listing: listing, problems: problems, report: report, comparedWith: nil)
+    }
+
+    init(listing: IndexedListing, problems: [LibraryProblem], report: LoadReport, comparedWith: IndexedListing?,
+         changes: ListingChanges = ListingChanges()) {
         self.listing = listing
         self.problems = problems
         self.report = report
+        self.comparedWith = comparedWith
+        self.changes = changes
     }
 
     /// Every story decoded, newest first: for small libraries and tests. The reader and

@@ -144,6 +144,10 @@ public struct SyncEngine: Sendable {
     /// Saves one page's stories, feed by feed, the way fetched stories are saved.
     private func save(_ stories: [SyncedStory], feeds: [String: SyncFeed], subscriptions: SubscriptionList,
                       state: inout SyncState, report: inout SyncReport) async throws(SyncFailure) {
+        // The page's stories are indexed together, once, not once a feed: each index
+        // write rewrites the whole index. A sync cut short leaves them for the next load.
+        let pending = PendingIndex()
+        defer { try? pending.index(into: library) }
         var order: [String] = []
         var byFeed: [String: [SyncedStory]] = [:]
         for story in stories {
@@ -159,7 +163,7 @@ public struct SyncEngine: Sendable {
             do {
                 saved = try await received.save(
                     StoryItems.feed(group, service: serviceName, title: feed?.title), of: subscription,
-                    feedKey: accountKey, itemKey: StoryItems.key, headers: StoryItems.headers)
+                    feedKey: accountKey, itemKey: StoryItems.key, headers: StoryItems.headers, pending: pending)
             } catch {
                 throw .library("cannot save stories: \(error)")
             }

@@ -10,6 +10,8 @@ public enum Action: Sendable {
     case storyLoaded(StoryID, Result<Story, StoryFileProblem>)
     /// A library folder was read (`Effect.readLibrary`): its listing, or why not.
     case libraryRead(LibraryRead, Result<LibraryListing, FailureReason>)
+    /// A read of the library shown found only these changes since a listing of it.
+    case libraryChanged(LibraryRead, LibraryChanges)
     /// `f`: the page of story `id` at `url` was fetched and the whole story saved, or why not.
     case fullStoryFetched(StoryID, url: String, Result<SavedStory, FetchProblem>)
     /// A link to a story not in the library was fetched and saved, or why not.

@@ -21,18 +21,37 @@ extension AppState {
         return LibraryRead(folder: folder, number: libraryReads, onlyIfChanged: onlyIfChanged)
     }
 
-    /// A read of a library folder came back.
+    /// A read of a library folder came back with its whole listing.
     mutating func take(_ read: LibraryRead, _ result: Result<LibraryListing, FailureReason>) -> [Effect] {
+        take(read, result.map(ReadFound.listing))
+    }
+
+    /// A read of the library shown came back with what changed in it.
+    mutating func take(_ read: LibraryRead, _ changes: LibraryChanges) -> [Effect] {
+        take(read, .success(.changes(changes)))
+    }
+
+    private enum ReadFound {
+        case listing(LibraryListing)
+        case changes(LibraryChanges)
+    }
+
+    private mutating func take(_ read: LibraryRead, _ result: Result<ReadFound, FailureReason>) -> [Effect] {
         var effects: [Effect] = []
         // A read that finishes after a newer one was shown is older news: dropped.
         if read.number >= shownRead {
             switch result {
             case .failure(let reason):
                 message = StatusMessage(reason.description, isError: true)
-            case .success(let listing):
+            case .success(.listing(let listing)):
                 shownRead = read.number
                 if read.folder != library.folder { switchLibrary(to: read.folder, listing: listing) }
                 effects = show(listing)
+            case .success(.changes(let changes)):
+                // Changes to a library no longer shown say nothing about this one.
+                guard read.folder == library.folder else { break }
+                shownRead = read.number
+                effects = show(changes)
             }
         }
         // Feeds fetched wait for this read: their report shows with the stories they added.
@@ -59,16 +78,33 @@ extension AppState {
         // Any story may have changed on disk (a fetch rewrites updated items in place):
         // forget what was read and read the one on screen again.
         loaded = [:]
+        return storyOnScreenAfterChanges { _ in true }
+    }
+
+    /// Lays changes found in the library over the listing they are from, keeping the
+    /// cursor and the story on screen where they can be. Only stories that changed are
+    /// forgotten and read again.
+    mutating func show(_ found: LibraryChanges) -> [Effect] {
+        replaceStories(found.base.applying(found.changes))
+        problems = found.problems
+        keepSelectionVisible()
+        let touched = found.changes.touched
+        if loaded.keys.contains(where: touched.contains) { loaded = loaded.filter { !touched.contains($0.key) } }
+        return storyOnScreenAfterChanges(reloading: touched.contains)
+    }
+
+    /// The story on screen after the listing changed: read again when `reloading` says
+    /// it may have changed; when it is gone (deleted, or the listing is another
+    /// library's), back to the list, showing what the cursor is on.
+    private mutating func storyOnScreenAfterChanges(reloading: (StoryID) -> Bool) -> [Effect] {
         guard let shown = reader?.id else { return [] }
         if summary(for: shown) == nil {
-            // The story on screen is gone (deleted, or the listing is another library's):
-            // back to the list, showing what the cursor is on.
             focus = .list
             history = []
             reader = nil
             return selectionChanged()
         }
-        return [.loadStory(shown)]
+        return reloading(shown) ? [.loadStory(shown)] : []
     }
 
     /// A story fetched from the web was saved into the library: it joins the list, and

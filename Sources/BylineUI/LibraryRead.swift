@@ -50,6 +50,22 @@ public struct LibraryListing: Equatable, Sendable {
     }
 }
 
+/// What a read of the library shown found changed since `base`, a listing of it the
+/// reader had: `update` lays the changes over `base` (`StoryRows.applying(_:)`), so the
+/// stories that did not change are neither read again nor copied.
+public struct LibraryChanges: Equatable, Sendable {
+    public var base: StoryRows
+    public var changes: ListingChanges
+    /// One line for each file that is not a story, as the read found them.
+    public var problems: [String]
+
+    public init(base: StoryRows, changes: ListingChanges, problems: [String] = []) {
+        self.base = base
+        self.changes = changes
+        self.problems = problems
+    }
+}
+
 /// Why the shell could not do something, in the words of what failed ("permission
 /// denied"). `update` puts it into a sentence that says what the reader was doing.
 public struct FailureReason: Error, Equatable, Sendable, CustomStringConvertible {

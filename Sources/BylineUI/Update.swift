@@ -35,6 +35,10 @@ public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
         let effects = state.take(read, result)
         state.recountSources()
         return effects
+    case .libraryChanged(let read, let changes):
+        let effects = state.take(read, changes)
+        state.recountSources()
+        return effects
     case .fullStoryFetched(let id, let url, let result):
         return state.fullStoryFetched(id, url: url, result)
     case .linkedStoryFetched(let url, let title, let result):

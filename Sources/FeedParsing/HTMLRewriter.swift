@@ -137,8 +137,15 @@ struct HTMLRewriter {
 
     /// `<br/>` → `<br />`, `<p/>` → `<p></p>` (only tags without attributes, as feedparser does).
     private static func expandingShortTags(_ text: String) -> String {
+        // Only a `/>` can be expanded; most feed HTML has none.
+        var previous: UInt8 = 0
+        guard text.utf8.contains(where: { byte in
+            defer { previous = byte }
+            return previous == UInt8(ascii: "/") && byte == UInt8(ascii: ">")
+        }) else { return text }
         let s = Array(text.unicodeScalars)
-        var out = ""
+        var out: [Unicode.Scalar] = []
+        out.reserveCapacity(s.count)
         var i = 0
         scanning: while i < s.count {
             if s[i] == "<" {
@@ -148,17 +155,17 @@ struct HTMLRewriter {
                     var m = p
                     while m < s.count, s[m].properties.isWhitespace { m += 1 }
                     if m + 1 < s.count, s[m] == "/", s[m + 1] == ">" {
-                        let tag = String(String.UnicodeScalarView(s[(i + 1)..<p]))
-                        out += (voidElements.contains(tag) ? "<\(tag) />" : "<\(tag)></\(tag)>")
+                        let tag = String(scalars: s[(i + 1)..<p])
+                        out += (voidElements.contains(tag) ? "<\(tag) />" : "<\(tag)></\(tag)>").unicodeScalars
                         i = m + 2
                         continue scanning
                     }
                 }
             }
-            out.unicodeScalars.append(s[i])
+            out.append(s[i])
             i += 1
         }
-        return out
+        return String(scalars: out)
     }
 
     /// Lowercased, de-duplicated, sorted attributes; `rel` and `type` values lowercased.

@@ -26,12 +26,12 @@ extension HTMLTokenizer {
             return j < n
         }
         guard scanName() else { return .incomplete }
-        let isDoctype = String(String.UnicodeScalarView(s[nameStart..<j])).trimmingCharacters(in: .whitespaces)
+        let isDoctype = String(scalars: s[nameStart..<j]).trimmingCharacters(in: .whitespaces)
             .lowercased() == "doctype"
         while j < n {
             let c = s[j]
             if c == ">" {
-                return .complete(end: j + 1, text: isDoctype ? String(String.UnicodeScalarView(s[(i + 2)..<j])) : nil)
+                return .complete(end: j + 1, text: isDoctype ? String(scalars: s[(i + 2)..<j]) : nil)
             }
             if c == "\"" || c == "'" {
                 guard let close = index(of: c, in: s, from: j + 1) else { return .incomplete }
@@ -63,7 +63,7 @@ extension HTMLTokenizer {
             guard k > digits else { return nil }
         }
         guard k < n, s[k] == ";" else { return nil }
-        return (String(String.UnicodeScalarView(s[(i + 2)..<k])), k + 1)
+        return (String(scalars: s[(i + 2)..<k]), k + 1)
     }
 
     func entityReference(_ s: [Unicode.Scalar], _ i: Int) -> (String, Int)? {
@@ -72,7 +72,7 @@ extension HTMLTokenizer {
         var k = i + 2
         while k < n, isNameScalar(s[k], extra: "-.") { k += 1 }
         guard k < n, !(s[k].isASCII && (isLetter(s[k]) || s[k].properties.numericType != nil)) else { return nil }
-        let name = String(String.UnicodeScalarView(s[(i + 1)..<k]))
+        let name = String(scalars: s[(i + 1)..<k])
         return (name, s[k] == ";" ? k + 1 : k)
     }
 

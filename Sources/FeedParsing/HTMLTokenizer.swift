@@ -28,7 +28,7 @@ struct HTMLTokenizer {
         var lastTag = ""
 
         func text(_ from: Int, _ to: Int) {
-            if from < to { out.append(.text(String(String.UnicodeScalarView(s[from..<to])))) }
+            if from < to { out.append(.text(String(scalars: s[from..<to]))) }
         }
 
         scanning: while i < n {
@@ -46,7 +46,7 @@ struct HTMLTokenizer {
                 }
                 if next == "/" {
                     guard let bracket = endBracket(s, i + 1) else { break scanning }
-                    let name = String(String.UnicodeScalarView(s[(i + 2)..<bracket]))
+                    let name = String(scalars: s[(i + 2)..<bracket])
                         .trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
                     out.append(.endTag(name))
                     i = bracket < n && s[bracket] == ">" ? bracket + 1 : bracket
@@ -54,7 +54,7 @@ struct HTMLTokenizer {
                 }
                 if matches(s, i, "<!--") {
                     if let close = commentClose(s, i + 4) {
-                        out.append(.comment(String(String.UnicodeScalarView(s[(i + 4)..<close.start]))))
+                        out.append(.comment(String(scalars: s[(i + 4)..<close.start])))
                         i = close.end
                         continue
                     }
@@ -121,7 +121,7 @@ struct HTMLTokenizer {
         } else {
             k = i + 1
             while k < n, isNameScalar(s[k], extra: "-_.:") { k += 1 }
-            tag = String(String.UnicodeScalarView(s[(i + 1)..<k])).lowercased()
+            tag = String(scalars: s[(i + 1)..<k]).lowercased()
             lastTag = tag
         }
         var attributes: [(String, String)] = []
@@ -143,7 +143,7 @@ struct HTMLTokenizer {
         guard k < n, isLetter(s[k]) || s[k] == "_" else { return nil }
         let nameStart = k
         while k < n, isNameScalar(s[k], extra: "-:._") { k += 1 }
-        let name = String(String.UnicodeScalarView(s[nameStart..<k]))
+        let name = String(scalars: s[nameStart..<k])
         if k < n, s[k] == "$" { k += 1 }
         var m = k
         while m < n, isSpace(s[m]) { m += 1 }
@@ -152,12 +152,12 @@ struct HTMLTokenizer {
         while m < n, isSpace(s[m]) { m += 1 }
         var value: String
         if m < n, s[m] == "'" || s[m] == "\"", let close = index(of: s[m], in: s, from: m + 1) {
-            value = String(String.UnicodeScalarView(s[(m + 1)..<close]))
+            value = String(scalars: s[(m + 1)..<close])
             m = close + 1
         } else {
             let valueStart = m
             while m < n, isBareValueScalar(s[m]) { m += 1 }
-            value = String(String.UnicodeScalarView(s[valueStart..<m]))
+            value = String(scalars: s[valueStart..<m])
             if value.count >= 2, let first = value.first, first == "'" || first == "\"", value.last == first {
                 value = String(value.dropFirst().dropLast())
             }
@@ -175,7 +175,7 @@ struct HTMLTokenizer {
             if s[i] == "&", i + 2 < s.count, s[i + 1] == "#", s[i + 2].properties.numericType != nil, s[i + 2].isASCII {
                 var j = i + 2
                 while j < s.count, s[j].isASCII, s[j].properties.numericType != nil { j += 1 }
-                out += String(String.UnicodeScalarView(s[i..<j]))
+                out += String(scalars: s[i..<j])
                 out += ";"
                 i = j < s.count && s[j] == ";" ? j + 1 : j
             } else {

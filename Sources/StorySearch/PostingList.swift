@@ -79,6 +79,46 @@ public enum PostingList {
         }
     }
 
+    /// A whole list checked without keeping its postings: its first story and the bytes
+    /// that number takes, its last story and how many it holds. Nil when any of it is
+    /// damaged (where `Reader` would stop early).
+    public static func scan(_ bytes: UnsafeRawBufferPointer, storyCount: UInt32)
+        -> (first: UInt32, firstLength: Int, last: UInt32, count: Int)? {
+        var offset = 0
+        var first: UInt32 = 0
+        var firstLength = 0
+        var story: UInt32 = 0
+        var count = 0
+        func number() -> UInt32? {
+            var value: UInt32 = 0
+            var shift: UInt32 = 0
+            while offset < bytes.count {
+                let byte = bytes[offset]
+                offset += 1
+                guard shift < 32 else { return nil }
+                value |= UInt32(byte & 0x7F) << shift
+                if byte < 0x80 { return value }
+                shift += 7
+            }
+            return nil
+        }
+        while offset < bytes.count {
+            guard let gap = number() else { return nil }
+            if count == 0 {
+                first = gap
+                firstLength = offset
+                story = gap
+            } else {
+                let (next, overflow) = story.addingReportingOverflow(gap)
+                guard !overflow, gap > 0 else { return nil }
+                story = next
+            }
+            guard story < storyCount, number() != nil else { return nil }
+            count += 1
+        }
+        return (first, firstLength, story, count)
+    }
+
     /// The postings of `bytes`, decoded (for tests and merging).
     public static func decode(_ bytes: [UInt8], storyCount: UInt32 = .max) -> [Posting] {
         bytes.withUnsafeBytes { buffer in

@@ -62,6 +62,9 @@ public enum SearchSegmentMerger {
         kept = []
         consumed()
 
+        // Parts of one build hold consecutive runs of stories, in input order: their lists
+        // are joined as bytes, only each list's first gap rewritten.
+        let offsets = consecutiveOffsets(inputs, newNumber)
         var heap = TermHeap(inputs.map(\.segment))
         // Postings read since the caller last let go of input pages: a few common words
         // hold most of an index, so this counts bytes rather than terms.
@@ -69,6 +72,17 @@ public enum SearchSegmentMerger {
         var merged: [PostingList.Posting] = []
         var encoded: [UInt8] = []
         while let (term, holders) = heap.popSmallest() {
+            for input in holders { readSinceRelease += inputs[input].segment.postingBytes(heap.position(input) - 1).count }
+            if readSinceRelease > 1 << 21 {
+                consumed()
+                readSinceRelease = 0
+            }
+            encoded.removeAll(keepingCapacity: true)
+            if let offsets, let stories = joined(holders.sorted(), inputs, heap, offsets, into: &encoded) {
+                guard stories > 0 else { continue }
+                try encoded.withUnsafeBytes { try writer.writeTerm(term, postings: $0, stories: stories) }
+                continue
+            }
             merged.removeAll(keepingCapacity: true)
             var sorted = true
             for input in holders {
@@ -79,11 +93,6 @@ public enum SearchSegmentMerger {
                     if let last = merged.last, last.story >= story { sorted = false }
                     merged.append(PostingList.Posting(story: story, count: posting.count))
                 }
-            }
-            for input in holders { readSinceRelease += inputs[input].segment.postingBytes(heap.position(input) - 1).count }
-            if readSinceRelease > 1 << 21 {
-                consumed()
-                readSinceRelease = 0
             }
             guard !merged.isEmpty else { continue }
             if !sorted {
@@ -102,52 +111,95 @@ public enum SearchSegmentMerger {
     }
 }
 
+extension SearchSegmentMerger {
+    /// Per input, the number its first story gets, when every input's stories all stay
+    /// and follow the previous input's (the parts of one build); else nil.
+    static func consecutiveOffsets(_ inputs: [Input], _ newNumber: [[UInt32]]) -> [UInt32]? {
+        var offsets: [UInt32] = []
+        var next: UInt32 = 0
+        for (input, numbers) in newNumber.enumerated() {
+            guard inputs[input].removed.isEmpty else { return nil }
+            for (story, number) in numbers.enumerated() where number != next + UInt32(story) { return nil }
+            offsets.append(next)
+            next += UInt32(numbers.count)
+        }
+        return offsets
+    }
+
+    /// One term's lists from `holders` (ascending input numbers) joined into `out`: each
+    /// list's bytes copied, its first story number rewritten as the gap from the list
+    /// before. The number of stories, or nil when a list is damaged (the caller then
+    /// decodes posting by posting, which keeps what can be read).
+    static func joined(_ holders: [Int], _ inputs: [Input], _ heap: TermHeap, _ offsets: [UInt32],
+                       into out: inout [UInt8]) -> Int? {
+        var stories = 0
+        var previous: UInt32?
+        for input in holders {
+            let segment = inputs[input].segment
+            let bytes = segment.postingBytes(heap.position(input) - 1)
+            guard let scan = PostingList.scan(bytes, storyCount: UInt32(segment.storyCount)) else { return nil }
+            guard scan.count > 0 else { continue }
+            let first = offsets[input] + scan.first
+            if let previous {
+                guard first > previous else { return nil }
+                PostingList.appendNumber(first - previous, to: &out)
+            } else {
+                PostingList.appendNumber(first, to: &out)
+            }
+            out.append(contentsOf: bytes[scan.firstLength...])
+            previous = offsets[input] + scan.last
+            stories += scan.count
+        }
+        return stories
+    }
+}
+
 /// The next term of each segment, smallest first; ties come out together.
 struct TermHeap {
     private let segments: [SearchSegment]
     private var positions: [Int]
-    private var heap: [Int]
+    /// Segments by their next term, each kept with it: comparing reads no segment.
+    private var heap: [(term: UnsafeRawBufferPointer, segment: Int)]
 
     init(_ segments: [SearchSegment]) {
         self.segments = segments
         positions = [Int](repeating: 0, count: segments.count)
         heap = []
-        for index in segments.indices where segments[index].termCount > 0 { push(index) }
+        for index in segments.indices where segments[index].termCount > 0 { push(segments[index].term(0), index) }
     }
 
     /// The next term a segment will give; after `popSmallest`, minus one is the term given.
     func position(_ segment: Int) -> Int { positions[segment] }
 
-    private func current(_ segment: Int) -> UnsafeRawBufferPointer { segments[segment].term(positions[segment]) }
-
-    private func less(_ a: Int, _ b: Int) -> Bool {
-        let order = SearchSegment.compare(current(a), current(b))
-        return order != 0 ? order < 0 : a < b
+    private static func less(_ a: (term: UnsafeRawBufferPointer, segment: Int), _ b: (term: UnsafeRawBufferPointer, segment: Int)) -> Bool {
+        let order = SearchSegment.compare(a.term, b.term)
+        return order != 0 ? order < 0 : a.segment < b.segment
     }
 
     /// The smallest term and the segments holding it (each advanced past it).
     mutating func popSmallest() -> (UnsafeRawBufferPointer, [Int])? {
         guard let first = heap.first else { return nil }
-        let term = current(first)
+        let term = first.term
         var holders: [Int] = []
-        while let top = heap.first, SearchSegment.compare(current(top), term) == 0 {
-            holders.append(top)
+        while let top = heap.first, SearchSegment.compare(top.term, term) == 0 {
+            holders.append(top.segment)
             removeTop()
-            positions[top] += 1
-            if positions[top] < segments[top].termCount {
+            positions[top.segment] += 1
+            if positions[top.segment] < segments[top.segment].termCount {
+                let next = segments[top.segment].term(positions[top.segment])
                 // A damaged dictionary out of order must not loop: only larger terms go back.
-                if SearchSegment.compare(current(top), term) > 0 { push(top) }
+                if SearchSegment.compare(next, term) > 0 { push(next, top.segment) }
             }
         }
         return (term, holders)
     }
 
-    private mutating func push(_ segment: Int) {
-        heap.append(segment)
+    private mutating func push(_ term: UnsafeRawBufferPointer, _ segment: Int) {
+        heap.append((term, segment))
         var child = heap.count - 1
         while child > 0 {
             let parent = (child - 1) / 2
-            guard less(heap[child], heap[parent]) else { break }
+            guard Self.less(heap[child], heap[parent]) else { break }
             heap.swapAt(child, parent)
             child = parent
         }
@@ -161,8 +213,8 @@ struct TermHeap {
             let left = parent * 2 + 1
             let right = left + 1
             var smallest = parent
-            if left < heap.count && less(heap[left], heap[smallest]) { smallest = left }
-            if right < heap.count && less(heap[right], heap[smallest]) { smallest = right }
+            if left < heap.count && Self.less(heap[left], heap[smallest]) { smallest = left }
+            if right < heap.count && Self.less(heap[right], heap[smallest]) { smallest = right }
             if smallest == parent { break }
             heap.swapAt(parent, smallest)
             parent = smallest

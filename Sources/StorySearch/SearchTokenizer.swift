@@ -33,48 +33,94 @@ public struct SearchTokenizer {
     }
 
     /// Calls `emit` with each word of UTF-8 text (invalid bytes separate words).
+    ///
+    /// A word already in folded form (lower-case ASCII letters and digits, most of any
+    /// text) is handed over where it lies in `bytes`; only a word that needs folding is
+    /// copied, as it is folded.
     public mutating func forEachWord(inUTF8 bytes: UnsafeBufferPointer<UInt8>, _ emit: (UnsafeBufferPointer<UInt8>) -> Void) {
         word.removeAll(keepingCapacity: true)
         endIdeographs(emit)
+        // Where the word in progress starts in `bytes` while it needs no folding; -1 when
+        // there is none or it is being built in `word`.
+        var start = -1
         var index = 0
         let count = bytes.count
+        let kinds = Self.asciiKinds
+        func endWord() {
+            if start >= 0 {
+                emit(UnsafeBufferPointer(rebasing: bytes[start..<min(index, start + Self.longestWord)]))
+                start = -1
+            } else {
+                self.endWord(emit)
+            }
+        }
+        /// The word in progress moves to `word`: what comes next needs folding.
+        func copyWord(upTo end: Int) {
+            if start >= 0 {
+                word.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<end]))
+                start = -1
+            }
+        }
         while index < count {
             let byte = bytes[index]
             if byte < 0x80 {
-                index += 1
-                if byte >= 0x61 && byte <= 0x7A || byte >= 0x30 && byte <= 0x39 {
+                switch kinds[Int(byte)] {
+                case Self.asIs:
                     if ideographRun > 0 { endIdeographs(emit) }
+                    if word.isEmpty {
+                        if start < 0 { start = index }
+                        // The rest of a run already folded, in one go: most of any text.
+                        index += 1
+                        while index < count && kinds[Int(bytes[index])] == Self.asIs { index += 1 }
+                        continue
+                    }
                     word.append(byte)
-                } else if byte >= 0x41 && byte <= 0x5A {
+                case Self.upper:
                     if ideographRun > 0 { endIdeographs(emit) }
+                    copyWord(upTo: index)
                     word.append(byte | 0x20)
-                } else {
-                    endWord(emit)
+                default:
+                    endWord()
                     endIdeographs(emit)
                 }
+                index += 1
                 continue
             }
             let (scalar, length) = Self.decode(bytes, at: index)
-            index += length
             guard let scalar else {
-                endWord(emit)
+                endWord()
                 endIdeographs(emit)
+                index += length
                 continue
             }
             switch folded(scalar) {
             case .separator:
-                endWord(emit)
+                endWord()
                 endIdeographs(emit)
             case .word(let folded):
                 if ideographRun > 0 { endIdeographs(emit) }
+                copyWord(upTo: index)
                 word.append(contentsOf: folded)
             case .ideograph(let character):
-                endWord(emit)
+                endWord()
                 addIdeograph(character, emit)
             }
+            index += length
         }
-        endWord(emit)
+        endWord()
         endIdeographs(emit)
+    }
+
+    /// What each byte is to a word: part of it as it is, part of it once folded (upper
+    /// case), or a separator; a byte of a longer character (0x80 and up) is none of these.
+    private static let asIs: UInt8 = 1
+    private static let upper: UInt8 = 2
+    private static let asciiKinds: [UInt8] = (0..<256).map { byte in
+        switch byte {
+        case 0x61...0x7A, 0x30...0x39: asIs
+        case 0x41...0x5A: upper
+        default: 0
+        }
     }
 
     private mutating func folded(_ scalar: Unicode.Scalar) -> SearchFolding.Folded {

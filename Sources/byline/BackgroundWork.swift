@@ -36,23 +36,42 @@ final class BackgroundWork: Sendable {
 
     var isBusy: Bool { busy.load(ordering: .relaxed) > 0 }
 
-    /// Reads a library folder and posts its listing (only when it differs from the
-    /// index, if the read asks so), with the library's marks when `withMarks`.
+    /// The most changes the reader is sent as changes: past that (a big fetch), the new
+    /// index is sent whole, mapped rather than copied, and laying the changes over the
+    /// listing on screen would cost the reader more than taking the new one.
+    static let mostChangesSent = 500
+
+    /// Reads a library folder and posts what the reader needs of it (only when it
+    /// differs from the index, if the read asks so), with the library's marks when
+    /// `withMarks`.
     ///
-    /// - Parameter shown: the listing on screen, read through rather than mapped again.
+    /// - Parameter shown: the index the reader's listing is read from, when `library` is
+    ///   the one on screen: then only what changed since is sent (`Action.libraryChanged`).
     func readLibrary(_ read: LibraryRead, from library: Library, withMarks: Bool, shown: IndexedListing? = nil,
                      mailbox: Mailbox) {
         run {
             do {
-                let contents = try library.load(reusing: shown)
+                let checked = CheckTime.now()
+                let contents: LibraryContents
+                var changes: ListingChanges?
+                if let shown {
+                    (contents, changes) = try library.changes(since: shown)
+                } else {
+                    contents = try library.load()
+                }
                 // The search index follows the folder: what changed is indexed now, and
                 // a library never indexed is indexed in the background, ready for `/`.
-                _ = try? SearchIndex.upToDate(library, files: contents.listing.fileStamps())
+                _ = try? SearchIndex.upToDate(library, listing: contents.listing, checked: checked)
                 // The check read every row's path and stamp; the screen needs a few of them.
                 shown?.releasePages()
                 contents.listing.releasePages()
-                if read.onlyIfChanged && !contents.report.foundChanges { return }
-                var listing = LibraryListing(listing: StoryRows(contents.listing), problems: contents.problems.map(\.message))
+                if read.onlyIfChanged && !contents.report.foundChanges && changes?.isEmpty != false { return }
+                let problems = contents.problems.map(\.message)
+                if let shown, let changes, changes.count <= Self.mostChangesSent {
+                    mailbox.post(.libraryChanged(read, LibraryChanges(base: StoryRows(shown), changes: changes, problems: problems)))
+                    return
+                }
+                var listing = LibraryListing(listing: StoryRows(contents.listing), problems: problems)
                 if withMarks {
                     // Marks that cannot be read leave the library unmarked, as at start-up.
                     let marks = (try? library.readingState.load())?.marks
@@ -192,12 +211,12 @@ final class BackgroundWork: Sendable {
         return Self.save(story, as: StoryFileName.forStory(story), in: library, isNewFile: true, paragraphs: story.body.count)
     }
 
-    /// The newest story in the library's index with one of these addresses.
+    /// A story in the library's index with one of these addresses, found through the
+    /// index's link lookup (a link without a title matches by address alone), so no
+    /// story but the one found is decoded.
     private static func story(atAnyOf addresses: [String], in library: Library) -> StoryID? {
-        let wanted = Set(addresses.map(RelatedLinkIndex.normalizedURL))
-        return library.indexedContents()?.entries.first { entry in
-            entry.url.map { wanted.contains(RelatedLinkIndex.normalizedURL($0)) } ?? false
-        }?.id
+        guard let listing = library.indexedContents()?.listing else { return nil }
+        return addresses.lazy.compactMap { listing.resolve(RelatedLink(title: "", url: $0)) }.first
     }
 
     // MARK: - Pieces

@@ -35,9 +35,9 @@ struct CleanCommand: ParsableCommand {
             out += printable("\(verb) \(library.folder.appendingPathComponent(entry.id.path).path)  \(entry.title)") + "\n"
         }
         FileHandle.standardOutput.write(Data(out.utf8))
-        let failures = dryRun ? [] : LibraryCleaning.remove(plan, from: library)
+        let (removed, failures) = dryRun ? (plan.expired.count, []) : LibraryCleaning.remove(plan, from: library)
         for failure in failures { warn("byline: \(failure)") }
-        let count = plan.expired.count - failures.count
+        let count = removed
         if configuration.retention.keep == .forever && !subscriptions.contains(where: { $0.keep != nil }) {
             print("Nothing to clean: stories are kept for ever (set [retention] keep in config.toml, e.g. \"90d\")")
         } else {

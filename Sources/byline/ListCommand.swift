@@ -24,7 +24,17 @@ struct ListCommand: ParsableCommand {
         let contents: LibraryContents
         // Straight from the index when no folder changed since it was written; otherwise
         // the folder is compared with it, file by file, first.
-        do { contents = try library.contentsIfFoldersUnchanged() ?? library.load() } catch { throw CommandFailure("\(error)") }
+        // Indexing a big folder with no index takes a while: say how far it has got, on a
+        // terminal only, so scripts reading stderr see only problems.
+        let showsProgress = isatty(STDERR_FILENO) == 1
+        do {
+            contents = try library.contentsIfFoldersUnchanged() ?? library.load(progress: showsProgress ? Self.indexingProgress : nil)
+        } catch {
+            throw CommandFailure("\(error)")
+        }
+        if showsProgress, contents.report.index != .used, contents.report.parsed >= 5000 {
+            FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
+        }
         // Read-only: a damaged reading state is reported, and left for a writer to set aside.
         let loaded = try? library.readingState.load()
         let marks = loaded?.marks ?? ReadingMarks()
@@ -74,6 +84,12 @@ struct ListCommand: ParsableCommand {
             if row % 4096 == 4095 { listing.releasePages() }
         }
         FileHandle.standardOutput.write(Data(out.utf8))
+    }
+
+    /// "Indexing the library: 40% of 100000 stories…", rewritten in place.
+    static let indexingProgress: @Sendable (Int, Int) -> Void = { done, total in
+        guard total >= 5000 else { return }
+        FileHandle.standardError.write(Data("\rIndexing the library: \(done * 100 / total)% of \(total) stories…".utf8))
     }
 
     /// The same pretty-printed array as one `JSONEncoder` call would give, encoded and

@@ -42,10 +42,7 @@ struct ReadCommand: ParsableCommand {
         let contents: LibraryContents
         do {
             // Without an index every story file is read first: say how far that has got.
-            contents = try indexed ?? library.load(progress: { done, total in
-                guard total >= 5000 else { return }
-                FileHandle.standardError.write(Data("\rIndexing the library: \(done * 100 / total)% of \(total) stories…".utf8))
-            })
+            contents = try indexed ?? library.load(progress: ListCommand.indexingProgress)
             if indexed == nil, contents.report.parsed >= 5000 { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
         } catch {
             throw CommandFailure("\(error)")

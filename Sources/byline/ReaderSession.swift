@@ -87,8 +87,9 @@ final class ReaderSession {
         case .openInBrowser(let url):
             return [.openedInBrowser(url: url, screen.suspend { Browser.open(url, settings: configuration.browser) })]
         case .readLibrary(let read):
-            // The same library's index is read through the mapping the screen already has.
-            let shown = read.folder == state.library.folder ? state.stories.listing as? IndexedListing : nil
+            // The same library's index is read through the mapping the screen already has,
+            // and only what changed since is sent back.
+            let shown = read.folder == state.library.folder ? state.stories.base as? IndexedListing : nil
             backgroundWork.readLibrary(read, from: self.library(at: read.folder),
                                        withMarks: read.folder != state.library.folder, shown: shown, mailbox: mailbox)
         case .refreshFeeds(let target):

@@ -22,6 +22,9 @@ struct SearchCommand: ParsableCommand {
     @Argument(help: "A folder of .txt story files (default: your library, or the seeds).")
     var path: String?
 
+    @Option(name: .customLong("library"), help: "The library to search (the same as PATH).")
+    var libraryPath: String?
+
     @Flag(help: "Print JSON: the total and one object per story, with its path, title, source, date and score.")
     var json = false
 
@@ -30,11 +33,12 @@ struct SearchCommand: ParsableCommand {
 
     func validate() throws {
         guard limit > 0 else { throw ValidationError("--limit must be at least 1") }
+        if path != nil && libraryPath != nil { throw ValidationError("give the library once: as PATH or with --library") }
     }
 
     func run() throws {
-        let choice = try LibraryChoice.choose(path: path)
-        let index = try SearchIndexing.upToDate(Library(folder: choice.folder))
+        let choice = try LibraryChoice.choose(path: path ?? libraryPath)
+        let index = try SearchIndexing.current(Library(folder: choice.folder))
         let answer = index.search(query, limit: limit)
         if json {
             try SearchIndexing.printJSON(answer.stories, total: answer.total, estimate: answer.isEstimate)
@@ -73,7 +77,7 @@ struct SimilarCommand: ParsableCommand {
         }
         let folder = try library.map { try LibraryChoice.choose(path: $0).folder } ?? SearchIndexing.libraryHolding(url)
             ?? LibraryChoice.choose(path: nil).folder
-        let index = try SearchIndexing.upToDate(Library(folder: folder))
+        let index = try SearchIndexing.current(Library(folder: folder))
         let prefix = folder.standardizedFileURL.path + "/"
         let id = StoryID(url.path.hasPrefix(prefix) ? String(url.path.dropFirst(prefix.count)) : url.path)
         let similar = index.similar(to: story, id: id)
@@ -87,12 +91,12 @@ struct SimilarCommand: ParsableCommand {
 
 /// What the search commands share: bringing the index up to date with progress, and output.
 enum SearchIndexing {
-    static func upToDate(_ library: Library) throws -> SearchIndex {
+    static func current(_ library: Library) throws -> SearchIndex {
         let showsProgress = isatty(STDERR_FILENO) == 1
         let started = Date()
         let shown = IndexingProgress()
         do {
-            let index = try SearchIndex.upToDate(library) { done, total in
+            let index = try SearchIndex.current(library) { done, total in
                 guard showsProgress, total >= 1_000 else { return }
                 shown.show("byline: indexing stories for search: \(done) of \(total)…")
             }

@@ -1,4 +1,4 @@
-import BylineCore
+@testable import BylineCore
 import Foundation
 import Testing
 
@@ -32,6 +32,71 @@ import Testing
         #expect(fast == full)
     }
 
+    /// Headers that tempt a byte-level reading to differ from the reading by characters.
+    @Test(arguments: [
+        "Title: Iran’s “plan” for the ‘north’\nSource: Agência Brasil\n\nText.\n",
+        "Title: Ελλάδα: νέα μέτρα\nKicker: Κόσμος\nAuthor: Zoë Ōta\n\nText.\n",
+        "Title:Ελλάδα χωρίς κενό\n\nText.\n",
+        "Title: 東京の新しい計画\nURL: https://例え.jp/記事\n\nText.\n",
+        "Title: \u{301}joined to the space\n\nText.\n",
+        "Title:\u{301}joined to the colon\n\nText.\n",
+        "Title: ends in a prepended mark \u{600} \n\nText.\n",
+        "Title: ends in a combining mark e\u{301} \n\nText.\n",
+        "Title:\tTabbed\t\nSource:  \t  \n\nText.\n",
+        "Title: Folded\n  \u{301}continued\n\nText.\n",
+        "Title: Folded\n\tonto Ελλάδα \n  and once more\nSource: S\n\nText.\n",
+        "Title: Non-breaking\u{A0}\nPublished:\u{A0}2024-05-01T10:00:00Z\n\nText.\n",
+        "Title: First\nSource: Kept\nSource:\nTitle: Second\n\nText.\n",
+        "TITLE: Loud\nsource: quiet\nX-Custom: kept aside\nrelated: https://x.org/r Ρ title\n\nText.\n",
+        "Title: T\nRelated:\nRelated: just a title\nRelated: https://x.org/1\n\nText.\n",
+        "Title: T\nPublished: 2024-02-30T10:00:00Z\nUpdated: 2024-03-01T24:00:00+02:00\n\nText.\n",
+        "Title: T\nPublished: 1500-01-01\n\nText.\n",
+        "Title: T\r\nSource: Windows\r\n  folded\r\n\r\nREAD MORE: Ελλάδα\r\n",
+        "\u{FEFF}Title: After a BOM\r\nURL: https://x.org/bom\r\n\r\nText.\r\n",
+        "Title: T\nSource: S\n",
+        "Title: T\n \u{301}\n\nText.\n",
+    ])
+    func agreesOnTrickyHeaders(text: String) {
+        let (fast, full) = summaries(text)
+        #expect(fast != nil)
+        #expect(fast == full)
+        let bytes = Array(text.utf8)
+        let fastStory = try? StoryFileParser.parseForIndex(bytes).get()
+        let fullStory = try? StoryFileParser.parse(bytes).get()
+        #expect(fastStory?.published == fullStory?.published)
+        #expect(fastStory?.id == fullStory?.id)
+        #expect(fastStory?.otherHeaders == fullStory?.otherHeaders)
+    }
+
+    /// Files the byte-level reading hands to the full parse: no header, no title.
+    @Test(arguments: [
+        "No header here, just a line.\n\nText.\n",
+        "Unknown: header first\nTitle: T\n\nText.\n",
+        "Title:\nSource: S\n\nThe lead names it. More.\n",
+        "\u{FEFF}Fast News\r\n\r\nA headerless story, after a BOM.\r\n",
+        "Κόσμος\n\nΜια ιστορία χωρίς επικεφαλίδα.\n",
+    ])
+    func agreesWhereTheFullParseDecides(text: String) {
+        let (fast, full) = summaries(text)
+        #expect(fast != nil)
+        #expect(fast == full)
+    }
+
+    @Test func theByteReadingStepsAsideWhereCharactersJoinASpace() {
+        func header(_ text: String) -> (Bool, Story) {
+            let bytes = Array(text.utf8)
+            var story = Story(title: "")
+            let lines = [0..<bytes.count]
+            return (StoryFileParser.readHeader(bytes, lines[...], into: &story), story)
+        }
+        #expect(header("Title: Plain").0)
+        #expect(header("Title: Plain").1.title == "Plain")
+        #expect(header("Title: Ελλάδα ").1.title == "Ελλάδα")
+        #expect(!header("Title: \u{301}x").0)
+        #expect(!header("Title:\u{301}x").0)
+        #expect(!header("Title: x\u{600} ").0)
+    }
+
     @Test func agreesOnEverySeedStory() throws {
         let seeds = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../seeds")
         let files = try FileManager.default.contentsOfDirectory(atPath: seeds.path).filter { $0.hasSuffix(".txt") }
@@ -44,7 +109,9 @@ import Testing
     }
 
     @Test func problemsAreTheFullParsesProblems() {
-        for bytes: [UInt8] in [[], [0x41, 0, 0x42], [0x41, 0xFF], Array("  \n\t\n".utf8)] {
+        for bytes: [UInt8] in [[], [0x41, 0, 0x42], [0x41, 0xFF], Array("  \n\t\n".utf8),
+                               Array("Title: A long enough ASCII run, then".utf8) + [0xE2, 0x80], Array("Title: T\n\n".utf8) + [0xC0, 0x80],
+                               Array("Title: 12345678".utf8) + [0xED, 0xA0, 0x80], Array("Title: T\n\nText\n".utf8) + [0]] {
             #expect(StoryFileParser.parseForIndex(bytes).map(\.title) == StoryFileParser.parse(bytes).map(\.title))
         }
     }

@@ -32,6 +32,14 @@ import Testing
         (" https://example.org/x ", "example.org/x"),
         ("http://www.example.org/x", "example.org/x"),
         ("https://example.org/Already/Normal", "example.org/Already/Normal"),
+        ("\thttps://WWW.Example.org//a//?q=/x/#f/", "example.org//a?q=/x/"),
+        ("example.org/no-scheme/", "example.org/no-scheme"),
+        ("https://example.org?only=query", "example.org?only=query"),
+        ("#only-a-fragment", ""),
+        (":/", ":"),
+        // Not ASCII: read by characters, with the same rules.
+        ("HTTPS://WWW.Éxample.ORG/Ünï/#top", "éxample.org/Ünï"),
+        ("https://例え.jp/記事/?q=1", "例え.jp/記事?q=1"),
     ])
     func urlsAreComparedByWhatNamesThePage(url: String, normalised: String) {
         #expect(RelatedLinkIndex.normalizedURL(url) == normalised)

@@ -1,4 +1,4 @@
-import BylineCore
+@testable import BylineCore
 import Foundation
 import Testing
 
@@ -37,5 +37,32 @@ import Testing
         let date = Date(timeIntervalSince1970: 1_641_636_000)
 
         #expect(StoryDate.parse(StoryDate.format(date)) == date)
+    }
+
+    /// Dates are counted by hand where `Calendar` would agree; each must be the very date
+    /// `Calendar` gives, or stories would sort differently after an index is rebuilt.
+    @Test func countedDatesAreCalendarsDates() throws {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = try #require(TimeZone(identifier: "UTC"))
+        var counted = 0
+        for year in [1601, 1700, 1899, 1900, 1969, 1970, 2000, 2023, 2024, 2100, 2400, 9999] {
+            for month in 1...12 {
+                for day in [1, 15, 28, 29, 30, 31] {
+                    for (hour, minute, second) in [(0, 0, 0), (23, 59, 59), (12, 30, 7)] {
+                        let parts = DateComponents(year: year, month: month, day: day, hour: hour, minute: minute, second: second)
+                        guard let seconds = StoryDate.secondsSince1970(parts) else { continue }
+                        counted += 1
+                        #expect(Date(timeIntervalSince1970: TimeInterval(seconds)) == calendar.date(from: parts), "\(parts)")
+                    }
+                }
+            }
+        }
+        #expect(counted > 2000)
+        // Left to `Calendar`: days past the month's end, hour 24, years of the Julian calendar.
+        #expect(StoryDate.secondsSince1970(DateComponents(year: 2023, month: 2, day: 29, hour: 0, minute: 0, second: 0)) == nil)
+        #expect(StoryDate.secondsSince1970(DateComponents(year: 2023, month: 1, day: 1, hour: 24, minute: 0, second: 0)) == nil)
+        #expect(StoryDate.secondsSince1970(DateComponents(year: 1500, month: 1, day: 1, hour: 0, minute: 0, second: 0)) == nil)
+        #expect(StoryDate.parse("2023-02-29") == calendar.date(from: DateComponents(year: 2023, month: 2, day: 29, hour: 0, minute: 0, second: 0)))
+        #expect(StoryDate.parse(" 2024-05-01T10:00:00+02:00 ") == StoryDate.parse("2024-05-01T08:00:00Z"))
     }
 }

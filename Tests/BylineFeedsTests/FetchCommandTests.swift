@@ -1,6 +1,10 @@
 import BylineCore
+import BylineStore
 import FeedParsing
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import Testing
 import TestSupport
 
@@ -44,6 +48,39 @@ struct FetchCommandTests {
             titles.insert((story.source ?? "") + "/" + story.title)
         }
         #expect(titles.count == 200)
+    }
+
+    @Test(.enabled(if: bylineBinary != nil, "the byline executable is not built"))
+    func aFetchThatCleansUpLeavesTheIndexCurrentForTheNextStart() throws {
+        let server = try LoopbackServer()
+        defer { server.stop() }
+        server.route("/feed", FetchTestFeeds.route(FetchTestFeeds.rss(title: "Daily", items: 3)))
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("byline-fetchindex-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let config = folder.appendingPathComponent("config")
+        try FileManager.default.createDirectory(at: config.appendingPathComponent("byline"), withIntermediateDirectories: true)
+        try Data("[[feed]]\nurl = \"\(server.url("/feed"))\"\n".utf8).write(to: config.appendingPathComponent("byline/feeds.toml"))
+        let library = folder.appendingPathComponent("library")
+        let arguments = ["fetch", "--library", library.path, "--full-story", "never"]
+        #expect(try run(arguments, config: config).status == 0)
+        // Two stories were fetched a year ago, and stories are now kept for 30 days.
+        let fetched = library.appendingPathComponent("fetched")
+        let names = try FileManager.default.contentsOfDirectory(atPath: fetched.path).sorted()
+        #expect(names.count == 3)
+        let yearAgo = timespec(tv_sec: time(nil) - 365 * 86_400, tv_nsec: 0)
+        for name in names.prefix(2) {
+            var times = [yearAgo, yearAgo]
+            #expect(utimensat(AT_FDCWD, fetched.appendingPathComponent(name).path, &times, 0) == 0)
+        }
+        try Data("[retention]\nkeep = \"30d\"\n".utf8).write(to: config.appendingPathComponent("byline/config.toml"))
+
+        let result = try run(arguments, config: config)
+
+        #expect(result.output.contains("Removed 2 old stories"))
+        // The reader started now opens on the index and finds nothing to read or drop.
+        let start = try Library(folder: library).load()
+        #expect(start.report == LoadReport(index: .used, parsed: 0, reused: 1))
+        #expect(start.entries.map(\.id.path) == ["fetched/" + names[2]])
     }
 
     @Test(.enabled(if: bylineBinary != nil, "the byline executable is not built"))

@@ -43,6 +43,58 @@ import Testing
         #expect(index.count == 4)
     }
 
+    @Test func storiesSavedByARunOfWritesAreFoundWhenTheRunEnds() throws {
+        // Fetch and sync save feed by feed and index the run once: the search index follows then.
+        let temp = try library()
+        _ = try SearchIndex.upToDate(temp.library)
+        let pending = PendingIndex()
+        let story = Story(title: "Ferry timetable changes", source: "Harbour Post", url: "https://example.org/ferry",
+                          body: [.paragraph("Crossings to the islands double in summer.")])
+        let file = Array(StoryFileWriter.write(story).utf8)
+        let ids = try temp.library.save(files: [(file, fileName: StoryFileName.forStory(story))], pending: pending)
+        try pending.index(into: temp.library)
+
+        let index = try #require(try? SearchIndex.open(temp.library).get())
+        #expect(index.search("crossings islands", limit: 5).stories.map(\.id) == ids)
+        #expect(index.count == 4)
+    }
+
+    @Test func removedStoriesAreDroppedAndRestoredOnesFoundAgain() throws {
+        let temp = try library()
+        _ = try SearchIndex.upToDate(temp.library)
+        let story = Story(title: "Tram line opens", body: [.paragraph("Trams reach the stadium.")])
+        let id = try temp.library.save(story, fileName: StoryFileName.forStory(story))
+        try temp.library.remove(id, keepForUndo: true)
+        try SearchIndex.record(saved: [], removed: [id], in: temp.library)
+        #expect(titles(try #require(try? SearchIndex.open(temp.library).get()), "stadium") == [])
+        try temp.library.restore(id)
+        try SearchIndex.record(saved: [(id, story)], in: temp.library)
+        #expect(titles(try #require(try? SearchIndex.open(temp.library).get()), "stadium") == ["Tram line opens"])
+    }
+
+    @Test func aCommandTrustsTheIndexUntilAFolderChanges() throws {
+        let temp = try library()
+        _ = try SearchIndex.upToDate(temp.library)
+        // Written behind the index's back, in a folder it has seen: the folder is newer now.
+        try temp.writeStory("a/bridge.txt", title: "Bridge reopens", body: "Traffic flows again.")
+        #expect(titles(try SearchIndex.current(temp.library), "bridge") == ["Bridge reopens"])
+    }
+
+    @Test func aBuildOfManyPartsFindsWhatOneBatchWould() throws {
+        // Enough stories for several workers; every story must be found by its own word.
+        let temp = try TemporaryLibrary()
+        for number in 0..<1_100 {
+            try temp.writeStory("s\(number % 7)/story\(number).txt", title: "Story \(number)",
+                                body: "Common words here. Marker\(number) appears once.")
+        }
+        let index = try SearchIndex.build(temp.library)
+        #expect(index.count == 1_100)
+        for number in [0, 1, 549, 550, 1_099] {
+            #expect(titles(index, "marker\(number)") == ["Story \(number)"])
+        }
+        #expect(index.search("common", limit: 1).total == 1_100)
+    }
+
     @Test func changedAndRemovedFilesAreFollowed() throws {
         let temp = try library()
         _ = try SearchIndex.upToDate(temp.library)

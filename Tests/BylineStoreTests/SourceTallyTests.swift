@@ -68,13 +68,15 @@ import Testing
         let temp = try library()
         let listing = try temp.library.load().listing
         let read: Set<StoryID> = [StoryID("rail/1.txt"), StoryID("new.txt")]
-        // One story fetched again under another source, one new.
+        // One story fetched again under another source, one new, one removed.
         let changed = listing.adding(StorySummary(id: StoryID("rail/2.txt"), story: Story(title: "Sleepers", source: "Harbour")))
             .adding(StorySummary(id: StoryID("new.txt"), story: Story(title: "New", source: "Rail")))
+            .applying(ListingChanges(added: [], removed: [StoryID("odd/1.txt")]))
         let tallies = changed.tallySources(read: read, starred: [], skipping: [])
         #expect(tallies == recount(changed, read: read, starred: []))
         #expect(tallies.bySource["Rail"] == StoryTally(unread: 0, total: 2, newest: tallies.bySource["Rail"]?.newest))
         #expect(tallies.bySource["Harbour"]?.total == 4)
+        #expect(tallies.bySource[#"Back\slash News"#] == nil)
 
         let skipped = listing.tallySources(read: read, starred: [], skipping: [0, 2])
         let kept = SummaryListing((0..<listing.count).filter { ![0, 2].contains($0) }.map(listing.summary(at:)))

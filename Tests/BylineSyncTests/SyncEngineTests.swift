@@ -124,6 +124,8 @@ struct SyncEngineTests {
         #expect(story.contains("Title: Story 3\n"))
         #expect(story.contains("Feed: http://feeds.example/world\n"))
         #expect(story.contains("Sync-ID: mem:3\n"))
+        // The synced stories were indexed as they were saved: a start reads no file.
+        #expect(try machine.library.load().report == LoadReport(index: .used, parsed: 0, reused: 5))
         let second = try await machine.sync(server).get()
         #expect(second.newStories == 0)
         #expect(try machine.library.load().entries.count == 5)

@@ -40,10 +40,9 @@ public struct FeedFetcher: Sendable {
     public func fetchAll(subscriptions: [Subscription],
                          progress: @escaping @Sendable (FetchProgress) -> Void = { _ in }) async -> FetchReport {
         let states = bookkeeping.stateFile.load()
-        // Read once per fetch: the addresses of the stories there are, so none is saved twice.
-        // Addresses read a row at a time from the listing, not as a decoded library.
-        let listing = (try? library.load())?.listing
-        let known = KnownStoryURLs((0..<(listing?.count ?? 0)).lazy.compactMap { listing?.summary(at: $0) })
+        // The addresses of the stories there are, so none is saved twice: read once per
+        // fetch, when the first new story is about to be saved.
+        let known = KnownStoryURLs(library: library)
         let client = HTTPClient(limits: limits, connectionsPerHost: concurrency)
         defer { client.close() }
         // Story pages share the feeds' client (its limits and time-outs) and as many
@@ -54,6 +53,9 @@ public struct FeedFetcher: Sendable {
         // The stories saved are indexed together when every feed is done.
         let pending = PendingIndex()
         let existing = FetchedNames(library: library)
+        // Feeds that saved nothing (not modified, or failed): their bookkeeping is written
+        // together at the end, not a locked read and write of the state file each.
+        var nothingSaved: [Download] = []
         await withTaskGroup(of: (Int, Download).self) { group in
             var next = 0
             func startNext() {
@@ -70,11 +72,26 @@ public struct FeedFetcher: Sendable {
             // in this process never wait on each other's lock.
             for await (index, download) in group {
                 startNext()
-                let outcome = record(download, pages: pages, known: known, pending: pending, existing: existing)
+                let outcome: FeedOutcome
+                if download.feed == nil {
+                    outcome = download.outcome
+                    nothingSaved.append(download)
+                } else {
+                    outcome = record(download, pages: pages, known: known, pending: pending, existing: existing)
+                }
                 outcomes[index] = outcome
                 done += 1
                 fullStories += outcome.fullStories
                 progress(FetchProgress(done: done, total: subscriptions.count, latest: outcome, fullStories: fullStories))
+            }
+        }
+        // Lost on a crash, this bookkeeping costs only a full download of those feeds next time.
+        if !nothingSaved.isEmpty {
+            try? bookkeeping.update { states in
+                for download in nothingSaved {
+                    var outcome = download.outcome
+                    try note(download, &outcome, pages: pages, in: &states)
+                }
             }
         }
         // A failure leaves the stories saved; the next load indexes them instead.
@@ -166,41 +183,49 @@ public struct FeedFetcher: Sendable {
     func record(_ download: Download, pages: StoryPages, known: KnownStoryURLs? = nil, pending: PendingIndex? = nil,
                 existing: FetchedNames? = nil) -> FeedOutcome {
         var outcome = download.outcome
-        let oldURL = outcome.subscription.url
-        let newURL = outcome.movedTo ?? oldURL
         do {
             try bookkeeping.update { states in
-                var state = states[oldURL] ?? states[newURL] ?? .new(for: oldURL)
-                state.lastFetch = Date()
-                if let failure = outcome.failure {
-                    state.lastError = failure.description
-                } else {
-                    state.lastError = nil
-                    if let response = download.response, !response.isNotModified {
-                        state.etag = response.etag
-                        state.lastModified = response.lastModified
-                    }
-                    if let feed = download.feed {
-                        state.title = SafeText.clean(feed.title) ?? state.title
-                        var changes = (download.changes, download.unchanged)
-                        // Another copy of Byline gave the feed its key since the download began.
-                        if download.feedKey != state.feedKey {
-                            let (fresh, unchanged) = shelf.changes(in: feed, of: storedAs(outcome), feedKey: state.feedKey)
-                            changes = pages.reuse(fresh, unchanged: unchanged, fullStories: download.fullStories)
-                        }
-                        let tally = try FeedShelf(library: library, converter: converter, known: known)
-                            .save(changes.0, unchanged: changes.1, pending: pending, existing: existing)
-                        state.storyCount += tally.new
-                        outcome.result = .stored(tally)
-                    }
-                }
-                states[oldURL] = nil
-                states[newURL] = state
+                try note(download, &outcome, pages: pages, known: known, pending: pending, existing: existing, in: &states)
             }
         } catch {
             outcome.result = .failed(.other("cannot store: \(error)"))
         }
         return outcome
+    }
+
+    /// What `download` changes in the feeds' states (fetch time, error, validators), with
+    /// its stories saved when it brought a feed. Called under the feeds' lock.
+    private func note(_ download: Download, _ outcome: inout FeedOutcome, pages: StoryPages, known: KnownStoryURLs? = nil,
+                      pending: PendingIndex? = nil, existing: FetchedNames? = nil,
+                      in states: inout [String: FeedFetchState]) throws {
+        let oldURL = outcome.subscription.url
+        let newURL = outcome.movedTo ?? oldURL
+        var state = states[oldURL] ?? states[newURL] ?? .new(for: oldURL)
+        state.lastFetch = Date()
+        if let failure = outcome.failure {
+            state.lastError = failure.description
+        } else {
+            state.lastError = nil
+            if let response = download.response, !response.isNotModified {
+                state.etag = response.etag
+                state.lastModified = response.lastModified
+            }
+            if let feed = download.feed {
+                state.title = SafeText.clean(feed.title) ?? state.title
+                var changes = (download.changes, download.unchanged)
+                // Another copy of Byline gave the feed its key since the download began.
+                if download.feedKey != state.feedKey {
+                    let (fresh, unchanged) = shelf.changes(in: feed, of: storedAs(outcome), feedKey: state.feedKey)
+                    changes = pages.reuse(fresh, unchanged: unchanged, fullStories: download.fullStories)
+                }
+                let tally = try FeedShelf(library: library, converter: converter, known: known)
+                    .save(changes.0, unchanged: changes.1, pending: pending, existing: existing)
+                state.storyCount += tally.new
+                outcome.result = .stored(tally)
+            }
+        }
+        states[oldURL] = nil
+        states[newURL] = state
     }
 
     /// Points moved subscriptions at their new URLs in the subscriptions file.

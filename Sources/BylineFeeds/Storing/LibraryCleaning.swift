@@ -77,12 +77,15 @@ public enum LibraryCleaning {
     }
 
     /// Removes the plan's stories for good; the ones that could not be removed, with why.
-    public static func remove(_ plan: Plan, from library: Library) -> [String] {
-        var failures: [String] = []
-        for entry in plan.expired {
-            do { try library.remove(entry.id, keepForUndo: false) } catch { failures.append("\(error)") }
+    public static func remove(_ plan: Plan, from library: Library) -> (removed: Int, failures: [String]) {
+        do {
+            // One lock and one index rewrite for the whole batch.
+            let failures = try library.remove(plan.expired.map(\.id), keepForUndo: false)
+            return (plan.expired.count - failures.count, failures.map { "\($0)" })
+        } catch {
+            // The lock could not be taken: nothing was removed.
+            return (0, ["\(error)"])
         }
-        return failures
     }
 
     /// Plans and removes at once, as after a fetch: every problem comes back as a line.
@@ -91,8 +94,8 @@ public enum LibraryCleaning {
         do {
             let plan = try plan(library, retention: retention, subscriptions: subscriptions,
                                 subscriptionsPath: subscriptionsPath, now: now)
-            let failures = remove(plan, from: library)
-            return Outcome(removed: plan.expired.count - failures.count, problems: plan.problems + failures)
+            let (removed, failures) = remove(plan, from: library)
+            return Outcome(removed: removed, problems: plan.problems + failures)
         } catch {
             return Outcome(removed: 0, problems: ["\(error)"])
         }

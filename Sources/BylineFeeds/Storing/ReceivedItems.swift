@@ -31,14 +31,15 @@ public struct ReceivedItems: Sendable {
 
     /// Saves `feed`'s items as stories of `subscription`, each file named by the hash of
     /// `feedKey` and `itemKey(item)`, so an item saved again lands on its own file and is
-    /// never stored twice; `headers` adds the caller's headers.
+    /// never stored twice; `headers` adds the caller's headers. With `pending`, the
+    /// stories saved wait there to be indexed with others (`Library.save(_:pending:)`).
     public func save(_ feed: Feed, of subscription: Subscription, feedKey: String, itemKey: (FeedItem) -> String,
-                     headers: (FeedItem) -> [HeaderField]) async throws -> Saved {
+                     headers: (FeedItem) -> [HeaderField], pending: PendingIndex? = nil) async throws -> Saved {
         let shelf = FeedShelf(library: library, converter: converter)
         let (changes, unchanged) = shelf.changes(in: feed, of: subscription, feedKey: feedKey, itemKey: itemKey, headers: headers)
         let completed = await pages.complete(changes, unchanged: unchanged, mode: subscription.fullStory, feed: subscription.url)
         var saved = Saved()
-        saved.tally = try shelf.save(completed.changes, unchanged: completed.unchanged)
+        saved.tally = try shelf.save(completed.changes, unchanged: completed.unchanged, pending: pending)
         saved.fullStories = completed.fullStories.count
         saved.pageFailures = completed.failures
         return saved

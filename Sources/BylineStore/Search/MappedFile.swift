@@ -11,14 +11,17 @@ import Darwin
 /// so a mapping stays valid (it keeps the old file) for as long as it lives.
 final class MappedFile: @unchecked Sendable {
     let bytes: UnsafeRawBufferPointer
+    /// The file's size and modification time when mapped.
+    let stamp: FileStamp
 
     enum Failure: Error, Equatable {
         case missing
         case failed(String)
     }
 
-    private init(bytes: UnsafeRawBufferPointer) {
+    private init(bytes: UnsafeRawBufferPointer, stamp: FileStamp) {
         self.bytes = bytes
+        self.stamp = stamp
     }
 
     static func open(_ path: String) -> Result<MappedFile, Failure> {
@@ -34,7 +37,7 @@ final class MappedFile: @unchecked Sendable {
         guard let address = mmap(nil, Int(info.st_size), PROT_READ, MAP_SHARED, fd, 0), address != MAP_FAILED else {
             return .failure(.failed(SystemError.message(errno)))
         }
-        return .success(MappedFile(bytes: UnsafeRawBufferPointer(start: address, count: Int(info.st_size))))
+        return .success(MappedFile(bytes: UnsafeRawBufferPointer(start: address, count: Int(info.st_size)), stamp: FileStamp(info)))
     }
 
     /// Lets the system take back the pages read so far: they stay in the file cache, but

@@ -8,17 +8,19 @@ import Foundation
 import StorySearch
 
 extension SearchIndex {
-    /// Stories a build indexes at once: memory for one batch stays a few megabytes.
-    static let batchSize = 1_000
+    /// Bytes a worker of a build holds before it writes its part out: the build's memory
+    /// stays a few such parts, whatever the library's size.
+    static let partBudget = 6 << 20
 
-    /// Builds the index from every story file, in parallel batches that are then merged,
+    /// Builds the index from every story file, in parallel parts that are then merged,
     /// and saves it as the new base (dropping the recent file).
     ///
     /// - Parameter progress: stories indexed so far and in all; called from worker threads.
     public static func build(_ library: Library, progress: @Sendable (Int, Int) -> Void = { _, _ in }) throws(LibraryError) -> SearchIndex {
+        let started = CheckTime.now()
         let found = try StoryFolderScan.run(root: library.folder.path)
         try library.writerLock.withLock { () throws(LibraryError) in
-            try writeBase(library, files: found.map { ($0.path, $0.stamp) }, progress: progress)
+            try writeBase(library, files: found.map { ($0.path, $0.stamp) }, checked: started, progress: progress)
         }
         switch open(library) {
         case .success(let index): return index
@@ -28,88 +30,121 @@ extension SearchIndex {
     }
 
     /// Writes a new base from the files (under the writers' lock).
-    static func writeBase(_ library: Library, files: [(path: String, stamp: FileStamp)],
+    ///
+    /// The files are split into one run per worker, in path order; each worker indexes
+    /// its run straight from the files' bytes and writes a part whenever it holds
+    /// `partBudget` bytes. Parts hold consecutive stories, so merging them copies each
+    /// word's postings as they are.
+    ///
+    /// - Parameter checked: when the listing of `files` began: the base is dated just
+    ///   before it, so a file added since is found by the next folder check.
+    static func writeBase(_ library: Library, files: [(path: String, stamp: FileStamp)], checked: CheckTime,
                           progress: @Sendable (Int, Int) -> Void) throws(LibraryError) {
         removeLeftovers(library)
-        let files = files.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
-        let batches = stride(from: 0, to: files.count, by: batchSize).map { $0..<min($0 + batchSize, files.count) }
+        let inOrder = zip(files, files.dropFirst()).allSatisfy { $0.0.path.utf8.lexicographicallyPrecedes($0.1.path.utf8) }
+        let files = inOrder ? files : files.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
         let target = basePath(library)
-        let generation = UInt64.random(in: 1...UInt64.max)
-        if batches.count <= 1 {
-            var builder = SearchSegmentBuilder()
-            add(files, to: &builder, library: library)
-            progress(files.count, files.count)
-            var file = try SegmentFile(target: target)
-            do { file = try builder.write(to: file, generation: generation) } catch {
-                file.discard()
-                throw error as? LibraryError ?? LibraryError(path: target, reason: "\(error)")
+        let root = library.folder.path
+        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 4, files.count / 512))
+        let runs = (0..<workers).map { files.count * $0 / workers..<files.count * ($0 + 1) / workers }
+        let parts = Locked([[String]](repeating: [], count: workers))
+        let failure = Locked<LibraryError?>(nil)
+        let done = Locked(0)
+        /// Indexes one worker's run; its last stories, unless it had to write parts or
+        /// shares the build with other workers, are handed back to be written as the base.
+        @Sendable func index(_ worker: Int) -> SearchSegmentBuilder? {
+            var builder = SearchSegmentBuilder(reserving: partBudget)
+            var reader = StoryFileBuffer()
+            var written: [String] = []
+            defer { parts.update { $0[worker] = written } }
+            func writePart() -> Bool {
+                let path = library.stateFolder.appendingPathComponent(".search-part-\(worker)-\(written.count)").path
+                do {
+                    // A part lives only until the merge: it need not reach the disk.
+                    try write(builder, to: path, generation: UInt64.random(in: 1...UInt64.max), durably: false)
+                } catch {
+                    failure.update { $0 = $0 ?? error }
+                    return false
+                }
+                written.append(path)
+                builder = SearchSegmentBuilder(reserving: partBudget)
+                return true
             }
-            try file.commit()
-        } else {
-            let parts = try writeBatches(library, files: files, batches: batches, progress: progress)
-            defer { for part in parts { unlink(part) } }
-            try merge(parts, into: target, generation: generation, library: library)
+            var sinceProgress = 0
+            for index in runs[worker] {
+                add(files[index].path, stamp: files[index].stamp, to: &builder, reader: &reader, root: root)
+                sinceProgress += 1
+                if sinceProgress == 256 {
+                    let count = done.update { value -> Int in
+                        value += sinceProgress
+                        return value
+                    }
+                    progress(count, files.count)
+                    sinceProgress = 0
+                    if failure.value != nil { return nil }
+                }
+                if builder.memory > partBudget, !writePart() { return nil }
+            }
+            if workers == 1 && written.isEmpty { return builder }
+            if !builder.isEmpty { _ = writePart() }
+            return nil
         }
+        var whole: SearchSegmentBuilder?
+        if workers == 1 {
+            whole = index(0)
+        } else {
+            DispatchQueue.concurrentPerform(iterations: workers) { _ = index($0) }
+        }
+        progress(files.count, files.count)
+        let all = parts.value.flatMap { $0 }
+        defer { for part in all { unlink(part) } }
+        if let error = failure.value { throw error }
+        // The workers' memory goes back before the merge takes its own.
+        Memory.giveBack()
+        let generation = UInt64.random(in: 1...UInt64.max)
+        if let whole {
+            try write(whole, to: target, generation: generation, durably: true)
+        } else {
+            try merge(all, into: target, generation: generation, library: library)
+        }
+        checked.mark(target)
         unlink(recentPath(library))
         AtomicFile.syncFolder(library.stateFolder.path)
+        Memory.giveBack()
     }
 
-    /// Indexes each batch into a temporary segment file, two or more batches at once.
-    private static func writeBatches(_ library: Library, files: [(path: String, stamp: FileStamp)], batches: [Range<Int>],
-                                     progress: @Sendable (Int, Int) -> Void) throws(LibraryError) -> [String] {
-        let results = Locked([Result<String, LibraryError>?](repeating: nil, count: batches.count))
-        let done = Locked(0)
-        let total = files.count
-        DispatchQueue.concurrentPerform(iterations: batches.count) { number in
-            var builder = SearchSegmentBuilder()
-            add(files[batches[number]], to: &builder, library: library)
-            let path = library.stateFolder.appendingPathComponent(".search-part-\(number)").path
-            let result: Result<String, LibraryError>
-            do {
-                var file = try SegmentFile(target: path)
-                do { file = try builder.write(to: file, generation: UInt64(number + 1)) } catch {
-                    file.discard()
-                    throw error as? LibraryError ?? LibraryError(path: path, reason: "\(error)")
-                }
-                try file.commit()
-                result = .success(path)
-            } catch {
-                result = .failure(error as? LibraryError ?? LibraryError(path: path, reason: "\(error)"))
-            }
-            results.update { $0[number] = result }
-            let count = done.update { value -> Int in
-                value += batches[number].count
-                return value
-            }
-            progress(count, total)
+    /// Writes a builder's segment to `path`, replacing it at once.
+    private static func write(_ builder: SearchSegmentBuilder, to path: String, generation: UInt64,
+                              durably: Bool) throws(LibraryError) {
+        var file = try SegmentFile(target: path)
+        do { file = try builder.write(to: file, generation: generation) } catch {
+            file.discard()
+            throw error as? LibraryError ?? LibraryError(path: path, reason: "\(error)")
         }
-        var parts: [String] = []
-        var failure: LibraryError?
-        for result in results.value {
-            switch result {
-            case .success(let path)?: parts.append(path)
-            case .failure(let error)?: failure = failure ?? error
-            case nil: break
-            }
-        }
-        if let failure {
-            for part in parts { unlink(part) }
-            throw failure
-        }
-        return parts
+        try file.commit(durably: durably)
     }
 
-    /// Reads and adds story files; a file that cannot be read or parsed is left out (the
-    /// library reports it).
-    static func add(_ files: some Collection<(path: String, stamp: FileStamp)>, to builder: inout SearchSegmentBuilder, library: Library) {
-        for file in files {
-            guard case .success(let bytes) = FileBytes.contents(of: library.folder.path + "/" + file.path) else { continue }
-            if let document = SearchDocument(fileBytes: bytes) {
-                builder.add(document, path: file.path, stamp: SearchStamp(file.stamp))
-            } else if case .success(let story) = StoryFileParser.parse(bytes) {
-                builder.add(SearchDocument(story: story), path: file.path, stamp: SearchStamp(file.stamp))
-            }
-        }
+    /// Reads and adds one story file; a file that cannot be read or parsed is left out
+    /// (the library reports it).
+    ///
+    /// - Parameter stamp: the file's stamp as the folder's listing saw it; nil to take it
+    ///   from the file as read.
+    static func add(_ path: String, stamp: FileStamp?, to builder: inout SearchSegmentBuilder,
+                    reader: inout StoryFileBuffer, root: String) {
+        var used = stamp.map(SearchStamp.init)
+        guard let added = reader.read(root + "/" + path, { bytes, read in
+            used = used ?? SearchStamp(read)
+            return builder.add(fileBytes: bytes, path: path, stamp: used ?? SearchStamp(read))
+        }), let used else { return }
+        guard !added, case .success(let story) = StoryFileParser.parse(reader.bytes) else { return }
+        builder.add(SearchDocument(story: story), path: path, stamp: used)
+    }
+
+    /// Reads and adds story files (a check's few changed files, a writer's saved ones).
+    static func add(_ files: some Collection<(path: String, stamp: FileStamp?)>, to builder: inout SearchSegmentBuilder, library: Library) {
+        var reader = StoryFileBuffer()
+        let root = library.folder.path
+        for file in files { add(file.path, stamp: file.stamp, to: &builder, reader: &reader, root: root) }
     }
 
     /// Merges segment files into a new one at `target`.

@@ -8,67 +8,149 @@ import Foundation
 import StorySearch
 
 extension SearchIndex {
-    /// Adds stories a writer just saved (fetch, `f`, following a link) and drops removed
-    /// ones, rewriting only the small recent file. Does nothing when the library has no
-    /// search index yet: the first search builds it from the files.
-    public static func record(saved: [(id: StoryID, story: Story)], removed: [StoryID] = [], in library: Library) throws(LibraryError) {
-        guard !saved.isEmpty || !removed.isEmpty else { return }
+    /// Changes that many files or more (or a quarter of the library) rebuild the index
+    /// rather than amend it.
+    static let rebuildAt = 1_000
+
+    /// Follows stories a writer just saved, removed or put back (fetch, sync, `f`,
+    /// following a link, delete, clean, undo): each file at `ids` is read again and
+    /// indexed, or dropped when it is gone. Only the small recent file is rewritten. Does
+    /// nothing when the library has no search index yet: the first search builds it.
+    public static func update(_ ids: [StoryID], in library: Library) throws(LibraryError) {
+        guard !ids.isEmpty else { return }
         try library.writerLock.withLock { () throws(LibraryError) in
+            guard case .success(let current) = open(library) else { return }
             var builder = SearchSegmentBuilder()
-            for (id, story) in saved {
-                var info = stat()
-                guard lstat(library.folder.path + "/" + id.path, &info) == 0 else { continue }
-                builder.add(SearchDocument(story: story), path: id.path, stamp: SearchStamp(FileStamp(info)))
-            }
-            try apply(builder, changed: Set(saved.map(\.id.path) + removed.map(\.path)), library: library)
+            let paths = Set(ids.map(\.path)).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+            add(paths.map { (path: $0, stamp: FileStamp?.none) }, to: &builder, library: library)
+            try apply(builder, changed: Set(ids.map(\.path)), to: current, checked: nil, library: library)
         }
+    }
+
+    /// As `update`, for writers that have the stories they saved at hand.
+    public static func record(saved: [(id: StoryID, story: Story)], removed: [StoryID] = [], in library: Library) throws(LibraryError) {
+        try update(saved.map(\.id) + removed, in: library)
+    }
+
+    /// The index as a command needs it: as it is when no folder of the library changed
+    /// since the index was last checked against the files (see `CheckTime`), which takes
+    /// a look at each folder rather than a `stat` of every story; else `upToDate`.
+    /// A story rewritten in place, its folder untouched, is found by the reader's check.
+    public static func current(_ library: Library, progress: @Sendable (Int, Int) -> Void = { _, _ in }) throws(LibraryError) -> SearchIndex {
+        if case .success(let index) = open(library),
+           try !StoryFolderScan.anyFolderChanged(root: library.folder.path, since: index.checkedStamp) {
+            return index
+        }
+        return try upToDate(library, progress: progress)
     }
 
     /// The index, checked against the library folder first: files added, changed or
     /// removed since it was written are indexed or dropped, and a missing or damaged index
-    /// is built. This is what the background check and `byline search` run.
+    /// is built.
     public static func upToDate(_ library: Library, progress: @Sendable (Int, Int) -> Void = { _, _ in }) throws(LibraryError) -> SearchIndex {
+        let checked = CheckTime.now()
         let found = try StoryFolderScan.run(root: library.folder.path)
-        return try upToDate(library, files: found.map { ($0.path, $0.stamp) }, progress: progress)
+        return try upToDate(library, count: found.count, file: { (found[$0].path, found[$0].stamp) }, checked: checked, progress: progress)
     }
 
-    /// As `upToDate(_:progress:)`, against a listing of the folder already made (the
-    /// story index's entries), so the folder is not walked twice.
-    public static func upToDate(_ library: Library, files found: [(path: String, stamp: FileStamp)],
+    /// As `upToDate(_:progress:)`, against the story index's listing just checked against
+    /// the folder (by a `load()` begun at `checked`), so the folder is not walked twice.
+    /// This is what the reader's background check runs.
+    ///
+    /// The common answer, "nothing changed", is found holding nothing per story: paths and
+    /// stamps are compared as bytes, the story index is looked up through its file
+    /// (`IndexProbe`) and both indexes' pages are given back as it goes, so memory stays
+    /// flat at any library size. Only when something changed are paths made into strings.
+    public static func upToDate(_ library: Library, listing: IndexedListing, checked: CheckTime) throws(LibraryError) -> SearchIndex {
+        let everyFile = { (row: Int) in (path: listing.id(at: row).path, stamp: listing.stamp(at: row)) }
+        guard case .success(let index) = open(library), index.count == listing.count else {
+            return try upToDate(library, count: listing.count, file: everyFile, checked: checked)
+        }
+        // Every story of the search index listed with the same stamp. Paths are unique on
+        // both sides, so when all of them are, and the counts agree, none is missing.
+        var current = 0, looked = 0
+        var probe = IndexProbe(listing)
+        index.stories.forEachStory { ref in
+            looked += 1
+            if looked % IndexedListing.rowsBetweenReleases == 0 {
+                listing.releasePages()
+                index.releasePages()
+            }
+            let segment = index.stories.segments[ref.segment]
+            if let (_, stamp) = probe.find(segment.pathBytes(ref.story)), stamp == segment.stamp(ref.story).fileStamp {
+                current += 1
+            }
+        }
+        listing.releasePages()
+        index.releasePages()
+        guard current == listing.count else {
+            return try upToDate(library, count: listing.count, file: everyFile, checked: checked)
+        }
+        // Nothing to do but remember that the folders were seen as they are now.
+        try? library.writerLock.withLock { () throws(LibraryError) in
+            if index.isStillOnDisk { checked.mark(basePath(library)) }
+        }
+        return index
+    }
+
+    /// As `upToDate(_:progress:)`, against a listing of the folder already made.
+    public static func upToDate(_ library: Library, files found: [(path: String, stamp: FileStamp)], checked: CheckTime,
                                 progress: @Sendable (Int, Int) -> Void = { _, _ in }) throws(LibraryError) -> SearchIndex {
-        guard case .success(let index) = open(library) else { return try build(library, found: found, progress: progress) }
+        try upToDate(library, count: found.count, file: { found[$0] }, checked: checked, progress: progress)
+    }
+
+    private static func upToDate(_ library: Library, count: Int, file: (Int) -> (path: String, stamp: FileStamp), checked: CheckTime,
+                                 progress: @Sendable (Int, Int) -> Void = { _, _ in }) throws(LibraryError) -> SearchIndex {
+        guard case .success(let index) = open(library) else {
+            try library.writerLock.withLock { () throws(LibraryError) in
+                try writeBase(library, files: (0..<count).map(file), checked: checked, progress: progress)
+            }
+            return try reopened(library)
+        }
         var changed: [(path: String, stamp: FileStamp)] = []
-        var present = Set<String>()
-        present.reserveCapacity(found.count)
-        for file in found {
-            present.insert(file.path)
-            if let ref = index.stories.ref(path: file.path), index.stories.segments[ref.segment].stamp(ref.story).fileStamp == file.stamp {
-                continue
+        var matched = 0
+        for number in 0..<count {
+            let file = file(number)
+            if let ref = index.stories.ref(path: file.path) {
+                matched += 1
+                if index.stories.segments[ref.segment].stamp(ref.story).fileStamp == file.stamp { continue }
             }
             changed.append(file)
+            if changed.count > max(rebuildAt, count / 4) { break }
         }
+        // Every indexed story matched a file: none is gone, and no set of paths is needed.
         var gone: [String] = []
-        index.stories.forEachStory { ref in
-            let path = index.stories.segments[ref.segment].path(ref.story)
-            if !present.contains(path) { gone.append(path) }
+        if matched < index.count, changed.count <= max(rebuildAt, count / 4) {
+            var present = Set<String>()
+            present.reserveCapacity(count)
+            for number in 0..<count { present.insert(file(number).path) }
+            index.stories.forEachStory { ref in
+                let path = index.stories.segments[ref.segment].path(ref.story)
+                if !present.contains(path) { gone.append(path) }
+            }
         }
-        guard !changed.isEmpty || !gone.isEmpty else { return index }
-        // Rebuilding beats amending when much of the library changed.
-        if changed.count + gone.count > max(SearchIndex.batchSize, found.count / 4) {
-            return try build(library, found: found, progress: progress)
+        index.releasePages()
+        if changed.isEmpty && gone.isEmpty {
+            // Nothing to do but remember that the folders were seen as they are now.
+            try? library.writerLock.withLock { () throws(LibraryError) in
+                if index.isStillOnDisk { checked.mark(basePath(library)) }
+            }
+            return index
         }
         try library.writerLock.withLock { () throws(LibraryError) in
+            // Rebuilding beats amending when much of the library changed.
+            if changed.count + gone.count > max(rebuildAt, count / 4) {
+                try writeBase(library, files: (0..<count).map(file), checked: checked, progress: progress)
+                return
+            }
+            // Another writer may have replaced the index since: amend the one there now.
+            guard case .success(let now) = open(library) else {
+                try writeBase(library, files: (0..<count).map(file), checked: checked, progress: progress)
+                return
+            }
             var builder = SearchSegmentBuilder()
-            add(changed, to: &builder, library: library)
-            try apply(builder, changed: Set(changed.map(\.path) + gone), library: library)
-        }
-        return try reopened(library)
-    }
-
-    private static func build(_ library: Library, found: [(path: String, stamp: FileStamp)],
-                              progress: @Sendable (Int, Int) -> Void) throws(LibraryError) -> SearchIndex {
-        try library.writerLock.withLock { () throws(LibraryError) in
-            try writeBase(library, files: found, progress: progress)
+            add(changed.map { (path: $0.path, stamp: Optional($0.stamp)) }, to: &builder, library: library)
+            try apply(builder, changed: Set(changed.map(\.path) + gone), to: now, checked: checked, library: library)
         }
         return try reopened(library)
     }
@@ -82,8 +164,12 @@ extension SearchIndex {
     }
 
     /// Replaces the stories at `changed` paths with those in `builder` (under the lock).
-    private static func apply(_ builder: SearchSegmentBuilder, changed: Set<String>, library: Library) throws(LibraryError) {
-        guard case .success(let current) = open(library), let base = current.stories.segments.first else { return }
+    ///
+    /// - Parameter checked: for a check of the whole folder, when it began; nil for a
+    ///   writer's few files, which leave the base dated as it was.
+    private static func apply(_ builder: SearchSegmentBuilder, changed: Set<String>, to current: SearchIndex, checked: CheckTime?,
+                              library: Library) throws(LibraryError) {
+        guard let base = current.stories.segments.first else { return }
         let recent = current.stories.segments.count > 1 ? current.stories.segments[1] : nil
         var deleted = Set(recent?.deleted ?? [])
         var recentRemoved = Set<UInt32>()
@@ -95,19 +181,22 @@ extension SearchIndex {
         do { added = try builder.write(to: SegmentBytes(), generation: 1).bytes } catch {
             throw LibraryError(path: recentPath(library), reason: "\(error)")
         }
+        let baseDate = current.checkedStamp
         do {
             try added.withUnsafeBytes { raw in
                 let addedSegment = try SearchSegment(raw)
                 let recentCount = (recent?.storyCount ?? 0) - recentRemoved.count + builder.count
-                if recentCount > max(2 * batchSize, base.storyCount / 8) {
+                if recentCount > max(2 * rebuildAt, base.storyCount / 8) {
                     // The recent file has grown: fold everything into a new base.
                     try merge(current.files, into: basePath(library), generation: UInt64.random(in: 1...UInt64.max),
                               removed: [deleted, recentRemoved], extra: addedSegment)
+                    if let checked { checked.mark(basePath(library)) } else { CheckTime.date(basePath(library), as: baseDate) }
                     unlink(recentPath(library))
                     AtomicFile.syncFolder(library.stateFolder.path)
                 } else {
                     try merge(Array(current.files.dropFirst()), into: recentPath(library), generation: UInt64.random(in: 1...UInt64.max),
                               removed: [recentRemoved], baseGeneration: base.generation, deleted: deleted.sorted(), extra: addedSegment)
+                    if let checked { checked.mark(basePath(library)) }
                 }
             }
         } catch let error as LibraryError {

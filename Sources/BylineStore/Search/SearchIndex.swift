@@ -63,6 +63,22 @@ public final class SearchIndex: @unchecked Sendable {
     /// How many stories the index holds.
     public var count: Int { stories.liveCount }
 
+    /// The base's date: when the index last saw every folder of the library (see `CheckTime`).
+    var checkedStamp: FileStamp { files[0].stamp }
+
+    /// Whether the files on disk are still the ones this index read.
+    var isStillOnDisk: Bool {
+        var info = stat()
+        guard stat(Self.basePath(library), &info) == 0, FileStamp(info) == files[0].stamp else { return false }
+        guard files.count > 1 else { return stat(Self.recentPath(library), &info) != 0 }
+        return stat(Self.recentPath(library), &info) == 0 && FileStamp(info) == files[1].stamp
+    }
+
+    /// Lets the system take back the index pages read so far (see `MappedFile.release`).
+    public func releasePages() {
+        for file in files { file.release() }
+    }
+
     // MARK: - Asking
 
     /// A story search found, with what a results list shows.

@@ -48,11 +48,12 @@ struct SegmentFile: SegmentSink {
         buffer.removeAll(keepingCapacity: true)
     }
 
-    /// Flushes the file to disk and renames it over the target.
-    mutating func commit() throws(LibraryError) {
+    /// Flushes the file to disk and renames it over the target. Not `durably`: without
+    /// the flushes, for a file that only lives until the end of this process.
+    mutating func commit(durably: Bool = true) throws(LibraryError) {
         try flush()
         defer { fd = -1 }
-        if fsync(fd) != 0 || close(fd) != 0 {
+        if durably && fsync(fd) != 0 || close(fd) != 0 {
             let failure = errno
             unlink(temporary)
             throw .system("write", target, errno: failure)
@@ -62,7 +63,7 @@ struct SegmentFile: SegmentSink {
             unlink(temporary)
             throw .system("write", target, errno: failure)
         }
-        AtomicFile.syncFolder(AtomicFile.parentFolder(of: target))
+        if durably { AtomicFile.syncFolder(AtomicFile.parentFolder(of: target)) }
     }
 
     /// Gives up: the temporary file goes, the target is untouched.

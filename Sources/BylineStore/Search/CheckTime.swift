@@ -1,0 +1,50 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// When a look at the library's folders began. The search index's base is dated a second
+/// before it once the index holds everything that look found, so a folder whose time is
+/// older than the base changed before the index saw it (`SearchIndex.current`), and any
+/// later change shows as a newer folder. The second covers file systems' coarse clocks.
+public struct CheckTime: Sendable {
+    let seconds: Int
+
+    public static func now() -> CheckTime {
+        var now = timespec()
+        clock_gettime(CLOCK_REALTIME, &now)
+        return CheckTime(seconds: Int(now.tv_sec))
+    }
+
+    /// Dates the file at `path` a second before this time.
+    func mark(_ path: String) {
+        var times = [timespec(tv_sec: seconds - 1, tv_nsec: 0), timespec(tv_sec: seconds - 1, tv_nsec: 0)]
+        utimensat(AT_FDCWD, path, &times, 0)
+    }
+
+    /// Gives the file at `path` the modification time of `stamp`: a base rewritten by a
+    /// writer keeps the date of the last check, since the writer looked at no folder.
+    static func date(_ path: String, as stamp: FileStamp) {
+        let time = timespec(tv_sec: Int(stamp.modifiedSeconds), tv_nsec: Int(stamp.modifiedNanoseconds))
+        var times = [time, time]
+        utimensat(AT_FDCWD, path, &times, 0)
+    }
+}
+
+/// Memory a build no longer needs, handed back to the system: the allocator keeps freed
+/// memory for reuse (per thread, after a parallel build), and it would go on counting as
+/// the reader's own for as long as it runs.
+enum Memory {
+    static func giveBack() {
+        #if canImport(Glibc)
+        _ = trimMalloc(0)
+        #endif
+    }
+}
+
+#if canImport(Glibc)
+/// glibc's `malloc_trim`, which the Glibc module does not export (it is in `malloc.h`).
+@_silgen_name("malloc_trim")
+private func trimMalloc(_ pad: Int) -> Int32
+#endif

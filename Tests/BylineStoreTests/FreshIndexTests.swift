@@ -1,0 +1,105 @@
+import BylineCore
+import Foundation
+import Synchronization
+import Testing
+@testable import BylineStore
+
+/// A library opened with no index is indexed from its files in compact form
+/// (`FreshIndex`); what it lists, resolves and remembers must be what the index
+/// `IndexWriter` writes of the same files holds, or a library would read differently
+/// after its index was deleted.
+@Suite struct FreshIndexTests {
+    /// Stories that tie on date (and on having none), share titles, name each other,
+    /// and files that are not stories.
+    func awkwardLibrary() throws -> TemporaryLibrary {
+        let temp = try TemporaryLibrary()
+        try temp.write("a/same-day-b.txt", "Title: Bravo\nPublished: 2024-05-01T10:00:00Z\nURL: https://www.Example.org/b/\n\nText.\n\nREAD MORE: Alpha\n")
+        try temp.write("b/same-day-a.txt", "Title: Alpha\nPublished: 2024-05-01T10:00:00Z\nRelated: https://example.org/b Bravo\nRelated: Bravo\n\nText.\n")
+        try temp.write("c/same-title-2.txt", "Title: Alpha\nPublished: 2024-05-01T10:00:00Z\n\nText.\n")
+        try temp.write("undated-z.txt", "Title: Zulu\n\nText.\n")
+        try temp.write("undated-e.txt", "Title: Éclair “sweet”\n\nText.\n\nREAD MORE: Zulu\n\nREAD MORE: zulu!\n")
+        try temp.write("undated-e2.txt", "Title: Eclair\n\nText.\n")
+        try temp.write("headerless.txt", "Fast News\n\nA story without a header. It goes on.\n\nSource: Somewhere\n")
+        try temp.write("crlf.txt", "\u{FEFF}Title: Windows\r\nPublished: 2023-01-01\r\nID: urn:w\r\n\r\nText.\r\n")
+        try temp.write("far.txt", "Title: Far future\nPublished: 9999-12-31T23:59:59-23:59\n\nText.\n")
+        try temp.write("empty.txt", "")
+        try temp.write("binary.txt", bytes: [0x54, 0x00, 0x41])
+        try temp.write("latin1.txt", bytes: Array("Title: caf".utf8) + [0xE9, 0x0A])
+        for index in 0..<150 {
+            try temp.write("many/\(index).txt", "Title: Story \(index % 7)\nPublished: 2024-0\(1 + index % 9)-01\nURL: https://x.org/\(index % 11)\n\nText.\n")
+        }
+        return temp
+    }
+
+    @Test func holdsWhatTheWholeIndexWriterWrites() throws {
+        let temp = try awkwardLibrary()
+        let files = try StoryFolderScan.run(root: temp.folder.path)
+        let records = StoryFileReading.records(root: temp.folder.path, files: files)
+        let (entries, problems) = LibraryIndex.split(records)
+        let expected = try IndexedListing(IndexBytes(copying: IndexWriter(old: nil, adding: entries, problems: problems).bytes()))
+
+        let fresh = try #require(FreshIndex(spillingIn: [NSTemporaryDirectory()]))
+        for file in files { fresh.add(file) }
+        fresh.read(root: temp.folder.path, progress: nil)
+        #expect(!fresh.failed)
+        let kept = fresh.problems.sorted { $0.id < $1.id }.filter(LibraryIndex.isWorthKeeping)
+        let bytes = fresh.bytes(problems: kept)
+        let built = try IndexedListing(IndexBytes(copying: bytes))
+
+        // Byte for byte: the same rows, blobs in list order, lookups and problems.
+        #expect(bytes == IndexWriter(old: nil, adding: entries, problems: problems).bytes())
+
+        #expect(built.count == expected.count)
+        #expect((0..<built.count).map(built.entry(at:)) == (0..<expected.count).map(expected.entry(at:)))
+        #expect(built.problems == expected.problems)
+        #expect(built.problems.count == 3)
+        #expect(built.hasDates == expected.hasDates)
+        for section in [IndexLayout.Section.pathLookup, .linkLookup] {
+            var builtTable: [String] = [], expectedTable: [String] = []
+            built.forEachLookupEntry(section) { builtTable.append("\($0) \($1)") }
+            expected.forEachLookupEntry(section) { expectedTable.append("\($0) \($1)") }
+            #expect(builtTable == expectedTable, "\(section)")
+        }
+        for link in [RelatedLink(title: "alpha"), RelatedLink(title: "", url: "https://example.org/b"),
+                     RelatedLink(title: "Story 3"), RelatedLink(title: "ÉCLAIR: sweet")] {
+            #expect(built.resolve(link) == expected.resolve(link))
+            #expect(built.resolve(link) != nil)
+        }
+    }
+
+    @Test func aLibraryWithNoIndexIsListedAndItsIndexSaved() throws {
+        let temp = try awkwardLibrary()
+
+        let first = try temp.library.load()
+        let second = try temp.library.load()
+
+        #expect(first.report.index == .missing)
+        #expect(first.report.parsed == 162)
+        #expect(first.listing.count == 159)
+        #expect(first.problems.map(\.id.path) == ["binary.txt", "empty.txt", "latin1.txt"])
+        #expect(second.report == LoadReport(index: .used, parsed: 0, reused: 162))
+        #expect(second.entries == first.entries)
+        // Equal dates: by title, then by path.
+        let sameDay = ["a/same-day-b.txt", "b/same-day-a.txt", "c/same-title-2.txt"]
+        #expect(first.entries.map(\.id.path).filter(sameDay.contains) == ["b/same-day-a.txt", "c/same-title-2.txt", "a/same-day-b.txt"])
+        // No date: after every dated story, by title as strings compare.
+        let undated = ["Zulu", "Éclair “sweet”", "Eclair"]
+        #expect(first.entries.suffix(4).map(\.title).filter(undated.contains) == undated.sorted())
+        // A date past year 9999 is kept as none, as the index reads it back.
+        #expect(first.entries.first { $0.id.path == "far.txt" }?.publishedDate == nil)
+    }
+
+    @Test func progressIsToldAsFilesAreRead() throws {
+        let temp = try awkwardLibrary()
+        let told = Mutex<[Int]>([])
+
+        _ = try temp.library.load { done, total in
+            #expect(total == 162)
+            told.withLock { $0.append(done) }
+        }
+
+        let counts = told.withLock { $0 }
+        #expect(!counts.isEmpty)
+        #expect(counts.max() == 162)
+    }
+}
