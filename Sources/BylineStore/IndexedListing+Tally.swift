@@ -44,7 +44,6 @@ extension IndexedListing {
     }
 
     private static let readMark: UInt8 = 1, starredMark: UInt8 = 2, skippedMark: UInt8 = 4
-    private static let rowsBetweenReleases = 16_384
 
     /// Sets `mark` on the rows of `ids`. A few are looked up one by one; many are found in
     /// one walk of the path lookup by hash, each match checked against the path's bytes.
