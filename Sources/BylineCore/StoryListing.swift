@@ -26,6 +26,9 @@ public protocol StoryListing: AnyObject, Sendable {
     /// Gives back memory a listing read in place holds for pages read so far (a search
     /// looks up a thousand rows all over the file); they are read again when shown.
     func releasePages()
+    /// Every story counted by source (see `SourceTallies`), `skipping` rows (ascending)
+    /// left out: the sources view's counts, from the whole library at once.
+    func tallySources(read: Set<StoryID>, starred: Set<StoryID>, skipping: [Int]) -> SourceTallies
 }
 
 extension StoryListing {
@@ -36,6 +39,22 @@ extension StoryListing {
 
     /// A listing held in memory has no pages to give back.
     public func releasePages() {}
+    /// Counts row by row from each row's source and date.
+    public func tallySources(read: Set<StoryID>, starred: Set<StoryID>, skipping: [Int]) -> SourceTallies {
+        var tallies = SourceTallies()
+        var skipped = skipping.makeIterator(), nextSkipped = skipped.next()
+        for row in 0..<count {
+            if row == nextSkipped {
+                nextSkipped = skipped.next()
+                continue
+            }
+            let id = id(at: row)
+            let (source, published) = source(at: row)
+            tallies.add(source: SourceTallies.name(source: source, id: id), unread: !read.contains(id),
+                        starred: starred.contains(id), published: published?.timeIntervalSince1970)
+        }
+        return tallies
+    }
 
     /// How many of `ids` are listed: with a read set, the read stories of the list.
     public func countListed(_ ids: some Sequence<StoryID>) -> Int {

@@ -27,6 +27,9 @@ public struct StoryRows: Equatable, Sendable {
     public func summary(of id: StoryID) -> StorySummary? { listing.summary(of: id) }
     public func rows(whereTitleKeyContains words: [String]) -> [Int] { listing.rows(whereTitleKeyContains: words) }
     public func resolve(_ link: RelatedLink) -> StoryID? { listing.resolve(link) }
+    public func tallySources(read: Set<StoryID>, starred: Set<StoryID>) -> SourceTallies {
+        listing.tallySources(read: read, starred: starred, skipping: [])
+    }
     public func countListed(_ ids: some Sequence<StoryID>) -> Int { listing.countListed(ids) }
     public func adding(_ summary: StorySummary) -> StoryRows { StoryRows(listing.adding(summary)) }
     public func applying(_ changes: ListingChanges) -> StoryRows { StoryRows(listing.applying(changes)) }
