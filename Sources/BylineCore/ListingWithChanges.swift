@@ -122,6 +122,8 @@ final class ListingWithChanges: StoryListing {
         }
     }
 
+    func releasePages() { base.releasePages() }
+
     func row(of id: StoryID) -> Int? {
         if let index = addedIndex[id] { return positions[index] }
         guard let row = base.row(of: id), !isHidden(row) else { return nil }
@@ -134,6 +136,24 @@ final class ListingWithChanges: StoryListing {
             rows.append(positions[index])
         }
         return rows.sorted()
+    }
+
+    /// The base counts its own rows (quickly, when it is the index), the additions are added.
+    func tallySources(read: Set<StoryID>, starred: Set<StoryID>, skipping: [Int]) -> SourceTallies {
+        var baseSkipped = hidden, addedSkipped = Set<Int>()
+        for row in skipping {
+            switch place(of: row) {
+            case .base(let row): baseSkipped.append(row)
+            case .added(let index): addedSkipped.insert(index)
+            }
+        }
+        var tallies = base.tallySources(read: read, starred: starred, skipping: baseSkipped.sorted())
+        for (index, addition) in added.enumerated() where !addedSkipped.contains(index) {
+            let story = addition.summary
+            tallies.add(source: SourceTallies.name(source: story.source, id: story.id), unread: !read.contains(story.id),
+                        starred: starred.contains(story.id), published: story.published?.timeIntervalSince1970)
+        }
+        return tallies
     }
 
     func resolve(_ link: RelatedLink) -> StoryID? {

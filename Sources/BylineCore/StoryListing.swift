@@ -23,12 +23,37 @@ public protocol StoryListing: AnyObject, Sendable {
     /// The story's `Source:` and date, without the rest of its summary: what the sources
     /// view counts of every story in the library.
     func source(at row: Int) -> (source: String?, published: Date?)
+    /// Gives back memory a listing read in place holds for pages read so far (a search
+    /// looks up a thousand rows all over the file); they are read again when shown.
+    func releasePages()
+    /// Every story counted by source (see `SourceTallies`), `skipping` rows (ascending)
+    /// left out: the sources view's counts, from the whole library at once.
+    func tallySources(read: Set<StoryID>, starred: Set<StoryID>, skipping: [Int]) -> SourceTallies
 }
 
 extension StoryListing {
     public func source(at row: Int) -> (source: String?, published: Date?) {
         let summary = summary(at: row)
         return (summary.source, summary.published)
+    }
+
+    /// A listing held in memory has no pages to give back.
+    public func releasePages() {}
+    /// Counts row by row from each row's source and date.
+    public func tallySources(read: Set<StoryID>, starred: Set<StoryID>, skipping: [Int]) -> SourceTallies {
+        var tallies = SourceTallies()
+        var skipped = skipping.makeIterator(), nextSkipped = skipped.next()
+        for row in 0..<count {
+            if row == nextSkipped {
+                nextSkipped = skipped.next()
+                continue
+            }
+            let id = id(at: row)
+            let (source, published) = source(at: row)
+            tallies.add(source: SourceTallies.name(source: source, id: id), unread: !read.contains(id),
+                        starred: starred.contains(id), published: published?.timeIntervalSince1970)
+        }
+        return tallies
     }
 
     /// How many of `ids` are listed: with a read set, the read stories of the list.

@@ -23,9 +23,13 @@ public struct StoryRows: Equatable, Sendable {
     public func id(at row: Int) -> StoryID { listing.id(at: row) }
     public func source(at row: Int) -> (source: String?, published: Date?) { listing.source(at: row) }
     public func row(of id: StoryID) -> Int? { listing.row(of: id) }
+    public func releasePages() { listing.releasePages() }
     public func summary(of id: StoryID) -> StorySummary? { listing.summary(of: id) }
     public func rows(whereTitleKeyContains words: [String]) -> [Int] { listing.rows(whereTitleKeyContains: words) }
     public func resolve(_ link: RelatedLink) -> StoryID? { listing.resolve(link) }
+    public func tallySources(read: Set<StoryID>, starred: Set<StoryID>) -> SourceTallies {
+        listing.tallySources(read: read, starred: starred, skipping: [])
+    }
     public func countListed(_ ids: some Sequence<StoryID>) -> Int { listing.countListed(ids) }
     public func adding(_ summary: StorySummary) -> StoryRows { StoryRows(listing.adding(summary)) }
     public func applying(_ changes: ListingChanges) -> StoryRows { StoryRows(listing.applying(changes)) }

@@ -91,6 +91,7 @@ public final class IndexedListing: StoryListing, @unchecked Sendable {
 
     func pathBytes(at row: Int) -> UnsafeRawBufferPointer { blob(.paths, row: row, field: IndexLayout.Row.path) }
     func keyBytes(at row: Int) -> UnsafeRawBufferPointer { blob(.keys, row: row, field: IndexLayout.Row.key) }
+    func detailsBytes(at row: Int) -> UnsafeRawBufferPointer { blob(.details, row: row, field: IndexLayout.Row.details) }
 
     public func id(at row: Int) -> StoryID {
         StoryID(String(decoding: pathBytes(at: row), as: UTF8.self))

@@ -31,11 +31,7 @@ extension AppState {
 
     /// The reader opens on the sources view when there are two sources or more to choose
     /// between, the cursor on the first with unread stories (as newsboat's feed list).
-    ///
-    /// Counting reads every story's row: some 60 ms of CPU per 10,000 stories (release
-    /// build). A larger library opens on its stories at once, and `S` counts when asked.
     mutating func openSourcesAtStart() {
-        guard stories.count <= Self.largestCountedAtStart else { return }
         _ = openSources()
         let rows = sourceRows
         guard rows.filter({ if case .source = $0.scope { true } else { false } }).count >= 2 else {
@@ -44,8 +40,6 @@ extension AppState {
         }
         if let first = Self.sourceWithUnread(in: rows, after: -1, forward: true) { sources?.list.selected = first }
     }
-
-    static let largestCountedAtStart = 20_000
 
     /// The row of the next (or previous) source, not a folder, with unread stories.
     static func sourceWithUnread(in rows: [SourceList.Row], after row: Int, forward: Bool) -> Int? {

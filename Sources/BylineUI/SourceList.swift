@@ -18,49 +18,32 @@ public struct SourceList: Equatable, Sendable {
 
     public var rows: [Row]
 
-    /// The rows for a listing, read a row at a time rather than held.
-    /// A 100,000-story library is counted from each row's id, source and date alone.
+    /// The rows for a listing, counted by the listing in one pass (see `SourceTallies`):
+    /// from the index's bytes, no story's summary is decoded.
     public static func make(_ stories: StoryRows, read: Set<StoryID>, starred: Set<StoryID>, order: Order,
                             folders: [String: String] = [:]) -> SourceList {
-        make((0..<stories.count).lazy.map { row in
-            let (source, published) = stories.source(at: row)
-            return Counted(id: stories.id(at: row), source: source, published: published)
-        }, read: read, starred: starred, order: order, folders: folders)
+        make(stories.tallySources(read: read, starred: starred), order: order, folders: folders)
     }
 
     public static func make(_ stories: some Sequence<StorySummary>, read: Set<StoryID>, starred: Set<StoryID>,
                             order: Order, folders: [String: String] = [:]) -> SourceList {
-        make(stories.lazy.map { Counted(id: $0.id, source: $0.source, published: $0.published) }, read: read,
-             starred: starred, order: order, folders: folders)
-    }
-
-    /// What counting needs of one story.
-    struct Counted {
-        var id: StoryID
-        var source: String?
-        var published: Date?
-    }
-
-    static func make(_ stories: some Sequence<Counted>, read: Set<StoryID>, starred: Set<StoryID>,
-                     order: Order, folders: [String: String]) -> SourceList {
-        var all = Row(scope: .all, unread: 0, total: 0)
-        var star = Row(scope: .starred, unread: 0, total: 0)
-        var sources: [String: Row] = [:]
+        var tallies = SourceTallies()
         for story in stories {
-            let unread = read.contains(story.id) ? 0 : 1
-            all.total += 1
-            all.unread += unread
-            if starred.contains(story.id) {
-                star.total += 1
-                star.unread += unread
-            }
-            let name = StoryScope.sourceName(source: story.source, id: story.id)
-            var row = sources[name] ?? Row(scope: .source(name), unread: 0, total: 0)
-            row.total += 1
-            row.unread += unread
-            if let date = story.published, date > (row.newest ?? .distantPast) { row.newest = date }
-            sources[name] = row
+            tallies.add(source: StoryScope.sourceName(of: story), unread: !read.contains(story.id),
+                        starred: starred.contains(story.id), published: story.published?.timeIntervalSince1970)
         }
+        return make(tallies, order: order, folders: folders)
+    }
+
+    static func make(_ tallies: SourceTallies, order: Order, folders: [String: String]) -> SourceList {
+        func row(_ scope: StoryScope, _ tally: StoryTally) -> Row {
+            Row(scope: scope, unread: tally.unread, total: tally.total, newest: tally.newest.map(Date.init(timeIntervalSince1970:)))
+        }
+        // "All stories" and "Starred" stay on top: they carry no date to sort by.
+        var all = row(.all, tallies.all), star = row(.starred, tallies.starred)
+        all.newest = nil
+        star.newest = nil
+        let sources = tallies.bySource.map { row(.source($0.key), $0.value) }
         func sorted(_ rows: some Collection<Row>) -> [Row] {
             rows.sorted { a, b in
                 switch order {
@@ -75,7 +58,7 @@ public struct SourceList: Equatable, Sendable {
         var folderRows: [String: Row] = [:]
         var filed: [String: [Row]] = [:]
         var top: [Row] = []
-        for row in sources.values {
+        for row in sources {
             guard case .source(let name) = row.scope, let folder = folders[name] else {
                 top.append(row)
                 continue

@@ -26,10 +26,7 @@ public enum StoryScope: Hashable, Sendable {
     }
 
     static func sourceName(source: String?, id: StoryID) -> String {
-        if let source = source?.trimmingCharacters(in: .whitespaces), !source.isEmpty { return source }
-        let path = id.path
-        if let slash = path.lastIndex(of: "/") { return String(path[..<slash]) + "/" }
-        return "Other stories"
+        SourceTallies.name(source: source, id: id)
     }
 
     func contains(_ story: StorySummary, starred: Set<StoryID>, folders: [String: String]) -> Bool {

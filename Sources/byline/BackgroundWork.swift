@@ -25,6 +25,8 @@ final class BackgroundWork: Sendable {
     let similarThread = LatestRequestThread(name: "byline similar", niceness: 10, settle: 0.15)
     /// The story whose "More on this" was asked for last and is not found yet.
     let similarAsked = Mutex<StoryID?>(nil)
+    /// The search index both threads ask, kept open between requests (see `SearchWork`).
+    let openIndex = Mutex(KeptWhileUnchanged<SearchIndex.FilesStamp, SearchIndex>())
 
     init(subscriptions: SubscriptionsFile, fetch: FetchSettings = FetchSettings(), sync: SyncAccount? = nil,
          retention: RetentionSettings = RetentionSettings()) {

@@ -10,27 +10,38 @@ extension BackgroundWork {
     /// Runs the `/` search off the run loop, one search at a time: while one runs, only
     /// the latest query typed waits, and the ones typed in between are never run.
     func search(_ request: SearchRequest, stories: StoryRows, in library: Library, mailbox: Mailbox) {
-        searchThread.submit {
-            mailbox.post(.searched(request, Self.answer(request, stories: stories, in: library)))
+        searchThread.submit { [self] in
+            mailbox.post(.searched(request, answer(request, stories: stories, in: library)))
         }
     }
 
-    /// The library's search index; one never built (or damaged) is built first.
-    private static func index(of library: Library) -> Result<SearchIndex, FailureReason> {
-        if case .success(let index) = SearchIndex.open(library) { return .success(index) }
-        do { return .success(try SearchIndex.upToDate(library)) } catch { return .failure(FailureReason("\(error)")) }
+    /// The library's search index, opened once and kept while its files stay the same
+    /// (opening reads its tables and marks replaced stories: a cost per query otherwise);
+    /// one never built (or damaged) is built first.
+    private func index(of library: Library) -> Result<SearchIndex, FailureReason> {
+        openIndex.withLock { kept in
+            kept.value(for: SearchIndex.filesStamp(library)) {
+                if case .success(let index) = SearchIndex.open(library) { return .success(index) }
+                do { return .success(try SearchIndex.upToDate(library)) } catch { return .failure(FailureReason("\(error)")) }
+            }
+        }
     }
 
-    private static func answer(_ request: SearchRequest, stories: StoryRows, in library: Library)
+    private func answer(_ request: SearchRequest, stories: StoryRows, in library: Library)
         -> Result<SearchFound, FailureReason> {
         let index: SearchIndex
-        switch Self.index(of: library) {
+        switch self.index(of: library) {
         case .success(let opened): index = opened
         case .failure(let reason): return .failure(reason)
         }
-        let answer = index.search(request.query, asYouType: true, limit: searchRows)
+        // The pages this query read are given back: kept open, the index would otherwise
+        // grow this program's memory by every posting list any query ever read.
+        defer { index.releasePages() }
+        let answer = index.searchIDs(request.query, asYouType: true, limit: Self.searchRows)
         // Rows of the listing the reader shows, in rank order.
-        let rows = answer.stories.compactMap { stories.row(of: $0.id) }
+        let rows = answer.ids.compactMap { stories.row(of: $0) }
+        // Those lookups read pages all over the story index; the screen reads its few again.
+        stories.releasePages()
         return .success(SearchFound(rows: rows, total: answer.total, isEstimate: answer.isEstimate))
     }
 
@@ -45,9 +56,10 @@ extension BackgroundWork {
         }) else { return }
         similarThread.submit { [self] in
             defer { similarAsked.withLock { asked in if asked == id { asked = nil } } }
-            guard case .success(let story) = library.story(id), case .success(let index) = Self.index(of: library) else {
+            guard case .success(let story) = library.story(id), case .success(let index) = self.index(of: library) else {
                 return
             }
+            defer { index.releasePages() }
             let similar = index.similar(to: story, id: id).map { SimilarStory(id: $0.id, title: $0.title) }
             mailbox.post(.similarFound(id, similar))
         }

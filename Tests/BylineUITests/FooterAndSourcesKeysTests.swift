@@ -98,15 +98,16 @@ import Testing
         #expect(driver.lines[23].contains("n next unread"))
     }
 
-    @Test func aLibraryTooLargeToCountAtOnceOpensOnItsStories() {
-        let stories = (0...AppState.largestCountedAtStart).map { n in
+    @Test func aLargeLibraryOpensOnItsSourcesToo() {
+        // Above the 20,000 stories past which the reader once gave up counting at start.
+        let stories = (0..<25_000).map { n in
             StorySummary(id: StoryID("fetched/\(n).txt"), story: Story(title: "Story \(n)", source: n % 2 == 0 ? "Harbour" : "Rail"))
         }
         var state = AppState(library: Fixtures.library, stories: stories, screen: ScreenSize(width: 80, height: 24))
         state.opensOnSources = true
         let driver = StoryDriver(state)
-        #expect(driver.state.sources == nil)
-        #expect(driver.lines[0].hasPrefix(" Byline — All stories"))
+        #expect(driver.lines[0].hasPrefix(" Byline — Sources"))
+        #expect(driver.state.sourceRows.map(\.total) == [25_000, 0, 12_500, 12_500])
     }
 
     @Test func aLibraryOfOneSourceOpensOnItsStories() {

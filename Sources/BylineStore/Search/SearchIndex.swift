@@ -99,14 +99,25 @@ public final class SearchIndex: @unchecked Sendable {
 
     /// The stories matching `text`, best first (see `SearchQuery` for what may be typed).
     public func search(_ text: String, asYouType: Bool = false, limit: Int) -> Answer {
+        let results = hits(text, asYouType: asYouType, limit: limit)
+        return Answer(stories: results.hits.map(found), total: results.total, isEstimate: results.isEstimate)
+    }
+
+    /// The stories matching `text`, best first, named only by where they are saved: what
+    /// the reader needs to find them in its list, without decoding titles it already shows.
+    public func searchIDs(_ text: String, asYouType: Bool = false, limit: Int) -> (ids: [StoryID], total: Int, isEstimate: Bool) {
+        let results = hits(text, asYouType: asYouType, limit: limit)
+        return (results.hits.map { StoryID(stories.segments[$0.ref.segment].path($0.ref.story)) }, results.total, results.isEstimate)
+    }
+
+    private func hits(_ text: String, asYouType: Bool, limit: Int) -> SearchResults {
         let query = SearchQuery.parse(text, asYouType: asYouType)
         var tokenizer = SearchTokenizer()
-        let results = stories.search(query, limit: limit) { ref in
+        return stories.search(query, limit: limit) { ref in
             guard case .success(let story) = library.story(StoryID(stories.story(ref).path)) else { return false }
             let document = SearchDocument(story: story)
             return query.phrases.allSatisfy { document.contains(phrase: $0, tokenizer: &tokenizer) }
         }
-        return Answer(stories: results.hits.map(found), total: results.total, isEstimate: results.isEstimate)
     }
 
     /// The five (or `limit`) stories most like `story`, saved at `id`.
