@@ -106,7 +106,7 @@ struct FetchCommandTests {
         #expect(try run(["fetch", "--full-story", "never"] + library) == (0, "\(server.url("/rss.xml")): 3 new, 0 updated\n1 feed: 3 new stories, 0 updated\n", ""))
         let listing = try run(["feeds"] + library).output
         #expect(listing.hasPrefix("Loopback News <\(server.url("/rss.xml"))>\n  fetched "))
-        #expect(listing.hasSuffix(" · 3 stories\n"))
+        #expect(listing.hasSuffix(" · 3 stories · 3 unread of 3 in the library\n"))
 
         let opml = folder.appendingPathComponent("subs.opml")
         try Data(try run(["export"]).output.utf8).write(to: opml)
