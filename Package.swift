@@ -25,11 +25,9 @@ let package = Package(
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]
         ),
-        .systemLibrary(
-            name: "CCurl",
-            pkgConfig: "libcurl",
-            providers: [.apt(["libcurl4-openssl-dev"])]
-        ),
+        // libcurl's headers, and the few functions byline calls, loaded on first use
+        // (Sources/CCurl/lazy.c): linked, libcurl's libraries weigh on every run.
+        .target(name: "CCurl", linkerSettings: [.linkedLibrary("dl")]),
 
         // MARK: - Pure
         // The one reading of terminal control sequences, shared by every layer that cleans

@@ -6,6 +6,10 @@
 /// with a heap, so memory holds one term's postings and the new dictionary, never the
 /// whole index.
 public enum SearchSegmentMerger {
+    /// Stories read between calls to `consumed`: some 60 bytes of each input's story
+    /// table and strings, so a few hundred KB of pages at a time.
+    static let releaseEvery = 4096
+
     public struct Input {
         public var segment: SearchSegment
         /// Story numbers of this segment to leave out.
@@ -33,18 +37,32 @@ public enum SearchSegmentMerger {
                 refs.append((number, story))
             }
         }
-        refs.sort { a, b in
-            let order = SearchSegment.compare(inputs[a.input].segment.pathBytes(a.story), inputs[b.input].segment.pathBytes(b.story))
-            return order != 0 ? order < 0 : a.input < b.input
+        // The parts of one build come in path order already: one pass finds that, letting
+        // go of the pages it has read as it goes (the sort would read every path again).
+        func pathOrder(_ a: (input: Int, story: Int), _ b: (input: Int, story: Int)) -> Int {
+            SearchSegment.compare(inputs[a.input].segment.pathBytes(a.story), inputs[b.input].segment.pathBytes(b.story))
         }
+        var inOrder = true
+        for index in refs.indices.dropFirst() {
+            if index % releaseEvery == 0 { consumed() }
+            let order = pathOrder(refs[index - 1], refs[index])
+            if order > 0 || order == 0 && refs[index - 1].input > refs[index].input {
+                inOrder = false
+                break
+            }
+        }
+        if !inOrder {
+            refs.sort { a, b in
+                let order = pathOrder(a, b)
+                return order != 0 ? order < 0 : a.input < b.input
+            }
+        }
+        consumed()
         var kept: [(input: Int, story: Int)] = []
         kept.reserveCapacity(refs.count)
         for (index, ref) in refs.enumerated() {
-            if index + 1 < refs.count,
-               SearchSegment.compare(inputs[ref.input].segment.pathBytes(ref.story),
-                                     inputs[refs[index + 1].input].segment.pathBytes(refs[index + 1].story)) == 0 {
-                continue
-            }
+            if index % releaseEvery == 0 { consumed() }
+            if index + 1 < refs.count, pathOrder(ref, refs[index + 1]) == 0 { continue }
             kept.append(ref)
         }
         refs = []
@@ -53,6 +71,7 @@ public enum SearchSegmentMerger {
 
         var writer = try SearchSegmentWriter(sink: sink)
         try writer.writeStories(count: kept.count) { rank in
+            if rank % releaseEvery == 0 { consumed() }
             let ref = kept[rank]
             let segment = inputs[ref.input].segment
             let story = segment.story(ref.story)

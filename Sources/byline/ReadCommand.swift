@@ -33,6 +33,9 @@ struct ReadCommand: ParsableCommand {
         guard isatty(STDIN_FILENO) == 1 else {
             throw CommandFailure("standard input is not a terminal; the reader needs a keyboard")
         }
+        // The reader runs for hours: a buffer its searches and checks free goes back to the
+        // system, rather than count as its memory from then on (see `Memory`).
+        Memory.returnLargeBlocks()
         let choice = try LibraryChoice.choose(path: path)
         let library = Library(folder: choice.folder)
         // With an index, the reader opens on it at once and checks the folder behind it

@@ -95,6 +95,40 @@ import Testing
         #expect(index.search("common", limit: 1).total == 1_100)
     }
 
+    @Test func theReadersCheckBuildsTheIndexFromTheStoryIndexRows() throws {
+        // The check builds from the story index's rows, listed newest first: not in path
+        // order, and the search index must hold every story all the same.
+        let temp = try TemporaryLibrary()
+        for number in 0..<40 {
+            try temp.writeStory("s\(number % 3)/story\(number).txt", title: "Story \(number)",
+                                published: "2024-03-\(String(format: "%02d", 1 + (number * 7) % 28))T10:00:00Z",
+                                body: "Common words here. Marker\(number) appears once.")
+        }
+        let contents = try temp.library.load()
+        let index = try SearchIndex.upToDate(temp.library, listing: contents.listing, checked: CheckTime.now())
+        #expect(index.count == 40)
+        for number in 0..<40 {
+            #expect(titles(index, "marker\(number)") == ["Story \(number)"])
+        }
+        #expect(index.search("common", limit: 1).total == 40)
+    }
+
+    @Test func aCheckAndASearchAskingAtOnceBothGetTheIndex() throws {
+        // The reader's folder check and its first search both find no index: whichever
+        // waits for the other's build uses it rather than failing or building again.
+        let temp = try library()
+        let contents = try temp.library.load()
+        let counts = Locked<[Int]>([])
+        DispatchQueue.concurrentPerform(iterations: 2) { asker in
+            let index = asker == 0
+                ? try? SearchIndex.upToDate(temp.library, listing: contents.listing, checked: CheckTime.now())
+                : try? SearchIndex.upToDate(temp.library)
+            counts.update { $0.append(index?.count ?? -1) }
+        }
+        #expect(counts.value == [3, 3])
+        #expect(titles(try SearchIndex.current(temp.library), "rail") == ["Council approves rail link"])
+    }
+
     @Test func changedAndRemovedFilesAreFollowed() throws {
         let temp = try library()
         _ = try SearchIndex.upToDate(temp.library)

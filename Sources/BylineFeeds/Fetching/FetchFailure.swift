@@ -1,7 +1,4 @@
 import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
 
 /// Why a feed could not be fetched, in words a reader can act on.
 public enum FetchFailure: Error, Equatable, Sendable, CustomStringConvertible {
@@ -31,7 +28,7 @@ public enum FetchFailure: Error, Equatable, Sendable, CustomStringConvertible {
         case .tls(let reason): "TLS: \(reason)"
         case .tooManyRedirects: "too many redirects"
         case .tooLarge(let limit): "response larger than \(Self.megabytes(limit)), stopped reading"
-        case .http(let status): "HTTP \(status) \(HTTPURLResponse.localizedString(forStatusCode: status))"
+        case .http(let status): "HTTP \(status) \(HTTPStatusPhrase.phrase(status))"
         case .notAFeed(let reason): "not a feed: \(reason)"
         case .malformed(let reason): "malformed feed: \(reason)"
         case .badURL(let url): "not an http(s) URL: \(url)"

@@ -9,8 +9,9 @@ import StorySearch
 
 extension SearchIndex {
     /// Bytes a worker of a build holds before it writes its part out: the build's memory
-    /// stays a few such parts, whatever the library's size.
-    static let partBudget = 6 << 20
+    /// stays a few such parts, whatever the library's size. Parts are merged as they are
+    /// read, so smaller parts cost the merge little.
+    static let partBudget = 2 << 20
 
     /// Builds the index from every story file, in parallel parts that are then merged,
     /// and saves it as the new base (dropping the recent file).
@@ -18,9 +19,9 @@ extension SearchIndex {
     /// - Parameter progress: stories indexed so far and in all; called from worker threads.
     public static func build(_ library: Library, progress: @Sendable (Int, Int) -> Void = { _, _ in }) throws(LibraryError) -> SearchIndex {
         let started = CheckTime.now()
-        let found = try StoryFolderScan.run(root: library.folder.path)
+        let files = try BuildFiles.scanning(root: library.folder.path)
         try library.writerLock.withLock { () throws(LibraryError) in
-            try writeBase(library, files: found.map { ($0.path, $0.stamp) }, checked: started, progress: progress)
+            try writeBase(library, files: files, checked: started, progress: progress)
         }
         switch open(library) {
         case .success(let index): return index
@@ -38,11 +39,11 @@ extension SearchIndex {
     ///
     /// - Parameter checked: when the listing of `files` began: the base is dated just
     ///   before it, so a file added since is found by the next folder check.
-    static func writeBase(_ library: Library, files: [(path: String, stamp: FileStamp)], checked: CheckTime,
+    static func writeBase(_ library: Library, files: BuildFiles, checked: CheckTime,
                           progress: @Sendable (Int, Int) -> Void) throws(LibraryError) {
         removeLeftovers(library)
-        let inOrder = zip(files, files.dropFirst()).allSatisfy { $0.0.path.utf8.lexicographicallyPrecedes($0.1.path.utf8) }
-        let files = inOrder ? files : files.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+        Memory.returnLargeBlocks()
+        let order = files.pathOrder()
         let target = basePath(library)
         let root = library.folder.path
         let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 4, files.count / 512))
@@ -67,12 +68,15 @@ extension SearchIndex {
                     return false
                 }
                 written.append(path)
+                // The old part's memory goes before the next one's is set aside.
+                builder = SearchSegmentBuilder()
                 builder = SearchSegmentBuilder(reserving: partBudget)
                 return true
             }
             var sinceProgress = 0
             for index in runs[worker] {
-                add(files[index].path, stamp: files[index].stamp, to: &builder, reader: &reader, root: root)
+                let number = Int(order[index])
+                add(files.path(number), stamp: files.stamp(number), to: &builder, reader: &reader, root: root)
                 sinceProgress += 1
                 if sinceProgress == 256 {
                     let count = done.update { value -> Int in
@@ -82,6 +86,8 @@ extension SearchIndex {
                     progress(count, files.count)
                     sinceProgress = 0
                     if failure.value != nil { return nil }
+                    // The listing's pages read so far (paths, stamps) need not stay.
+                    files.releasePages()
                 }
                 if builder.memory > partBudget, !writePart() { return nil }
             }
@@ -95,6 +101,7 @@ extension SearchIndex {
         } else {
             DispatchQueue.concurrentPerform(iterations: workers) { _ = index($0) }
         }
+        files.releasePages()
         progress(files.count, files.count)
         let all = parts.value.flatMap { $0 }
         defer { for part in all { unlink(part) } }

@@ -49,8 +49,7 @@ extension SearchIndex {
     /// is built.
     public static func upToDate(_ library: Library, progress: @Sendable (Int, Int) -> Void = { _, _ in }) throws(LibraryError) -> SearchIndex {
         let checked = CheckTime.now()
-        let found = try StoryFolderScan.run(root: library.folder.path)
-        return try upToDate(library, count: found.count, file: { (found[$0].path, found[$0].stamp) }, checked: checked, progress: progress)
+        return try upToDate(library, files: BuildFiles.scanning(root: library.folder.path), checked: checked, progress: progress)
     }
 
     /// As `upToDate(_:progress:)`, against the story index's listing just checked against
@@ -62,9 +61,8 @@ extension SearchIndex {
     /// (`IndexProbe`) and both indexes' pages are given back as it goes, so memory stays
     /// flat at any library size. Only when something changed are paths made into strings.
     public static func upToDate(_ library: Library, listing: IndexedListing, checked: CheckTime) throws(LibraryError) -> SearchIndex {
-        let everyFile = { (row: Int) in (path: listing.id(at: row).path, stamp: listing.stamp(at: row)) }
         guard case .success(let index) = open(library), index.count == listing.count else {
-            return try upToDate(library, count: listing.count, file: everyFile, checked: checked)
+            return try upToDate(library, files: BuildFiles(listing), checked: checked)
         }
         // Every story of the search index listed with the same stamp. Paths are unique on
         // both sides, so when all of them are, and the counts agree, none is missing.
@@ -84,7 +82,7 @@ extension SearchIndex {
         listing.releasePages()
         index.releasePages()
         guard current == listing.count else {
-            return try upToDate(library, count: listing.count, file: everyFile, checked: checked)
+            return try upToDate(library, files: BuildFiles(listing), checked: checked)
         }
         // Nothing to do but remember that the folders were seen as they are now.
         try? library.writerLock.withLock { () throws(LibraryError) in
@@ -96,16 +94,22 @@ extension SearchIndex {
     /// As `upToDate(_:progress:)`, against a listing of the folder already made.
     public static func upToDate(_ library: Library, files found: [(path: String, stamp: FileStamp)], checked: CheckTime,
                                 progress: @Sendable (Int, Int) -> Void = { _, _ in }) throws(LibraryError) -> SearchIndex {
-        try upToDate(library, count: found.count, file: { found[$0] }, checked: checked, progress: progress)
+        try upToDate(library, files: BuildFiles(found), checked: checked, progress: progress)
     }
 
-    private static func upToDate(_ library: Library, count: Int, file: (Int) -> (path: String, stamp: FileStamp), checked: CheckTime,
+    private static func upToDate(_ library: Library, files: BuildFiles, checked: CheckTime,
                                  progress: @Sendable (Int, Int) -> Void = { _, _ in }) throws(LibraryError) -> SearchIndex {
+        let count = files.count
+        let file = files.file
         guard case .success(let index) = open(library) else {
-            try library.writerLock.withLock { () throws(LibraryError) in
-                try writeBase(library, files: (0..<count).map(file), checked: checked, progress: progress)
+            let built = try library.writerLock.withLock { () throws(LibraryError) -> Bool in
+                // Built by another thread (the reader's check and its search both ask) or
+                // program while this one waited for the lock: checked against, not built again.
+                if case .success = open(library) { return false }
+                try writeBase(library, files: files, checked: checked, progress: progress)
+                return true
             }
-            return try reopened(library)
+            return built ? try reopened(library) : try upToDate(library, files: files, checked: checked, progress: progress)
         }
         var changed: [(path: String, stamp: FileStamp)] = []
         var matched = 0
@@ -140,12 +144,12 @@ extension SearchIndex {
         try library.writerLock.withLock { () throws(LibraryError) in
             // Rebuilding beats amending when much of the library changed.
             if changed.count + gone.count > max(rebuildAt, count / 4) {
-                try writeBase(library, files: (0..<count).map(file), checked: checked, progress: progress)
+                try writeBase(library, files: files, checked: checked, progress: progress)
                 return
             }
             // Another writer may have replaced the index since: amend the one there now.
             guard case .success(let now) = open(library) else {
-                try writeBase(library, files: (0..<count).map(file), checked: checked, progress: progress)
+                try writeBase(library, files: files, checked: checked, progress: progress)
                 return
             }
             var builder = SearchSegmentBuilder()

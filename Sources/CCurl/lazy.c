@@ -1,0 +1,111 @@
+// libcurl, loaded when the first transfer starts rather than when byline starts.
+//
+// Linked the usual way, libcurl brings some twenty libraries into every run (TLS, GSSAPI,
+// LDAP, SSH, IDN, …): mapping and relocating them alone makes some 6 MiB of the reader's
+// memory, for a program that mostly reads stories already saved. These definitions of the
+// few libcurl functions byline calls stand in for the library's own: the first call opens
+// libcurl with dlopen, and each forwards to the real function.
+#define CURL_DISABLE_TYPECHECK 1
+#include <curl/curl.h>
+#include <dlfcn.h>
+#include <pthread.h>
+#include <stdarg.h>
+#include <stddef.h>
+
+static struct {
+    CURLcode (*global_init)(long);
+    CURL *(*easy_init)(void);
+    void (*easy_cleanup)(CURL *);
+    CURLcode (*easy_perform)(CURL *);
+    const char *(*easy_strerror)(CURLcode);
+    CURLcode (*easy_setopt)(CURL *, CURLoption, ...);
+    CURLcode (*easy_getinfo)(CURL *, CURLINFO, ...);
+    struct curl_slist *(*slist_append)(struct curl_slist *, const char *);
+    void (*slist_free_all)(struct curl_slist *);
+} curl;
+static int loaded;
+static pthread_once_t once = PTHREAD_ONCE_INIT;
+
+static void load(void) {
+    static const char *const names[] = {
+#ifdef __APPLE__
+        "libcurl.4.dylib", "libcurl.dylib",
+#else
+        "libcurl.so.4", "libcurl.so",
+#endif
+    };
+    void *library = NULL;
+    for (size_t i = 0; i < sizeof names / sizeof names[0] && library == NULL; i++) {
+        library = dlopen(names[i], RTLD_NOW | RTLD_LOCAL);
+    }
+    if (library == NULL) return;
+    *(void **)&curl.global_init = dlsym(library, "curl_global_init");
+    *(void **)&curl.easy_init = dlsym(library, "curl_easy_init");
+    *(void **)&curl.easy_cleanup = dlsym(library, "curl_easy_cleanup");
+    *(void **)&curl.easy_perform = dlsym(library, "curl_easy_perform");
+    *(void **)&curl.easy_strerror = dlsym(library, "curl_easy_strerror");
+    *(void **)&curl.easy_setopt = dlsym(library, "curl_easy_setopt");
+    *(void **)&curl.easy_getinfo = dlsym(library, "curl_easy_getinfo");
+    *(void **)&curl.slist_append = dlsym(library, "curl_slist_append");
+    *(void **)&curl.slist_free_all = dlsym(library, "curl_slist_free_all");
+    loaded = curl.global_init && curl.easy_init && curl.easy_cleanup && curl.easy_perform && curl.easy_strerror
+        && curl.easy_setopt && curl.easy_getinfo && curl.slist_append && curl.slist_free_all;
+}
+
+static int ready(void) {
+    pthread_once(&once, load);
+    return loaded;
+}
+
+CURLcode curl_global_init(long flags) { return ready() ? curl.global_init(flags) : CURLE_FAILED_INIT; }
+
+// NULL when libcurl cannot be loaded: the caller reports that no transfer could start.
+CURL *curl_easy_init(void) { return ready() ? curl.easy_init() : NULL; }
+
+void curl_easy_cleanup(CURL *handle) {
+    if (ready()) curl.easy_cleanup(handle);
+}
+
+CURLcode curl_easy_perform(CURL *handle) { return ready() ? curl.easy_perform(handle) : CURLE_FAILED_INIT; }
+
+const char *curl_easy_strerror(CURLcode code) {
+    return ready() ? curl.easy_strerror(code) : "libcurl (libcurl.so.4) could not be loaded";
+}
+
+// Each option takes one argument, of the type its number's range says (curl.h's
+// CURLOPTTYPE_*): read as that type, passed on as that type.
+CURLcode curl_easy_setopt(CURL *handle, CURLoption option, ...) {
+    if (!ready()) return CURLE_FAILED_INIT;
+    va_list arguments;
+    va_start(arguments, option);
+    CURLcode result;
+    if (option < CURLOPTTYPE_OBJECTPOINT) {
+        result = curl.easy_setopt(handle, option, va_arg(arguments, long));
+    } else if (option >= CURLOPTTYPE_OFF_T && option < CURLOPTTYPE_BLOB) {
+        result = curl.easy_setopt(handle, option, va_arg(arguments, curl_off_t));
+    } else {
+        // Object, string, list, callback and blob pointers (a function pointer is passed
+        // as a pointer-sized value on every platform byline runs on).
+        result = curl.easy_setopt(handle, option, va_arg(arguments, void *));
+    }
+    va_end(arguments);
+    return result;
+}
+
+// Every piece of information is written through one pointer.
+CURLcode curl_easy_getinfo(CURL *handle, CURLINFO info, ...) {
+    if (!ready()) return CURLE_FAILED_INIT;
+    va_list arguments;
+    va_start(arguments, info);
+    CURLcode result = curl.easy_getinfo(handle, info, va_arg(arguments, void *));
+    va_end(arguments);
+    return result;
+}
+
+struct curl_slist *curl_slist_append(struct curl_slist *list, const char *text) {
+    return ready() ? curl.slist_append(list, text) : NULL;
+}
+
+void curl_slist_free_all(struct curl_slist *list) {
+    if (ready()) curl.slist_free_all(list);
+}
