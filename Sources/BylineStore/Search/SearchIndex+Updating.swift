@@ -114,6 +114,11 @@ extension SearchIndex {
         var changed: [(path: String, stamp: FileStamp)] = []
         var matched = 0
         for number in 0..<count {
+            // Both indexes are read from end to end: their pages need not all stay.
+            if number % IndexedListing.rowsBetweenReleases == 0 {
+                files.releasePages()
+                index.releasePages()
+            }
             let file = file(number)
             if let ref = index.stories.ref(path: file.path) {
                 matched += 1
