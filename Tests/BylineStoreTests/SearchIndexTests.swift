@@ -117,12 +117,13 @@ import Testing
         // The reader's folder check and its first search both find no index: whichever
         // waits for the other's build uses it rather than failing or building again.
         let temp = try library()
-        let contents = try temp.library.load()
+        let library = temp.library
+        let listing = try library.load().listing
         let counts = Locked<[Int]>([])
         DispatchQueue.concurrentPerform(iterations: 2) { asker in
             let index = asker == 0
-                ? try? SearchIndex.upToDate(temp.library, listing: contents.listing, checked: CheckTime.now())
-                : try? SearchIndex.upToDate(temp.library)
+                ? try? SearchIndex.upToDate(library, listing: listing, checked: CheckTime.now())
+                : try? SearchIndex.upToDate(library)
             counts.update { $0.append(index?.count ?? -1) }
         }
         #expect(counts.value == [3, 3])

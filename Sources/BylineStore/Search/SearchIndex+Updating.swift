@@ -114,8 +114,9 @@ extension SearchIndex {
         var changed: [(path: String, stamp: FileStamp)] = []
         var matched = 0
         for number in 0..<count {
-            // Both indexes are read from end to end: their pages need not all stay.
-            if number % IndexedListing.rowsBetweenReleases == 0 {
+            // Both indexes are read from end to end, the search index by a lookup of each
+            // path (some pages of its story table each): their pages need not all stay.
+            if number % 256 == 0 {
                 files.releasePages()
                 index.releasePages()
             }
