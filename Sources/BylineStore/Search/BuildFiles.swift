@@ -39,9 +39,12 @@ struct BuildFiles: @unchecked Sendable {
 
     /// The story files under `root`, packed as the walk finds them: no list of 100,000
     /// `String`s is ever made.
-    static func scanning(root: String) throws(LibraryError) -> BuildFiles {
+    ///
+    /// - Parameter knownFolders: where to save the folders the walk found (`KnownFolders`).
+    static func scanning(root: String, knownFolders: String? = nil) throws(LibraryError) -> BuildFiles {
         var packed = PackedFiles()
-        try StoryFolderScan.visit(root: root) { packed.append($0.path, $0.stamp) }
+        var skipped: [StoryFolderScan.Skipped] = []
+        try StoryFolderScan.visit(root: root, skipped: &skipped, knownFolders: knownFolders) { packed.append($0.path, $0.stamp) }
         return BuildFiles(packed)
     }
 
