@@ -54,7 +54,7 @@ enum FeedDate {
         var zone = parts[4]
         if zone.hasPrefix("etc/") { zone = String(zone.dropFirst(4)) }
         if zone.hasPrefix("gmt") {
-            let rest = zone.dropFirst(3).replacingOccurrences(of: ":", with: "")
+            let rest = ByteScan.replacing(String(zone.dropFirst(3)), ":", with: "")
             zone = rest.isEmpty ? "gmt" : rest
         }
         var offsetMinutes: Int
@@ -188,6 +188,13 @@ enum FeedDate {
               (0...23).contains(hour), (0...59).contains(minute), (0...60).contains(second),
               // Zones are under a day from UTC; checked so the sum below cannot overflow.
               abs(offsetMinutes) < 24 * 60 else { return nil }
+        let seconds = hour * 3600 + minute * 60 + min(second, 59) - offsetMinutes * 60
+        // From the Gregorian reform's first whole year on, the calendar is plain arithmetic;
+        // Foundation's Calendar (Julian before 1582) was a third of reading a date.
+        if year >= 1583 {
+            guard day <= daysIn(month: month, year: year) else { return nil }
+            return Date(timeIntervalSince1970: TimeInterval(daysSince1970(year, month, day) * 86400 + seconds))
+        }
         var components = DateComponents()
         components.year = year
         components.month = month
@@ -195,7 +202,24 @@ enum FeedDate {
         guard let start = utc.date(from: components),
               utc.component(.month, from: start) == month,
               let lastDay = utc.range(of: .day, in: .month, for: start), lastDay.contains(day) else { return nil }
-        let seconds = hour * 3600 + minute * 60 + min(second, 59) - offsetMinutes * 60
         return start.addingTimeInterval(TimeInterval(seconds))
+    }
+
+    private static func daysIn(month: Int, year: Int) -> Int {
+        switch month {
+        case 2: year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) ? 29 : 28
+        case 4, 6, 9, 11: 30
+        default: 31
+        }
+    }
+
+    /// Days from 1970-01-01 to a date of the proleptic Gregorian calendar (year > 0).
+    static func daysSince1970(_ year: Int, _ month: Int, _ day: Int) -> Int {
+        let shiftedYear = month <= 2 ? year - 1 : year
+        let era = shiftedYear / 400
+        let yearOfEra = shiftedYear - era * 400
+        let dayOfYear = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+        return era * 146_097 + dayOfEra - 719_468
     }
 }
