@@ -32,7 +32,7 @@ enum FeedDate {
     // MARK: - RFC 822
 
     static func rfc822(_ text: String) -> Date? {
-        var parts = text.lowercased().split(whereSeparator: { $0.isWhitespace }).map(String.init)
+        var parts = words(text.lowercased())
         if parts.count < 5 { parts += ["00:00:00", "0000"] }
         if let first = parts.first, dayNames.contains(String(first.prefix(3))) { parts.removeFirst() }
         guard parts.count >= 5 else { return nil }
@@ -71,12 +71,19 @@ enum FeedDate {
         return moment(year, month, day, hour, minute, second, offsetMinutes: offsetMinutes)
     }
 
+    /// The text split at white space, as `split(whereSeparator: \.isWhitespace)` splits
+    /// it; ASCII text on its bytes, without breaking it into characters first.
+    static func words(_ text: String) -> [String] {
+        guard ByteScan.isASCII(text) else { return text.split(whereSeparator: { $0.isWhitespace }).map(String.init) }
+        return text.utf8.split(whereSeparator: { $0 == 0x20 || (0x09...0x0D).contains($0) }).map { String(Substring($0)) }
+    }
+
     // MARK: - W3C-DTF
 
     static func w3dtf(_ text: String) -> Date? {
         var parts = text.lowercased().split(separator: "t", omittingEmptySubsequences: false).map(String.init)
         if parts.count == 1 {
-            parts = parts[0].split(whereSeparator: { $0.isWhitespace }).map(String.init)
+            parts = words(parts[0])
             if parts.count == 1 { parts.append("00:00:00z") }
         } else if parts.count > 2 {
             return nil

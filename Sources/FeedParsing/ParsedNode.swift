@@ -156,7 +156,7 @@ final class ParsedNode {
     var fields: [String: FeedValue] {
         var result: [String: FeedValue] = [:]
         result.reserveCapacity(keys.count)
-        for key in keys { result[key] = values[key]?.feedValue }
+        for (key, value) in values { result[key] = value.feedValue }
         return result
     }
 }
