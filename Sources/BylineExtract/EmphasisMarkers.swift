@@ -1,4 +1,9 @@
 import BylineCore
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Where bold and italic elements began and ended while a paragraph was being built.
 ///
@@ -22,6 +27,19 @@ enum EmphasisMarkers {
 
     /// Whether `text` holds any marker: their UTF-8 form starts EF B7 90–93.
     static func contains(_ text: String) -> Bool {
+        // Only the 0xEF lead byte can start one: memchr finds it (or its absence) at once.
+        if let found = text.utf8.withContiguousStorageIfAvailable({ buffer -> Bool in
+            guard let base = buffer.baseAddress else { return false }
+            var offset = 0
+            while offset + 2 < buffer.count, let hit = memchr(base + offset, 0xEF, buffer.count - offset - 2) {
+                let position = UnsafeRawPointer(hit) - UnsafeRawPointer(base)
+                if buffer[position + 1] == 0xB7, (0x90...0x93).contains(buffer[position + 2]) { return true }
+                offset = position + 1
+            }
+            return false
+        }) {
+            return found
+        }
         var previous: (UInt8, UInt8) = (0, 0)
         for byte in text.utf8 {
             if previous == (0xEF, 0xB7), (0x90...0x93).contains(byte) { return true }

@@ -1,4 +1,9 @@
 import BylineCore
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import FoundationEssentials
 
 /// Turns part of an `HTMLDocument` into story blocks: paragraphs, subheadings, quotes,
@@ -289,6 +294,14 @@ struct StoryBodyBuilder {
             }
             return
         }
+        // Without asterisks there is nothing to escape: stretches of words go in whole.
+        let hasAsterisk = text.utf8.withContiguousStorageIfAvailable { buffer in
+            buffer.baseAddress.map { memchr($0, Int32(UInt8(ascii: "*")), buffer.count) != nil } ?? false
+        } ?? text.utf8.contains(UInt8(ascii: "*"))
+        guard hasAsterisk else {
+            appendWords(text)
+            return
+        }
         // Whole words at a time: appending scalar by scalar costs more than parsing the page.
         let words = TextSpace.words(text)
         for (position, word) in words.enumerated() {
@@ -304,6 +317,39 @@ struct StoryBodyBuilder {
             // spaces ("5 * 3") cannot be read as emphasis and stays as it is.
             let spaceAfter = position + 1 < words.count
             buffer += InlineText.escaped(String(word), spaceBefore: spaceBefore, spaceAfter: spaceAfter)
+        }
+    }
+
+    /// Text holding no asterisk, spaces collapsed as the word loop of `appendText` collapses
+    /// them, appended a stretch at a time: each run of words apart by single plain spaces
+    /// goes into the buffer as it stands, with no string made per word.
+    private mutating func appendWords(_ text: String) {
+        let scalars = text.unicodeScalars
+        var index = scalars.startIndex
+        while index < scalars.endIndex {
+            if TextSpace.isSpace(scalars[index]) {
+                pendingSpace = true
+                index = scalars.index(after: index)
+                continue
+            }
+            let start = index
+            var end = index
+            while index < scalars.endIndex {
+                let scalar = scalars[index]
+                let next = scalars.index(after: index)
+                if !TextSpace.isSpace(scalar) {
+                    index = next
+                    end = next
+                } else if scalar == " ", next < scalars.endIndex, !TextSpace.isSpace(scalars[next]) {
+                    index = next
+                } else {
+                    break
+                }
+            }
+            if pendingSpace && buffer.isEmpty { droppedLeadingSpace = true }
+            if pendingSpace && !buffer.isEmpty { buffer.append(" ") }
+            pendingSpace = false
+            buffer += text[start..<end]
         }
     }
 

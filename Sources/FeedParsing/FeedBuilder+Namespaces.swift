@@ -39,7 +39,7 @@ extension FeedBuilder {
     func startElement(namespace: String?, prefix: String?, localName: String, attributes: [XMLAttribute]) {
         var namespace = namespace
         var lowerNamespace = (namespace ?? "").lowercased()
-        if lowerNamespace.contains("backend.userland.com/rss") {
+        if !lowerNamespace.isEmpty, lowerNamespace.contains("backend.userland.com/rss") {
             namespace = "http://backend.userland.com/rss"
             lowerNamespace = "http://backend.userland.com/rss"
         }
@@ -61,7 +61,7 @@ extension FeedBuilder {
 
     func endElement(namespace: String?, prefix: String?, localName: String) {
         var lowerNamespace = (namespace ?? "").lowercased()
-        if lowerNamespace.contains("backend.userland.com/rss") { lowerNamespace = "http://backend.userland.com/rss" }
+        if !lowerNamespace.isEmpty, lowerNamespace.contains("backend.userland.com/rss") { lowerNamespace = "http://backend.userland.com/rss" }
         endTag(qualifiedName(localName.lowercased(), namespace: namespace, lowerNamespace: lowerNamespace))
     }
 

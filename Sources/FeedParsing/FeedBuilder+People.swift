@@ -66,8 +66,8 @@ extension FeedBuilder {
         var email: String?
         if let found = Self.emailAddress(in: author) {
             email = found
-            author = author.replacingOccurrences(of: found, with: "")
-            for empty in ["()", "<>", "&lt;&gt;"] { author = author.replacingOccurrences(of: empty, with: "") }
+            author = ByteScan.replacing(author, found, with: "")
+            for empty in ["()", "<>", "&lt;&gt;"] { author = ByteScan.replacing(author, empty, with: "") }
             author = PythonText.strip(author)
             if author.hasPrefix("(") { author.removeFirst() }
             if author.hasSuffix(")") { author.removeLast() }

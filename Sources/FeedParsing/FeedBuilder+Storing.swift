@@ -60,7 +60,7 @@ extension FeedBuilder {
                 entry.append(.node(detail(output)), to: "content")
             } else if element == "link" {
                 guard !inImage else { return }
-                output = Self.repairingQueryAmpersands(output.replacingOccurrences(of: "&amp;", with: "&"))
+                output = Self.repairingQueryAmpersands(ByteScan.replacing(output, "&amp;", with: "&"))
                 if textLinkIsAlternate || !entry.contains("link") { entry["link"] = .text(output) }
                 if !output.isEmpty { entry.lastNode(in: "links")?["href"] = .text(output) }
             } else {
@@ -100,7 +100,7 @@ extension FeedBuilder {
 
     /// `?a=1&b;=2` back to `?a=1&b=2`: query strings mangled as if they held references.
     private static func repairingQueryAmpersands(_ link: String) -> String {
-        guard link.contains("&") else { return link }
+        guard ByteScan.contains(link, UInt8(ascii: "&")) else { return link }
         var out = ""
         var rest = Substring(link)
         while let amp = rest.firstIndex(of: "&") {

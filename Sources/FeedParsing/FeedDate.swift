@@ -32,7 +32,7 @@ enum FeedDate {
     // MARK: - RFC 822
 
     static func rfc822(_ text: String) -> Date? {
-        var parts = text.lowercased().split(whereSeparator: { $0.isWhitespace }).map(String.init)
+        var parts = words(text.lowercased())
         if parts.count < 5 { parts += ["00:00:00", "0000"] }
         if let first = parts.first, dayNames.contains(String(first.prefix(3))) { parts.removeFirst() }
         guard parts.count >= 5 else { return nil }
@@ -54,7 +54,7 @@ enum FeedDate {
         var zone = parts[4]
         if zone.hasPrefix("etc/") { zone = String(zone.dropFirst(4)) }
         if zone.hasPrefix("gmt") {
-            let rest = zone.dropFirst(3).replacingOccurrences(of: ":", with: "")
+            let rest = ByteScan.replacing(String(zone.dropFirst(3)), ":", with: "")
             zone = rest.isEmpty ? "gmt" : rest
         }
         var offsetMinutes: Int
@@ -71,12 +71,19 @@ enum FeedDate {
         return moment(year, month, day, hour, minute, second, offsetMinutes: offsetMinutes)
     }
 
+    /// The text split at white space, as `split(whereSeparator: \.isWhitespace)` splits
+    /// it; ASCII text on its bytes, without breaking it into characters first.
+    static func words(_ text: String) -> [String] {
+        guard ByteScan.isASCII(text) else { return text.split(whereSeparator: { $0.isWhitespace }).map(String.init) }
+        return text.utf8.split(whereSeparator: { $0 == 0x20 || (0x09...0x0D).contains($0) }).map { String(Substring($0)) }
+    }
+
     // MARK: - W3C-DTF
 
     static func w3dtf(_ text: String) -> Date? {
         var parts = text.lowercased().split(separator: "t", omittingEmptySubsequences: false).map(String.init)
         if parts.count == 1 {
-            parts = parts[0].split(whereSeparator: { $0.isWhitespace }).map(String.init)
+            parts = words(parts[0])
             if parts.count == 1 { parts.append("00:00:00z") }
         } else if parts.count > 2 {
             return nil
@@ -188,6 +195,13 @@ enum FeedDate {
               (0...23).contains(hour), (0...59).contains(minute), (0...60).contains(second),
               // Zones are under a day from UTC; checked so the sum below cannot overflow.
               abs(offsetMinutes) < 24 * 60 else { return nil }
+        let seconds = hour * 3600 + minute * 60 + min(second, 59) - offsetMinutes * 60
+        // From the Gregorian reform's first whole year on, the calendar is plain arithmetic;
+        // Foundation's Calendar (Julian before 1582) was a third of reading a date.
+        if year >= 1583 {
+            guard day <= daysIn(month: month, year: year) else { return nil }
+            return Date(timeIntervalSince1970: TimeInterval(daysSince1970(year, month, day) * 86400 + seconds))
+        }
         var components = DateComponents()
         components.year = year
         components.month = month
@@ -195,7 +209,24 @@ enum FeedDate {
         guard let start = utc.date(from: components),
               utc.component(.month, from: start) == month,
               let lastDay = utc.range(of: .day, in: .month, for: start), lastDay.contains(day) else { return nil }
-        let seconds = hour * 3600 + minute * 60 + min(second, 59) - offsetMinutes * 60
         return start.addingTimeInterval(TimeInterval(seconds))
+    }
+
+    private static func daysIn(month: Int, year: Int) -> Int {
+        switch month {
+        case 2: year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) ? 29 : 28
+        case 4, 6, 9, 11: 30
+        default: 31
+        }
+    }
+
+    /// Days from 1970-01-01 to a date of the proleptic Gregorian calendar (year > 0).
+    static func daysSince1970(_ year: Int, _ month: Int, _ day: Int) -> Int {
+        let shiftedYear = month <= 2 ? year - 1 : year
+        let era = shiftedYear / 400
+        let yearOfEra = shiftedYear - era * 400
+        let dayOfYear = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+        return era * 146_097 + dayOfEra - 719_468
     }
 }

@@ -24,9 +24,9 @@ struct HTMLRewriter {
 
     /// Sanitises `html` the way feedparser's `sanitize_html` does.
     static func sanitise(_ html: String, type: String) -> String {
-        let source = html.utf8.contains(UInt8(ascii: "!")) ? html.replacingOccurrences(of: "<![CDATA[", with: "&lt;![CDATA[") : html
+        let source = ByteScan.contains(html, UInt8(ascii: "!")) ? html.replacingOccurrences(of: "<![CDATA[", with: "&lt;![CDATA[") : html
         let output = PythonText.strip(HTMLRewriter(mode: .sanitising, type: type).rewrite(source))
-        return output.utf8.contains(UInt8(ascii: "\r")) ? output.replacingOccurrences(of: "\r\n", with: "\n") : output
+        return ByteScan.contains(output, UInt8(ascii: "\r")) ? output.replacingOccurrences(of: "\r\n", with: "\n") : output
     }
 
     /// Resolves relative links in `html` against `base`.
@@ -112,10 +112,9 @@ struct HTMLRewriter {
     /// and unescape quote references.
     static func prepare(_ html: String) -> String {
         var text = html
-        let bytes = html.utf8
-        if bytes.contains(UInt8(ascii: "!")) { text = escapingStrayDeclarations(text) }
-        if bytes.contains(UInt8(ascii: "/")) { text = expandingShortTags(text) }
-        guard bytes.contains(UInt8(ascii: "#")) else { return text }
+        if ByteScan.contains(html, UInt8(ascii: "!")) { text = escapingStrayDeclarations(text) }
+        if ByteScan.contains(html, UInt8(ascii: "/")) { text = expandingShortTags(text) }
+        guard ByteScan.contains(html, UInt8(ascii: "#")) else { return text }
         return text.replacingOccurrences(of: "&#39;", with: "'").replacingOccurrences(of: "&#34;", with: "\"")
     }
 
@@ -138,11 +137,7 @@ struct HTMLRewriter {
     /// `<br/>` → `<br />`, `<p/>` → `<p></p>` (only tags without attributes, as feedparser does).
     private static func expandingShortTags(_ text: String) -> String {
         // Only a `/>` can be expanded; most feed HTML has none.
-        var previous: UInt8 = 0
-        guard text.utf8.contains(where: { byte in
-            defer { previous = byte }
-            return previous == UInt8(ascii: "/") && byte == UInt8(ascii: ">")
-        }) else { return text }
+        guard ByteScan.contains(text, UInt8(ascii: "/"), UInt8(ascii: ">")) else { return text }
         let s = Array(text.unicodeScalars)
         var out: [Unicode.Scalar] = []
         out.reserveCapacity(s.count)

@@ -46,8 +46,7 @@ struct HTMLTokenizer {
                 }
                 if next == "/" {
                     guard let bracket = endBracket(s, i + 1) else { break scanning }
-                    let name = String(scalars: s[(i + 2)..<bracket])
-                        .trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+                    let name = String(scalars: Self.trimmed(s[(i + 2)..<bracket])).lowercased()
                     out.append(.endTag(name))
                     i = bracket < n && s[bracket] == ">" ? bracket + 1 : bracket
                     continue
@@ -106,6 +105,19 @@ struct HTMLTokenizer {
         }
         text(i, n)
         return out
+    }
+
+    /// The scalars without leading and trailing white space and line breaks, as
+    /// `trimmingCharacters(in: .whitespacesAndNewlines)` trims them, without a bridged
+    /// string for every end tag.
+    static func trimmed(_ scalars: ArraySlice<Unicode.Scalar>) -> ArraySlice<Unicode.Scalar> {
+        func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+            scalar.isASCII ? scalar == " " || (0x09...0x0D).contains(scalar.value)
+                : CharacterSet.whitespacesAndNewlines.contains(scalar)
+        }
+        guard let first = scalars.firstIndex(where: { !isSpace($0) }),
+              let last = scalars.lastIndex(where: { !isSpace($0) }) else { return [] }
+        return scalars[first...last]
     }
 
     // MARK: - Tags

@@ -90,8 +90,7 @@ final class ParsedNode {
     func contains(_ key: String) -> Bool { values[key] != nil }
 
     func setRaw(_ key: String, _ value: Value) {
-        if values[key] == nil { keys.append(key) }
-        values[key] = value
+        if values.updateValue(value, forKey: key) == nil { keys.append(key) }
     }
 
     func remove(_ key: String) {
@@ -156,7 +155,8 @@ final class ParsedNode {
 
     var fields: [String: FeedValue] {
         var result: [String: FeedValue] = [:]
-        for key in keys { result[key] = values[key]?.feedValue }
+        result.reserveCapacity(keys.count)
+        for (key, value) in values { result[key] = value.feedValue }
         return result
     }
 }

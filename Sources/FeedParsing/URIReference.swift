@@ -42,13 +42,13 @@ enum URIReference {
             if r.query == nil { result.query = b.query }
             return result.text
         }
-        var baseSegments = b.path.components(separatedBy: "/")
+        var baseSegments = segmentsOfPath(b.path)
         if baseSegments.last != "" { baseSegments.removeLast() }
         var segments: [String]
         if r.path.hasPrefix("/") {
-            segments = r.path.components(separatedBy: "/")
+            segments = segmentsOfPath(r.path)
         } else {
-            segments = baseSegments + r.path.components(separatedBy: "/")
+            segments = baseSegments + segmentsOfPath(r.path)
             if segments.count > 2 {
                 let middle = segments[1..<(segments.count - 1)].filter { !$0.isEmpty }
                 segments = [segments[0]] + middle + [segments[segments.count - 1]]
@@ -84,8 +84,23 @@ enum URIReference {
     /// The scheme of a reference, lowercased, when it has one.
     static func scheme(of uri: String) -> String? { Parts(uri).scheme }
 
+    /// A path's segments between slashes, empty ones included.
+    private static func segmentsOfPath(_ path: String) -> [String] {
+        // ASCII splits the same by bytes; other text keeps Foundation's comparison.
+        guard ByteScan.isASCII(path) else { return path.components(separatedBy: "/") }
+        return path.utf8.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false).map { String(Substring($0)) }
+    }
+
     private static func collapsingSlashes(_ uri: String) -> String {
-        guard let range = uri.range(of: "://") else { return uri }
+        let found: Range<String.Index>?
+        if ByteScan.isASCII(uri) {
+            let bytes = uri.utf8
+            let separator = [UInt8(ascii: ":"), UInt8(ascii: "/"), UInt8(ascii: "/")]
+            found = bytes.indices.first { bytes[$0...].starts(with: separator) }.map { $0..<bytes.index($0, offsetBy: 3) }
+        } else {
+            found = uri.range(of: "://")
+        }
+        guard let range = found else { return uri }
         let scheme = uri[..<range.lowerBound]
         guard let first = scheme.first, first.isASCII, first.isLetter,
               scheme.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "+-.".contains($0)) }) else { return uri }
@@ -110,6 +125,10 @@ enum URIReference {
         }
 
         init(_ text: String) {
+            if let parts = Self.asciiParts(text) {
+                self = parts
+                return
+            }
             var rest = Substring(text)
             if let colon = rest.firstIndex(of: ":") {
                 let candidate = rest[..<colon]
@@ -134,6 +153,46 @@ enum URIReference {
                 rest = rest[..<question]
             }
             path = String(rest)
+        }
+
+        /// The parts of an ASCII reference, found on its bytes the way `init` finds them on
+        /// characters (in ASCII the two agree); nil for other text.
+        private static func asciiParts(_ text: String) -> Parts? {
+            guard ByteScan.isASCII(text) else { return nil }
+            let bytes = text.utf8
+            var start = bytes.startIndex
+            var stop = bytes.endIndex
+            var scheme: String?
+            if let colon = bytes.firstIndex(of: UInt8(ascii: ":")) {
+                let candidate = bytes[start..<colon]
+                func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z") }
+                if let first = candidate.first, isLetter(first), candidate.allSatisfy({ byte in
+                    isLetter(byte) || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) || byte == UInt8(ascii: "+")
+                        || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".")
+                }) {
+                    scheme = String(text[start..<colon]).lowercased()
+                    start = bytes.index(after: colon)
+                }
+            }
+            var authority: String?
+            if bytes[start...].starts(with: [UInt8(ascii: "/"), UInt8(ascii: "/")]) {
+                let afterSlashes = bytes.index(start, offsetBy: 2)
+                let end = bytes[afterSlashes...].firstIndex { $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "#") }
+                    ?? stop
+                authority = String(text[afterSlashes..<end])
+                start = end
+            }
+            var fragment: String?
+            if let hash = bytes[start..<stop].firstIndex(of: UInt8(ascii: "#")) {
+                fragment = String(text[bytes.index(after: hash)..<stop])
+                stop = hash
+            }
+            var query: String?
+            if let question = bytes[start..<stop].firstIndex(of: UInt8(ascii: "?")) {
+                query = String(text[bytes.index(after: question)..<stop])
+                stop = question
+            }
+            return Parts(scheme: scheme, authority: authority, path: String(text[start..<stop]), query: query, fragment: fragment)
         }
 
         var text: String {

@@ -28,6 +28,14 @@ import Testing
         ])
     }
 
+    @Test func whiteSpaceOfEveryKindCollapsesToOneSpaceBetweenWords() {
+        let html = "<p> \u{A0}Tabs\tand\u{3000}\u{A0} no-break\n\n spaces  <i>run</i>  on\u{2009}. </p>"
+            + "<p>\tStars * stay,  **bold**\u{A0}too</p>"
+        #expect(HTMLStoryText.blocks(fromHTML: html, baseURL: nil) == [
+            .paragraph("Tabs and no-break spaces *run* on ."), .paragraph("Stars * stay, \\*\\*bold\\*\\* too"),
+        ])
+    }
+
     @Test func lineBreaksEndParagraphs() {
         let blocks = HTMLStoryText.blocks(fromHTML: "<p>one<br>two<br/><br>three</p>", baseURL: nil)
         #expect(blocks == [.paragraph("one"), .paragraph("two"), .paragraph("three")])

@@ -58,6 +58,22 @@ struct ParsingDateTests {
         #expect(try published(text) == expected)
     }
 
+    @Test("leap days and month ends across the centuries", arguments: [
+        ("Tue, 29 Feb 2000 12:00:00 GMT", utc(2000, 2, 29, 12)),
+        ("29 Feb 1600 00:00:00 GMT", utc(1600, 2, 29)),
+        ("Sun, 29 Feb 2004 23:59:59 -0100", utc(2004, 3, 1, 0, 59, 59)),
+        ("Fri, 31 Dec 9999 23:59:59 GMT", utc(9999, 12, 31, 23, 59, 59)),
+        ("Mon, 01 Jan 1900 00:00:00 +0100", utc(1899, 12, 31, 23)),
+        ("1999-12-31T23:59:60Z", utc(1999, 12, 31, 23, 59, 59)),
+        ("29 Feb 2100 00:00:00 GMT", nil),
+        ("29 Feb 1900 00:00:00 GMT", nil),
+        ("31 Apr 2004 00:00:00 GMT", nil),
+        ("31 Nov 2004 00:00:00 GMT", nil),
+    ])
+    func monthEnds(text: String, expected: Date?) throws {
+        #expect(try published(text) == expected)
+    }
+
     @Test("nonsense dates are left out rather than guessed", arguments: ["yesterday", "2003-13-45T99:00:00Z", "31 Feb 2004", ""])
     func nonsense(text: String) throws {
         #expect(try published(text) == nil)
