@@ -15,6 +15,10 @@ guard arguments.count >= 2 else {
 }
 let library = Library(folder: URL(fileURLWithPath: arguments[1]))
 let runs = arguments.count > 2 ? max(1, Int(arguments[2]) ?? 3) : 3
+if arguments.dropFirst(2).contains("--typing") {
+    typingOnly(library, runs: runs)
+    exit(0)
+}
 
 func milliseconds(_ body: () throws -> Void) rethrows -> Double {
     let start = DispatchTime.now().uptimeNanoseconds
