@@ -22,34 +22,45 @@ extension SearchLibrary {
         }
         // With fewer matches than wanted, every one is wanted.
         let threshold = lowest.isFull ? lowest.least : -Float.greatestFiniteMagnitude
-        var above: [SearchHit] = []
-        var at: [SearchHit] = []
+        var above: [Candidate] = []
+        var at: [Candidate] = []
         for (segment, board) in boards.enumerated() {
-            board?.scores.withUnsafeBufferPointer { scores in
-                for (story, score) in scores.enumerated() where score >= threshold {
-                    let hit = SearchHit(ref: StoryRef(segment: segment, story: story), score: Double(score))
-                    if score > threshold { above.append(hit) } else { at.append(hit) }
+            guard let board else { continue }
+            board.scores.withUnsafeBufferPointer { scores in
+                facts[segment].published.withUnsafeBufferPointer { dates in
+                    for (story, score) in scores.enumerated() where score >= threshold {
+                        let candidate = Candidate(hit: SearchHit(ref: StoryRef(segment: segment, story: story), score: Double(score)),
+                                                  date: story < dates.count ? dates[story] : .nan)
+                        if score > threshold { above.append(candidate) } else { at.append(candidate) }
+                    }
                 }
             }
         }
-        let order = { (a: SearchHit, b: SearchHit) in self.precedes(a, b, facts: facts) }
+        let order = { (a: Candidate, b: Candidate) in self.precedes(a, b) }
         if above.count + at.count > limit {
             at.sort(by: order)
             at.removeLast(above.count + at.count - limit)
         }
-        return ((above + at).sorted(by: order), total)
+        return ((above + at).sorted(by: order).map(\.hit), total)
+    }
+
+    /// A story in the running with its date, so ordering reads neither again.
+    struct Candidate {
+        var hit: SearchHit
+        /// Seconds since 1970, NaN when undated.
+        var date: Double
     }
 
     /// Higher score first; on a tie the newer story (undated last), then the path, so the
     /// order is total and stable.
-    func precedes(_ a: SearchHit, _ b: SearchHit, facts: [StoryFacts]) -> Bool {
-        if a.score != b.score { return a.score > b.score }
-        let da = facts[a.ref.segment].published[a.ref.story], db = facts[b.ref.segment].published[b.ref.story]
-        if da.isNaN != db.isNaN { return db.isNaN }
-        if !da.isNaN && da != db { return da > db }
+    func precedes(_ a: Candidate, _ b: Candidate) -> Bool {
+        if a.hit.score != b.hit.score { return a.hit.score > b.hit.score }
+        if a.date.isNaN != b.date.isNaN { return b.date.isNaN }
+        if !a.date.isNaN && a.date != b.date { return a.date > b.date }
+        let (x, y) = (a.hit.ref, b.hit.ref)
         // A segment's stories are numbered in the order of their paths.
-        if a.ref.segment == b.ref.segment { return a.ref.story < b.ref.story }
-        return SearchSegment.compare(segments[a.ref.segment].pathBytes(a.ref.story), segments[b.ref.segment].pathBytes(b.ref.story)) < 0
+        if x.segment == y.segment { return x.story < y.story }
+        return SearchSegment.compare(segments[x.segment].pathBytes(x.story), segments[y.segment].pathBytes(y.story)) < 0
     }
 }
 

@@ -7,6 +7,7 @@ import Foundation
 // Scripts/bench-search runs it (and the `byline` commands for peak memory); run by hand:
 //
 //     swift run -c release search-benchmark LIBRARY [RUNS]
+//     swift run -c release search-benchmark LIBRARY RUNS --typing   # per key typed, index kept
 
 let arguments = CommandLine.arguments
 guard arguments.count >= 2 else {
