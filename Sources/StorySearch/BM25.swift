@@ -2,6 +2,9 @@ import Foundation
 
 /// Okapi BM25: how well a story matches a word, from how often the story uses it (with
 /// diminishing returns), how rare the word is in the library, and the story's length.
+///
+/// Scores are `Float`: a query adds up one per posting, and twice as many fit in the
+/// cache as doubles; ranking needs no more than their seven digits.
 public struct BM25: Sendable {
     public static let k1 = 1.2
     public static let b = 0.75
@@ -20,9 +23,25 @@ public struct BM25: Sendable {
         return log(1 + (stories - n + 0.5) / (n + 0.5))
     }
 
+    /// A story's length as the score weighs it, `k1 · (1 − b + b · words / average)`,
+    /// worked out once a story (see `StoryFacts`); nil words count as the average.
+    public func length(words: UInt32?) -> Float {
+        let ratio = words.map { Double($0) / averageWords } ?? 1
+        return Float(Self.k1 * (1 - Self.b + Self.b * ratio))
+    }
+
+    /// What a word's rarity multiplies, worked out once a word.
+    public static func weight(rarity: Double) -> Float { Float(rarity * (k1 + 1)) }
+
+    /// One word's score for a story that uses it `count` times, of `length` (see above).
+    @inline(__always)
+    public static func score(weight: Float, count: UInt32, length: Float) -> Float {
+        let tf = Float(count)
+        return weight * tf / (tf + length)
+    }
+
     /// One word's score for a story that uses it `count` times among `words`.
     public func score(rarity: Double, count: UInt32, words: UInt32) -> Double {
-        let tf = Double(count)
-        return rarity * tf * (Self.k1 + 1) / (tf + Self.k1 * (1 - Self.b + Self.b * Double(words) / averageWords))
+        Double(Self.score(weight: Self.weight(rarity: rarity), count: count, length: length(words: words)))
     }
 }

@@ -31,25 +31,24 @@ extension SearchLibrary {
         let chosen = weighed.prefix(Self.similarityWords)
 
         let me = ref(path: path)
-        var hits: [SearchHit] = []
+        let facts = self.facts
+        let buffer = ReadBuffer()
+        var boards: [ScoreBoard?] = []
         for segment in segments.indices {
-            let stories = segments[segment]
-            var scores = [Double](repeating: 0, count: stories.storyCount)
+            var board = ScoreBoard(stories: segments[segment].storyCount)
+            // Any of the words counts: all are added as word 0.
             for word in chosen {
                 for (holder, term) in word.holding where holder == segment {
-                    var postings = stories.postings(term)
-                    while let posting = postings.next() {
-                        let story = Int(posting.story)
-                        scores[story] += scoring.score(rarity: word.rarity, count: posting.count, words: stories.words(story))
-                    }
+                    board.add(segments[segment].read(segments[segment].postingRange(term), into: buffer), word: 0,
+                              weight: BM25.weight(rarity: word.rarity), lengths: facts[segment].lengths)
                 }
             }
-            for story in 0..<stories.storyCount where scores[story] > 0 && !removed[segment][story] {
-                let ref = StoryRef(segment: segment, story: story)
-                if ref != me { hits.append(SearchHit(ref: ref, score: scores[story])) }
-            }
+            board.keepOnly(holding: 1, unless: removed[segment])
+            if let me, me.segment == segment { board.drop(me.story) }
+            boards.append(board)
         }
+        let (hits, _) = top(limit + 8, of: boards, facts: facts)
         let title = document.title
-        return Array(best(hits, limit: limit + 8).filter { story($0.ref).title != title }.prefix(limit))
+        return Array(hits.filter { self.story($0.ref).title != title }.prefix(limit))
     }
 }

@@ -8,6 +8,7 @@ public struct SearchLibrary: @unchecked Sendable {
     let removed: [[Bool]]
     public let liveCount: Int
     let scoring: BM25
+    private let factsCache = StoryFactsCache()
 
     /// - Parameter segments: the base first; a later segment's `deleted` list names the
     ///   base's stories it replaces.
@@ -23,6 +24,11 @@ public struct SearchLibrary: @unchecked Sendable {
     }
 
     public static let empty = SearchLibrary(segments: [])
+
+    /// Per segment, what ranking needs of each story: read at the first query, then kept.
+    var facts: [StoryFacts] {
+        factsCache.get { segments.map { StoryFacts($0, scoring: scoring) } }
+    }
 
     /// A story of the index: which segment, which story in it.
     public struct StoryRef: Hashable, Sendable {
@@ -43,6 +49,14 @@ public struct SearchLibrary: @unchecked Sendable {
     }
 
     public func isLive(_ ref: StoryRef) -> Bool { !removed[ref.segment][ref.story] }
+
+    /// The paths of the stories a search found: read each on its own (see
+    /// `SegmentReader`), since a page of results lies all over the story table.
+    public func paths(of hits: [SearchHit]) -> [String] {
+        let buffer = ReadBuffer(capacity: 4_096)
+        let facts = self.facts
+        return hits.map { segments[$0.ref.segment].path($0.ref.story, facts: facts[$0.ref.segment], readingInto: buffer) }
+    }
 
     /// Stories holding a term, across segments.
     func holding(_ term: UnsafeRawBufferPointer) -> Int {

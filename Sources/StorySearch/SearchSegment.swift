@@ -25,6 +25,9 @@ public struct SearchSegment: @unchecked Sendable {
     }
 
     let bytes: UnsafeRawBufferPointer
+    /// Where queries copy postings and stories from instead of touching `bytes` (see
+    /// `SegmentReader`); nil for a segment held in an array.
+    let reader: (any SegmentReader)?
     public let storyCount: Int
     public let termCount: Int
     public let totalWords: UInt64
@@ -32,7 +35,7 @@ public struct SearchSegment: @unchecked Sendable {
     public let generation: UInt64
     /// For a recent segment, the generation of the base segment it amends; 0 for a base.
     public let baseGeneration: UInt64
-    private let storyTable: Int
+    let storyTable: Int
     private let strings: Range<Int>
     private let postings: Range<Int>
     private let termBytes: Range<Int>
@@ -41,7 +44,9 @@ public struct SearchSegment: @unchecked Sendable {
     private let deletedAt: Int
     private let deletedCount: Int
 
-    public init(_ bytes: UnsafeRawBufferPointer) throws(Damage) {
+    /// - Parameter reader: reads the same bytes from elsewhere (the file they are mapped
+    ///   from), for the long reads of a query.
+    public init(_ bytes: UnsafeRawBufferPointer, reader: (any SegmentReader)? = nil) throws(Damage) {
         typealias L = SearchSegmentLayout
         guard bytes.count >= L.headerSize, bytes.prefix(8).elementsEqual(L.magic) else {
             throw Damage(reason: "not a Byline search index")
@@ -56,6 +61,7 @@ public struct SearchSegment: @unchecked Sendable {
             throw Damage(reason: "the search index is \(bytes.count) bytes, its header says \(bytes.little(UInt64.self, at: L.fileLengthAt))")
         }
         self.bytes = bytes
+        self.reader = reader
         storyCount = Int(bytes.little(UInt32.self, at: L.storyCountAt))
         termCount = Int(bytes.little(UInt32.self, at: L.termCountAt))
         deletedCount = Int(bytes.little(UInt32.self, at: L.deletedCountAt))
@@ -167,13 +173,35 @@ public struct SearchSegment: @unchecked Sendable {
 
     /// The raw postings of term number `index`.
     public func postingBytes(_ index: Int) -> UnsafeRawBufferPointer {
+        UnsafeRawBufferPointer(rebasing: bytes[postingRange(index)])
+    }
+
+    /// Where the postings of term number `index` lie in the segment's bytes; empty when
+    /// the term table points outside them.
+    func postingRange(_ index: Int) -> Range<Int> {
         let entry = termTable + index * SearchSegmentLayout.termSize
         let start = bytes.little(UInt64.self, at: entry)
         let length = UInt64(bytes.little(UInt32.self, at: entry + 8))
-        guard start <= UInt64(postings.count), length <= UInt64(postings.count) - start else {
-            return UnsafeRawBufferPointer(rebasing: bytes[0..<0])
+        guard start <= UInt64(postings.count), length <= UInt64(postings.count) - start else { return 0..<0 }
+        return postings.lowerBound + Int(start)..<postings.lowerBound + Int(start) + Int(length)
+    }
+
+    /// The path of `story`, read through `buffer` (see `read(_:into:)`): for the few
+    /// stories a query returns, without touching the story table's pages.
+    func path(_ story: Int, facts: StoryFacts, readingInto buffer: ReadBuffer) -> String {
+        let knownLength = facts.pathLengths[story], known = facts.pathStarts[story]
+        if known != .max, knownLength != .max, UInt64(known) + UInt64(knownLength) <= UInt64(strings.count) {
+            let start = strings.lowerBound + Int(known)
+            return String(decoding: read(start..<start + Int(knownLength), into: buffer), as: UTF8.self)
         }
-        return UnsafeRawBufferPointer(rebasing: bytes[postings.lowerBound + Int(start)..<postings.lowerBound + Int(start) + Int(length)])
+        let record = read(storyTable + story * SearchSegmentLayout.storySize..<storyTable + story * SearchSegmentLayout.storySize + 12,
+                          into: buffer)
+        guard record.count == 12 else { return "" }
+        let start = UInt64(strings.lowerBound) &+ record.little(UInt64.self, at: 0)
+        let length = UInt64(record.little(UInt32.self, at: 8))
+        guard start >= UInt64(strings.lowerBound), start <= UInt64(strings.upperBound),
+              length <= UInt64(strings.upperBound) - start else { return "" }
+        return String(decoding: read(Int(start)..<Int(start + length), into: buffer), as: UTF8.self)
     }
 
     public func postings(_ index: Int) -> PostingList.Reader {

@@ -50,7 +50,7 @@ public final class SearchIndex: @unchecked Sendable {
         case .failure(.failed(let reason)): return .failure(.damaged(reason))
         }
         let baseSegment: SearchSegment
-        do { baseSegment = try SearchSegment(base.bytes) } catch { return .failure(.damaged(error.reason)) }
+        do { baseSegment = try SearchSegment(base.bytes, reader: base) } catch { return .failure(.damaged(error.reason)) }
         guard baseSegment.baseGeneration == 0 else { return .failure(.damaged("the base search index is a recent one")) }
         var files = [base]
         var segments = [baseSegment]
@@ -60,7 +60,7 @@ public final class SearchIndex: @unchecked Sendable {
         switch MappedFile.open(recentPath(library)) {
         case .success(let recent):
             opened.files[1] = recent.identity
-            if let segment = try? SearchSegment(recent.bytes), segment.baseGeneration == baseSegment.generation {
+            if let segment = try? SearchSegment(recent.bytes, reader: recent), segment.baseGeneration == baseSegment.generation {
                 files.append(recent)
                 segments.append(segment)
             }
@@ -109,7 +109,7 @@ public final class SearchIndex: @unchecked Sendable {
     /// the reader needs to find them in its list, without decoding titles it already shows.
     public func searchIDs(_ text: String, asYouType: Bool = false, limit: Int) -> (ids: [StoryID], total: Int, isEstimate: Bool) {
         let results = hits(text, asYouType: asYouType, limit: limit)
-        return (results.hits.map { StoryID(stories.segments[$0.ref.segment].path($0.ref.story)) }, results.total, results.isEstimate)
+        return (stories.paths(of: results.hits).map(StoryID.init), results.total, results.isEstimate)
     }
 
     private func hits(_ text: String, asYouType: Bool, limit: Int) -> SearchResults {

@@ -1,0 +1,105 @@
+/// Picking a ranked page out of a whole library's scores without sorting them all.
+extension SearchLibrary {
+    /// The best `limit` of the stories still in the running on `boards` (those not
+    /// scoring minus infinity; see `ScoreBoard.keepOnly`), in rank order (`precedes`),
+    /// and how many are.
+    ///
+    /// One pass finds the score the `limit`-th best story has (a heap of scores alone);
+    /// a second takes every story above it, and as many as fit of those exactly at it, in
+    /// rank order. Only those few are ever compared by date and path, so the page is the
+    /// one a sort of every match would begin with, at the cost of two passes.
+    func top(_ limit: Int, of boards: [ScoreBoard?], facts: [StoryFacts]) -> (hits: [SearchHit], total: Int) {
+        guard limit > 0 else { return ([], 0) }
+        var lowest = MinimumHeap(capacity: limit)
+        var total = 0
+        for board in boards {
+            board?.scores.withUnsafeBufferPointer { scores in
+                for score in scores where score > -.infinity {
+                    total += 1
+                    if !lowest.isFull || score > lowest.least { lowest.offer(score) }
+                }
+            }
+        }
+        // With fewer matches than wanted, every one is wanted.
+        let threshold = lowest.isFull ? lowest.least : -Float.greatestFiniteMagnitude
+        var above: [Candidate] = []
+        var at: [Candidate] = []
+        for (segment, board) in boards.enumerated() {
+            guard let board else { continue }
+            board.scores.withUnsafeBufferPointer { scores in
+                facts[segment].published.withUnsafeBufferPointer { dates in
+                    for (story, score) in scores.enumerated() where score >= threshold {
+                        let candidate = Candidate(hit: SearchHit(ref: StoryRef(segment: segment, story: story), score: Double(score)),
+                                                  date: story < dates.count ? dates[story] : .nan)
+                        if score > threshold { above.append(candidate) } else { at.append(candidate) }
+                    }
+                }
+            }
+        }
+        let order = { (a: Candidate, b: Candidate) in self.precedes(a, b) }
+        if above.count + at.count > limit {
+            at.sort(by: order)
+            at.removeLast(above.count + at.count - limit)
+        }
+        return ((above + at).sorted(by: order).map(\.hit), total)
+    }
+
+    /// A story in the running with its date, so ordering reads neither again.
+    struct Candidate {
+        var hit: SearchHit
+        /// Seconds since 1970, NaN when undated.
+        var date: Double
+    }
+
+    /// Higher score first; on a tie the newer story (undated last), then the path, so the
+    /// order is total and stable.
+    func precedes(_ a: Candidate, _ b: Candidate) -> Bool {
+        if a.hit.score != b.hit.score { return a.hit.score > b.hit.score }
+        if a.date.isNaN != b.date.isNaN { return b.date.isNaN }
+        if !a.date.isNaN && a.date != b.date { return a.date > b.date }
+        let (x, y) = (a.hit.ref, b.hit.ref)
+        // A segment's stories are numbered in the order of their paths.
+        if x.segment == y.segment { return x.story < y.story }
+        return SearchSegment.compare(segments[x.segment].pathBytes(x.story), segments[y.segment].pathBytes(y.story)) < 0
+    }
+}
+
+/// The `capacity` highest scores offered so far, the least of them on top.
+struct MinimumHeap {
+    private var scores: [Float] = []
+    let capacity: Int
+
+    init(capacity: Int) {
+        self.capacity = capacity
+        scores.reserveCapacity(min(capacity, 1 << 16))
+    }
+
+    var isFull: Bool { scores.count == capacity }
+    /// The least score kept (the heap is not empty).
+    var least: Float { scores[0] }
+
+    mutating func offer(_ score: Float) {
+        if scores.count < capacity {
+            scores.append(score)
+            var child = scores.count - 1
+            while child > 0 {
+                let parent = (child - 1) / 2
+                guard scores[child] < scores[parent] else { break }
+                scores.swapAt(child, parent)
+                child = parent
+            }
+        } else if score > scores[0] {
+            scores[0] = score
+            var parent = 0
+            while true {
+                let left = parent * 2 + 1, right = left + 1
+                var smallest = parent
+                if left < scores.count, scores[left] < scores[smallest] { smallest = left }
+                if right < scores.count, scores[right] < scores[smallest] { smallest = right }
+                if smallest == parent { break }
+                scores.swapAt(parent, smallest)
+                parent = smallest
+            }
+        }
+    }
+}

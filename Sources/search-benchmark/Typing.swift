@@ -1,0 +1,70 @@
+import BylineCore
+import BylineStore
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// `search-benchmark LIBRARY RUNS --typing`: what the reader's search thread does for each
+/// key of the words Scripts/bench types into `/` (the ranked rows it asks for, then those
+/// rows found in the story list), on the index as it is (never rebuilt), with the CPU time
+/// and the resident memory each prefix costs.
+func typingOnly(_ library: Library, runs: Int) {
+    guard case .success(let index) = SearchIndex.open(library), let contents = try? library.load() else {
+        FileHandle.standardError.write(Data("search-benchmark: no search index in \(library.folder.path)\n".utf8))
+        exit(1)
+    }
+    let listing = StoryRows(contents.listing)
+    listing.releasePages()
+    let words = ["harbour", "council", "teachers", "budget", "reform", "energy", "bridge", "minister"]
+    var byLength: [Int: [Double]] = [:]
+    var rows: [String: [(wall: Double, cpu: Double, resident: Int)]] = [:]
+    for _ in 0..<runs {
+        for word in words {
+            var typed = ""
+            for letter in word {
+                typed.append(letter)
+                let before = residentKiB()
+                let cpuBefore = cpuSeconds()
+                var peak = 0
+                let wall = milliseconds {
+                    let answer = index.searchIDs(typed, asYouType: true, limit: 1_000)
+                    _ = answer.ids.compactMap { listing.row(of: $0) }
+                    peak = residentKiB()
+                    index.releasePages()
+                    listing.releasePages()
+                }
+                let cpu = (cpuSeconds() - cpuBefore) * 1000
+                rows[typed, default: []].append((wall, cpu, peak - before))
+                byLength[typed.count, default: []].append(wall)
+            }
+        }
+    }
+    print("prefix       wall median   cpu median   resident added (KiB, median)")
+    for word in words {
+        var typed = ""
+        for letter in word {
+            typed.append(letter)
+            let samples = rows[typed] ?? []
+            func median(_ values: [Double]) -> Double { values.sorted()[values.count / 2] }
+            print(typed.padding(toLength: 12, withPad: " ", startingAt: 0)
+                  + String(format: "%8.2f ms   %8.2f ms   %8d", median(samples.map(\.wall)), median(samples.map(\.cpu)),
+                           samples.map(\.resident).sorted()[samples.count / 2]))
+        }
+    }
+    for length in byLength.keys.sorted() { line("letters typed: \(length)", byLength[length] ?? []) }
+    line("every key", byLength.values.flatMap { $0 })
+    print("memory at end: \(peakMemory())")
+}
+
+private func residentKiB() -> Int {
+    guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+          let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmRSS") }) else { return 0 }
+    return Int(line.split(separator: " ", omittingEmptySubsequences: true).dropFirst().first ?? "") ?? 0
+}
+
+private func cpuSeconds() -> Double {
+    var usage = rusage()
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
+}
