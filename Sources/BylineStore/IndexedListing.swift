@@ -107,7 +107,8 @@ public final class IndexedListing: StoryListing, @unchecked Sendable {
         return seconds
     }
 
-    func stamp(at row: Int) -> FileStamp {
+    /// The file's size and modification time when it was indexed.
+    public func stamp(at row: Int) -> FileStamp {
         let at = rowOffset(row)
         return FileStamp(size: buffer.littleEndian(at: at + IndexLayout.Row.size, as: Int64.self),
                          modifiedSeconds: buffer.littleEndian(at: at + IndexLayout.Row.seconds, as: Int64.self),
