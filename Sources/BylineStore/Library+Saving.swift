@@ -63,9 +63,10 @@ extension Library {
             throw LibraryError(path: fetched, reason: "cannot create the folder: \(error.localizedDescription)")
         }
         try writerLock.withLock { () throws(LibraryError) in
-            // Every file is written under a temporary name first, then all are flushed at
-            // once, renamed, and the folder flushed: each file is old or new after a crash,
-            // never torn, and a feed of 500 items costs two flushes, not 1,000.
+            // Every file is written without its name first (see `AtomicFileBatch`), then
+            // all are flushed at once, given their names, and the folder flushed: each file
+            // is old or new after a crash, never torn, and a feed of 500 items costs two
+            // flushes, not 1,000.
             var batch = try AtomicFileBatch(folder: fetched, removingLeftovers: LeftoverFiles.isFirstLook(at: fetched))
             var written: [AtomicFileBatch.Written] = []
             written.reserveCapacity(stories.count)
@@ -80,6 +81,8 @@ extension Library {
             entries.reserveCapacity(written.count)
             var failure: LibraryError?
             for (index, file) in written.enumerated() {
+                // Placed or dropped: `place` uses the file up either way.
+                placed += 1
                 do throws(LibraryError) {
                     try batch.place(file)
                 } catch {
@@ -87,7 +90,6 @@ extension Library {
                     failure = error
                     break
                 }
-                placed += 1
                 // The index gets what a later load would read from the file, read as a
                 // load reads it (headers and links, not every paragraph).
                 if case .success(let saved) = StoryFileParser.parseForIndex(stories[index].bytes) {

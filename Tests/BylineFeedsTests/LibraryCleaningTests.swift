@@ -84,4 +84,25 @@ import Testing
         #expect(outcome.sentence == nil)
         #expect(try left(folder).count == 4)
     }
+
+    /// Retention reads the index when no folder changed since it was written (as after a
+    /// fetch); a story it lists as old whose file was fetched again since stays, and one
+    /// that the index knows and the folder does not is no failure.
+    @Test func theIndexDecidesButAStoryFetchedAgainSinceStays() throws {
+        let (library, folder) = try library()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        _ = try library.load()  // indexes the four stories as they are: three of them old
+        let fetched = folder.appendingPathComponent("fetched")
+        // Fetched again in place: the file is new, its folder and the index unchanged.
+        try FileManager.default.setAttributes([.modificationDate: now], ofItemAtPath: fetched.appendingPathComponent("00000000000000aa.txt").path)
+        #expect(try library.contentsIfFoldersUnchanged() != nil)
+        let outcome = LibraryCleaning.clean(library, retention: RetentionSettings(keep: try #require(RetentionPeriod("90d"))),
+                                            subscriptions: [], subscriptionsPath: "feeds.toml", now: now)
+        #expect(outcome == LibraryCleaning.Outcome(removed: 1, problems: []))
+        #expect(try left(folder) == ["00000000000000aa.txt", "00000000000000bb.txt", "00000000000000cc.txt"])
+        // The index followed the removal: the story is gone from the listing too.
+        let listing = try #require(library.indexedContents()).listing
+        #expect((0..<listing.count).map { listing.id(at: $0).path }.sorted()
+                == ["fetched/00000000000000aa.txt", "fetched/00000000000000bb.txt", "fetched/00000000000000cc.txt", "mine.txt"])
+    }
 }
