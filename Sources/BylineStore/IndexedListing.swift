@@ -107,8 +107,7 @@ public final class IndexedListing: StoryListing, @unchecked Sendable {
         return seconds
     }
 
-    /// The file's size and modification time when it was indexed.
-    public func stamp(at row: Int) -> FileStamp {
+    func stamp(at row: Int) -> FileStamp {
         let at = rowOffset(row)
         return FileStamp(size: buffer.littleEndian(at: at + IndexLayout.Row.size, as: Int64.self),
                          modifiedSeconds: buffer.littleEndian(at: at + IndexLayout.Row.seconds, as: Int64.self),

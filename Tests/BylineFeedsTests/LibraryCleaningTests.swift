@@ -85,10 +85,9 @@ import Testing
         #expect(try left(folder).count == 4)
     }
 
-    /// Retention reads the index when no folder changed since it was written (as after a
-    /// fetch); a story it lists as old whose file was fetched again since stays, and one
-    /// that the index knows and the folder does not is no failure.
-    @Test func theIndexDecidesButAStoryFetchedAgainSinceStays() throws {
+    /// An index that lists a story as old does not decide alone: a story whose file was
+    /// fetched again since (its folder unchanged) stays, and the index follows what went.
+    @Test func aStoryFetchedAgainSinceItWasIndexedStays() throws {
         let (library, folder) = try library()
         defer { try? FileManager.default.removeItem(at: folder) }
         _ = try library.load()  // indexes the four stories as they are: three of them old

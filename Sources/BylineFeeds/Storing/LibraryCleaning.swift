@@ -3,11 +3,6 @@ import BylineCore
 import BylineStore
 import FeedParsing
 import Foundation
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// Retention applied to a library: which fetched stories have outlived `[retention] keep`
 /// or their feed's own `keep`, and removing them. `byline clean`, `byline fetch` and the
@@ -64,38 +59,18 @@ public enum LibraryCleaning {
         } catch {
             return Plan(expired: [], problems: problems + ["\(error); no old story removed until the starred marks can be read"])
         }
-        // The index as it is when no folder changed since it was written (as after a
-        // fetch, which indexes what it saved): fixed fields of each row, no file looked at
-        // but the old ones. Else the folder is checked first.
-        var contents = try library.contentsIfFoldersUnchanged()
-        if contents == nil { contents = try library.load() }
-        guard let listing = contents?.listing else { return Plan(expired: [], problems: problems) }
+        let contents = try library.load()
         var candidates: [RetentionRule.Candidate] = []
         var entries: [StoryID: LibraryEntry] = [:]
-        let folder = library.folder.path + "/"
-        for row in 0..<listing.count {
-            var fetchedSeconds = listing.stamp(at: row).modifiedSeconds
-            let published = listing.date(at: row)
+        for entry in contents.entries where Library.isSavedByByline(entry.id) {
+            let fetched = Date(timeIntervalSince1970: TimeInterval(entry.stamp.modifiedSeconds))
+            let newest = max(entry.publishedDate ?? fetched, fetched)
             // Too young for any period: no need to read which feed it came from.
-            guard now.timeIntervalSince1970 - max(published ?? Double(fetchedSeconds), Double(fetchedSeconds)) > shortest else { continue }
-            let id = listing.id(at: row)
-            guard Library.isSavedByByline(id) else { continue }
-            // An old row is checked against its file: one rewritten since (fetched again)
-            // is as young as its file, and one gone is not a candidate.
-            var info = stat()
-            guard lstat(folder + id.path, &info) == 0 else { continue }
-            #if canImport(Darwin)
-            fetchedSeconds = Int64(info.st_mtimespec.tv_sec)
-            #else
-            fetchedSeconds = Int64(info.st_mtim.tv_sec)
-            #endif
-            let fetched = Date(timeIntervalSince1970: TimeInterval(fetchedSeconds))
-            let publishedDate = published.map { Date(timeIntervalSince1970: $0) }
-            guard now.timeIntervalSince(max(publishedDate ?? fetched, fetched)) > shortest else { continue }
-            let feed = perFeed.isEmpty ? nil : (try? library.story(id).get())?.feed
-            candidates.append(RetentionRule.Candidate(id: id, published: publishedDate, fetched: fetched,
-                                                      feed: feed, starred: starred.contains(id)))
-            entries[id] = listing.entry(at: row)
+            guard now.timeIntervalSince(newest) > shortest else { continue }
+            let feed = perFeed.isEmpty ? nil : (try? library.story(entry.id).get())?.feed
+            candidates.append(RetentionRule.Candidate(id: entry.id, published: entry.publishedDate, fetched: fetched,
+                                                      feed: feed, starred: starred.contains(entry.id)))
+            entries[entry.id] = entry
         }
         let expired = RetentionRule.expired(candidates, keep: keep, perFeed: perFeed, now: now)
         return Plan(expired: expired.compactMap { entries[$0] }, problems: problems)
