@@ -48,19 +48,34 @@ public enum AtomicFile {
     }
 
     /// Writes a temporary file in `path`'s folder with what `fill` writes, flushed to disk,
-    /// and returns its path: the first half of a `save`, for callers that rename several
-    /// files at once after one flush each. The folder is opened with `O_NOFOLLOW` (see
-    /// above) and the file created through it.
-    ///
-    /// - Parameter flushing: `false` leaves flushing to the caller (`flushFileSystem`),
-    ///   which must flush before renaming the file into place.
-    /// - Parameter removingLeftovers: `false` skips looking for dead processes' temporary
-    ///   files, for all but the first file of a batch (each look lists the folder).
-    static func writeTemporary(beside path: String, flushing: Bool = true, followingLinkedFolder: Bool = false,
-                               removingLeftovers: Bool = true, fill: (Int32) -> Int32) throws(LibraryError) -> String {
+    /// and returns its path: the first half of a `save`. The folder is opened with
+    /// `O_NOFOLLOW` (see above) and the file created through it. (`AtomicFileBatch` does
+    /// the same for many files at once.)
+    static func writeTemporary(beside path: String, followingLinkedFolder: Bool = false,
+                               fill: (Int32) -> Int32) throws(LibraryError) -> String {
         let folder = parentFolder(of: path)
         let name = path.split(separator: "/").last.map(String.init) ?? path
-        let directory = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC | (followingLinkedFolder ? 0 : O_NOFOLLOW))
+        let directory = try openFolder(folder, for: path, followingLink: followingLinkedFolder)
+        defer { close(directory) }
+        LeftoverFiles.removeDead(in: directory)
+        let temporary = "." + name + ".tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        let fd = openat(directory, temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0o644)
+        guard fd >= 0 else { throw .system("write", path, errno: errno) }
+        var failure: Int32? = fill(fd)
+        if failure == 0 { failure = nil }
+        if failure == nil, fsync(fd) != 0 { failure = errno }
+        if close(fd) != 0, failure == nil { failure = errno }
+        if let failure {
+            unlinkat(directory, temporary, 0)
+            throw .system("write", path, errno: failure)
+        }
+        return folder + "/" + temporary
+    }
+
+    /// Opens `folder` to create files in, refusing a symbolic link unless `followingLink`;
+    /// errors name `path`, the file being written.
+    static func openFolder(_ folder: String, for path: String, followingLink: Bool) throws(LibraryError) -> Int32 {
+        let directory = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC | (followingLink ? 0 : O_NOFOLLOW))
         guard directory >= 0 else {
             let code = errno
             var info = stat()
@@ -69,20 +84,7 @@ public enum AtomicFile {
             }
             throw .system("write", path, errno: code)
         }
-        defer { close(directory) }
-        if removingLeftovers { LeftoverFiles.removeDead(in: directory) }
-        let temporary = "." + name + ".tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
-        let fd = openat(directory, temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0o644)
-        guard fd >= 0 else { throw .system("write", path, errno: errno) }
-        var failure: Int32? = fill(fd)
-        if failure == 0 { failure = nil }
-        if failure == nil, flushing, fsync(fd) != 0 { failure = errno }
-        if close(fd) != 0, failure == nil { failure = errno }
-        if let failure {
-            unlinkat(directory, temporary, 0)
-            throw .system("write", path, errno: failure)
-        }
-        return folder + "/" + temporary
+        return directory
     }
 
     /// Writes all of `bytes` to `fd`; 0, or the `errno` of the write that failed.
@@ -99,25 +101,6 @@ public enum AtomicFile {
         return 0
     }
 
-    /// Flushes every file written in `folder`'s file system at once (`syncfs`), for a
-    /// batch of temporary files about to be renamed into place: one flush for a feed's
-    /// 500 stories instead of 500. Where that is not available, each file is flushed.
-    static func flushFileSystem(of folder: String, files: [String]) throws(LibraryError) {
-        #if os(Linux)
-        let fd = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        if fd >= 0 {
-            defer { close(fd) }
-            if systemSyncfs(fd) == 0 { return }
-        }
-        #endif
-        for file in files {
-            let fd = open(file, O_WRONLY | O_CLOEXEC)
-            guard fd >= 0 else { throw .system("write", file, errno: errno) }
-            defer { close(fd) }
-            if fsync(fd) != 0 { throw .system("write", file, errno: errno) }
-        }
-    }
-
     /// Flushes a folder's entries (a rename) to disk; a failure here loses nothing already
     /// written, so it is not reported.
     public static func syncFolder(_ folder: String) {
@@ -132,9 +115,3 @@ public enum AtomicFile {
         return slash == path.startIndex ? "/" : String(path[..<slash])
     }
 }
-
-#if os(Linux)
-/// `syncfs(2)`, which Glibc's Swift module does not declare.
-@_silgen_name("syncfs")
-private func systemSyncfs(_ fd: Int32) -> Int32
-#endif

@@ -24,7 +24,9 @@ extension Library {
     ///
     /// Every name is checked before anything is written. Each file is still replaced
     /// atomically, so none is ever half-written; if one write fails, nothing is renamed
-    /// and the error names the file that failed. The index gains the saved stories.
+    /// and the error names the file that failed. Something other than a plain file at a
+    /// name (a link, a folder) is found as the files take their names: that file and the
+    /// ones after it are not saved, the ones before it are. The index gains the saved stories.
     @discardableResult
     public func save(_ stories: [(Story, fileName: String)]) throws(LibraryError) -> [StoryID] {
         try save(stories, pending: nil)
@@ -61,52 +63,50 @@ extension Library {
             throw LibraryError(path: fetched, reason: "cannot create the folder: \(error.localizedDescription)")
         }
         try writerLock.withLock { () throws(LibraryError) in
-            // Every file is written under a temporary name first, then all are flushed at
-            // once, renamed, and the folder flushed: each file is old or new after a crash,
-            // never torn, and a feed of 500 items costs two flushes, not 1,000.
-            let cleaning = LeftoverFiles.isFirstLook(at: fetched)
-            var written: [(temporary: String, target: String, bytes: [UInt8])] = []
-            defer { for file in written { unlink(file.temporary) } }
-            for (index, (bytes, _)) in stories.enumerated() {
-                let target = targets[index].path
-                var info = stat()
-                // Checked under the lock so the answer still holds when the rename happens.
-                if lstat(target, &info) == 0, (info.st_mode & S_IFMT) != S_IFREG {
-                    throw LibraryError(path: target, reason: "not a plain file; Byline will not replace it")
-                }
-                let temporary = try AtomicFile.writeTemporary(beside: target, flushing: false, removingLeftovers: cleaning && index == 0) { fd in
-                    bytes.withUnsafeBytes { AtomicFile.writeAll($0, to: fd) }
-                }
-                written.append((temporary, target, bytes))
+            // Every file is written without its name first (see `AtomicFileBatch`), then
+            // all are flushed at once, given their names, and the folder flushed: each file
+            // is old or new after a crash, never torn, and a feed of 500 items costs two
+            // flushes, not 1,000.
+            var batch = try AtomicFileBatch(folder: fetched, removingLeftovers: LeftoverFiles.isFirstLook(at: fetched))
+            var written: [AtomicFileBatch.Written] = []
+            written.reserveCapacity(stories.count)
+            var placed = 0
+            defer { for file in written.dropFirst(placed) { batch.discard(file) } }
+            for (bytes, fileName) in stories {
+                written.append(try batch.write(bytes, as: fileName))
             }
             // Every file's data is on disk before any takes its name.
-            try AtomicFile.flushFileSystem(of: fetched, files: written.map(\.temporary))
+            try batch.flush(written)
             var entries: [LibraryEntry] = []
             entries.reserveCapacity(written.count)
+            var failure: LibraryError?
             for (index, file) in written.enumerated() {
-                var info = stat()
-                guard stat(file.temporary, &info) == 0, rename(file.temporary, file.target) == 0 else {
-                    let failure = errno
-                    AtomicFile.syncFolder(fetched)
-                    written.removeFirst(index)
-                    throw .system("write", file.target, errno: failure)
+                // Placed or dropped: `place` uses the file up either way.
+                placed += 1
+                do throws(LibraryError) {
+                    try batch.place(file)
+                } catch {
+                    // The files before it are saved, and indexed as any others.
+                    failure = error
+                    break
                 }
-                // The index gets what a later load would read from the file.
-                if case .success(let saved) = StoryFileParser.parse(file.bytes) {
-                    entries.append(LibraryEntry(id: targets[index].id, story: saved, stamp: StoryFolderScan.stamp(info)))
+                // The index gets what a later load would read from the file, read as a
+                // load reads it (headers and links, not every paragraph).
+                if case .success(let saved) = StoryFileParser.parseForIndex(stories[index].bytes) {
+                    entries.append(LibraryEntry(id: targets[index].id, story: saved, stamp: StoryFolderScan.stamp(file.info)))
                 }
             }
-            written = []
-            AtomicFile.syncFolder(fetched)
+            batch.syncFolder()
             if let pending {
                 pending.add(entries)
-                return
+            } else {
+                do {
+                    try updateIndex(saving: entries)
+                } catch {
+                    // The stories are saved; the next load finds them and indexes them then.
+                }
             }
-            do {
-                try updateIndex(saving: entries)
-            } catch {
-                // The stories are saved; the next load finds them and indexes them then.
-            }
+            if let failure { throw failure }
         }
         let ids = targets.map(\.id)
         // The search index follows every save (a run of saves, when it ends); if it

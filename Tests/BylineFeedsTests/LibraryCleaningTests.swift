@@ -84,4 +84,24 @@ import Testing
         #expect(outcome.sentence == nil)
         #expect(try left(folder).count == 4)
     }
+
+    /// An index that lists a story as old does not decide alone: a story whose file was
+    /// fetched again since (its folder unchanged) stays, and the index follows what went.
+    @Test func aStoryFetchedAgainSinceItWasIndexedStays() throws {
+        let (library, folder) = try library()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        _ = try library.load()  // indexes the four stories as they are: three of them old
+        let fetched = folder.appendingPathComponent("fetched")
+        // Fetched again in place: the file is new, its folder and the index unchanged.
+        try FileManager.default.setAttributes([.modificationDate: now], ofItemAtPath: fetched.appendingPathComponent("00000000000000aa.txt").path)
+        #expect(try library.contentsIfFoldersUnchanged() != nil)
+        let outcome = LibraryCleaning.clean(library, retention: RetentionSettings(keep: try #require(RetentionPeriod("90d"))),
+                                            subscriptions: [], subscriptionsPath: "feeds.toml", now: now)
+        #expect(outcome == LibraryCleaning.Outcome(removed: 1, problems: []))
+        #expect(try left(folder) == ["00000000000000aa.txt", "00000000000000bb.txt", "00000000000000cc.txt"])
+        // The index followed the removal: the story is gone from the listing too.
+        let listing = try #require(library.indexedContents()).listing
+        #expect((0..<listing.count).map { listing.id(at: $0).path }.sorted()
+                == ["fetched/00000000000000aa.txt", "fetched/00000000000000bb.txt", "fetched/00000000000000cc.txt", "mine.txt"])
+    }
 }
