@@ -21,6 +21,8 @@ final class ReaderSession {
     private let configuration: Configuration
     /// Libraries with stories deleted this session: their kept copies go when it ends.
     private var deletedThisSession: Set<URL> = []
+    /// Saves marks behind the screen (see `MarksWriter`).
+    private lazy var marksWriter = MarksWriter(mailbox: mailbox)
 
     init(state: AppState, backgroundWork: BackgroundWork, configuration: Configuration = .defaults,
          exitAfterFirstFrame: Bool = false) {
@@ -36,6 +38,7 @@ final class ReaderSession {
         try screen.start()
         defer { screen.stop() }
         defer { for folder in deletedThisSession { library(at: folder).forgetDeleted() } }
+        defer { marksWriter.finish() }
         let size = screen.size
         send(.resized(width: size.width, height: size.height))
         send(.started)
@@ -154,24 +157,14 @@ final class ReaderSession {
         return []
     }
 
-    /// Saves a read or star change; a failure is shown, the reader goes on.
-    ///
-    /// When the saved state turns out damaged (the store sets the file aside and keeps
-    /// only this change), the marks the reader holds are saved again, so none are lost.
+    /// Saves read or star changes in the background; a failure is shown when it comes, the
+    /// reader goes on.
     private func record(_ change: ReadingChange, in library: Library, _ state: AppState) -> [Action] {
         record([change], in: library, state)
     }
 
     private func record(_ changes: [ReadingChange], in library: Library, _ state: AppState) -> [Action] {
-        let readingState = library.readingState
-        do {
-            let saved = try readingState.apply(changes)
-            guard let problem = saved.problem else { return [] }
-            let marks = state.read.map(ReadingChange.markRead) + state.starred.map(ReadingChange.star)
-            _ = try readingState.apply(marks)
-            return [.marksNotSaved(.damagedAndSavedAgain(FailureReason(problem)))]
-        } catch {
-            return [.marksNotSaved(.notSaved(FailureReason("\(error)")))]
-        }
+        marksWriter.save(changes, to: library.readingState, read: state.read, starred: state.starred)
+        return []
     }
 }
