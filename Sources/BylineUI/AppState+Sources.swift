@@ -8,8 +8,17 @@ extension AppState {
         sources?.rows ?? countSources(order: .newestFirst)
     }
 
+    /// From the listing's source numbering once it has come, else from the listing itself.
     func countSources(order: SourceList.Order) -> [SourceList.Row] {
-        SourceList.make(stories, read: read, starred: starred, order: order, folders: sourceFolders).rows
+        if let numbers = sourceNumbers.value, numbers.number(stories), let readRows = readRows.value {
+            return SourceList.make(numbers.tallies(read: readRows, starred: starred), order: order, folders: sourceFolders).rows
+        }
+        return SourceList.make(stories, read: read, starred: starred, order: order, folders: sourceFolders).rows
+    }
+
+    /// Takes the source numbering made behind the screen, if it is of the listing shown.
+    mutating func take(_ numbers: SourceNumbers) {
+        if numbers.number(stories) { sourceNumbers.value = numbers }
     }
 
     /// Counts the rows again, after the marks or the listing changed under the view.

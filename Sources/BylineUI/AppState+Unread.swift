@@ -17,7 +17,7 @@ extension AppState {
         // At the end of a source: on into the next source with unread stories.
         if forward, case .source = scope {
             let order = sources?.order ?? .newestFirst
-            let rows = SourceList.make(stories, read: read, starred: starred, order: order, folders: sourceFolders).rows
+            let rows = countSources(order: order)
             let here = rows.firstIndex { $0.scope == scope } ?? rows.count
             let later = rows.dropFirst(here + 1) + rows.prefix(here)
             if let next = later.first(where: { if case .source = $0.scope { $0.unread > 0 } else { false } }) {
@@ -62,7 +62,7 @@ extension AppState {
         switch undoable {
         case .markedRead(let ids, let rows, let version):
             // The listing changed since: its rows are found again.
-            setRead(ids, rows: version == listingVersion ? rows : ids.map(stories.row(of:)), false)
+            setRead(ids, rows: version == listingVersion ? rows : nil, false)
             applyFilter(keeping: selectedStory?.id)
             message = StatusMessage("Marked \(ids.count) \(ids.count == 1 ? "story" : "stories") unread again")
             return [.setRead(ids, false)] + selectionChanged()

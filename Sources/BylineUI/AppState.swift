@@ -23,6 +23,8 @@ public struct AppState: Equatable, Sendable {
     /// `read` by row of `stories` (see `ReadRows`), left out when states are compared:
     /// it follows from `read` and `stories`.
     var readRows = IgnoredInComparison<ReadRows>()
+    /// The sources of `stories`' rows, numbered behind the screen (see `SourceNumbers`).
+    var sourceNumbers = IgnoredInComparison<SourceNumbers>()
     /// Kept up to date by `setRead`, since the header shows it on every frame and a
     /// library can hold 100,000 stories.
     public private(set) var unreadCount: Int
@@ -200,10 +202,13 @@ public struct AppState: Equatable, Sendable {
         }
     }
 
-    /// Marks many stories at once (`A`, and `U` after it), each at its listing row.
-    mutating func setRead(_ ids: [StoryID], rows: [Int?], _ isRead: Bool) {
+    /// Marks many stories at once (`A`, and `U` after it), each at its listing row (the
+    /// same place in `rows` as in `ids`), or, without rows, wherever they are listed now.
+    mutating func setRead(_ ids: [StoryID], rows: [Int]?, _ isRead: Bool) {
         if isRead { read.reserveCapacity(read.count + ids.count) }
-        for (id, row) in zip(ids, rows) { setRead(id, row: row, isRead) }
+        for (index, id) in ids.enumerated() {
+            setRead(id, row: rows.map { $0[index] } ?? stories.row(of: id), isRead)
+        }
     }
 
     /// Whether the story at listing row `row` is read, without making its id.

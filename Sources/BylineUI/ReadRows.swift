@@ -8,11 +8,14 @@ import BylineCore
 /// listing's rows change: 100,000 stories are 12.5 KiB.
 struct ReadRows: Equatable, Sendable {
     private var words: [UInt64]
+    /// Rows of the listing: a row past them is none of its rows.
+    private let rows: Int
     /// Rows set.
     private(set) var count = 0
 
     init(rows: Int) {
-        words = [UInt64](repeating: 0, count: (rows + 63) / 64)
+        self.rows = max(0, rows)
+        words = [UInt64](repeating: 0, count: (self.rows + 63) / 64)
     }
 
     /// The rows of `stories` whose stories `read` holds, found by looking up each id
@@ -25,12 +28,12 @@ struct ReadRows: Equatable, Sendable {
     }
 
     func contains(_ row: Int) -> Bool {
-        guard row >= 0, row / 64 < words.count else { return false }
+        guard row >= 0, row < rows else { return false }
         return words[row / 64] & (1 << UInt64(row % 64)) != 0
     }
 
     mutating func insert(_ row: Int) {
-        guard row >= 0, row / 64 < words.count, !contains(row) else { return }
+        guard !contains(row), row >= 0, row < rows else { return }
         words[row / 64] |= 1 << UInt64(row % 64)
         count += 1
     }
@@ -39,6 +42,17 @@ struct ReadRows: Equatable, Sendable {
         guard contains(row) else { return }
         words[row / 64] &= ~(1 << UInt64(row % 64))
         count -= 1
+    }
+
+    /// Calls `body` with each row set, ascending.
+    func forEach(_ body: (Int) -> Void) {
+        for (index, word) in words.enumerated() where word != 0 {
+            var bits = word
+            while bits != 0 {
+                body(index * 64 + bits.trailingZeroBitCount)
+                bits &= bits - 1
+            }
+        }
     }
 
     /// How many of `rows` are read.

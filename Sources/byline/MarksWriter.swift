@@ -13,13 +13,10 @@ import Glibc
 /// and are saved together, once, by the next: `A` then `U` then `A` costs one or two
 /// saves, not three. `finish` waits until every change is saved, so quitting loses none.
 final class MarksWriter: @unchecked Sendable {
-    /// Changes to one library's marks, and the marks the reader held when it made them:
-    /// saved again whole when the file turns out damaged (see `ReadingState.apply`).
+    /// Changes to one library's marks.
     private struct Batch {
         var readingState: ReadingState
         var changes: [ReadingChange]
-        var read: Set<StoryID>
-        var starred: Set<StoryID>
     }
 
     private let condition = NSCondition()
@@ -33,17 +30,20 @@ final class MarksWriter: @unchecked Sendable {
     }
 
     /// Saves `changes` to `readingState` in the background; a failure is posted as
-    /// `Action.marksNotSaved`.
-    func save(_ changes: [ReadingChange], to readingState: ReadingState, read: Set<StoryID>, starred: Set<StoryID>) {
+    /// `Action.marksNotSaved`. When the saved file turns out damaged (the store sets it
+    /// aside and keeps its intact marks with these changes), `.damagedAndSavedAgain` is
+    /// posted, and the reader hands over every mark it holds to be saved again.
+    ///
+    /// The reader's own sets are not kept here: holding them would make its next mark copy
+    /// the whole set (100,000 ids after `A`) on the key's path.
+    func save(_ changes: [ReadingChange], to readingState: ReadingState) {
         guard !changes.isEmpty else { return }
         condition.lock()
         defer { condition.unlock() }
         if let last = waiting.last, last.readingState.stateFolder == readingState.stateFolder {
             waiting[waiting.count - 1].changes += changes
-            waiting[waiting.count - 1].read = read
-            waiting[waiting.count - 1].starred = starred
         } else {
-            waiting.append(Batch(readingState: readingState, changes: changes, read: read, starred: starred))
+            waiting.append(Batch(readingState: readingState, changes: changes))
         }
         condition.signal()
         guard !started else { return }
@@ -64,6 +64,10 @@ final class MarksWriter: @unchecked Sendable {
             _ = "byline marks".withCString { write(comm, $0, strlen($0)) }
             close(comm)
         }
+        // Saving gives way to the thread drawing the screen on a busy machine: a save of
+        // 100,000 marks takes a core for a while (on Linux, niceness is per thread).
+        let which = __priority_which_t(PRIO_PROCESS.rawValue)
+        _ = setpriority(which, 0, getpriority(which, 0) + 10)
         while true {
             condition.lock()
             while waiting.isEmpty { condition.wait() }
@@ -78,15 +82,11 @@ final class MarksWriter: @unchecked Sendable {
         }
     }
 
-    /// Saves a batch; what went wrong, if anything. When the saved state turns out
-    /// damaged (the store sets the file aside and keeps only these changes), the marks
-    /// the reader holds are saved again, so none are lost.
+    /// Saves a batch; what went wrong, if anything.
     private static func save(_ batch: Batch) -> MarksProblem? {
         do {
             let saved = try batch.readingState.apply(batch.changes)
             guard let problem = saved.problem else { return nil }
-            let marks = batch.read.map(ReadingChange.markRead) + batch.starred.map(ReadingChange.star)
-            _ = try batch.readingState.apply(marks)
             return .damagedAndSavedAgain(FailureReason(problem))
         } catch {
             return .notSaved(FailureReason("\(error)"))

@@ -72,6 +72,24 @@ final class ReaderSession {
 
     private func send(_ action: Action) {
         store.send(action) { effect, state in perform(effect, in: state) }
+        numberSources()
+        if case .marksNotSaved(.damagedAndSavedAgain(_)) = action {
+            // The damaged file lost marks the reader still holds: all of them go back.
+            let state = store.state
+            record(state.read.map(ReadingChange.markRead) + state.starred.map(ReadingChange.star), in: library(at: state.library.folder), state)
+        }
+    }
+
+    /// The listing whose sources were last numbered (see `SourceNumbers`).
+    private var numbered: ObjectIdentifier?
+
+    /// Numbers a new listing's sources behind the screen, so `S` counts from the numbers.
+    private func numberSources() {
+        let shown = store.state.stories
+        let listing = ObjectIdentifier(shown.listing)
+        guard numbered != listing else { return }
+        numbered = listing
+        backgroundWork.run { [mailbox] in mailbox.post(.sourcesCounted(SourceNumbers(shown))) }
     }
 
     /// Does one effect in the library the state shows; returns what it gave at once.
@@ -164,7 +182,7 @@ final class ReaderSession {
     }
 
     private func record(_ changes: [ReadingChange], in library: Library, _ state: AppState) -> [Action] {
-        marksWriter.save(changes, to: library.readingState, read: state.read, starred: state.starred)
+        marksWriter.save(changes, to: library.readingState)
         return []
     }
 }

@@ -59,6 +59,30 @@ import Testing
         #expect(driver.readingTitle == "Rail story 2", "Harbour's stories are read and Rail story 1 is out")
     }
 
+    /// The sources view counts from the listing's numbering once it has come, and must
+    /// show what it showed when it counted the listing itself.
+    @Test func theSourcesViewCountsTheSameFromTheNumbering() {
+        var counted = TwoFeeds.driver(), numbered = TwoFeeds.driver()
+        numbered.send(.sourcesCounted(SourceNumbers(numbered.state.stories)))
+        #expect(numbered.state.sourceNumbers.value != nil)
+        for keys: [Key] in [[.enter, .escape, .down, .character("s")], [.character("S"), .down, .down, .character("A")]] {
+            for key in keys {
+                counted.press(key)
+                numbered.press(key)
+            }
+            #expect(numbered.state.sourceRows == counted.state.sourceRows)
+        }
+        #expect(numbered.state.sourceRows.map { "\($0.scope.title) \($0.unread)/\($0.total)" }
+            == ["All stories 3/6", "Starred 1/1", "Harbour 0/3", "Rail 3/3"])
+        #expect(numbered.lines == counted.lines)
+    }
+
+    @Test func aNumberingOfAnotherListingIsNotTaken() {
+        var driver = TwoFeeds.driver()
+        driver.send(.sourcesCounted(SourceNumbers(StoryRows(Self.withNewStory()))))
+        #expect(driver.state.sourceNumbers.value == nil)
+    }
+
     @Test func readRowsCountWhatIsSetOnce() {
         var rows = ReadRows(rows: 130)
         rows.insert(0)
