@@ -48,8 +48,9 @@ extension AppState {
     mutating func markRead(rows: [Int]) -> [StoryID]? {
         guard !rows.isEmpty else { return nil }
         let ids = rows.map(stories.id(at:))
+        let before = marksBefore
         setRead(ids, rows: rows, true)
-        undoable = .markedRead(ids, rows: rows, listingVersion: listingVersion)
+        undoable = .markedRead(ids, rows: rows, listingVersion: listingVersion, before: before)
         return ids
     }
 
@@ -60,9 +61,9 @@ extension AppState {
         }
         self.undoable = nil
         switch undoable {
-        case .markedRead(let ids, let rows, let version):
+        case .markedRead(let ids, let rows, let version, let before):
             // The listing changed since: its rows are found again.
-            setRead(ids, rows: version == listingVersion ? rows : nil, false)
+            unmarkRead(ids, rows: version == listingVersion ? rows : nil, before: before)
             applyFilter(keeping: selectedStory?.id)
             message = StatusMessage("Marked \(ids.count) \(ids.count == 1 ? "story" : "stories") unread again")
             return [.setRead(ids, false)] + selectionChanged()

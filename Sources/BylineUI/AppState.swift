@@ -23,6 +23,9 @@ public struct AppState: Equatable, Sendable {
     /// `read` by row of `stories` (see `ReadRows`), left out when states are compared:
     /// it follows from `read` and `stories`.
     var readRows = IgnoredInComparison<ReadRows>()
+    /// Changes made to `read` so far: `U` puts back the set `A` changed as it was, when
+    /// nothing has been marked since (see `unmarkRead`).
+    var readChanges = IgnoredInComparison<Int>(value: 0)
     /// The sources of `stories`' rows, numbered behind the screen (see `SourceNumbers`).
     var sourceNumbers = IgnoredInComparison<SourceNumbers>()
     /// Kept up to date by `setRead`, since the header shows it on every frame and a
@@ -191,6 +194,7 @@ public struct AppState: Equatable, Sendable {
     mutating func setRead(_ id: StoryID, row: Int?, _ isRead: Bool) {
         let changed = isRead ? read.insert(id).inserted : read.remove(id) != nil
         guard changed else { return }
+        readChanges.value = (readChanges.value ?? 0) + 1
         if let row {
             if isRead { readRows.value?.insert(row) } else { readRows.value?.remove(row) }
         }
@@ -210,6 +214,25 @@ public struct AppState: Equatable, Sendable {
             setRead(id, row: rows.map { $0[index] } ?? stories.row(of: id), isRead)
         }
     }
+
+    /// Takes back `A`'s marks of `ids` at `rows` (nil: the listing changed since). With
+    /// nothing marked since (`before` is the read set and the change count just before
+    /// `A`, and `A`'s own changes are `ids.count`), the set before is put back whole:
+    /// removing 100,000 ids one by one costs more than a frame.
+    mutating func unmarkRead(_ ids: [StoryID], rows: [Int]?, before: MarksBefore) {
+        guard let rows, readChanges.value == before.changes + ids.count else {
+            setRead(ids, rows: rows, false)
+            return
+        }
+        read = before.read
+        readChanges.value = (readChanges.value ?? 0) + 1
+        for row in rows { readRows.value?.remove(row) }
+        unreadCount += ids.count
+        recountScopeUnread()
+    }
+
+    /// The read set and its change count, as `A` found them.
+    var marksBefore: MarksBefore { MarksBefore(read: read, changes: readChanges.value ?? 0) }
 
     /// Whether the story at listing row `row` is read, without making its id.
     func isRead(row: Int) -> Bool {
@@ -234,6 +257,7 @@ public struct AppState: Equatable, Sendable {
     /// Takes another library's marks (on switching to it).
     mutating func replaceMarks(read newRead: Set<StoryID>, starred newStarred: Set<StoryID>) {
         read = newRead
+        readChanges.value = (readChanges.value ?? 0) + 1
         starred = newStarred
         recountRead()
         recountScopeUnread()
@@ -387,4 +411,10 @@ struct ScopeInputs: Equatable, Sendable {
 struct IgnoredInComparison<Value: Sendable>: Equatable, Sendable {
     var value: Value?
     static func == (_: Self, _: Self) -> Bool { true }
+}
+
+/// The read marks as `A` found them, for `U` (see `AppState.unmarkRead`).
+public struct MarksBefore: Equatable, Sendable {
+    var read: Set<StoryID>
+    var changes: Int
 }

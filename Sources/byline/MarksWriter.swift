@@ -13,10 +13,24 @@ import Glibc
 /// and are saved together, once, by the next: `A` then `U` then `A` costs one or two
 /// saves, not three. `finish` waits until every change is saved, so quitting loses none.
 final class MarksWriter: @unchecked Sendable {
-    /// Changes to one library's marks.
+    /// Changes to one library's marks, in the order made.
     private struct Batch {
         var readingState: ReadingState
-        var changes: [ReadingChange]
+        var parts: [Part]
+    }
+
+    /// Changes as the reader hands them over: stories marked together (`A`, `U`) come
+    /// as their ids, made into changes on the writer's thread rather than the key's.
+    enum Part {
+        case changes([ReadingChange])
+        case marked([StoryID], read: Bool)
+
+        var changes: [ReadingChange] {
+            switch self {
+            case .changes(let changes): changes
+            case .marked(let ids, let read): ids.map { read ? .markRead($0) : .markUnread($0) }
+            }
+        }
     }
 
     private let condition = NSCondition()
@@ -36,14 +50,13 @@ final class MarksWriter: @unchecked Sendable {
     ///
     /// The reader's own sets are not kept here: holding them would make its next mark copy
     /// the whole set (100,000 ids after `A`) on the key's path.
-    func save(_ changes: [ReadingChange], to readingState: ReadingState) {
-        guard !changes.isEmpty else { return }
+    func save(_ part: Part, to readingState: ReadingState) {
         condition.lock()
         defer { condition.unlock() }
         if let last = waiting.last, last.readingState.stateFolder == readingState.stateFolder {
-            waiting[waiting.count - 1].changes += changes
+            waiting[waiting.count - 1].parts.append(part)
         } else {
-            waiting.append(Batch(readingState: readingState, changes: changes))
+            waiting.append(Batch(readingState: readingState, parts: [part]))
         }
         condition.signal()
         guard !started else { return }
@@ -85,7 +98,7 @@ final class MarksWriter: @unchecked Sendable {
     /// Saves a batch; what went wrong, if anything.
     private static func save(_ batch: Batch) -> MarksProblem? {
         do {
-            let saved = try batch.readingState.apply(batch.changes)
+            let saved = try batch.readingState.apply(batch.parts.flatMap(\.changes))
             guard let problem = saved.problem else { return nil }
             return .damagedAndSavedAgain(FailureReason(problem))
         } catch {

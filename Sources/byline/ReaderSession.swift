@@ -102,7 +102,7 @@ final class ReaderSession {
         case .markRead(let id): return record(.markRead(id), in: library, state)
         case .markUnread(let id): return record(.markUnread(id), in: library, state)
         case .setRead(let ids, let isRead):
-            return record(ids.map { isRead ? ReadingChange.markRead($0) : .markUnread($0) }, in: library, state)
+            marksWriter.save(.marked(ids, read: isRead), to: library.readingState)
         case .star(let id): return record(.star(id), in: library, state)
         case .unstar(let id): return record(.unstar(id), in: library, state)
         case .openInBrowser(let url):
@@ -182,7 +182,7 @@ final class ReaderSession {
     }
 
     private func record(_ changes: [ReadingChange], in library: Library, _ state: AppState) -> [Action] {
-        marksWriter.save(changes, to: library.readingState)
+        marksWriter.save(.changes(changes), to: library.readingState)
         return []
     }
 }

@@ -1,5 +1,6 @@
 import BylineCore
 import Foundation
+import TerminalKit
 import Testing
 @testable import BylineUI
 
@@ -81,6 +82,21 @@ import Testing
         var driver = TwoFeeds.driver()
         driver.send(.sourcesCounted(SourceNumbers(StoryRows(Self.withNewStory()))))
         #expect(driver.state.sourceNumbers.value == nil)
+    }
+
+    /// `U` puts the read set back as `A` found it only when nothing was marked since: a
+    /// story read after `A` stays read.
+    @Test func uKeepsAStoryReadAfterA() {
+        var driver = TwoFeeds.driver()
+        driver.press(.character("S"), .down, .down, .enter)  // Harbour.
+        driver.press(.character("A"))
+        driver.press(.character("S"), .end, .enter, .enter)  // Reads Rail story 1.
+        #expect(driver.readingTitle == "Rail story 1")
+        driver.press(.character("U"))
+        #expect(driver.state.read == [TwoFeeds.all[1].0.id])
+        #expect(driver.state.unreadCount == 5)
+        driver.press(.escape)
+        #expect(driver.lines[0].hasSuffix("2 unread · 3 stories "))
     }
 
     @Test func readRowsCountWhatIsSetOnce() {
