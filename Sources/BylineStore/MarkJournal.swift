@@ -29,13 +29,18 @@ public struct MarkJournal: Equatable, Sendable {
     /// The journal with one more local change.
     public func recording(_ change: ReadingChange) -> MarkJournal {
         var journal = self
-        switch change {
-        case .markRead(let id): journal.entries[id, default: Pending()].read = true
-        case .markUnread(let id): journal.entries[id, default: Pending()].read = false
-        case .star(let id): journal.entries[id, default: Pending()].starred = true
-        case .unstar(let id): journal.entries[id, default: Pending()].starred = false
-        }
+        journal.record(change)
         return journal
+    }
+
+    /// Records one change in place (see `ReadingMarks.apply(_:)` for why in place).
+    public mutating func record(_ change: ReadingChange) {
+        switch change {
+        case .markRead(let id): entries[id, default: Pending()].read = true
+        case .markUnread(let id): entries[id, default: Pending()].read = false
+        case .star(let id): entries[id, default: Pending()].starred = true
+        case .unstar(let id): entries[id, default: Pending()].starred = false
+        }
     }
 
     /// The journal once `sent` reached the server: each mark sent is dropped, unless it

@@ -13,13 +13,19 @@ public struct ReadingMarks: Equatable, Sendable {
     /// The marks after one change.
     public func applying(_ change: ReadingChange) -> ReadingMarks {
         var marks = self
-        switch change {
-        case .markRead(let id): marks.read.insert(id)
-        case .markUnread(let id): marks.read.remove(id)
-        case .star(let id): marks.starred.insert(id)
-        case .unstar(let id): marks.starred.remove(id)
-        }
+        marks.apply(change)
         return marks
+    }
+
+    /// Makes one change in place: `A` on 100,000 stories is 100,000 changes, and a copy of
+    /// the sets for each (as `applying` makes) costs seconds.
+    public mutating func apply(_ change: ReadingChange) {
+        switch change {
+        case .markRead(let id): read.insert(id)
+        case .markUnread(let id): read.remove(id)
+        case .star(let id): starred.insert(id)
+        case .unstar(let id): starred.remove(id)
+        }
     }
 }
 

@@ -52,7 +52,7 @@ extension ReadingState {
             var loaded = try readRepairing()
             let found = changes(loaded.marks, try readJournal())
             guard !found.isEmpty else { return [] }
-            loaded.marks = found.reduce(loaded.marks) { $0.applying($1) }
+            for change in found { loaded.marks.apply(change) }
             try AtomicFile.save(ReadingStateFile.encode(loaded.marks), to: path)
             return found
         }
@@ -61,7 +61,7 @@ extension ReadingState {
     /// Adds `changes` to the journal when journaling. Call with the lock held.
     func journalForSync(_ changes: [ReadingChange]) throws(LibraryError) {
         guard isJournaling, !changes.isEmpty else { return }
-        let journal = changes.reduce(try readJournal()) { $0.recording($1) }
+        let journal = changes.reduce(into: try readJournal()) { $0.record($1) }
         try AtomicFile.save(MarkJournalFile.encode(journal), to: journalPath)
     }
 

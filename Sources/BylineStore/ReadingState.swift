@@ -49,7 +49,7 @@ public struct ReadingState: Sendable {
             // Journaled first: killed between the two writes, the change is still sent at
             // the next sync (and comes back from the server), never lost.
             try journalForSync(changes)
-            loaded.marks = changes.reduce(loaded.marks) { $0.applying($1) }
+            for change in changes { loaded.marks.apply(change) }
             try AtomicFile.save(ReadingStateFile.encode(loaded.marks), to: path)
             return loaded
         }

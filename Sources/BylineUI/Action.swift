@@ -29,6 +29,8 @@ public enum Action: Sendable {
     case similarFound(StoryID, [SimilarStory])
     /// A read or star mark was not saved as asked.
     case marksNotSaved(MarksProblem)
+    /// The listing's sources numbered behind the screen, for the sources view to count from.
+    case sourcesCounted(SourceNumbers)
     /// `d` was done: the file deleted (kept for undo), or only hidden (the reader's own
     /// file), or why neither.
     case storyDeleted(StoryID, Result<Deletion, FailureReason>)

@@ -8,8 +8,17 @@ extension AppState {
         sources?.rows ?? countSources(order: .newestFirst)
     }
 
+    /// From the listing's source numbering once it has come, else from the listing itself.
     func countSources(order: SourceList.Order) -> [SourceList.Row] {
-        SourceList.make(stories, read: read, starred: starred, order: order, folders: sourceFolders).rows
+        if let numbers = sourceNumbers.value, numbers.number(stories), let readRows = readRows.value {
+            return SourceList.make(numbers.tallies(read: readRows, starred: starred), order: order, folders: sourceFolders).rows
+        }
+        return SourceList.make(stories, read: read, starred: starred, order: order, folders: sourceFolders).rows
+    }
+
+    /// Takes the source numbering made behind the screen, if it is of the listing shown.
+    mutating func take(_ numbers: SourceNumbers) {
+        if numbers.number(stories) { sourceNumbers.value = numbers }
     }
 
     /// Counts the rows again, after the marks or the listing changed under the view.
@@ -52,16 +61,10 @@ extension AppState {
     /// `A` on a row of the sources view: every story of that source (or folder, or all of
     /// them) marked read, with `U` to take it back, as `A` does in its list.
     mutating func markSourceRead(_ row: SourceList.Row) -> [Effect] {
-        let stories = stories, starred = starred, folders = sourceFolders, hidden = hidden, read = read
-        let marked = (0..<stories.count).map { stories.summary(at: $0) }
-            .filter { row.scope.contains($0, starred: starred, folders: folders) && !hidden.contains($0.id) && !read.contains($0.id) }
-            .map(\.id)
-        guard !marked.isEmpty else {
+        guard let marked = markRead(rows: rows(in: row.scope).filter { !isRead(row: $0) }) else {
             message = StatusMessage("Every story in \(row.scope.title) is read already")
             return []
         }
-        for id in marked { setRead(id, true) }
-        undoable = .markedRead(marked)
         recountSources()
         message = StatusMessage("Marked \(marked.count) \(marked.count == 1 ? "story" : "stories") in \(row.scope.title) read (U undoes)")
         return [.setRead(marked, true)]

@@ -11,18 +11,18 @@ extension AppState {
         let positions = 0..<visible.count
         let rows = forward ? Array(positions.dropFirst(min(visible.count, max(0, current + 1))))
             : Array(positions.prefix(max(0, current)).reversed())
-        if let row = rows.first(where: { !read.contains(stories.id(at: visible[$0])) }) {
+        if let row = rows.first(where: { !isRead(row: visible[$0]) }) {
             return open(stories.id(at: visible[row]), pushingHistory: false)
         }
         // At the end of a source: on into the next source with unread stories.
         if forward, case .source = scope {
             let order = sources?.order ?? .newestFirst
-            let rows = SourceList.make(stories, read: read, starred: starred, order: order, folders: sourceFolders).rows
+            let rows = countSources(order: order)
             let here = rows.firstIndex { $0.scope == scope } ?? rows.count
             let later = rows.dropFirst(here + 1) + rows.prefix(here)
             if let next = later.first(where: { if case .source = $0.scope { $0.unread > 0 } else { false } }) {
                 show(next.scope)
-                if let row = visible.firstPosition(where: { !read.contains(stories.id(at: $0)) }) {
+                if let row = visible.firstPosition(where: { !isRead(row: $0) }) {
                     let effects = open(stories.id(at: visible[row]), pushingHistory: false)
                     message = StatusMessage("On to \(next.scope.title): \(next.unread) unread")
                     return effects
@@ -35,15 +35,23 @@ extension AppState {
 
     /// `A`: every story of the list (its scope, filter and all) marked read.
     mutating func markListRead() -> [Effect] {
-        let ids = (0..<visible.count).map { stories.id(at: visible[$0]) }.filter { !read.contains($0) }
-        guard !ids.isEmpty else {
+        guard let ids = markRead(rows: visible.filter { !isRead(row: $0) }) else {
             message = StatusMessage("Every story here is read already")
             return []
         }
-        for id in ids { setRead(id, true) }
-        undoable = .markedRead(ids)
         message = StatusMessage("Marked \(ids.count) \(ids.count == 1 ? "story" : "stories") read (U undoes)")
         return [.setRead(ids, true)]
+    }
+
+    /// Marks the stories at listing rows `rows` read, for `U` to take back; their ids, or
+    /// nil when there were none. By row: only the unread stories' ids are made.
+    mutating func markRead(rows: [Int]) -> [StoryID]? {
+        guard !rows.isEmpty else { return nil }
+        let ids = rows.map(stories.id(at:))
+        let before = marksBefore
+        setRead(ids, rows: rows, true)
+        undoable = .markedRead(ids, rows: rows, listingVersion: listingVersion, before: before)
+        return ids
     }
 
     mutating func undo() -> [Effect] {
@@ -53,8 +61,9 @@ extension AppState {
         }
         self.undoable = nil
         switch undoable {
-        case .markedRead(let ids):
-            for id in ids { setRead(id, false) }
+        case .markedRead(let ids, let rows, let version, let before):
+            // The listing changed since: its rows are found again.
+            unmarkRead(ids, rows: version == listingVersion ? rows : nil, before: before)
             applyFilter(keeping: selectedStory?.id)
             message = StatusMessage("Marked \(ids.count) \(ids.count == 1 ? "story" : "stories") unread again")
             return [.setRead(ids, false)] + selectionChanged()

@@ -20,6 +20,14 @@ public struct AppState: Equatable, Sendable {
     public private(set) var stories: StoryRows
     public var problems: [String]
     public private(set) var read: Set<StoryID>
+    /// `read` by row of `stories` (see `ReadRows`), left out when states are compared:
+    /// it follows from `read` and `stories`.
+    var readRows = IgnoredInComparison<ReadRows>()
+    /// Changes made to `read` so far: `U` puts back the set `A` changed as it was, when
+    /// nothing has been marked since (see `unmarkRead`).
+    var readChanges = IgnoredInComparison<Int>(value: 0)
+    /// The sources of `stories`' rows, numbered behind the screen (see `SourceNumbers`).
+    var sourceNumbers = IgnoredInComparison<SourceNumbers>()
     /// Kept up to date by `setRead`, since the header shows it on every frame and a
     /// library can hold 100,000 stories.
     public private(set) var unreadCount: Int
@@ -141,7 +149,9 @@ public struct AppState: Equatable, Sendable {
         self.stories = listing
         self.problems = problems
         self.read = read
-        self.unreadCount = Self.countUnread(listing, read: read)
+        let readRows = ReadRows(listing, read: read)
+        self.readRows.value = readRows
+        self.unreadCount = listing.count - readRows.count
         self.hasDates = listing.hasDates
         self.starred = starred
         self.screen = screen
@@ -177,36 +187,80 @@ public struct AppState: Equatable, Sendable {
 
     /// Marks a story of the list read or unread.
     public mutating func setRead(_ id: StoryID, _ isRead: Bool) {
+        setRead(id, row: stories.row(of: id), isRead)
+    }
+
+    /// Marks story `id`, at listing row `row` (nil when not listed), read or unread.
+    mutating func setRead(_ id: StoryID, row: Int?, _ isRead: Bool) {
         let changed = isRead ? read.insert(id).inserted : read.remove(id) != nil
         guard changed else { return }
+        readChanges.value = (readChanges.value ?? 0) + 1
+        if let row {
+            if isRead { readRows.value?.insert(row) } else { readRows.value?.remove(row) }
+        }
         unreadCount += isRead ? -1 : 1
         if case .all = inScope {
             scopeUnread = unreadCount
-        } else if stories.row(of: id).flatMap(inScope.position(of:)) != nil {
+        } else if row.flatMap(inScope.position(of:)) != nil {
             scopeUnread += isRead ? -1 : 1
         }
+    }
+
+    /// Marks many stories at once (`A`, and `U` after it), each at its listing row (the
+    /// same place in `rows` as in `ids`), or, without rows, wherever they are listed now.
+    mutating func setRead(_ ids: [StoryID], rows: [Int]?, _ isRead: Bool) {
+        if isRead { read.reserveCapacity(read.count + ids.count) }
+        for (index, id) in ids.enumerated() {
+            setRead(id, row: rows.map { $0[index] } ?? stories.row(of: id), isRead)
+        }
+    }
+
+    /// Takes back `A`'s marks of `ids` at `rows` (nil: the listing changed since). With
+    /// nothing marked since (`before` is the read set and the change count just before
+    /// `A`, and `A`'s own changes are `ids.count`), the set before is put back whole:
+    /// removing 100,000 ids one by one costs more than a frame.
+    mutating func unmarkRead(_ ids: [StoryID], rows: [Int]?, before: MarksBefore) {
+        guard let rows, readChanges.value == before.changes + ids.count else {
+            setRead(ids, rows: rows, false)
+            return
+        }
+        read = before.read
+        readChanges.value = (readChanges.value ?? 0) + 1
+        for row in rows { readRows.value?.remove(row) }
+        unreadCount += ids.count
+        recountScopeUnread()
+    }
+
+    /// The read set and its change count, as `A` found them.
+    var marksBefore: MarksBefore { MarksBefore(read: read, changes: readChanges.value ?? 0) }
+
+    /// Whether the story at listing row `row` is read, without making its id.
+    func isRead(row: Int) -> Bool {
+        readRows.value?.contains(row) ?? read.contains(stories.id(at: row))
     }
 
     /// Counts the unread stories of `inScope` afresh.
     private mutating func recountScopeUnread() {
         switch inScope {
         case .all: scopeUnread = unreadCount
-        case .some(let rows): scopeUnread = rows.reduce(0) { $0 + (read.contains(stories.id(at: $1)) ? 0 : 1) }
+        case .some(let rows): scopeUnread = rows.count - (readRows.value?.count(in: inScope) ?? rows.reduce(0) { $0 + (isRead(row: $1) ? 1 : 0) })
         }
+    }
+
+    /// Makes `readRows` and the unread count afresh, after the marks or the rows changed.
+    private mutating func recountRead() {
+        let rows = ReadRows(stories, read: read)
+        readRows.value = rows
+        unreadCount = stories.count - rows.count
     }
 
     /// Takes another library's marks (on switching to it).
     mutating func replaceMarks(read newRead: Set<StoryID>, starred newStarred: Set<StoryID>) {
         read = newRead
+        readChanges.value = (readChanges.value ?? 0) + 1
         starred = newStarred
-        unreadCount = Self.countUnread(stories, read: read)
+        recountRead()
         recountScopeUnread()
-    }
-
-    /// Looks up the read stories in the listing rather than every story in the read set:
-    /// the read set is usually the smaller, and a listing row costs a decode.
-    private static func countUnread(_ stories: StoryRows, read: Set<StoryID>) -> Int {
-        stories.count - stories.countListed(read)
     }
 
     public func summary(for id: StoryID) -> StorySummary? {
@@ -224,7 +278,7 @@ public struct AppState: Equatable, Sendable {
         if let foundIDs {
             filter?.found?.rows = foundIDs.compactMap { listing.row(of: $0) }
         }
-        unreadCount = Self.countUnread(stories, read: read)
+        recountRead()
         hasDates = stories.hasDates
         applyFilter(keeping: selectedID)
     }
@@ -242,10 +296,7 @@ public struct AppState: Equatable, Sendable {
                 inScope = .all(stories.count)
             } else {
                 // A scope reads every row once; the unfiltered list holds none of them.
-                inScope = .some((0..<stories.count).filter { row in
-                    let story = stories.summary(at: row)
-                    return scope.contains(story, starred: starred, folders: sourceFolders) && !hidden.contains(story.id)
-                })
+                inScope = .some(rows(in: scope))
             }
         }
         // Between new scopes, `setRead` keeps the count.
@@ -269,15 +320,18 @@ public struct AppState: Equatable, Sendable {
         }
         if hidingRead {
             // The story the cursor is on stays, so hiding never moves the reader's place.
-            visible = visible.keeping { row in
-                let rowID = stories.id(at: row)
-                return !read.contains(rowID) || rowID == id
-            }
+            let kept = id.flatMap(stories.row(of:))
+            visible = visible.keeping { row in !isRead(row: row) || row == kept }
         }
         if let id, let row = visibleRow(of: id) {
             list.selected = row
         }
         list.selected = min(max(0, list.selected), max(0, visible.count - 1))
+    }
+
+    /// The listing rows of `scope`'s stories, those `d` took out left out.
+    func rows(in scope: StoryScope) -> [Int] {
+        scope.rows(of: stories, starred: starred, folders: sourceFolders, hidden: hidden)
     }
 
     /// Drops the filter, keeping the cursor on the story it is on.
@@ -357,4 +411,10 @@ struct ScopeInputs: Equatable, Sendable {
 struct IgnoredInComparison<Value: Sendable>: Equatable, Sendable {
     var value: Value?
     static func == (_: Self, _: Self) -> Bool { true }
+}
+
+/// The read marks as `A` found them, for `U` (see `AppState.unmarkRead`).
+public struct MarksBefore: Equatable, Sendable {
+    var read: Set<StoryID>
+    var changes: Int
 }

@@ -29,13 +29,22 @@ public enum StoryScope: Hashable, Sendable {
         SourceTallies.name(source: source, id: id)
     }
 
-    func contains(_ story: StorySummary, starred: Set<StoryID>, folders: [String: String]) -> Bool {
+    /// The rows of `stories` in the scope, ascending, `hidden` stories left out. Reads
+    /// each row's source at most (and its id when it has none), never its whole summary;
+    /// the starred are looked up by id.
+    func rows(of stories: StoryRows, starred: Set<StoryID>, folders: [String: String], hidden: Set<StoryID>) -> [Int] {
+        let hiddenRows = Set(hidden.compactMap(stories.row(of:)))
+        func sourceName(at row: Int) -> String {
+            SourceTallies.trimmedSource(stories.source(at: row).source) ?? Self.sourceName(source: nil, id: stories.id(at: row))
+        }
+        func rows(where keep: (Int) -> Bool) -> [Int] {
+            (0..<stories.count).filter { !hiddenRows.contains($0) && keep($0) }
+        }
         switch self {
-        case .all: true
-        case .starred: starred.contains(story.id)
-        case .source(let name): Self.sourceName(of: story) == name
-        case .folder(let name):
-            folders[Self.sourceName(of: story)] == name
+        case .all: return rows { _ in true }
+        case .starred: return starred.compactMap(stories.row(of:)).filter { !hiddenRows.contains($0) }.sorted()
+        case .source(let name): return rows { sourceName(at: $0) == name }
+        case .folder(let folder): return rows { folders[sourceName(at: $0)] == folder }
         }
     }
 }

@@ -65,6 +65,9 @@ public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
     case .storyNotRestored(let id, let reason):
         state.message = StatusMessage("Could not restore \(id.path): \(reason)", isError: true)
         return []
+    case .sourcesCounted(let numbers):
+        state.take(numbers)
+        return []
     case .marksNotSaved(let problem):
         state.message = StatusMessage(problem.sentence, isError: true)
         return []

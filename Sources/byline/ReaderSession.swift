@@ -21,6 +21,8 @@ final class ReaderSession {
     private let configuration: Configuration
     /// Libraries with stories deleted this session: their kept copies go when it ends.
     private var deletedThisSession: Set<URL> = []
+    /// Saves marks behind the screen (see `MarksWriter`).
+    private lazy var marksWriter = MarksWriter(mailbox: mailbox)
 
     init(state: AppState, backgroundWork: BackgroundWork, configuration: Configuration = .defaults,
          exitAfterFirstFrame: Bool = false) {
@@ -36,6 +38,7 @@ final class ReaderSession {
         try screen.start()
         defer { screen.stop() }
         defer { for folder in deletedThisSession { library(at: folder).forgetDeleted() } }
+        defer { marksWriter.finish() }
         let size = screen.size
         send(.resized(width: size.width, height: size.height))
         send(.started)
@@ -69,6 +72,24 @@ final class ReaderSession {
 
     private func send(_ action: Action) {
         store.send(action) { effect, state in perform(effect, in: state) }
+        numberSources()
+        if case .marksNotSaved(.damagedAndSavedAgain(_)) = action {
+            // The damaged file lost marks the reader still holds: all of them go back.
+            let state = store.state
+            record(state.read.map(ReadingChange.markRead) + state.starred.map(ReadingChange.star), in: library(at: state.library.folder), state)
+        }
+    }
+
+    /// The listing whose sources were last numbered (see `SourceNumbers`).
+    private var numbered: ObjectIdentifier?
+
+    /// Numbers a new listing's sources behind the screen, so `S` counts from the numbers.
+    private func numberSources() {
+        let shown = store.state.stories
+        let listing = ObjectIdentifier(shown.listing)
+        guard numbered != listing else { return }
+        numbered = listing
+        backgroundWork.run { [mailbox] in mailbox.post(.sourcesCounted(SourceNumbers(shown))) }
     }
 
     /// Does one effect in the library the state shows; returns what it gave at once.
@@ -81,7 +102,7 @@ final class ReaderSession {
         case .markRead(let id): return record(.markRead(id), in: library, state)
         case .markUnread(let id): return record(.markUnread(id), in: library, state)
         case .setRead(let ids, let isRead):
-            return record(ids.map { isRead ? ReadingChange.markRead($0) : .markUnread($0) }, in: library, state)
+            marksWriter.save(.marked(ids, read: isRead), to: library.readingState)
         case .star(let id): return record(.star(id), in: library, state)
         case .unstar(let id): return record(.unstar(id), in: library, state)
         case .openInBrowser(let url):
@@ -154,24 +175,14 @@ final class ReaderSession {
         return []
     }
 
-    /// Saves a read or star change; a failure is shown, the reader goes on.
-    ///
-    /// When the saved state turns out damaged (the store sets the file aside and keeps
-    /// only this change), the marks the reader holds are saved again, so none are lost.
+    /// Saves read or star changes in the background; a failure is shown when it comes, the
+    /// reader goes on.
     private func record(_ change: ReadingChange, in library: Library, _ state: AppState) -> [Action] {
         record([change], in: library, state)
     }
 
     private func record(_ changes: [ReadingChange], in library: Library, _ state: AppState) -> [Action] {
-        let readingState = library.readingState
-        do {
-            let saved = try readingState.apply(changes)
-            guard let problem = saved.problem else { return [] }
-            let marks = state.read.map(ReadingChange.markRead) + state.starred.map(ReadingChange.star)
-            _ = try readingState.apply(marks)
-            return [.marksNotSaved(.damagedAndSavedAgain(FailureReason(problem)))]
-        } catch {
-            return [.marksNotSaved(.notSaved(FailureReason("\(error)")))]
-        }
+        marksWriter.save(.changes(changes), to: library.readingState)
+        return []
     }
 }

@@ -1,0 +1,108 @@
+import BylineCore
+import BylineStore
+import BylineUI
+import Foundation
+import Glibc
+
+/// Saves read and star marks on a thread of its own, so a key that marks stories is
+/// drawn before they are saved: saving rewrites the whole reading-state file under the
+/// writers' lock (re-read, apply, write, fsync, rename), which for a library of 100,000
+/// read stories takes far longer than a frame.
+///
+/// Changes are saved in the order they were made. Changes made while a save runs wait
+/// and are saved together, once, by the next: `A` then `U` then `A` costs one or two
+/// saves, not three. `finish` waits until every change is saved, so quitting loses none.
+final class MarksWriter: @unchecked Sendable {
+    /// Changes to one library's marks, in the order made.
+    private struct Batch {
+        var readingState: ReadingState
+        var parts: [Part]
+    }
+
+    /// Changes as the reader hands them over: stories marked together (`A`, `U`) come
+    /// as their ids, made into changes on the writer's thread rather than the key's.
+    enum Part {
+        case changes([ReadingChange])
+        case marked([StoryID], read: Bool)
+
+        var changes: [ReadingChange] {
+            switch self {
+            case .changes(let changes): changes
+            case .marked(let ids, let read): ids.map { read ? .markRead($0) : .markUnread($0) }
+            }
+        }
+    }
+
+    private let condition = NSCondition()
+    private var waiting: [Batch] = []
+    private var saving = false
+    private var started = false
+    private let mailbox: Mailbox
+
+    init(mailbox: Mailbox) {
+        self.mailbox = mailbox
+    }
+
+    /// Saves `changes` to `readingState` in the background; a failure is posted as
+    /// `Action.marksNotSaved`. When the saved file turns out damaged (the store sets it
+    /// aside and keeps its intact marks with these changes), `.damagedAndSavedAgain` is
+    /// posted, and the reader hands over every mark it holds to be saved again.
+    ///
+    /// The reader's own sets are not kept here: holding them would make its next mark copy
+    /// the whole set (100,000 ids after `A`) on the key's path.
+    func save(_ part: Part, to readingState: ReadingState) {
+        condition.lock()
+        defer { condition.unlock() }
+        if let last = waiting.last, last.readingState.stateFolder == readingState.stateFolder {
+            waiting[waiting.count - 1].parts.append(part)
+        } else {
+            waiting.append(Batch(readingState: readingState, parts: [part]))
+        }
+        condition.signal()
+        guard !started else { return }
+        started = true
+        Thread { [self] in loop() }.start()
+    }
+
+    /// Waits until every change handed over is saved.
+    func finish() {
+        condition.lock()
+        defer { condition.unlock() }
+        while saving || !waiting.isEmpty { condition.wait() }
+    }
+
+    private func loop() {
+        let comm = open("/proc/thread-self/comm", O_WRONLY)
+        if comm >= 0 {
+            _ = "byline marks".withCString { write(comm, $0, strlen($0)) }
+            close(comm)
+        }
+        // Saving gives way to the thread drawing the screen on a busy machine: a save of
+        // 100,000 marks takes a core for a while (on Linux, niceness is per thread).
+        let which = __priority_which_t(PRIO_PROCESS.rawValue)
+        _ = setpriority(which, 0, getpriority(which, 0) + 10)
+        while true {
+            condition.lock()
+            while waiting.isEmpty { condition.wait() }
+            let batch = waiting.removeFirst()
+            saving = true
+            condition.unlock()
+            if let problem = Self.save(batch) { mailbox.post(.marksNotSaved(problem)) }
+            condition.lock()
+            saving = false
+            condition.broadcast()
+            condition.unlock()
+        }
+    }
+
+    /// Saves a batch; what went wrong, if anything.
+    private static func save(_ batch: Batch) -> MarksProblem? {
+        do {
+            let saved = try batch.readingState.apply(batch.parts.flatMap(\.changes))
+            guard let problem = saved.problem else { return nil }
+            return .damagedAndSavedAgain(FailureReason(problem))
+        } catch {
+            return .notSaved(FailureReason("\(error)"))
+        }
+    }
+}
