@@ -70,7 +70,8 @@ extension StoryFileParser {
             guard !story.title.isEmpty else { return nil }
             bodyStart = headerEnd
         } else {
-            guard let (title, titleLine) = headerlessTitle(bytes, lines) else { return nil }
+            guard let (kicker, title, titleLine) = headerlessTitle(bytes, lines) else { return nil }
+            story.kicker = kicker
             story.title = title
             bodyStart = titleLine + 1
         }
@@ -105,22 +106,32 @@ extension StoryFileParser {
         return story
     }
 
-    /// A headerless file's title and the line it is on, as `deriveTitle` finds them: the
-    /// first line, trimmed. Nil where the full parse decides otherwise or the bytes cannot
-    /// tell: no text, a preformatted block near the start, a first line that may be a
-    /// kicker (the title is then the lead's first sentence), spaces that join a character.
-    private static func headerlessTitle(_ bytes: [UInt8], _ lines: [Range<Int>]) -> (String, Int)? {
+    /// A headerless file's kicker, title and the line its body follows, as `deriveTitle`
+    /// finds them: the first line, trimmed, is the title; or, when it looks like a section
+    /// label alone in its paragraph, the kicker, and the title is the next paragraph's
+    /// first sentence. Nil where the full parse decides otherwise or the bytes cannot tell:
+    /// no text, a preformatted block near the start, spaces that join a character.
+    private static func headerlessTitle(_ bytes: [UInt8], _ lines: [Range<Int>]) -> (String?, String, Int)? {
         guard let index = lines.firstIndex(where: { !isBlank(bytes, $0) }),
               bytes[lines[index]].first != UInt8(ascii: "`"),
               let trimmed = trimmedSpaces(bytes, lines[index]) else { return nil }
         let next = index + 1
         // The rest of the first paragraph is a paragraph the full parse never asks about fences.
         if next < lines.count, bytes[lines[next]].first == UInt8(ascii: "`") { return nil }
-        let title = Substring(String(decoding: bytes[trimmed], as: UTF8.self))
+        let firstLine = Substring(String(decoding: bytes[trimmed], as: UTF8.self))
         let single = next == lines.count || isBlank(bytes, lines[next])
-        let morefollows = lines[next...].contains { !isBlank(bytes, $0) }
-        if single, morefollows, StoryFileFormat.looksLikeKicker(title) { return nil }
-        return (String(title), index)
+        // A kicker has at most 40 characters: an ASCII line longer than that is none, and
+        // is not split into words to find out.
+        let short = trimmed.count <= 40 || bytes[trimmed].contains { $0 >= 0x80 }
+        guard single, short, let lead = lines[next...].firstIndex(where: { !isBlank(bytes, $0) }),
+              StoryFileFormat.looksLikeKicker(firstLine) else { return (nil, String(firstLine), index) }
+        // A preformatted lead leaves the first line the title: the full parse decides.
+        guard bytes[lines[lead]].first != UInt8(ascii: "`") else { return nil }
+        var leadEnd = lead + 1
+        while leadEnd < lines.count, !isBlank(bytes, lines[leadEnd]) { leadEnd += 1 }
+        let leadText = lines[lead..<leadEnd].map { String(text(bytes, $0).trimmingSpaces) }.joined(separator: " ")
+        let title = Headline.shortened(Headline.firstSentence(of: InlineText.plain(leadText)))
+        return (String(firstLine), title.isEmpty ? "Untitled" : title, index)
     }
 
     /// Whether the ASCII name at `range` is `lowercased`, in any case.

@@ -118,9 +118,36 @@ import Testing
     }
 
     @Test func aHeaderlessStoryIsIndexedWithoutItsParagraphs() throws {
-        let text = "A headerless story\n\nFirst paragraph.\n\nSecond paragraph.\n\nREAD MORE: Next\n"
+        let text = "A headerless story with its title line\n\nFirst paragraph.\n\nSecond paragraph.\n\nREAD MORE: Next\n"
         let story = try StoryFileParser.parseForIndex(Array(text.utf8)).get()
-        #expect(story.title == "A headerless story")
+        #expect(story.title == "A headerless story with its title line")
+        #expect(story.body == [.readMore(RelatedLink(title: "Next"))])
+    }
+
+    @Test(arguments: [
+        "Science\n\nAbout city last from health council. Energy were minister.\n\nREAD MORE: Next\n",
+        "  Analysis \n\nA lead over\ntwo lines, wrapped. And more.\n\nSource: Closing\n",
+        "Κόσμος\n\nΜια ιστορία χωρίς επικεφαλίδα. Και άλλο.\n",
+        "World\r\n\r\nWindows lead! Then more.\r\n",
+        "World\n\n[A link](https://x.org) opens the lead. Then more.\n",
+        "World\n\n...\n",
+        "World\n\n```\nA preformatted lead\n```\n",
+        "World.\n\nNot a kicker: it ends in a full stop.\n",
+        "Three short words\n\nThe lead.\n",
+        "Four words are too many\n\nThe lead.\n",
+    ])
+    func agreesOnKickers(text: String) {
+        let (fast, full) = summaries(text)
+        #expect(fast != nil)
+        #expect(fast == full)
+        #expect(fast?.kicker == full?.kicker)
+    }
+
+    @Test func aHeaderlessKickerIsReadWithoutParsingTheStory() throws {
+        let text = "Science\n\nThe lead names it. More.\n\nSecond paragraph.\n\nREAD MORE: Next\n"
+        let story = try StoryFileParser.parseForIndex(Array(text.utf8)).get()
+        #expect(story.kicker == "Science")
+        #expect(story.title == "The lead names it.")
         #expect(story.body == [.readMore(RelatedLink(title: "Next"))])
     }
 

@@ -76,6 +76,7 @@ import Testing
         try temp.write("h/plain.txt", "Headerless, with a title line\n\nBody.\n\nREAD MORE: Alpha\n\nSource: Closing\n")
         try temp.write("h/wrapped.txt", "\n  Title on a wrapped paragraph \nits second line\n\nread more: [Bravo](https://example.org/b)\n")
         try temp.write("h/kicker.txt", "World\n\nA kicker, then the lead. It goes on.\n\nREAD MORE: Zulu\n")
+        try temp.write("h/kicker2.txt", " Analysis \r\n\r\nA lead over\r\ntwo lines! Then more.\r\n\r\nSource: Closing\r\n")
         try temp.write("h/crlf.txt", "Windows headerless\r\n\r\nBody.\r\n\r\nREAD MORE : Eclair\r\n")
         try temp.write("h/greek.txt", "Ελλάδα: ένας τίτλος χωρίς κεφαλίδα\n\nΚείμενο.\n\nREAD MORE: Éclair “sweet”\n")
         try temp.write("h/marks.txt", " \u{301}A mark after a space\n\nREAD MORE:\u{301} joined\n\nREAD MORE\u{301}: also joined\n")
