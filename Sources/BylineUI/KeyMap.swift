@@ -74,6 +74,11 @@ public struct KeyMap: Equatable, Sendable {
 }
 
 extension KeyMap {
+    /// `n` and `N` read on through the sources' stories; in the sources view they go to the
+    /// next source with news, as newsboat's feed list does.
+    private static let nextUnreadHelp =
+        "next or previous unread story, on across sources (in sources: the next or previous source with news)"
+
     public static let standard = KeyMap([
         KeyBinding(.moveUp, keys: [.up, .character("k")], help: "move through the list, or scroll the story",
                    hint: "move", inReader: "scroll"),
@@ -95,9 +100,9 @@ extension KeyMap {
                    help: "follow link N (past 9, type its digits)")
     } + [
         KeyBinding(.startFilter, keys: [.character("/")], help: "search headlines, sources and text (Esc clears)", hint: "search"),
-        KeyBinding(.nextUnread, keys: [.character("n")], help: "next or previous unread story, on across sources",
+        KeyBinding(.nextUnread, keys: [.character("n")], help: nextUnreadHelp,
                    hint: "unread", inSources: "next unread"),
-        KeyBinding(.previousUnread, keys: [.character("N")], help: "next or previous unread story, on across sources"),
+        KeyBinding(.previousUnread, keys: [.character("N")], help: nextUnreadHelp),
         KeyBinding(.markAllRead, keys: [.character("A")], help: "mark the list read (in sources: the selected source)",
                    inSources: "mark read"),
         KeyBinding(.undo, keys: [.character("U")], help: "undo the last mark-all-read or delete"),

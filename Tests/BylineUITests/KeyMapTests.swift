@@ -20,6 +20,7 @@ import TestSupport
             " 1 … 9            follow link N (past 9, type its digits)             ",
             " /                search headlines, sources and text (Esc clears)     ",
             " n N              next or previous unread story, on across sources    ",
+            "                  (in sources: the next or previous source with news) ",
             " A                mark the list read (in sources: the selected        ",
             "                  source)                                             ",
             " U                undo the last mark-all-read or delete               ",
@@ -41,7 +42,6 @@ import TestSupport
             " ?                this help                                           ",
             " Ctrl-L           draw the screen again                               ",
             " q                quit                                                ",
-            "                                                                      ",
             "                                                                      ",
         ])
     }
