@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import BylineCore
 
 /// The bytes of an index, mapped from its file or held in memory, read in place.
 ///

@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import BylineCore
 
 /// Finds an index's stories by path, for a pass that looks up every story of the library
 /// (the background check), without growing the memory the reader is charged for.

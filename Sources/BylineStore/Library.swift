@@ -25,6 +25,8 @@ public struct Library: Sendable {
     }
 
     var indexPath: String { stateFolder.appendingPathComponent("index").path }
+    /// The folders the last walk found (`KnownFolders`).
+    var knownFoldersPath: String { stateFolder.appendingPathComponent(KnownFolders.fileName).path }
     var writerLock: WriterLock { WriterLock(stateFolder: stateFolder.path) }
 
     /// The reading state (read and starred stories) kept with this library.
@@ -85,7 +87,7 @@ public struct Library: Sendable {
         let fresh = old == nil ? freshIndex() : nil
         // Memory stays flat over 100,000 lookups: they read the index file, not its mapping.
         var probe = old.map(IndexProbe.init)
-        try StoryFolderScan.visit(root: folder.path, skipped: &skipped, statingFiles: fresh == nil) { file in
+        try StoryFolderScan.visit(root: folder.path, skipped: &skipped, knownFolders: knownFoldersPath, statingFiles: fresh == nil) { file in
             if let fresh {
                 fresh.add(file)
                 return
@@ -199,7 +201,7 @@ public struct Library: Sendable {
     /// of every story. Nil when there is no usable index or a folder changed.
     public func contentsIfFoldersUnchanged() throws(LibraryError) -> LibraryContents? {
         guard let contents = indexedContents(), let stamp = contents.listing.bytes.stamp,
-              try !StoryFolderScan.anyFolderChanged(root: folder.path, since: stamp) else { return nil }
+              try !StoryFolderScan.anyFolderChanged(root: folder.path, since: stamp, knownFolders: knownFoldersPath) else { return nil }
         return contents
     }
 

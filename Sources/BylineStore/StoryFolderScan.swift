@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import BylineCore
 import Foundation
 
 /// Finds the story files of a library folder: every `.txt` file, in every folder below it.
@@ -33,15 +34,18 @@ enum StoryFolderScan {
     }
 
     /// The story files under `root`.
-    static func run(root: String) throws(LibraryError) -> [Found] {
+    ///
+    /// - Parameter knownFolders: where to save the folders the walk found (`KnownFolders`),
+    ///   for the next `anyFolderChanged`; nil to save nothing.
+    static func run(root: String, knownFolders: String? = nil) throws(LibraryError) -> [Found] {
         var skipped: [Skipped] = []
-        return try run(root: root, skipped: &skipped)
+        return try run(root: root, skipped: &skipped, knownFolders: knownFolders)
     }
 
     /// The story files under `root`, noting in `skipped` what could not be looked at.
-    static func run(root: String, skipped: inout [Skipped]) throws(LibraryError) -> [Found] {
+    static func run(root: String, skipped: inout [Skipped], knownFolders: String? = nil) throws(LibraryError) -> [Found] {
         var found: [Found] = []
-        try visit(root: root, skipped: &skipped) { found.append($0) }
+        try visit(root: root, skipped: &skipped, knownFolders: knownFolders) { found.append($0) }
         return found
     }
 
@@ -55,12 +59,15 @@ enum StoryFolderScan {
     /// A stamp not yet known: a plain file found by a walk that does not `stat` them.
     static let unknownStamp = FileStamp(size: -1, modifiedSeconds: 0, modifiedNanoseconds: 0)
 
-    /// As `visit(root:each:)`, noting in `skipped` what could not be looked at.
+    /// As `visit(root:each:)`, noting in `skipped` what could not be looked at, and saving
+    /// the folders found at `knownFolders` when given.
     ///
     /// - Parameter statingFiles: false when every file found is to be read anyway, and its
     ///   stamp taken then (`StoryFileReading.record`): a plain file is then passed on with
     ///   `unknownStamp`, saving a `stat` of each of 100,000 files.
-    static func visit(root: String, skipped: inout [Skipped], statingFiles: Bool = true, each: (Found) -> Void) throws(LibraryError) {
+    static func visit(root: String, skipped: inout [Skipped], knownFolders: String? = nil, statingFiles: Bool = true,
+                      each: (Found) -> Void) throws(LibraryError) {
+        let began = KnownFolders.walkBeginning()
         let fd = open(root, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard fd >= 0 else { throw .system("open the library folder", root, errno: errno) }
         var info = stat()
@@ -69,14 +76,17 @@ enum StoryFolderScan {
             throw .system("open the library folder", root, errno: errno)
         }
         var walked: [Skipped] = []
+        var folders = [KnownFolders.Folder(path: "", inode: UInt64(info.st_ino))]
         withoutActuallyEscaping(each) { each in
             var walk = Walk(root: realPath(root) ?? root, each: each)
             walk.statsFiles = statingFiles
             walk.visited = [identity(info)]
             walk.folder(fd, prefix: "")
             walked = walk.skipped
+            folders += walk.folders
         }
         skipped += walked
+        if let knownFolders { KnownFolders(walkBegan: began, folders: folders).save(to: knownFolders) }
     }
 
     /// One walk's state: what it found, where it has been, what it passed over.
@@ -86,8 +96,10 @@ enum StoryFolderScan {
         let each: (Found) -> Void
         var visited: Set<FolderIdentity> = []
         var skipped: [Skipped] = []
-        /// See `visit(root:skipped:statingFiles:each:)`.
+        /// See `visit(root:skipped:knownFolders:statingFiles:each:)`.
         var statsFiles = true
+        /// Every folder below the root entered, for `KnownFolders`.
+        var folders: [KnownFolders.Folder] = []
 
         init(root: String, each: @escaping (Found) -> Void) {
             self.root = root
@@ -138,7 +150,10 @@ enum StoryFolderScan {
             case S_IFREG where isStoryName:
                 each(Found(path: prefix + name, stamp: StoryFolderScan.stamp(info)))
             case S_IFDIR:
-                if visited.insert(StoryFolderScan.identity(info)).inserted { subfolders.append(name) }
+                if visited.insert(StoryFolderScan.identity(info)).inserted {
+                    subfolders.append(name)
+                    folders.append(KnownFolders.Folder(path: prefix + name, inode: UInt64(info.st_ino)))
+                }
             default:
                 continue
             }
@@ -163,16 +178,27 @@ enum StoryFolderScan {
 
     /// Whether any folder of the library changed after `stamp` (the index's): a file
     /// added, removed or renamed in a folder changes the folder's modification time, so
-    /// this finds them by reading folder names alone, without a `stat` per story.
+    /// this finds them without a `stat` per story. With a list of the folders saved at
+    /// `knownFolders` by an earlier walk, each listed folder is `stat`ed and none is read
+    /// (see `KnownFolders`); without one, every folder is read for the folders below it,
+    /// and the list is saved for next time.
     /// A file rewritten in place is not seen: only a full scan (`visit`) finds that.
-    static func anyFolderChanged(root: String, since stamp: FileStamp) throws(LibraryError) -> Bool {
+    static func anyFolderChanged(root: String, since stamp: FileStamp, knownFolders: String?) throws(LibraryError) -> Bool {
+        if let knownFolders, let known = KnownFolders.read(knownFolders) {
+            return known.anyChanged(root: root, since: stamp)
+        }
+        let began = KnownFolders.walkBeginning()
         let fd = open(root, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard fd >= 0 else { throw .system("open the library folder", root, errno: errno) }
         var visited = Set<FolderIdentity>()
-        return folderChanged(fd, since: stamp, visited: &visited)
+        var folders: [KnownFolders.Folder] = []
+        let changed = folderChanged(fd, path: "", since: stamp, visited: &visited, folders: &folders)
+        if !changed, let knownFolders { KnownFolders(walkBegan: began, folders: folders).save(to: knownFolders) }
+        return changed
     }
 
-    private static func folderChanged(_ folder: Int32, since stamp: FileStamp, visited: inout Set<FolderIdentity>) -> Bool {
+    private static func folderChanged(_ folder: Int32, path: String, since stamp: FileStamp, visited: inout Set<FolderIdentity>,
+                                      folders: inout [KnownFolders.Folder]) -> Bool {
         var info = stat()
         guard fstat(folder, &info) == 0, let stream = fdopendir(folder) else {
             close(folder)
@@ -180,6 +206,7 @@ enum StoryFolderScan {
         }
         defer { closedir(stream) }
         guard visited.insert(identity(info)).inserted else { return false }
+        folders.append(KnownFolders.Folder(path: path, inode: UInt64(info.st_ino)))
         let modified = Self.stamp(info)
         if (modified.modifiedSeconds, modified.modifiedNanoseconds) >= (stamp.modifiedSeconds, stamp.modifiedNanoseconds) { return true }
         var subfolders: [String] = []
@@ -195,7 +222,9 @@ enum StoryFolderScan {
         for name in subfolders {
             let child = openat(dirfd(stream), name, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
             guard child >= 0 else { continue }  // a link to a file, or a broken one
-            if folderChanged(child, since: stamp, visited: &visited) { return true }
+            if folderChanged(child, path: path.isEmpty ? name : path + "/" + name, since: stamp, visited: &visited, folders: &folders) {
+                return true
+            }
         }
         return false
     }
@@ -207,14 +236,7 @@ enum StoryFolderScan {
         return suffix == Array(".txt".utf8)
     }
 
-    static func stamp(_ info: stat) -> FileStamp {
-        #if canImport(Darwin)
-        let time = info.st_mtimespec
-        #else
-        let time = info.st_mtim
-        #endif
-        return FileStamp(size: Int64(info.st_size), modifiedSeconds: Int64(time.tv_sec), modifiedNanoseconds: Int64(time.tv_nsec))
-    }
+    static func stamp(_ info: stat) -> FileStamp { FileStamp(info) }
 
     fileprivate static func identity(_ info: stat) -> FolderIdentity {
         FolderIdentity(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))

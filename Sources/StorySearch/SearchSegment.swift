@@ -1,3 +1,4 @@
+import BylineCore
 import Foundation
 
 /// A search segment read in place: a view over its bytes (an mapped file or an array),
@@ -18,7 +19,7 @@ public struct SearchSegment: @unchecked Sendable {
         public var title: String
         public var source: String?
         public var published: Date?
-        public var stamp: SearchStamp
+        public var stamp: FileStamp
         /// Words indexed, weighted as `SearchDocument` weighs its fields.
         public var words: UInt32
     }
@@ -107,9 +108,9 @@ public struct SearchSegment: @unchecked Sendable {
         Double(bitPattern: storyField(story, 48, UInt64.self))
     }
 
-    public func stamp(_ story: Int) -> SearchStamp {
-        SearchStamp(size: storyField(story, 24, Int64.self), modifiedSeconds: storyField(story, 32, Int64.self),
-                    modifiedNanoseconds: storyField(story, 40, Int64.self))
+    public func stamp(_ story: Int) -> FileStamp {
+        FileStamp(size: storyField(story, 24, Int64.self), modifiedSeconds: storyField(story, 32, Int64.self),
+                  modifiedNanoseconds: storyField(story, 40, Int64.self))
     }
 
     public func story(_ story: Int) -> Story {
@@ -226,18 +227,5 @@ public struct SearchSegment: @unchecked Sendable {
             if order != 0 { return Int(order) }
         }
         return a.count - b.count
-    }
-}
-
-/// A story file's size and modification time when indexed: what tells it changed since.
-public struct SearchStamp: Equatable, Hashable, Sendable {
-    public var size: Int64
-    public var modifiedSeconds: Int64
-    public var modifiedNanoseconds: Int64
-
-    public init(size: Int64, modifiedSeconds: Int64, modifiedNanoseconds: Int64) {
-        self.size = size
-        self.modifiedSeconds = modifiedSeconds
-        self.modifiedNanoseconds = modifiedNanoseconds
     }
 }

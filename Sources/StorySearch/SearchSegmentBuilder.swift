@@ -1,3 +1,5 @@
+import BylineCore
+
 /// Builds a segment from stories in memory: a part of a full index build, or the few
 /// stories a fetch just saved.
 ///
@@ -32,7 +34,7 @@ public struct SearchSegmentBuilder {
     }
 
     /// Adds one story; paths must be distinct.
-    public mutating func add(_ document: SearchDocument, path: String, stamp: SearchStamp) {
+    public mutating func add(_ document: SearchDocument, path: String, stamp: FileStamp) {
         for field in document.fields {
             tokenizer.forEachWord(in: field.text) { counter.count($0, weight: field.weight) }
         }
@@ -43,7 +45,7 @@ public struct SearchSegmentBuilder {
     /// Adds a story file read straight from its bytes, as `SearchDocument(fileBytes:)`
     /// would read it, without a String per word. False (nothing added) for a file that
     /// needs the full parser: see `SearchDocument(fileBytes:)`.
-    public mutating func add(fileBytes bytes: UnsafeBufferPointer<UInt8>, path: String, stamp: SearchStamp) -> Bool {
+    public mutating func add(fileBytes bytes: UnsafeBufferPointer<UInt8>, path: String, stamp: FileStamp) -> Bool {
         switch fields.read(bytes) {
         case .needsParser:
             return false

@@ -1,3 +1,5 @@
+import BylineCore
+
 /// Where a segment's bytes go: an array in memory, or a file (see BylineStore's
 /// `SegmentFile`). The header is written last, over the zeros reserved for it.
 public protocol SegmentSink {
@@ -22,10 +24,10 @@ public struct SegmentStory: Sendable {
     public var source: String
     /// Seconds since 1970, or NaN when the story has no date.
     public var published: Double
-    public var stamp: SearchStamp
+    public var stamp: FileStamp
     public var words: UInt32
 
-    public init(path: String, title: String, source: String, published: Double, stamp: SearchStamp, words: UInt32) {
+    public init(path: String, title: String, source: String, published: Double, stamp: FileStamp, words: UInt32) {
         self.path = path
         self.title = title
         self.source = source

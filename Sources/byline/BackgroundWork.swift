@@ -26,7 +26,7 @@ final class BackgroundWork: Sendable {
     /// The story whose "More on this" was asked for last and is not found yet.
     let similarAsked = Mutex<StoryID?>(nil)
     /// The search index both threads ask, kept open between requests (see `SearchWork`).
-    let openIndex = Mutex(KeptWhileUnchanged<SearchIndex.FilesStamp, SearchIndex>())
+    let openIndex = Mutex<SearchIndex?>(nil)
 
     init(subscriptions: SubscriptionsFile, fetch: FetchSettings = FetchSettings(), sync: SyncAccount? = nil,
          retention: RetentionSettings = RetentionSettings()) {

@@ -16,13 +16,23 @@ extension BackgroundWork {
     }
 
     /// The library's search index, opened once and kept while its files stay the same
-    /// (opening reads its tables and marks replaced stories: a cost per query otherwise);
-    /// one never built (or damaged) is built first.
+    /// (`SearchIndex.isStillOnDisk`: opening reads its tables and marks replaced stories,
+    /// a cost per query otherwise); one never built (or damaged) is built first. A failure
+    /// is not kept: the next request tries again.
     private func index(of library: Library) -> Result<SearchIndex, FailureReason> {
         openIndex.withLock { kept in
-            kept.value(for: SearchIndex.filesStamp(library)) {
-                if case .success(let index) = SearchIndex.open(library) { return .success(index) }
-                do { return .success(try SearchIndex.upToDate(library)) } catch { return .failure(FailureReason("\(error)")) }
+            if let index = kept, index.isStillOnDisk { return .success(index) }
+            kept = nil
+            if case .success(let index) = SearchIndex.open(library) {
+                kept = index
+                return .success(index)
+            }
+            do {
+                let index = try SearchIndex.upToDate(library)
+                kept = index
+                return .success(index)
+            } catch {
+                return .failure(FailureReason("\(error)"))
             }
         }
     }

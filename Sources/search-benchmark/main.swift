@@ -7,8 +7,16 @@ import Foundation
 // Scripts/bench-search runs it (and the `byline` commands for peak memory); run by hand:
 //
 //     swift run -c release search-benchmark LIBRARY [RUNS]
+//
+// `search-benchmark --timings LIBRARY RUNS QUERY...` times only what the commands and the
+// reader do on the index as it is, for Scripts/bench (see CommandTimings).
 
 let arguments = CommandLine.arguments
+if arguments.count >= 3, arguments[1] == "--timings" {
+    try CommandTimings.run(library: Library(folder: URL(fileURLWithPath: arguments[2])),
+                           runs: arguments.count > 3 ? max(1, Int(arguments[3]) ?? 5) : 5, queries: Array(arguments.dropFirst(4)))
+    exit(0)
+}
 guard arguments.count >= 2 else {
     FileHandle.standardError.write(Data("usage: search-benchmark LIBRARY [RUNS]\n".utf8))
     exit(2)

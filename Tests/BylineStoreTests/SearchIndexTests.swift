@@ -80,6 +80,54 @@ import Testing
         #expect(titles(try SearchIndex.current(temp.library), "bridge") == ["Bridge reopens"])
     }
 
+    @Test func aCommandFindsAStoryInANewSubFolder() throws {
+        let temp = try library()
+        _ = try SearchIndex.upToDate(temp.library)
+        _ = try SearchIndex.current(temp.library)  // trusted: nothing changed
+        // Two levels down: only the known folder `a` changes, by the new folder in it.
+        try temp.writeStory("a/new/deeper/bridge.txt", title: "Bridge reopens", body: "Traffic flows again.")
+        #expect(titles(try SearchIndex.current(temp.library), "bridge") == ["Bridge reopens"])
+        try temp.writeStory("e/ferry.txt", title: "Ferry returns", body: "Crossings resume.")
+        #expect(titles(try SearchIndex.current(temp.library), "ferry") == ["Ferry returns"])
+    }
+
+    @Test func aCommandFindsAStoryReplacedInItsFolder() throws {
+        let temp = try library()
+        _ = try SearchIndex.upToDate(temp.library)
+        _ = try SearchIndex.current(temp.library)
+        // As Byline and most editors save: a new file renamed over the old one.
+        let story = temp.folder.appendingPathComponent("a/rail.txt")
+        try Data("Title: Council scraps rail link\n\nTrams instead.\n".utf8).write(to: story, options: .atomic)
+        let index = try SearchIndex.current(temp.library)
+        #expect(titles(index, "scraps") == ["Council scraps rail link"])
+        #expect(titles(index, "approves") == [])
+    }
+
+    @Test func aStoryRewrittenInPlaceIsFoundByTheReadersCheck() throws {
+        let temp = try library()
+        let listing = try temp.library.load().listing
+        _ = try SearchIndex.upToDate(temp.library, listing: listing, checked: CheckTime.now())
+        // The same file written over, its folder untouched (as `>` in a shell does).
+        try temp.writeStory("a/rail.txt", title: "Council scraps rail link", body: "Trams instead, at greater length.")
+        let checked = CheckTime.now()
+        let index = try SearchIndex.upToDate(temp.library, listing: try temp.library.load().listing, checked: checked)
+        #expect(titles(index, "scraps") == ["Council scraps rail link"])
+    }
+
+    @Test func anIndexKeptOpenIsCurrentUntilAWriterReplacesItsFiles() throws {
+        let temp = try library()
+        let index = try SearchIndex.upToDate(temp.library)
+        #expect(index.isStillOnDisk)
+        #expect(try #require(try? SearchIndex.open(temp.library).get()).isStillOnDisk)
+        let story = Story(title: "Wind farm approved", body: [.paragraph("Turbines rise offshore.")])
+        try temp.library.save(story, fileName: StoryFileName.forStory(story))
+        // The save wrote a recent file: the index read before it no longer answers for the library.
+        #expect(!index.isStillOnDisk)
+        let reopened = try #require(try? SearchIndex.open(temp.library).get())
+        #expect(reopened.isStillOnDisk)
+        #expect(titles(reopened, "turbines") == ["Wind farm approved"])
+    }
+
     @Test func aBuildOfManyPartsFindsWhatOneBatchWould() throws {
         // Enough stories for several workers; every story must be found by its own word.
         let temp = try TemporaryLibrary()

@@ -14,7 +14,7 @@ struct SmallLibrary {
         var builder = SearchSegmentBuilder()
         for (index, entry) in stories.enumerated() {
             builder.add(SearchDocument(story: entry.story), path: entry.path,
-                        stamp: SearchStamp(size: Int64(index), modifiedSeconds: 1, modifiedNanoseconds: 2))
+                        stamp: FileStamp(size: Int64(index), modifiedSeconds: 1, modifiedNanoseconds: 2))
         }
         return try builder.write(to: SegmentBytes(), generation: generation, baseGeneration: baseGeneration, deleted: deleted).bytes
     }

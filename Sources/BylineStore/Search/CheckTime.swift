@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import BylineCore
 
 /// When a look at the library's folders began. The search index's base is dated a second
 /// before it once the index holds everything that look found, so a folder whose time is

@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import BylineCore
 
 /// A file mapped read-only into memory, so a search index is read in place: only the pages
 /// a query touches are read, and the system can drop them again under memory pressure.
@@ -13,15 +14,18 @@ final class MappedFile: @unchecked Sendable {
     let bytes: UnsafeRawBufferPointer
     /// The file's size and modification time when mapped.
     let stamp: FileStamp
+    /// The file's identity, size and modification time when mapped (see `SearchIndex.FilesStamp`).
+    let identity: [Int64]
 
     enum Failure: Error, Equatable {
         case missing
         case failed(String)
     }
 
-    private init(bytes: UnsafeRawBufferPointer, stamp: FileStamp) {
+    private init(bytes: UnsafeRawBufferPointer, info: stat) {
         self.bytes = bytes
-        self.stamp = stamp
+        self.stamp = FileStamp(info)
+        self.identity = SearchIndex.FilesStamp.file(info)
     }
 
     static func open(_ path: String) -> Result<MappedFile, Failure> {
@@ -37,7 +41,7 @@ final class MappedFile: @unchecked Sendable {
         guard let address = mmap(nil, Int(info.st_size), PROT_READ, MAP_SHARED, fd, 0), address != MAP_FAILED else {
             return .failure(.failed(SystemError.message(errno)))
         }
-        return .success(MappedFile(bytes: UnsafeRawBufferPointer(start: address, count: Int(info.st_size)), stamp: FileStamp(info)))
+        return .success(MappedFile(bytes: UnsafeRawBufferPointer(start: address, count: Int(info.st_size)), info: info))
     }
 
     /// Lets the system take back the pages read so far: they stay in the file cache, but

@@ -131,10 +131,10 @@ extension SearchIndex {
     ///   from the file as read.
     static func add(_ path: String, stamp: FileStamp?, to builder: inout SearchSegmentBuilder,
                     reader: inout StoryFileBuffer, root: String) {
-        var used = stamp.map(SearchStamp.init)
+        var used = stamp
         guard let added = reader.read(root + "/" + path, { bytes, read in
-            used = used ?? SearchStamp(read)
-            return builder.add(fileBytes: bytes, path: path, stamp: used ?? SearchStamp(read))
+            used = used ?? read
+            return builder.add(fileBytes: bytes, path: path, stamp: used ?? read)
         }), let used else { return }
         guard !added, case .success(let story) = StoryFileParser.parse(reader.bytes) else { return }
         builder.add(SearchDocument(story: story), path: path, stamp: used)
@@ -193,16 +193,6 @@ extension SearchIndex {
         for name in names where name.hasPrefix(".search-") || name.hasPrefix("..search-") {
             unlink(folder + "/" + name)
         }
-    }
-}
-
-extension SearchStamp {
-    init(_ stamp: FileStamp) {
-        self.init(size: stamp.size, modifiedSeconds: stamp.modifiedSeconds, modifiedNanoseconds: stamp.modifiedNanoseconds)
-    }
-
-    var fileStamp: FileStamp {
-        FileStamp(size: size, modifiedSeconds: modifiedSeconds, modifiedNanoseconds: modifiedNanoseconds)
     }
 }
 

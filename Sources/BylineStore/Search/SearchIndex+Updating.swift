@@ -38,7 +38,8 @@ extension SearchIndex {
     /// A story rewritten in place, its folder untouched, is found by the reader's check.
     public static func current(_ library: Library, progress: @Sendable (Int, Int) -> Void = { _, _ in }) throws(LibraryError) -> SearchIndex {
         if case .success(let index) = open(library),
-           try !StoryFolderScan.anyFolderChanged(root: library.folder.path, since: index.checkedStamp) {
+           try !StoryFolderScan.anyFolderChanged(root: library.folder.path, since: index.checkedStamp,
+                                                  knownFolders: library.knownFoldersPath) {
             return index
         }
         return try upToDate(library, progress: progress)
@@ -49,7 +50,7 @@ extension SearchIndex {
     /// is built.
     public static func upToDate(_ library: Library, progress: @Sendable (Int, Int) -> Void = { _, _ in }) throws(LibraryError) -> SearchIndex {
         let checked = CheckTime.now()
-        let found = try StoryFolderScan.run(root: library.folder.path)
+        let found = try StoryFolderScan.run(root: library.folder.path, knownFolders: library.knownFoldersPath)
         return try upToDate(library, count: found.count, file: { (found[$0].path, found[$0].stamp) }, checked: checked, progress: progress)
     }
 
@@ -77,7 +78,7 @@ extension SearchIndex {
                 index.releasePages()
             }
             let segment = index.stories.segments[ref.segment]
-            if let (_, stamp) = probe.find(segment.pathBytes(ref.story)), stamp == segment.stamp(ref.story).fileStamp {
+            if let (_, stamp) = probe.find(segment.pathBytes(ref.story)), stamp == segment.stamp(ref.story) {
                 current += 1
             }
         }
@@ -113,7 +114,7 @@ extension SearchIndex {
             let file = file(number)
             if let ref = index.stories.ref(path: file.path) {
                 matched += 1
-                if index.stories.segments[ref.segment].stamp(ref.story).fileStamp == file.stamp { continue }
+                if index.stories.segments[ref.segment].stamp(ref.story) == file.stamp { continue }
             }
             changed.append(file)
             if changed.count > max(rebuildAt, count / 4) { break }
@@ -204,11 +205,5 @@ extension SearchIndex {
         } catch {
             throw LibraryError(path: recentPath(library), reason: "\(error)")
         }
-    }
-}
-
-extension FileStamp {
-    init(_ info: stat) {
-        self.init(size: Int64(info.st_size), modifiedSeconds: Int64(info.st_mtim.tv_sec), modifiedNanoseconds: Int64(info.st_mtim.tv_nsec))
     }
 }

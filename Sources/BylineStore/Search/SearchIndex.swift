@@ -22,11 +22,14 @@ public final class SearchIndex: @unchecked Sendable {
     let files: [MappedFile]
     /// The stories and words, as queries see them.
     public let stories: SearchLibrary
+    /// The index files as they were when read (see `isStillOnDisk`).
+    let opened: FilesStamp
 
-    init(library: Library, files: [MappedFile], stories: SearchLibrary) {
+    init(library: Library, files: [MappedFile], stories: SearchLibrary, opened: FilesStamp) {
         self.library = library
         self.files = files
         self.stories = stories
+        self.opened = opened
     }
 
     static func basePath(_ library: Library) -> String { library.stateFolder.appendingPathComponent("search-base").path }
@@ -51,13 +54,20 @@ public final class SearchIndex: @unchecked Sendable {
         guard baseSegment.baseGeneration == 0 else { return .failure(.damaged("the base search index is a recent one")) }
         var files = [base]
         var segments = [baseSegment]
+        // Each file as it was read, so a file replaced since never passes for the one read.
+        var opened = FilesStamp(folder: library.stateFolder.path, files: [base.identity, nil])
         // A missing, damaged or stale recent file loses only what the next check re-adds.
-        if case .success(let recent) = MappedFile.open(recentPath(library)),
-           let segment = try? SearchSegment(recent.bytes), segment.baseGeneration == baseSegment.generation {
-            files.append(recent)
-            segments.append(segment)
+        switch MappedFile.open(recentPath(library)) {
+        case .success(let recent):
+            opened.files[1] = recent.identity
+            if let segment = try? SearchSegment(recent.bytes), segment.baseGeneration == baseSegment.generation {
+                files.append(recent)
+                segments.append(segment)
+            }
+        case .failure(.missing): break
+        case .failure(.failed): opened.files[1] = FilesStamp.file(at: recentPath(library))
         }
-        return .success(SearchIndex(library: library, files: files, stories: SearchLibrary(segments: segments)))
+        return .success(SearchIndex(library: library, files: files, stories: SearchLibrary(segments: segments), opened: opened))
     }
 
     /// How many stories the index holds.
@@ -65,14 +75,6 @@ public final class SearchIndex: @unchecked Sendable {
 
     /// The base's date: when the index last saw every folder of the library (see `CheckTime`).
     var checkedStamp: FileStamp { files[0].stamp }
-
-    /// Whether the files on disk are still the ones this index read.
-    var isStillOnDisk: Bool {
-        var info = stat()
-        guard stat(Self.basePath(library), &info) == 0, FileStamp(info) == files[0].stamp else { return false }
-        guard files.count > 1 else { return stat(Self.recentPath(library), &info) != 0 }
-        return stat(Self.recentPath(library), &info) == 0 && FileStamp(info) == files[1].stamp
-    }
 
     /// Lets the system take back the index pages read so far (see `MappedFile.release`).
     public func releasePages() {

@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import BylineCore
 
 /// Reads story files one after another into one buffer, kept between files: indexing
 /// 100,000 stories allocates nothing per file for their bytes.
