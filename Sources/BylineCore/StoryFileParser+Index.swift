@@ -50,22 +50,32 @@ extension StoryFileParser {
         Substring(String(decoding: bytes[range], as: UTF8.self))
     }
 
-    /// Nil when the file needs the full parse: no header, or no title in it.
+    /// Nil when the file needs the full parse: a header without a title, or a headerless
+    /// file whose title the full parse finds another way (see `headerlessTitle`).
     private static func indexFields(_ bytes: [UInt8]) -> Story? {
         let start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
         guard start < bytes.count else { return nil }
         let lines = lineRanges(bytes, from: start)
-        guard let first = lines.first, let name = headerName(bytes, first),
-              StoryFileFormat.knownHeaderKeys.contains(String(decoding: bytes[name].map { $0 | 0x20 }, as: UTF8.self))
-        else { return nil }
-        var headerEnd = 0
-        while headerEnd < lines.count, !isBlank(bytes, lines[headerEnd]) { headerEnd += 1 }
+        guard let first = lines.first else { return nil }
         var story = Story(title: "")
-        if !readHeader(bytes, lines[0..<headerEnd], into: &story) {
-            story = Story(title: "")
-            _ = readHeader(lines[0..<headerEnd].map { text(bytes, $0) }, into: &story)
+        let bodyStart: Int
+        if let name = headerName(bytes, first),
+           StoryFileFormat.knownHeaderKeys.contains(String(decoding: bytes[name].map { $0 | 0x20 }, as: UTF8.self)) {
+            var headerEnd = 0
+            while headerEnd < lines.count, !isBlank(bytes, lines[headerEnd]) { headerEnd += 1 }
+            if !readHeader(bytes, lines[0..<headerEnd], into: &story) {
+                story = Story(title: "")
+                _ = readHeader(lines[0..<headerEnd].map { text(bytes, $0) }, into: &story)
+            }
+            guard !story.title.isEmpty else { return nil }
+            bodyStart = headerEnd
+        } else {
+            guard let (kicker, title, titleLine) = headerlessTitle(bytes, lines) else { return nil }
+            story.kicker = kicker
+            story.title = title
+            bodyStart = titleLine + 1
         }
-        guard !story.title.isEmpty else { return nil }
+        let headerEnd = bodyStart
 
         // Only one-line paragraphs can be READ MORE lines or the closing source line.
         var lastParagraph: (line: Range<Int>, single: Bool)?
@@ -89,10 +99,46 @@ extension StoryFileParser {
             if single, let link = readMoreLine(bytes, lines[index]) { story.body.append(.readMore(link)) }
             index = end
         }
-        if let last = lastParagraph, last.single, let source = StoryFileFormat.closingSource(text(bytes, last.line)) {
+        if let last = lastParagraph, last.single, let name = headerName(bytes, last.line), isName(bytes, name, "source"),
+           let source = StoryFileFormat.closingSource(text(bytes, last.line)) {
             story.closingSource = source
         }
         return story
+    }
+
+    /// A headerless file's kicker, title and the line its body follows, as `deriveTitle`
+    /// finds them: the first line, trimmed, is the title; or, when it looks like a section
+    /// label alone in its paragraph, the kicker, and the title is the next paragraph's
+    /// first sentence. Nil where the full parse decides otherwise or the bytes cannot tell:
+    /// no text, a preformatted block near the start, spaces that join a character.
+    private static func headerlessTitle(_ bytes: [UInt8], _ lines: [Range<Int>]) -> (String?, String, Int)? {
+        guard let index = lines.firstIndex(where: { !isBlank(bytes, $0) }),
+              bytes[lines[index]].first != UInt8(ascii: "`"),
+              let trimmed = trimmedSpaces(bytes, lines[index]) else { return nil }
+        let next = index + 1
+        // The rest of the first paragraph is a paragraph the full parse never asks about fences.
+        if next < lines.count, bytes[lines[next]].first == UInt8(ascii: "`") { return nil }
+        let firstLine = Substring(String(decoding: bytes[trimmed], as: UTF8.self))
+        let single = next == lines.count || isBlank(bytes, lines[next])
+        // A kicker has at most 40 characters: an ASCII line longer than that is none, and
+        // is not split into words to find out.
+        let short = trimmed.count <= 40 || bytes[trimmed].contains { $0 >= 0x80 }
+        guard single, short, let lead = lines[next...].firstIndex(where: { !isBlank(bytes, $0) }),
+              StoryFileFormat.looksLikeKicker(firstLine) else { return (nil, String(firstLine), index) }
+        // A preformatted lead leaves the first line the title: the full parse decides.
+        guard bytes[lines[lead]].first != UInt8(ascii: "`") else { return nil }
+        var leadEnd = lead + 1
+        while leadEnd < lines.count, !isBlank(bytes, lines[leadEnd]) { leadEnd += 1 }
+        let leadText = lines[lead..<leadEnd].map { String(text(bytes, $0).trimmingSpaces) }.joined(separator: " ")
+        let title = Headline.shortened(Headline.firstSentence(of: InlineText.plain(leadText)))
+        return (String(firstLine), title.isEmpty ? "Untitled" : title, index)
+    }
+
+    /// Whether the ASCII name at `range` is `lowercased`, in any case.
+    static func isName(_ bytes: [UInt8], _ range: Range<Int>, _ lowercased: StaticString) -> Bool {
+        range.count == lowercased.utf8CodeUnitCount && lowercased.withUTF8Buffer { name in
+            zip(bytes[range], name).allSatisfy { $0 | 0x20 == $1 }
+        }
     }
 
     // MARK: - The header, as bytes
@@ -143,6 +189,11 @@ extension StoryFileParser {
         var value: [UInt8] = []
         func applyField(to story: inout Story) {
             guard let name else { return }
+            // Related headers are read as bytes too: a library names thousands.
+            if isName(bytes, name, "related"), !value.isEmpty, let link = relatedLink(value) {
+                story.related.append(link)
+                return
+            }
             apply(name: String(decoding: bytes[name], as: UTF8.self), value: String(decoding: value, as: UTF8.self), to: &story)
         }
         for line in lines {
@@ -174,11 +225,57 @@ extension StoryFileParser {
         return StoryFileFormat.fence(text(bytes, line))
     }
 
+    /// `StoryFileFormat.related` of a header value (trimmed, not empty), read as bytes: the
+    /// URL before the first space, the title after it. Nil when the value needs the reading
+    /// by characters: non-ASCII before that space or just after it, where a mark could join.
+    static func relatedLink(_ value: [UInt8]) -> RelatedLink? {
+        guard let first = value.first, first != 0x20, first != 0x09 else { return nil }
+        let space = value.firstIndex(of: 0x20) ?? value.count
+        guard value[..<space].allSatisfy({ $0 < 0x80 }) else { return nil }
+        let url = String(decoding: value[..<space], as: UTF8.self)
+        if space == value.count { return isWebURL(value[...]) ? RelatedLink(title: "", url: url) : RelatedLink(title: url) }
+        let after = value[space + 1]
+        guard after < 0x80, after != 0x20, after != 0x09 else { return nil }
+        guard isWebURL(value[..<space]) else { return RelatedLink(title: String(decoding: value, as: UTF8.self)) }
+        return RelatedLink(title: String(decoding: value[(space + 1)...], as: UTF8.self), url: url)
+    }
+
+    /// `InlineText.isWebURL` of ASCII bytes without a space.
+    private static func isWebURL(_ ascii: ArraySlice<UInt8>) -> Bool {
+        func starts(_ scheme: StaticString) -> Bool {
+            ascii.count >= scheme.utf8CodeUnitCount && scheme.withUTF8Buffer { scheme in
+                zip(ascii, scheme).allSatisfy { ($0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0) == $1 }
+            }
+        }
+        return starts("http://") || starts("https://")
+    }
+
     /// A `READ MORE` link, for a line that (trimmed) begins with an `r`: no quote, list,
     /// escape or marked subheading does, so the parser would test it for one too.
+    ///
+    /// Read as bytes: in a library most paragraphs are one line, and a tenth of them begin
+    /// with an `r`. Where the bytes cannot tell (a mark joining a letter, a space or the
+    /// colon), the line is read by characters.
     private static func readMoreLine(_ bytes: [UInt8], _ line: Range<Int>) -> RelatedLink? {
         guard let first = bytes[line].first(where: { $0 != 0x20 && $0 != 0x09 }), first | 0x20 == UInt8(ascii: "r")
         else { return nil }
-        return StoryFileFormat.readMore(text(bytes, line).trimmingSpaces)
+        func byCharacters() -> RelatedLink? { StoryFileFormat.readMore(text(bytes, line).trimmingSpaces) }
+        guard let trimmed = trimmedSpaces(bytes, line) else { return byCharacters() }
+        let prefix: StaticString = "read more"
+        let afterPrefix = trimmed.lowerBound + prefix.utf8CodeUnitCount
+        guard afterPrefix < trimmed.upperBound, isName(bytes, trimmed.lowerBound..<afterPrefix, prefix) else { return nil }
+        guard bytes[afterPrefix] < 0x80 else { return byCharacters() }
+        var colon = afterPrefix
+        while colon < trimmed.upperBound, bytes[colon] == 0x20 { colon += 1 }
+        guard colon < trimmed.upperBound, bytes[colon] == UInt8(ascii: ":"), !joins(UInt8(ascii: ":"), bytes, scalarAt: colon + 1)
+        else { return nil }
+        guard let link = trimmedSpaces(bytes, (colon + 1)..<trimmed.upperBound) else { return byCharacters() }
+        guard !link.isEmpty else { return nil }
+        let title = String(decoding: bytes[link], as: UTF8.self)
+        // `READ MORE: [Title](https://…)` carries a URL as well.
+        if bytes[link.lowerBound] == UInt8(ascii: "["), let whole = InlineText.wholeLink(title) {
+            return RelatedLink(title: whole.text, url: whole.url)
+        }
+        return RelatedLink(title: title)
     }
 }

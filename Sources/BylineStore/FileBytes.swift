@@ -22,8 +22,10 @@ enum FileBytes {
 
     /// Opens `path` for reading if it is a regular file, with its `stat`; the caller closes
     /// the descriptor. O_NONBLOCK: a FIFO named like a story must not hang start-up.
-    static func openRegular(_ path: String) -> Result<(fd: Int32, info: stat), Failure> {
-        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+    ///
+    /// - Parameter folder: a folder's descriptor that a relative `path` is relative to.
+    static func openRegular(_ path: String, in folder: Int32 = AT_FDCWD) -> Result<(fd: Int32, info: stat), Failure> {
+        let fd = openat(folder, path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         if fd < 0 {
             let code = errno
             return .failure(code == ENOENT ? .missing : .failed(SystemError.message(code)))
@@ -42,14 +44,19 @@ enum FileBytes {
     }
 
     /// The bytes of a regular file, at most `limit` of them.
-    static func contents(of path: String, limit: Int64 = largestStory) -> Result<[UInt8], Failure> {
+    ///
+    /// - Parameter opened: told the file's `stat` once it is open, before it is read.
+    /// - Parameter folder: as for `openRegular`.
+    static func contents(of path: String, in folder: Int32 = AT_FDCWD, limit: Int64 = largestStory,
+                         opened: (stat) -> Void = { _ in }) -> Result<[UInt8], Failure> {
         let fd: Int32
         let info: stat
-        switch openRegular(path) {
+        switch openRegular(path, in: folder) {
         case .success(let opened): (fd, info) = opened
         case .failure(let failure): return .failure(failure)
         }
         defer { close(fd) }
+        opened(info)
         guard Int64(info.st_size) <= limit else {
             let what = limit == largestStory ? "a story" : "Byline to read"
             return .failure(.failed("larger than \(limit / 1024 / 1024) MB, too big for \(what)"))

@@ -90,12 +90,17 @@ final class FreshIndex: @unchecked Sendable {
             let slots = SharedSlots(buffer: buffer)
             DispatchQueue.concurrentPerform(iterations: threads) { _ in
                 var batch = Batch()
+                var folder = OpenFolder(root: root)
+                defer { folder.finish() }
                 while true {
                     let start = next.wrappingAdd(Self.batchSize, ordering: .relaxed).oldValue
                     guard start < total else { break }
                     let end = min(start + Self.batchSize, total)
                     batch.clear()
-                    for file in start..<end { read(file: file, root: root, stamp: slots.buffer[file].stamp, into: &batch) }
+                    for file in start..<end {
+                        slots.buffer[file].stamp = read(file: file, root: root, stamp: slots.buffer[file].stamp,
+                                                        folder: &folder, into: &batch)
+                    }
                     let failed = !store(batch, in: slots.buffer)
                     shared.withLock { shared in
                         shared.problems += batch.problems
@@ -111,6 +116,31 @@ final class FreshIndex: @unchecked Sendable {
             }
         }
         (problems, failed) = shared.withLock { ($0.problems, $0.failed) }
+    }
+
+    /// The folder a thread is reading files in, kept open: files are read folder by folder,
+    /// and each is opened by its name in it rather than by a path walked from the root.
+    private struct OpenFolder {
+        let root: String
+        private var prefix = ""
+        private var fd: Int32 = -1
+
+        init(root: String) { self.root = root }
+
+        /// A descriptor of the folder `prefix` (relative to the root; empty for the root
+        /// itself); nil when it cannot be opened, and the file is opened by its path.
+        mutating func descriptor(_ prefix: Substring) -> Int32? {
+            if fd >= 0, prefix.utf8.elementsEqual(self.prefix.utf8) { return fd }
+            finish()
+            fd = open(prefix.isEmpty ? root : root + "/" + prefix, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+            self.prefix = String(prefix)
+            return fd >= 0 ? fd : nil
+        }
+
+        mutating func finish() {
+            if fd >= 0 { close(fd) }
+            fd = -1
+        }
     }
 
     private struct SharedSlots: @unchecked Sendable {
@@ -139,13 +169,20 @@ final class FreshIndex: @unchecked Sendable {
     }
 
     /// Reads one file into `batch`: what `IndexWriter` writes of its entry, as bytes.
-    private func read(file: Int, root: String, stamp: FileStamp, into batch: inout Batch) {
-        switch StoryFileReading.record(root: root, file: StoryFolderScan.Found(path: path(file), stamp: stamp)) {
+    /// Returns its stamp, taken as it was read when the folder scan did not take it.
+    private func read(file: Int, root: String, stamp: FileStamp, folder: inout OpenFolder, into batch: inout Batch) -> FileStamp {
+        let path = path(file)
+        let slash = path.utf8.lastIndex(of: UInt8(ascii: "/"))
+        let opening = folder.descriptor(slash.map { path[..<$0] } ?? "").map {
+            (folder: $0, name: slash.map { String(path[path.index(after: $0)...]) } ?? path)
+        }
+        switch StoryFileReading.record(root: root, file: StoryFolderScan.Found(path: path, stamp: stamp), opening: opening) {
         case nil:
-            return
+            return stamp
         case .problem(let problem)?:
             batch.problems.append(problem)
             batch.problemFiles.append(file)
+            return problem.stamp
         case .story(let read)?:
             let entry = IndexWriter.checkedDate(read)
             let keyStart = batch.keys.count, detailsStart = batch.details.count
@@ -157,6 +194,7 @@ final class FreshIndex: @unchecked Sendable {
                 batch.links.appendLittleEndian(hash)
                 batch.links.appendLittleEndian(UInt32(file))
             }
+            return read.stamp
         }
     }
 

@@ -87,7 +87,7 @@ public struct Library: Sendable {
         let fresh = old == nil ? freshIndex() : nil
         // Memory stays flat over 100,000 lookups: they read the index file, not its mapping.
         var probe = old.map(IndexProbe.init)
-        try StoryFolderScan.visit(root: folder.path, skipped: &skipped, knownFolders: knownFoldersPath) { file in
+        try StoryFolderScan.visit(root: folder.path, skipped: &skipped, knownFolders: knownFoldersPath, statingFiles: fresh == nil) { file in
             if let fresh {
                 fresh.add(file)
                 return

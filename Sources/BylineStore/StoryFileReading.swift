@@ -31,18 +31,25 @@ enum StoryFileReading {
         return files.indices.compactMap { index in perThread[index % threads]?[index / threads] ?? nil }
     }
 
-    /// One file's record: an entry for a story, a problem for anything else.
-    static func record(root: String, file: StoryFolderScan.Found) -> LibraryIndex.Record? {
+    /// One file's record: an entry for a story, a problem for anything else. A file found
+    /// with `StoryFolderScan.unknownStamp` is stamped as it is read.
+    ///
+    /// - Parameter opening: the file's folder, open, and its name in it: opened so, the
+    ///   kernel looks up one name, not every folder from the root down.
+    static func record(root: String, file: StoryFolderScan.Found, opening: (folder: Int32, name: String)? = nil) -> LibraryIndex.Record? {
         let id = StoryID(file.path)
-        switch FileBytes.contents(of: root + "/" + file.path) {
+        let path = root + "/" + file.path
+        var stamp = file.stamp
+        switch FileBytes.contents(of: opening?.name ?? path, in: opening?.folder ?? AT_FDCWD, opened: { if file.stamp == StoryFolderScan.unknownStamp { stamp = StoryFolderScan.stamp($0) } }) {
         case .failure(.missing):
             return nil
         case .failure(.failed(let reason)):
-            return .problem(LibraryProblem(id: id, problem: .unreadable(reason), stamp: file.stamp))
+            if stamp == StoryFolderScan.unknownStamp { stamp = Library.indexStamp(path) ?? stamp }
+            return .problem(LibraryProblem(id: id, problem: .unreadable(reason), stamp: stamp))
         case .success(let bytes):
             switch StoryFileParser.parseForIndex(bytes) {
-            case .success(let story): return .story(LibraryEntry(id: id, story: story, stamp: file.stamp))
-            case .failure(let problem): return .problem(LibraryProblem(id: id, problem: problem, stamp: file.stamp))
+            case .success(let story): return .story(LibraryEntry(id: id, story: story, stamp: stamp))
+            case .failure(let problem): return .problem(LibraryProblem(id: id, problem: problem, stamp: stamp))
             }
         }
     }

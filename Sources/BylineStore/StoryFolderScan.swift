@@ -56,9 +56,16 @@ enum StoryFolderScan {
         try visit(root: root, skipped: &skipped, each: each)
     }
 
+    /// A stamp not yet known: a plain file found by a walk that does not `stat` them.
+    static let unknownStamp = FileStamp(size: -1, modifiedSeconds: 0, modifiedNanoseconds: 0)
+
     /// As `visit(root:each:)`, noting in `skipped` what could not be looked at, and saving
     /// the folders found at `knownFolders` when given.
-    static func visit(root: String, skipped: inout [Skipped], knownFolders: String? = nil,
+    ///
+    /// - Parameter statingFiles: false when every file found is to be read anyway, and its
+    ///   stamp taken then (`StoryFileReading.record`): a plain file is then passed on with
+    ///   `unknownStamp`, saving a `stat` of each of 100,000 files.
+    static func visit(root: String, skipped: inout [Skipped], knownFolders: String? = nil, statingFiles: Bool = true,
                       each: (Found) -> Void) throws(LibraryError) {
         let began = KnownFolders.walkBeginning()
         let fd = open(root, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
@@ -72,6 +79,7 @@ enum StoryFolderScan {
         var folders = [KnownFolders.Folder(path: "", inode: UInt64(info.st_ino))]
         withoutActuallyEscaping(each) { each in
             var walk = Walk(root: realPath(root) ?? root, each: each)
+            walk.statsFiles = statingFiles
             walk.visited = [identity(info)]
             walk.folder(fd, prefix: "")
             walked = walk.skipped
@@ -88,6 +96,8 @@ enum StoryFolderScan {
         let each: (Found) -> Void
         var visited: Set<FolderIdentity> = []
         var skipped: [Skipped] = []
+        /// See `visit(root:skipped:knownFolders:statingFiles:each:)`.
+        var statsFiles = true
         /// Every folder below the root entered, for `KnownFolders`.
         var folders: [KnownFolders.Folder] = []
 
@@ -119,6 +129,10 @@ enum StoryFolderScan {
             let isStoryName = StoryFolderScan.hasStorySuffix(name)
             // Skip the stat of plain files that are not stories: most of a big folder's cost.
             if type == UInt8(DT_REG) && !isStoryName { continue }
+            if type == UInt8(DT_REG) && !statsFiles {
+                each(Found(path: prefix + name, stamp: StoryFolderScan.unknownStamp))
+                continue
+            }
             var info = stat()
             guard fstatat(folder, name, &info, AT_SYMLINK_NOFOLLOW) == 0 else { continue }
             if (info.st_mode & S_IFMT) == S_IFLNK {

@@ -82,6 +82,85 @@ import Testing
         #expect(fast == full)
     }
 
+    /// Headerless files, `Related` headers and `READ MORE` lines are read as bytes too; each
+    /// case here is one where bytes and characters could part ways.
+    @Test(arguments: [
+        "Engineers weigh budget cuts after long talks (43)\n\nBody text. More.\n\nREAD MORE: Next\n",
+        "  Indented title  \n\nBody.\n\nSource: The Closing Line\n",
+        "\n\nTitle after blank lines\nand its paragraph\n\nREAD MORE: A\n",
+        "Title on the first line\nREAD MORE: rest of the first paragraph\n",
+        "Title then a source line\nSource: Only line left\n",
+        "Title\r\n\r\nWindows body.\r\n\r\nread more: [Linked](https://x.org/l)\r\n\r\nsource: Closing\r\n",
+        "Old Mac title\r\rBody.\r\rREAD MORE: Mac\r",
+        "Κόσμος και ειδήσεις: ένας τίτλος\n\nΜια ιστορία.\n\nREAD MORE: Ελλάδα\n",
+        "Section\n\nA short first line looks like a kicker. The lead names the story.\n",
+        "Section\n\n```\ncode\n```\n",
+        "```\nA fenced start\n```\n\nText.\n",
+        "Title\n```\nfenced right after\n\n```\n\nREAD MORE: B\n",
+        "\u{301}Joined mark first\n\nText.\n",
+        " \u{301}Space and mark\n\nText.\n",
+        "Title\n\nText.\n\nREAD MORE : spaced colon\n\nREAD MORE:\u{301} joined colon\n\nREAD MORE\u{301}: joined e\n",
+        "Title\n\nREAD MORE: \u{301}joined space\n\nREAD MORE:   \n\nREAD MOREX: no\n\nRead  more: double\n\nREADMORE: no\n",
+        "Title\n\n  READ MORE:\t[Bad link](not closed\n\nReport begins with an r, as many paragraphs do.\n",
+        "Title\n\nText.\n\nSource:   \n",
+        "Title\n\nText.\n\nSOURCE: Loud closing\n",
+        "Title: T\nRelated: https://x.org/a Title with “quotes” and Ελλάδα\nRelated: HTTPS://X.ORG/B Upper\nRelated: ftp://x.org/c Not web\n\nText.\n",
+        "Title: T\nRelated: https://x.org/a  two spaces\nRelated: https://x.org/b \u{301}mark\nRelated: https://x.org/c\tTab\n\nText.\n",
+        "Title: T\nRelated: https://例え.jp/記事 Non-ASCII URL\nRelated: Ελλάδα\nRelated: plain title words\nRelated: http://\n\nText.\n",
+        "Title: T\nRelated:\n  https://x.org/folded Folded title\nRelated: https://x.org/d\n  folded on\n\nText.\n",
+        "Title: T\r\nRelated: https://x.org/crlf Windows title\r\nRelated: https://x.org/r\r title\r\n\r\nText.\r\n",
+    ])
+    func agreesOnBytesReadOutsideTheHeader(text: String) {
+        let (fast, full) = summaries(text)
+        #expect(fast != nil)
+        #expect(fast == full)
+        #expect(fast?.related == full?.related)
+    }
+
+    @Test func aHeaderlessStoryIsIndexedWithoutItsParagraphs() throws {
+        let text = "A headerless story with its title line\n\nFirst paragraph.\n\nSecond paragraph.\n\nREAD MORE: Next\n"
+        let story = try StoryFileParser.parseForIndex(Array(text.utf8)).get()
+        #expect(story.title == "A headerless story with its title line")
+        #expect(story.body == [.readMore(RelatedLink(title: "Next"))])
+    }
+
+    @Test(arguments: [
+        "Science\n\nAbout city last from health council. Energy were minister.\n\nREAD MORE: Next\n",
+        "  Analysis \n\nA lead over\ntwo lines, wrapped. And more.\n\nSource: Closing\n",
+        "Κόσμος\n\nΜια ιστορία χωρίς επικεφαλίδα. Και άλλο.\n",
+        "World\r\n\r\nWindows lead! Then more.\r\n",
+        "World\n\n[A link](https://x.org) opens the lead. Then more.\n",
+        "World\n\n...\n",
+        "World\n\n```\nA preformatted lead\n```\n",
+        "World.\n\nNot a kicker: it ends in a full stop.\n",
+        "Three short words\n\nThe lead.\n",
+        "Four words are too many\n\nThe lead.\n",
+    ])
+    func agreesOnKickers(text: String) {
+        let (fast, full) = summaries(text)
+        #expect(fast != nil)
+        #expect(fast == full)
+        #expect(fast?.kicker == full?.kicker)
+    }
+
+    @Test func aHeaderlessKickerIsReadWithoutParsingTheStory() throws {
+        let text = "Science\n\nThe lead names it. More.\n\nSecond paragraph.\n\nREAD MORE: Next\n"
+        let story = try StoryFileParser.parseForIndex(Array(text.utf8)).get()
+        #expect(story.kicker == "Science")
+        #expect(story.title == "The lead names it.")
+        #expect(story.body == [.readMore(RelatedLink(title: "Next"))])
+    }
+
+    @Test func relatedHeadersAreReadAsBytesWhereTheBytesCanTell() {
+        func link(_ value: String) -> RelatedLink? { StoryFileParser.relatedLink(Array(value.utf8)) }
+        #expect(link("https://x.org/1 One, “two”") == RelatedLink(title: "One, “two”", url: "https://x.org/1"))
+        #expect(link("HTTP://x.org/1") == RelatedLink(title: "", url: "HTTP://x.org/1"))
+        #expect(link("Just a title") == RelatedLink(title: "Just a title"))
+        #expect(link("https://x.org/1 \u{301}joined") == nil)
+        #expect(link("https://例え.jp/ x") == nil)
+        #expect(link(" leading space") == nil)
+    }
+
     @Test func theByteReadingStepsAsideWhereCharactersJoinASpace() {
         func header(_ text: String) -> (Bool, Story) {
             let bytes = Array(text.utf8)

@@ -67,6 +67,44 @@ import Testing
         }
     }
 
+    /// Without an index, headers, `Related` and `READ MORE` lines and headerless files'
+    /// titles are read as bytes, and the folder walk takes no `stat` of a plain file (it
+    /// is stamped as it is read): the index must still be the one written of every file
+    /// parsed whole, as the reader parses a story it opens.
+    @Test func filesReadAsBytesIndexAsTheirWholeParse() throws {
+        let temp = try awkwardLibrary()
+        try temp.write("h/plain.txt", "Headerless, with a title line\n\nBody.\n\nREAD MORE: Alpha\n\nSource: Closing\n")
+        try temp.write("h/wrapped.txt", "\n  Title on a wrapped paragraph \nits second line\n\nread more: [Bravo](https://example.org/b)\n")
+        try temp.write("h/kicker.txt", "World\n\nA kicker, then the lead. It goes on.\n\nREAD MORE: Zulu\n")
+        try temp.write("h/kicker2.txt", " Analysis \r\n\r\nA lead over\r\ntwo lines! Then more.\r\n\r\nSource: Closing\r\n")
+        try temp.write("h/crlf.txt", "Windows headerless\r\n\r\nBody.\r\n\r\nREAD MORE : Eclair\r\n")
+        try temp.write("h/greek.txt", "Ελλάδα: ένας τίτλος χωρίς κεφαλίδα\n\nΚείμενο.\n\nREAD MORE: Éclair “sweet”\n")
+        try temp.write("h/marks.txt", " \u{301}A mark after a space\n\nREAD MORE:\u{301} joined\n\nREAD MORE\u{301}: also joined\n")
+        try temp.write("r/related.txt", "Title: Related\nRelated: https://example.org/b Bravo “quoted” Ελλάδα\nRelated: HTTPS://x.org/5\n"
+                       + "Related: https://x.org/6 \u{301}joined\nRelated: ftp://x.org/7 Not web\nRelated: Story 3\n\nText.\n")
+        try temp.write("r/crlf.txt", "Title: Related, Windows\r\nRelated: https://x.org/8 Eight\r\nRelated:\r\n  https://x.org/9 Folded\r\n\r\nText.\r\n")
+        let files = try StoryFolderScan.run(root: temp.folder.path)
+        let records: [LibraryIndex.Record] = try files.map { file in
+            let bytes = try Array(Data(contentsOf: temp.folder.appendingPathComponent(file.path)))
+            let id = StoryID(file.path)
+            switch StoryFileParser.parse(bytes) {
+            case .success(let story): return .story(LibraryEntry(id: id, story: story, stamp: file.stamp))
+            case .failure(let problem): return .problem(LibraryProblem(id: id, problem: problem, stamp: file.stamp))
+            }
+        }
+        let (entries, problems) = LibraryIndex.split(records)
+
+        let fresh = try #require(FreshIndex(spillingIn: [NSTemporaryDirectory()]))
+        var skipped: [StoryFolderScan.Skipped] = []
+        try StoryFolderScan.visit(root: temp.folder.path, skipped: &skipped, statingFiles: false) { fresh.add($0) }
+        #expect(fresh.slots.allSatisfy { $0.stamp == StoryFolderScan.unknownStamp })
+        fresh.read(root: temp.folder.path, progress: nil)
+        #expect(!fresh.failed)
+        #expect(fresh.slots.map(\.stamp) == files.map(\.stamp))
+        let kept = fresh.problems.sorted { $0.id < $1.id }.filter(LibraryIndex.isWorthKeeping)
+        #expect(fresh.bytes(problems: kept) == IndexWriter(old: nil, adding: entries, problems: problems).bytes())
+    }
+
     @Test func aLibraryWithNoIndexIsListedAndItsIndexSaved() throws {
         let temp = try awkwardLibrary()
 
