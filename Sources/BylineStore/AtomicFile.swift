@@ -51,7 +51,10 @@ public enum AtomicFile {
     /// and returns its path: the first half of a `save`. The folder is opened with
     /// `O_NOFOLLOW` (see above) and the file created through it. (`AtomicFileBatch` does
     /// the same for many files at once.)
-    static func writeTemporary(beside path: String, followingLinkedFolder: Bool = false,
+    ///
+    /// - Parameter flushing: `false` for a file that is only a cache (`KnownFolders`): a
+    ///   crash may lose it, never tear it, and whoever reads it copes with its absence.
+    static func writeTemporary(beside path: String, flushing: Bool = true, followingLinkedFolder: Bool = false,
                                fill: (Int32) -> Int32) throws(LibraryError) -> String {
         let folder = parentFolder(of: path)
         let name = path.split(separator: "/").last.map(String.init) ?? path
@@ -63,7 +66,7 @@ public enum AtomicFile {
         guard fd >= 0 else { throw .system("write", path, errno: errno) }
         var failure: Int32? = fill(fd)
         if failure == 0 { failure = nil }
-        if failure == nil, fsync(fd) != 0 { failure = errno }
+        if failure == nil, flushing, fsync(fd) != 0 { failure = errno }
         if close(fd) != 0, failure == nil { failure = errno }
         if let failure {
             unlinkat(directory, temporary, 0)

@@ -54,7 +54,17 @@ final class MarksWriter: @unchecked Sendable {
         condition.lock()
         defer { condition.unlock() }
         if let last = waiting.last, last.readingState.stateFolder == readingState.stateFolder {
-            waiting[waiting.count - 1].parts.append(part)
+            // `U` hands back the very ids `A` marked, and `A` again the same stories: a
+            // change to exactly the stories of the change before it replaces that one, as
+            // applying both would (the last mark of a story wins). Without this, pressing
+            // `A` and `U` in turn over 100,000 stories queued 100,000 changes a press while
+            // a save ran.
+            if case .marked(let ids, _) = part, case .marked(let before, _)? = last.parts.last,
+               before.count == ids.count, before == ids {
+                waiting[waiting.count - 1].parts[last.parts.count - 1] = part
+            } else {
+                waiting[waiting.count - 1].parts.append(part)
+            }
         } else {
             waiting.append(Batch(readingState: readingState, parts: [part]))
         }
