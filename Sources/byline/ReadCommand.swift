@@ -25,6 +25,25 @@ struct ReadCommand: ParsableCommand {
     @Flag(name: .customLong("exit-after-first-frame"), help: .hidden)
     var exitAfterFirstFrame = false
 
+    /// The reader as `byline` or `byline PATH` opens it, made without the argument parser:
+    /// parsing a command line with it runs and maps in 1 MiB of its code, at every start.
+    /// Nil for anything else (options, subcommands, help), which the parser reads.
+    static func plainStart(arguments: [String]) -> ReadCommand? {
+        var exitAfterFirstFrame = false
+        var rest = arguments[...]
+        if rest.first == "--exit-after-first-frame" {
+            exitAfterFirstFrame = true
+            rest = rest.dropFirst()
+        }
+        guard rest.count <= 1 else { return nil }
+        if let path = rest.first, path.isEmpty || path.hasPrefix("-") || SubcommandGuess.names.contains(path) { return nil }
+        var command = ReadCommand()
+        command.path = rest.first
+        command.theme = nil
+        command.exitAfterFirstFrame = exitAfterFirstFrame
+        return command
+    }
+
     func run() throws {
         // Curses needs a terminal on both ends; say so plainly rather than draw garbage.
         guard isatty(STDOUT_FILENO) == 1 else {
@@ -85,7 +104,7 @@ struct ReadCommand: ParsableCommand {
             problems: contents.problems.map(\.message),
             read: marks.marks.read, starred: marks.marks.starred,
             screen: ScreenSize(width: 80, height: 24),
-            themes: catalog.themes, timeZone: .current, now: Date())
+            themes: catalog.themes, timeZone: ReaderTimeZone.current(), now: Date())
         state.themeIndex = themeIndex
         // The listing came from the index: read the folder behind it, and show what changed.
         state.checksFolderOnStart = indexed != nil && !exitAfterFirstFrame
