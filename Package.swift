@@ -80,8 +80,9 @@ let package = Package(
                 // The functions a start runs, laid out together (Linker/startup-order.txt,
                 // written by Scripts/startup-order): the kernel maps 64 KB of code around
                 // each page run, and those functions spread over 12 of the 18 MB of code.
-                // Packed, a first frame at 100,000 stories has the program's own pages at
-                // 10.7 MiB instead of 16.9 (VmHWM after the folder check 23.8 from 30.0).
+                // With the rest of the start's savings, the program's own pages after the
+                // folder check at 100,000 stories went from 17.0 MiB to 9.5-10.7, and
+                // Scripts/bench's peak at first screen from 25.6 MiB to 17.7.
                 .unsafeFlags(["-Xlinker", "--symbol-ordering-file=\(Context.packageDirectory)/Linker/startup-order.txt",
                               "-Xlinker", "--no-warn-symbol-ordering"],
                              .when(platforms: [.linux], configuration: .release)),
