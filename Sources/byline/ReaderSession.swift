@@ -14,6 +14,8 @@ final class ReaderSession {
     private let backgroundWork: BackgroundWork
     private var store: Store
     private var running = true
+    /// Whether a frame was drawn since keys last rested (see `run`).
+    private var drawnSinceRest = false
     private let exitAfterFirstFrame: Bool
     /// The library of each folder the state has named, made once: making one checks
     /// where its bookkeeping can be written.
@@ -47,18 +49,22 @@ final class ReaderSession {
             // Drawn only after something happened: an idle reader costs nothing.
             if needsDrawing {
                 screen.draw(render(store.state))
-                // A key reads pages of the index file here and there (the rows drawn, a
-                // story's row looked up by path, its links resolved), and the kernel maps
-                // 64 KB around each: kept, they pile up as the reader is browsed (1.8 MiB
-                // after some 200 keys at 100,000 stories). They are given back once the
-                // frame is drawn; the next frame reads its few rows again from the page
-                // cache, some microseconds.
-                store.state.stories.releasePages()
+                drawnSinceRest = true
             }
             if exitAfterFirstFrame { break }
             if TerminalRestorer.pendingSignal != 0 { break }
             // Background work posts wake the wait, so its results show as they come.
             var event = screen.nextEvent(milliseconds: backgroundWork.isBusy ? 50 : 200, orWakeUp: mailbox.wakeUp)
+            if event == nil, drawnSinceRest {
+                // Keys read pages of the index file here and there (rows drawn, stories
+                // looked up by path, links resolved, search results), and the kernel maps
+                // 64 KB around each: kept, they pile up as the reader is browsed (7.6 MiB
+                // after some 300 keys at 100,000 stories). Once keys rest they are given
+                // back; the next frame reads its few rows again from the page cache. Not
+                // after every frame: pages dropped under a key's own work cost it time.
+                store.state.stories.releasePages()
+                drawnSinceRest = false
+            }
             needsDrawing = false
             var taken = 0
             // Keys that came while the last frame was drawn are all taken before the next
