@@ -7,18 +7,20 @@ import BylineCore
 
 /// Writes the reading-state file with a batch of marks applied, reading the file on disk
 /// a line at a time and writing the new one as it goes: the old file's lines are in
-/// order (`ReadingStateFile`), so the stories the batch marks read are put in order once
-/// (their rows, by their paths' bytes in the listing) and merged in. No set of ids is
-/// built, and no whole file is held: `A` over 100,000 stories costs the save a sorted
-/// array of rows and two 64 KiB buffers.
+/// order (`ReadingStateFile`), so the stories the batch marks are put in order once (their
+/// paths copied out of the listing, sorted by their bytes) and merged in. No set of ids is
+/// built, and no whole file is held: `A` over 100,000 stories costs the save its paths
+/// (some 5 MB) and two 64 KiB buffers.
 ///
 /// The output is byte for byte what `ReadingStateFile.encode` makes of the same marks.
 /// A file that is damaged (its checksum, a line) or not in order is left to the caller,
 /// which reads it whole: that path sets a damaged file aside.
 struct ReadingStateMerge {
     private let batch: MarkBatch
-    /// Stories the batch marks read, in path order: rows of its listing, and ids.
-    private var readRows: [Int32] = []
+    /// Stories the batch marks read, in path order: rows of its listing, and ids; and the
+    /// rows it marks unread.
+    private var readRows = SortedPaths()
+    private var unreadRows = SortedPaths()
     private var readIDs: [[UInt8]] = []
     private var starredIDs: [[UInt8]] = []
     /// The batch's single marks by path, when it has any.
@@ -34,13 +36,8 @@ struct ReadingStateMerge {
         readIDs.sort { $0.lexicographicallyPrecedes($1) }
         starredIDs.sort { $0.lexicographicallyPrecedes($1) }
         if let listing = batch.listing?.listing {
-            var rows: [Int32] = []
-            rows.reserveCapacity(batch.readRows.count)
-            batch.readRows.forEach { rows.append(Int32($0)) }
-            rows.sort { a, b in
-                listing.withPath(at: Int(a)) { first in listing.withPath(at: Int(b)) { Self.precedes(first, $0) } }
-            }
-            readRows = rows
+            readRows = SortedPaths(batch.readRows, of: listing)
+            unreadRows = SortedPaths(batch.unreadRows, of: listing)
         }
     }
 
@@ -94,11 +91,12 @@ struct ReadingStateMerge {
     private func merge(from old: FileLines?, into writer: inout FileLineWriter) -> MergeResult {
         writer.append(ReadingStateFile.header(hash: 0))
         writer.startHashing()
-        var adds = Adds(listing: batch.listing?.listing, rows: readRows, ids: readIDs)
+        var adds = Adds(rows: readRows, ids: readIDs)
+        var unread = 0
         var kind = ReadingStateFile.readKind
         guard var lines = old else {
             adds.writeAll(kind, to: &writer)
-            var starred = Adds(listing: nil, rows: [], ids: starredIDs)
+            var starred = Adds(rows: SortedPaths(), ids: starredIDs)
             starred.writeAll(ReadingStateFile.starredKind, to: &writer)
             return .written
         }
@@ -128,7 +126,7 @@ struct ReadingStateMerge {
                 starredSeen = true
                 adds.writeAll(kind, to: &writer)
                 kind = lineKind
-                adds = Adds(listing: nil, rows: [], ids: starredIDs)
+                adds = Adds(rows: SortedPaths(), ids: starredIDs)
                 previous.removeAll(keepingCapacity: true)
             } else if lineKind != kind || (!previous.isEmpty && !Self.precedes(previous, path)) {
                 // Out of order: a file not written by this encoder.
@@ -137,27 +135,29 @@ struct ReadingStateMerge {
             }
             swap(&previous, &path)
             if adds.writeBefore(previous, kind, to: &writer) { return }
-            if keeps(previous, kind: kind) { ReadingStateFile.appendLine(kind, previous, to: &writer) }
+            if keeps(previous, kind: kind, unread: &unread) { ReadingStateFile.appendLine(kind, previous, to: &writer) }
         }) {}
         if let failure = lines.failure { return .readFailed(failure) }
         if problem || first || lines.cutShort || oldHash != expected { return .needsWholeRead }
         adds.writeAll(kind, to: &writer)
         if !starredSeen {
-            var starred = Adds(listing: nil, rows: [], ids: starredIDs)
+            var starred = Adds(rows: SortedPaths(), ids: starredIDs)
             starred.writeAll(ReadingStateFile.starredKind, to: &writer)
         }
         return .written
     }
 
-    /// Whether a line of the old file stays: the batch does not mark its story.
-    private func keeps(_ path: [UInt8], kind: [UInt8]) -> Bool {
+    /// Whether a line of the old file stays: the batch does not mark its story. (One it
+    /// marks read is written from the batch's paths.) `unread` is the first of the rows
+    /// marked unread not yet passed: the old lines come in order too.
+    private func keeps(_ path: [UInt8], kind: [UInt8], unread: inout Int) -> Bool {
         let isRead = kind == ReadingStateFile.readKind
         if !byPath.isEmpty, let pending = byPath[path] {
             if isRead ? pending.read != nil : pending.starred != nil { return false }
         }
-        guard isRead, let listing = batch.listing?.listing, !batch.readRows.isEmpty || !batch.unreadRows.isEmpty else { return true }
-        guard let row = path.withUnsafeBytes({ listing.row(ofPathBytes: $0) }) else { return true }
-        return !batch.readRows.contains(row) && !batch.unreadRows.contains(row)
+        guard isRead else { return true }
+        while unread < unreadRows.count, unreadRows.withPath(unread, { Self.precedes($0, path) }) { unread += 1 }
+        return unread == unreadRows.count || !unreadRows.withPath(unread, { $0.elementsEqual(path) })
     }
 
     /// Byte order of two paths: the order of their strings' Unicode scalars.
@@ -176,8 +176,7 @@ struct ReadingStateMerge {
 
     /// The paths to add, smallest first: sorted rows of a listing and sorted ids merged.
     private struct Adds {
-        let listing: (any StoryListing)?
-        let rows: [Int32]
+        let rows: SortedPaths
         let ids: [[UInt8]]
         var nextRow = 0, nextID = 0
         /// The smallest path left, copied (`rowPath` holds the next row's).
@@ -185,8 +184,7 @@ struct ReadingStateMerge {
         var hasCurrent = false
         private var fromRow = false, fromBoth = false
 
-        init(listing: (any StoryListing)?, rows: [Int32], ids: [[UInt8]]) {
-            self.listing = listing
+        init(rows: SortedPaths, ids: [[UInt8]]) {
             self.rows = rows
             self.ids = ids
             load()
@@ -194,10 +192,10 @@ struct ReadingStateMerge {
 
         private mutating func load() {
             current.removeAll(keepingCapacity: true)
-            let rowLeft = listing != nil && nextRow < rows.count, idLeft = nextID < ids.count
+            let rowLeft = nextRow < rows.count, idLeft = nextID < ids.count
             hasCurrent = rowLeft || idLeft
             guard hasCurrent else { return }
-            if rowLeft, let listing { listing.withPath(at: Int(rows[nextRow])) { current.append(contentsOf: $0) } }
+            if rowLeft { rows.withPath(nextRow) { current.append(contentsOf: $0) } }
             if !idLeft {
                 (fromRow, fromBoth) = (true, false)
             } else if !rowLeft {
@@ -237,6 +235,45 @@ struct ReadingStateMerge {
                 ReadingStateFile.appendLine(kind, current, to: &writer)
                 pop()
             }
+        }
+    }
+
+    /// The paths of some rows of a listing, copied out in one buffer and sorted by their
+    /// bytes. Copied in row order, the listing's pages given back as it goes: an index
+    /// read in place would otherwise stay resident, 10 MB of it at 100,000 stories, and be
+    /// charged to the reader's memory.
+    struct SortedPaths {
+        private var bytes: [UInt8] = []
+        /// Each path's start in `bytes` and its length, in path order.
+        private var spans: [(start: Int32, length: Int32)] = []
+
+        init() {}
+
+        init(_ rows: RowSet, of listing: any StoryListing) {
+            spans.reserveCapacity(rows.count)
+            var copied = 0
+            rows.forEach { row in
+                listing.withPath(at: row) { path in
+                    spans.append((Int32(bytes.count), Int32(path.count)))
+                    bytes.append(contentsOf: path)
+                }
+                copied += 1
+                if copied % 2048 == 0 { listing.releasePages() }
+            }
+            listing.releasePages()
+            bytes.withUnsafeBytes { all in
+                spans.sort { a, b in
+                    ReadingStateMerge.precedes(UnsafeRawBufferPointer(rebasing: all[Int(a.start)..<Int(a.start + a.length)]),
+                                               UnsafeRawBufferPointer(rebasing: all[Int(b.start)..<Int(b.start + b.length)]))
+                }
+            }
+        }
+
+        var count: Int { spans.count }
+
+        func withPath<Result>(_ index: Int, _ body: (UnsafeRawBufferPointer) -> Result) -> Result {
+            let span = spans[index]
+            return bytes.withUnsafeBytes { body(UnsafeRawBufferPointer(rebasing: $0[Int(span.start)..<Int(span.start + span.length)])) }
         }
     }
 }
