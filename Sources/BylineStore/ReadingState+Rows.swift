@@ -64,12 +64,12 @@ extension ReadingState {
                 marks.readRows.insert(row)
                 // Looked up all over the index: its pages are given back as the lookups
                 // go, or 100,000 read stories would leave 8 MB of it resident at start-up.
-                if marks.readRows.count % 1024 == 0 { listing.releasePages() }
+                if marks.readRows.count % 4096 == 0 { listing.releasePages() }
             } else {
                 marks.unlistedRead.insert(StoryID(String(decoding: path, as: UTF8.self)))
             }
         }) {}
-        if marks.readRows.count >= 1024 { listing.releasePages() }
+        if marks.readRows.count >= 4096 { listing.releasePages() }
         if let failure = lines.failure { throw LibraryError(path: self.path, reason: "cannot be read: \(SystemError.message(failure))") }
         guard damaged || lines.cutShort || (!first && hash != expected) else { return marks }
         // Damaged: what `load()` keeps of it, and what it says.

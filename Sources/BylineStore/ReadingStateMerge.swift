@@ -258,7 +258,7 @@ struct ReadingStateMerge {
                     bytes.append(contentsOf: path)
                 }
                 copied += 1
-                if copied % 2048 == 0 { listing.releasePages() }
+                if copied % 8192 == 0 { listing.releasePages() }
             }
             listing.releasePages()
             bytes.withUnsafeBytes { all in
