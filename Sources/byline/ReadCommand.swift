@@ -90,19 +90,22 @@ struct ReadCommand: ParsableCommand {
                 throw CommandFailure("no theme named \(theme); available: \(catalog.themes.map(\.name).joined(separator: ", "))")
             }
         }
-        let marks: LoadedReadingState
+        let listing = StoryRows(contents.listing)
+        let marks: ListedReadingState
         do {
-            marks = try library.readingState.load()
+            // By row of the listing: a library of 100,000 read stories holds no set of ids.
+            marks = try library.readingState.load(listedIn: listing)
         } catch {
             // Unreadable (not damaged: that is set aside and reported): read without marks.
-            marks = LoadedReadingState(marks: ReadingMarks(), problem: "\(error); starting with no read or starred marks")
+            marks = ListedReadingState(readRows: RowSet(rows: listing.count),
+                                       problem: "\(error); starting with no read or starred marks")
         }
         let fetchesInto = choice.isBundledSeeds ? LibraryLocation.defaultLibrary() : choice.folder
         var state = AppState(
             library: LibraryPlace(folder: library.folder, fetchesInto: fetchesInto),
-            listing: StoryRows(contents.listing),
+            listing: listing,
             problems: contents.problems.map(\.message),
-            read: marks.marks.read, starred: marks.marks.starred,
+            readRows: marks.readRows, unlistedRead: marks.unlistedRead, starred: marks.starred,
             screen: ScreenSize(width: 80, height: 24),
             themes: catalog.themes, timeZone: ReaderTimeZone.current(), now: Date())
         state.themeIndex = themeIndex

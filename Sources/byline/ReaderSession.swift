@@ -91,7 +91,9 @@ final class ReaderSession {
         if case .marksNotSaved(.damagedAndSavedAgain(_)) = action {
             // The damaged file lost marks the reader still holds: all of them go back.
             let state = store.state
-            record(state.read.map(ReadingChange.markRead) + state.starred.map(ReadingChange.star), in: library(at: state.library.folder), state)
+            let library = library(at: state.library.folder)
+            marksWriter.save(.marked(state.readStories, read: true), to: library.readingState)
+            record(state.unlistedRead.map(ReadingChange.markRead) + state.starred.map(ReadingChange.star), in: library, state)
         }
     }
 
@@ -116,8 +118,8 @@ final class ReaderSession {
             return [.storyLoaded(id, library.story(id))]
         case .markRead(let id): return record(.markRead(id), in: library, state)
         case .markUnread(let id): return record(.markUnread(id), in: library, state)
-        case .setRead(let ids, let isRead):
-            marksWriter.save(.marked(ids, read: isRead), to: library.readingState)
+        case .setRead(let stories, let isRead):
+            marksWriter.save(.marked(stories, read: isRead), to: library.readingState)
         case .star(let id): return record(.star(id), in: library, state)
         case .unstar(let id): return record(.unstar(id), in: library, state)
         case .openInBrowser(let url):
