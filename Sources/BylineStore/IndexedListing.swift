@@ -165,6 +165,26 @@ public final class IndexedListing: StoryListing, @unchecked Sendable {
     /// Gives back the memory of the index pages read so far (see `IndexBytes.releasePages`).
     public func releasePages() { bytes.releasePages() }
 
+    /// A checksum of the path lookup table, whose (hash, row) pairs say which path is at
+    /// which row: what a cache by row (`ReadMarksCache`) must find unchanged. A word at a
+    /// time, 1.2 MB at 100,000 stories, its pages given back after.
+    func pathLookupChecksum() -> UInt64 {
+        let table = sections[IndexLayout.Section.pathLookup.rawValue]
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325 ^ UInt64(table.count)
+        var at = table.lowerBound
+        while at + 8 <= table.upperBound {
+            hash = (hash ^ buffer.littleEndian(at: at, as: UInt64.self)) &* 0x0000_0100_0000_01b3
+            hash ^= hash >> 29
+            at += 8
+        }
+        while at < table.upperBound {
+            hash = (hash ^ UInt64(buffer[at])) &* 0x0000_0100_0000_01b3
+            at += 1
+        }
+        if table.count >= 1 << 20 { releasePages() }
+        return hash
+    }
+
     // MARK: - Finding rows
 
     /// The first row, in ascending order, of those `section`'s lookup table files under

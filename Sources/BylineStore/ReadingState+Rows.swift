@@ -36,6 +36,14 @@ extension ReadingState {
             throw LibraryError(path: path, reason: "cannot be read: \(SystemError.message(errno))")
         }
         defer { close(file) }
+        // Cached by row while the index and this file are the ones the cache was made from.
+        let indexed = listing.listing as? IndexedListing
+        let cacheKey = indexed.flatMap { index in
+            Self.bodyChecksum(of: file).flatMap { ReadMarksCache.Key(index: index, readingState: file, bodyChecksum: $0) }
+        }
+        if let cacheKey, let cached = ReadMarksCache.load(from: readRowsPath, key: cacheKey, rows: listing.count) {
+            return cached
+        }
         var lines = FileLines(descriptor: file)
         var marks = ListedReadingState(readRows: RowSet(rows: listing.count))
         var expected: UInt64?, hash: UInt64 = 0xcbf2_9ce4_8422_2325
@@ -71,10 +79,29 @@ extension ReadingState {
         }) {}
         if marks.readRows.count >= 4096 { listing.releasePages() }
         if let failure = lines.failure { throw LibraryError(path: self.path, reason: "cannot be read: \(SystemError.message(failure))") }
-        guard damaged || lines.cutShort || (!first && hash != expected) else { return marks }
+        guard damaged || lines.cutShort || (!first && hash != expected) else {
+            // Written only from an intact file whose checksum is the one in the key.
+            if let cacheKey, cacheKey.numbers.last == expected {
+                ReadMarksCache.save(marks, key: cacheKey, to: readRowsPath)
+            }
+            return marks
+        }
         // Damaged: what `load()` keeps of it, and what it says.
         let loaded = try load()
         return ListedReadingState(loaded, listing: listing)
+    }
+
+    /// Where the read marks by row are cached (see `ReadMarksCache`).
+    var readRowsPath: String { stateFolder.appendingPathComponent("read-rows").path }
+
+    /// The body checksum the header line of the open file `file` gives, read without
+    /// moving its offset; nil when it has no header of this version.
+    private static func bodyChecksum(of file: Int32) -> UInt64? {
+        let header = ReadingStateFile.header(hash: 0)
+        var bytes = [UInt8](repeating: 0, count: header.count)
+        let count = bytes.withUnsafeMutableBytes { pread(file, $0.baseAddress, $0.count, 0) }
+        guard count == header.count, bytes.last == LineFields.newline else { return nil }
+        return ReadingStateFile.checksum(ofHeader: bytes[0..<(header.count - 1)])
     }
 }
 
