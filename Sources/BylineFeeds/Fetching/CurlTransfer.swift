@@ -170,6 +170,7 @@ final class CurlTransfer: @unchecked Sendable {
             contentType: responseHeaders["content-type"], body: body))
     }
 
-    /// libcurl's global set-up is not thread-safe: it runs once, before any transfer.
-    private static let setUpOnce: Void = { curl_global_init(Int(CURL_GLOBAL_ALL)) }()
+    /// libcurl's global set-up is not thread-safe: it runs once, before any transfer
+    /// (and, begun by `HTTPClient.prepare`, while the fetch is still reading its files).
+    static let setUpOnce: Void = { curl_global_init(Int(CURL_GLOBAL_ALL)) }()
 }
