@@ -65,27 +65,33 @@ extension Library {
             }
             guard found, (info.st_mode & S_IFMT) == S_IFREG else { continue }
             let stamp = FileStamp(info)
-            let fetched = Date(timeIntervalSince1970: TimeInterval(stamp.modifiedSeconds))
-            var candidate: AgedStory
+            let fetched = Double(stamp.modifiedSeconds)
             if stamp == listing.stamp(at: row) {
-                candidate = AgedStory(entry: listing.entry(at: row), fetched: fetched, story: nil)
+                // Unchanged since it was indexed: the row dates it, and is decoded only
+                // for a story that is old.
+                if max(published ?? fetched, fetched) >= youngest { continue }
+                aged.append(AgedStory(entry: listing.entry(at: row), fetched: Date(timeIntervalSince1970: fetched), story: nil))
             } else {
                 // Changed since it was indexed: what it says now dates it.
                 let id = listing.id(at: row)
                 guard case .success(let story) = self.story(id) else { continue }
-                candidate = AgedStory(entry: LibraryEntry(id: id, story: story, stamp: stamp), fetched: fetched, story: story)
+                let entry = LibraryEntry(id: id, story: story, stamp: stamp)
+                if max(entry.publishedDate?.timeIntervalSince1970 ?? fetched, fetched) >= youngest { continue }
+                aged.append(AgedStory(entry: entry, fetched: Date(timeIntervalSince1970: fetched), story: story))
             }
-            let newest = max(candidate.published ?? fetched, fetched)
-            if newest.timeIntervalSince1970 >= youngest { continue }
-            aged.append(candidate)
         }
         return aged
     }
 
-    /// `isSavedByByline` for a path as the index holds it, decoding nothing.
+    /// `isSavedByByline` for a path as the index holds it, decoding nothing:
+    /// `fetched/`, 16 lowercase hex digits, `.txt`.
     static func isSavedByByline(path: UnsafeRawBufferPointer) -> Bool {
-        let prefix = Array((StoryFileName.folder + "/").utf8)
-        guard path.count == prefix.count + 20, path.starts(with: prefix) else { return false }
-        return isSavedByByline(StoryID(String(decoding: path, as: UTF8.self)))
+        let folder = fetchedFolderPrefix, suffix = storySuffix
+        guard path.count == folder.count + 16 + suffix.count, path.starts(with: folder),
+              path[(folder.count + 16)...].elementsEqual(suffix) else { return false }
+        return path[folder.count..<(folder.count + 16)].allSatisfy { (48...57).contains($0) || (97...102).contains($0) }
     }
+
+    private static let fetchedFolderPrefix = Array((StoryFileName.folder + "/").utf8)
+    private static let storySuffix = Array(".txt".utf8)
 }
