@@ -31,19 +31,17 @@ extension Library {
     /// an older time), and forward (fetched again), so the index's stamp never decides
     /// alone. A file whose stamp matches its row is dated by the row; one that changed is
     /// read, and dated by what it says now; one gone, unreadable or not a plain file is not
-    /// a candidate. Stories saved since the index was written (none, after a fetch, which
-    /// indexes what it saves) are young.
+    /// a candidate. When a folder changed since the index was written, the library is
+    /// loaded first (`load()`: a `stat` of every file, the index brought up to date).
     ///
     /// The one case the index answers without a look at the file: a story whose file was
     /// rewritten in place, its folder unchanged, with an older `Published` than the index
     /// recorded. It is kept, never removed wrongly, until a load notices the change.
     public func stories(olderThan seconds: Double, now: Date) throws(LibraryError) -> [AgedStory] {
-        let listing: IndexedListing
-        if let indexed = indexedContents()?.listing {
-            listing = indexed
-        } else {
-            listing = try load().listing
-        }
+        // The index as it is when no folder changed since it was written (after a fetch
+        // that found nothing new); else the folders are checked first, so a story file
+        // put in by hand, old already, is a candidate too.
+        let listing = try (contentsIfFoldersUnchanged() ?? load()).listing
         defer { listing.releasePages() }
         let root = open(folder.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard root >= 0 else { throw .system("open the library folder", folder.path, errno: errno) }

@@ -64,7 +64,7 @@ struct SubscriptionTests {
         title = "First"
 
         [[feed]]
-        url = "\t HTTPS://Example.ORG/Feed/\u00A0"
+        url = "\t HTTPS://Example.ORG/Feed/\\u00A0"
         title = "Second"
 
         [[feed]]
