@@ -41,7 +41,12 @@ extension Library {
         // The index as it is when no folder changed since it was written (after a fetch
         // that found nothing new); else the folders are checked first, so a story file
         // put in by hand, old already, is a candidate too.
-        let listing = try (contentsIfFoldersUnchanged() ?? load()).listing
+        let listing: IndexedListing
+        if let unchanged = try contentsIfFoldersUnchanged() {
+            listing = unchanged.listing
+        } else {
+            listing = try load().listing
+        }
         defer { listing.releasePages() }
         let root = open(folder.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard root >= 0 else { throw .system("open the library folder", folder.path, errno: errno) }
