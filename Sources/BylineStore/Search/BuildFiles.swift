@@ -32,7 +32,7 @@ struct BuildFiles: @unchecked Sendable {
     /// Files listed by a walk of the folder (`StoryFolderScan`), packed: their paths back
     /// to back in one arena.
     init(_ found: [(path: String, stamp: FileStamp)]) {
-        var packed = PackedFiles()
+        let packed = PackedFiles()
         for file in found { packed.append(file.path, file.stamp) }
         self.init(packed)
     }
@@ -42,17 +42,19 @@ struct BuildFiles: @unchecked Sendable {
     ///
     /// - Parameter knownFolders: where to save the folders the walk found (`KnownFolders`).
     static func scanning(root: String, knownFolders: String? = nil) throws(LibraryError) -> BuildFiles {
-        var packed = PackedFiles()
+        // Big blocks as mappings of their own, so the packed arenas grow in place.
+        Memory.returnLargeBlocks()
+        let packed = PackedFiles()
         var skipped: [StoryFolderScan.Skipped] = []
         try StoryFolderScan.visit(root: root, skipped: &skipped, knownFolders: knownFolders) { packed.append($0.path, $0.stamp) }
         return BuildFiles(packed)
     }
 
     private init(_ packed: PackedFiles) {
-        let paths = PackedPaths(packed)
-        count = paths.count
-        pathBytes = { paths.bytes($0) }
-        stamp = { paths.stamps[$0] }
+        packed.fit()
+        count = packed.count
+        pathBytes = { packed.bytes($0) }
+        stamp = { packed.stamps[$0] }
         releasePages = {}
     }
 
@@ -75,38 +77,87 @@ struct BuildFiles: @unchecked Sendable {
     }
 }
 
-/// Paths back to back in one array, with where each ends, and the files' stamps.
-private struct PackedFiles {
-    var bytes: [UInt8] = []
-    var ends: [UInt32] = []
-    var stamps: [FileStamp] = []
-
-    mutating func append(_ path: String, _ stamp: FileStamp) {
-        bytes.append(contentsOf: path.utf8)
-        ends.append(UInt32(bytes.count))
-        stamps.append(stamp)
-    }
-}
-
-/// Packed files, kept whole for the build: a class, so the closures share one copy.
-private final class PackedPaths: @unchecked Sendable {
-    private let bytes: UnsafeMutableRawBufferPointer
-    private let ends: [UInt32]
-    let stamps: [FileStamp]
-
-    init(_ packed: PackedFiles) {
-        bytes = .allocate(byteCount: max(1, packed.bytes.count), alignment: 1)
-        _ = bytes.initializeMemory(as: UInt8.self, from: packed.bytes)
-        ends = packed.ends
-        stamps = packed.stamps
-    }
-
-    deinit { bytes.deallocate() }
+/// Paths back to back in one arena, with where each ends, and the files' stamps: a class,
+/// so the closures of a `BuildFiles` share one copy.
+///
+/// The arenas grow by `realloc`, which moves a big block's pages rather than copying them
+/// (`Memory.returnLargeBlocks`): an `Array` grown to 100,000 paths would hold its old and
+/// new buffers at once and end up to twice the size it needs.
+private final class PackedFiles: @unchecked Sendable {
+    private let paths = GrowingArena<UInt8>()
+    private let ends = GrowingArena<UInt32>()
+    let stamps = GrowingArena<FileStamp>()
 
     var count: Int { ends.count }
 
+    func append(_ path: String, _ stamp: FileStamp) {
+        var path = path
+        path.withUTF8 { paths.append(contentsOf: $0) }
+        ends.append(UInt32(paths.count))
+        stamps.append(stamp)
+    }
+
+    /// Gives back the room grown past what the walk found.
+    func fit() {
+        paths.fit()
+        ends.fit()
+        stamps.fit()
+    }
+
     func bytes(_ number: Int) -> UnsafeRawBufferPointer {
         let start = number == 0 ? 0 : Int(ends[number - 1])
-        return UnsafeRawBufferPointer(rebasing: bytes[start..<Int(ends[number])])
+        return UnsafeRawBufferPointer(paths.slice(start..<Int(ends[number])))
+    }
+}
+
+/// Values of a plain type (bytes, numbers, `FileStamp`: nothing counted or referenced)
+/// in one block of memory, grown by `realloc`.
+private final class GrowingArena<Element> {
+    private var base: UnsafeMutablePointer<Element>
+    private var capacity = 1024
+    private(set) var count = 0
+
+    init() {
+        base = Self.resized(nil, to: capacity)
+    }
+
+    deinit { free(base) }
+
+    subscript(index: Int) -> Element { base[index] }
+
+    func append(_ element: Element) {
+        reserve(count + 1)
+        (base + count).initialize(to: element)
+        count += 1
+    }
+
+    func append(contentsOf elements: UnsafeBufferPointer<Element>) {
+        guard let source = elements.baseAddress else { return }
+        reserve(count + elements.count)
+        (base + count).initialize(from: source, count: elements.count)
+        count += elements.count
+    }
+
+    func slice(_ range: Range<Int>) -> UnsafeBufferPointer<Element> {
+        UnsafeBufferPointer(start: base + range.lowerBound, count: range.count)
+    }
+
+    func fit() {
+        capacity = max(count, 1)
+        base = Self.resized(base, to: capacity)
+    }
+
+    private func reserve(_ wanted: Int) {
+        guard wanted > capacity else { return }
+        capacity = max(wanted, capacity + capacity / 2)
+        base = Self.resized(base, to: capacity)
+    }
+
+    private static func resized(_ block: UnsafeMutablePointer<Element>?, to elements: Int) -> UnsafeMutablePointer<Element> {
+        guard let grown = realloc(block, elements * MemoryLayout<Element>.stride) else {
+            // What an Array's growth does when memory runs out.
+            fatalError("out of memory listing story files")
+        }
+        return grown.assumingMemoryBound(to: Element.self)
     }
 }

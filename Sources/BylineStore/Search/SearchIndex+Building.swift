@@ -13,6 +13,10 @@ extension SearchIndex {
     /// read, so smaller parts cost the merge little.
     static let partBudget = 2 << 20
 
+    /// Stories a worker of a build reads between giving back the listing's pages: some
+    /// 2 MiB of pages at most (see `BuildFiles.releasePages`).
+    static let pagesReleasedEvery = 32
+
     /// Builds the index from every story file, in parallel parts that are then merged,
     /// and saves it as the new base (dropping the recent file).
     ///
@@ -78,6 +82,10 @@ extension SearchIndex {
                 let number = Int(order[index])
                 add(files.path(number), stamp: files.stamp(number), to: &builder, reader: &reader, root: root)
                 sinceProgress += 1
+                // The listing's pages read so far (paths, stamps) need not stay. Its rows
+                // are in list order, not path order, so each path read is a page of its
+                // own and maps the 64 KiB around it: they go often.
+                if sinceProgress % pagesReleasedEvery == 0 { files.releasePages() }
                 if sinceProgress == 256 {
                     let count = done.update { value -> Int in
                         value += sinceProgress
@@ -86,8 +94,6 @@ extension SearchIndex {
                     progress(count, files.count)
                     sinceProgress = 0
                     if failure.value != nil { return nil }
-                    // The listing's pages read so far (paths, stamps) need not stay.
-                    files.releasePages()
                 }
                 if builder.memory > partBudget, !writePart() { return nil }
             }

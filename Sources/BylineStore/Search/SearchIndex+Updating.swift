@@ -49,9 +49,32 @@ extension SearchIndex {
     /// removed since it was written are indexed or dropped, and a missing or damaged index
     /// is built.
     public static func upToDate(_ library: Library, progress: @Sendable (Int, Int) -> Void = { _, _ in }) throws(LibraryError) -> SearchIndex {
+        if case .failure = open(library), let index = try buildMissing(library, progress: progress) { return index }
         let checked = CheckTime.now()
         return try upToDate(library, files: BuildFiles.scanning(root: library.folder.path, knownFolders: library.knownFoldersPath),
                             checked: checked, progress: progress)
+    }
+
+    /// Builds the index that is missing (or damaged), listing the folder only once it holds
+    /// the writers' lock: a thread that waits for another's build (the reader's check and
+    /// its "More on this" both ask) holds no listing meanwhile. Nil when the index is there
+    /// after all: built meanwhile, and checked against the folders it was built from
+    /// (`current`), else left to the caller to check against every file.
+    private static func buildMissing(_ library: Library, progress: @Sendable (Int, Int) -> Void) throws(LibraryError) -> SearchIndex? {
+        let built = try library.writerLock.withLock { () throws(LibraryError) -> Bool in
+            if case .success = open(library) { return false }
+            let checked = CheckTime.now()
+            let files = try BuildFiles.scanning(root: library.folder.path, knownFolders: library.knownFoldersPath)
+            try writeBase(library, files: files, checked: checked, progress: progress)
+            return true
+        }
+        if built { return try reopened(library) }
+        if case .success(let index) = open(library),
+           try !StoryFolderScan.anyFolderChanged(root: library.folder.path, since: index.checkedStamp,
+                                                  knownFolders: library.knownFoldersPath) {
+            return index
+        }
+        return nil
     }
 
     /// As `upToDate(_:progress:)`, against the story index's listing just checked against
