@@ -32,7 +32,7 @@ struct BuildFiles: @unchecked Sendable {
     /// Files listed by a walk of the folder (`StoryFolderScan`), packed: their paths back
     /// to back in one arena.
     init(_ found: [(path: String, stamp: FileStamp)]) {
-        let packed = PackedFiles()
+        let packed = PackedFiles(stamped: true)
         for file in found { packed.append(file.path, file.stamp) }
         self.init(packed)
     }
@@ -40,21 +40,32 @@ struct BuildFiles: @unchecked Sendable {
     /// The story files under `root`, packed as the walk finds them: no list of 100,000
     /// `String`s is ever made.
     ///
-    /// - Parameter knownFolders: where to save the folders the walk found (`KnownFolders`).
-    static func scanning(root: String, knownFolders: String? = nil) throws(LibraryError) -> BuildFiles {
+    /// - Parameters:
+    ///   - knownFolders: where to save the folders the walk found (`KnownFolders`).
+    ///   - stamped: false for a build, which reads every file anyway and takes its stamp
+    ///     then: files are not `stat`ed and no stamps are kept (`StoryFolderScan.unknownStamp`).
+    static func scanning(root: String, knownFolders: String? = nil, stamped: Bool = true) throws(LibraryError) -> BuildFiles {
         // Big blocks as mappings of their own, so the packed arenas grow in place.
         Memory.returnLargeBlocks()
-        let packed = PackedFiles()
+        let packed = PackedFiles(stamped: stamped)
         var skipped: [StoryFolderScan.Skipped] = []
-        try StoryFolderScan.visit(root: root, skipped: &skipped, knownFolders: knownFolders) { packed.append($0.path, $0.stamp) }
+        try StoryFolderScan.visit(root: root, skipped: &skipped, knownFolders: knownFolders, statingFiles: stamped) {
+            packed.append($0.path, $0.stamp)
+        }
         return BuildFiles(packed)
+    }
+
+    /// File `number`'s stamp, or nil when the listing has none (see `scanning`).
+    func knownStamp(_ number: Int) -> FileStamp? {
+        let stamp = stamp(number)
+        return stamp == StoryFolderScan.unknownStamp ? nil : stamp
     }
 
     private init(_ packed: PackedFiles) {
         packed.fit()
         count = packed.count
         pathBytes = { packed.bytes($0) }
-        stamp = { packed.stamps[$0] }
+        stamp = { packed.stamp($0) }
         releasePages = {}
     }
 
@@ -86,7 +97,12 @@ struct BuildFiles: @unchecked Sendable {
 private final class PackedFiles: @unchecked Sendable {
     private let paths = GrowingArena<UInt8>()
     private let ends = GrowingArena<UInt32>()
-    let stamps = GrowingArena<FileStamp>()
+    /// Nil for a listing without stamps.
+    private let stamps: GrowingArena<FileStamp>?
+
+    init(stamped: Bool) {
+        stamps = stamped ? GrowingArena() : nil
+    }
 
     var count: Int { ends.count }
 
@@ -94,14 +110,16 @@ private final class PackedFiles: @unchecked Sendable {
         var path = path
         path.withUTF8 { paths.append(contentsOf: $0) }
         ends.append(UInt32(paths.count))
-        stamps.append(stamp)
+        stamps?.append(stamp)
     }
+
+    func stamp(_ number: Int) -> FileStamp { stamps?[number] ?? StoryFolderScan.unknownStamp }
 
     /// Gives back the room grown past what the walk found.
     func fit() {
         paths.fit()
         ends.fit()
-        stamps.fit()
+        stamps?.fit()
     }
 
     func bytes(_ number: Int) -> UnsafeRawBufferPointer {

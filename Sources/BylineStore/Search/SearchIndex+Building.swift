@@ -23,7 +23,7 @@ extension SearchIndex {
     /// - Parameter progress: stories indexed so far and in all; called from worker threads.
     public static func build(_ library: Library, progress: @Sendable (Int, Int) -> Void = { _, _ in }) throws(LibraryError) -> SearchIndex {
         let started = CheckTime.now()
-        let files = try BuildFiles.scanning(root: library.folder.path)
+        let files = try BuildFiles.scanning(root: library.folder.path, stamped: false)
         try library.writerLock.withLock { () throws(LibraryError) in
             try writeBase(library, files: files, checked: started, progress: progress)
         }
@@ -80,7 +80,7 @@ extension SearchIndex {
             var sinceProgress = 0
             for index in runs[worker] {
                 let number = Int(order[index])
-                add(files.path(number), stamp: files.stamp(number), to: &builder, reader: &reader, root: root)
+                add(files.path(number), stamp: files.knownStamp(number), to: &builder, reader: &reader, root: root)
                 sinceProgress += 1
                 // The listing's pages read so far (paths, stamps) need not stay. Its rows
                 // are in list order, not path order, so each path read is a page of its

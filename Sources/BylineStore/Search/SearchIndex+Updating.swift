@@ -64,7 +64,7 @@ extension SearchIndex {
         let built = try library.writerLock.withLock { () throws(LibraryError) -> Bool in
             if case .success = open(library) { return false }
             let checked = CheckTime.now()
-            let files = try BuildFiles.scanning(root: library.folder.path, knownFolders: library.knownFoldersPath)
+            let files = try BuildFiles.scanning(root: library.folder.path, knownFolders: library.knownFoldersPath, stamped: false)
             try writeBase(library, files: files, checked: checked, progress: progress)
             return true
         }
