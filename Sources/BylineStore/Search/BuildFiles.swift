@@ -79,12 +79,18 @@ struct BuildFiles: @unchecked Sendable {
 
     /// Bytewise order, as `utf8.lexicographicallyPrecedes` puts paths.
     static func precedes(_ a: UnsafeRawBufferPointer, _ b: UnsafeRawBufferPointer) -> Bool {
+        order(a, b) < 0
+    }
+
+    /// Negative, zero or positive as `a` comes before, is, or comes after `b` bytewise
+    /// (shorter first on a tie): the order of a search segment's stories.
+    static func order(_ a: UnsafeRawBufferPointer, _ b: UnsafeRawBufferPointer) -> Int {
         let common = min(a.count, b.count)
         if common > 0, let left = a.baseAddress, let right = b.baseAddress {
             let order = memcmp(left, right, common)
-            if order != 0 { return order < 0 }
+            if order != 0 { return Int(order) }
         }
-        return a.count < b.count
+        return a.count - b.count
     }
 }
 
