@@ -95,7 +95,8 @@ extension SearchIndex {
         var probe = IndexProbe(listing)
         index.stories.forEachStory { ref in
             looked += 1
-            if looked % IndexedListing.rowsBetweenReleases == 0 {
+            // Each lookup reads a page of the story index's own (a hash table): they go often.
+            if looked % 512 == 0 {
                 listing.releasePages()
                 index.releasePages()
             }
