@@ -1,19 +1,33 @@
+import Foundation
+
 /// A query's running scores over one segment: per story, its BM25 score so far and how
 /// many of the query's words it has been found to hold.
 ///
 /// Words are added one at a time, each through the terms that stand for it (a prefix
 /// stands for several): a story counts for word `n` only when it held every word before,
 /// so later (commoner) words add only to stories still in the running. Once all are
-/// added, `keepOnly` marks the stories that do not match, and `SearchLibrary.top` picks
-/// the best of the rest.
+/// added, `keepOnly` lists the stories that match, and `SearchLibrary.top` picks the best
+/// of them.
+///
+/// Only the stories the first word reached can match, and only their entries change: they
+/// are listed as they are reached, so keeping, ranking and clearing the board go through
+/// them rather than through every story of the segment. A board is cleared that way and
+/// used again by the next query (see `ScoreBoards`), so a query neither allocates nor
+/// zeroes a segment's worth of scores.
 struct ScoreBoard {
     private(set) var scores: [Float]
     private(set) var matched: [UInt8]
+    /// The stories word 0 reached, in the order reached: every story whose entries changed.
+    private(set) var reached: [UInt32] = []
+    /// After `keepOnly`: the stories in the running.
+    private(set) var running: [UInt32] = []
 
     init(stories: Int) {
         scores = [Float](repeating: 0, count: stories)
         matched = [UInt8](repeating: 0, count: stories)
     }
+
+    var storyCount: Int { scores.count }
 
     /// Adds one term's postings as standing for word number `word` (from 0), each story
     /// scored with `weight` (see `BM25.weight`) and its length from `lengths`.
@@ -24,6 +38,9 @@ struct ScoreBoard {
         guard let base = postings.baseAddress, lengths.count == scores.count else { return }
         let end = postings.count
         let storyCount = UInt32(truncatingIfNeeded: scores.count)
+        var reached = self.reached
+        self.reached = []
+        defer { self.reached = reached }
         lengths.withUnsafeBufferPointer { lengths in
             scores.withUnsafeMutableBufferPointer { scores in
                 matched.withUnsafeMutableBufferPointer { matched in
@@ -40,6 +57,7 @@ struct ScoreBoard {
                         let index = Int(next)
                         let held = matched[index]
                         guard held == word || held == word &+ 1 else { continue }
+                        if held == 0 { reached.append(next) }
                         matched[index] = word &+ 1
                         scores[index] += BM25.score(weight: weight, count: count, length: lengths[index])
                     }
@@ -49,15 +67,17 @@ struct ScoreBoard {
     }
 
     /// Leaves in the running only the stories that held all `words` and are not
-    /// `removed` (replaced in a later segment): the others score minus infinity.
-    mutating func keepOnly(holding words: UInt8, unless removed: [Bool]) {
-        guard removed.count == scores.count else { return }
+    /// `excluded` (replaced in a later segment, or not in the reader's list).
+    mutating func keepOnly(holding words: UInt8, unless excluded: [Bool]) {
+        guard excluded.count == scores.count else { return }
+        var running = self.running
+        self.running = []
+        defer { self.running = running }
+        running.removeAll(keepingCapacity: true)
         matched.withUnsafeBufferPointer { matched in
-            removed.withUnsafeBufferPointer { removed in
-                scores.withUnsafeMutableBufferPointer { scores in
-                    for story in scores.indices where matched[story] != words || removed[story] {
-                        scores[story] = -.infinity
-                    }
+            excluded.withUnsafeBufferPointer { excluded in
+                for story in reached where matched[Int(story)] == words && !excluded[Int(story)] {
+                    running.append(story)
                 }
             }
         }
@@ -65,7 +85,21 @@ struct ScoreBoard {
 
     /// Takes `story` out of the running.
     mutating func drop(_ story: Int) {
-        if scores.indices.contains(story) { scores[story] = -.infinity }
+        running.removeAll { $0 == story }
+    }
+
+    /// Back to no word added, as a new board, going through only the stories reached.
+    mutating func clear() {
+        scores.withUnsafeMutableBufferPointer { scores in
+            matched.withUnsafeMutableBufferPointer { matched in
+                for story in reached {
+                    scores[Int(story)] = 0
+                    matched[Int(story)] = 0
+                }
+            }
+        }
+        reached.removeAll(keepingCapacity: true)
+        running.removeAll(keepingCapacity: true)
     }
 
     /// One seven-bits-a-byte number at `offset`, which it moves past; nil when the bytes
@@ -86,5 +120,33 @@ struct ScoreBoard {
             shift += 7
         }
         return nil
+    }
+}
+
+/// Score boards kept between queries, one a segment: a query takes them and gives them
+/// back cleared. Two queries at once (the search and "More on this" threads) each get
+/// boards of their own: the second makes new ones.
+final class ScoreBoards: @unchecked Sendable {
+    private let lock = NSLock()
+    private var kept: [Int: ScoreBoard] = [:]
+
+    /// A cleared board for segment `segment` of `stories` stories.
+    func take(_ segment: Int, stories: Int) -> ScoreBoard {
+        lock.lock()
+        let board = kept.removeValue(forKey: segment)
+        lock.unlock()
+        if let board, board.storyCount == stories { return board }
+        return ScoreBoard(stories: stories)
+    }
+
+    /// Gives boards back for the next query, clearing them first.
+    func give(_ boards: [ScoreBoard?]) {
+        for (segment, board) in boards.enumerated() {
+            guard var board else { continue }
+            board.clear()
+            lock.lock()
+            kept[segment] = board
+            lock.unlock()
+        }
     }
 }
