@@ -6,7 +6,7 @@ import Testing
 /// A library of many short stories over a few words, so that many stories score the same
 /// and the edge of a first page falls among equals: where picking a page without sorting
 /// every match could go wrong.
-private let generated: SmallLibrary = {
+let generated: SmallLibrary = {
     let words = ["harbour", "council", "court", "city", "capital", "costs", "budget", "bridge", "energy", "reform", "teachers"]
     var seed: UInt64 = 0x2545_F491_4F6C_DD1D
     func next(_ bound: Int) -> Int {
@@ -108,7 +108,7 @@ private let generated: SmallLibrary = {
 }
 
 /// Reads from its own copy of a segment's bytes, counting reads.
-private final class CopyingReader: SegmentReader, @unchecked Sendable {
+final class CopyingReader: SegmentReader, @unchecked Sendable {
     let bytes: [UInt8]
     let reads = Counter()
     init(bytes: [UInt8]) { self.bytes = bytes }
@@ -120,7 +120,7 @@ private final class CopyingReader: SegmentReader, @unchecked Sendable {
     }
 }
 
-private final class Counter: @unchecked Sendable {
+final class Counter: @unchecked Sendable {
     var value = 0
 }
 
