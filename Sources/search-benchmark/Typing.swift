@@ -10,7 +10,7 @@ import Glibc
 /// asks for), on the index as it is (never rebuilt), with the CPU time and the resident
 /// memory each prefix costs. What `/` does before the first letter (the index read and
 /// matched to the list: `SearchIndex.prepare(for:)`) is timed on its own.
-func typingOnly(_ library: Library, runs: Int) {
+func typingOnly(_ library: Library, runs: Int, words typedWords: [String] = []) {
     guard case .success(let index) = SearchIndex.open(library), let contents = try? library.load() else {
         FileHandle.standardError.write(Data("search-benchmark: no search index in \(library.folder.path)\n".utf8))
         exit(1)
@@ -23,7 +23,7 @@ func typingOnly(_ library: Library, runs: Int) {
     print(String(format: "prepared on /: %.2f ms wall, %.2f ms cpu, resident added %d KiB",
                  prepared, (cpuSeconds() - cpuBefore) * 1000, residentKiB() - residentBefore) + "  (" + peakMemory() + ")")
     index.releasePages()
-    let words = ["harbour", "council", "teachers", "budget", "reform", "energy", "bridge", "minister"]
+    let words = typedWords.isEmpty ? ["harbour", "council", "teachers", "budget", "reform", "energy", "bridge", "minister"] : typedWords
     var byLength: [Int: [Double]] = [:]
     var rows: [String: [(wall: Double, cpu: Double, resident: Int)]] = [:]
     for _ in 0..<runs {
