@@ -35,7 +35,7 @@ extension SearchLibrary {
         let buffer = ReadBuffer()
         var boards: [ScoreBoard?] = []
         for segment in segments.indices {
-            var board = boardsKept.take(segment, stories: segments[segment].storyCount)
+            let board = boardsKept.take(segment, stories: segments[segment].storyCount)
             // Any of the words counts: all are added as word 0.
             for word in chosen {
                 for (holder, term) in word.holding where holder == segment {

@@ -104,7 +104,7 @@ extension SearchLibrary {
         groups.sort { a, b in
             a.reduce(0) { $0 + segment.storiesHolding($1.term) } < b.reduce(0) { $0 + segment.storiesHolding($1.term) }
         }
-        var board = boardsKept.take(number, stories: segment.storyCount)
+        let board = boardsKept.take(number, stories: segment.storyCount)
         for (group, expansions) in groups.enumerated() {
             for (term, rarity) in expansions {
                 board.add(segment.read(segment.postingRange(term), into: buffer), word: UInt8(group),

@@ -13,28 +13,26 @@ extension SearchLibrary {
         var total = 0
         for board in boards {
             guard let board else { continue }
+            let scores = board.scores
             total += board.running.count
-            board.scores.withUnsafeBufferPointer { scores in
-                for story in board.running {
-                    let score = scores[Int(story)]
-                    if !lowest.isFull || score > lowest.least { lowest.offer(score) }
-                }
+            for story in board.running {
+                let score = scores[Int(story)]
+                if score > lowest.least { lowest.offer(score) }
             }
         }
         // With fewer matches than wanted, every one is wanted.
-        let threshold = lowest.isFull ? lowest.least : -Float.greatestFiniteMagnitude
+        let threshold = lowest.least
         var above: [Candidate] = []
         var at: [Candidate] = []
         for (segment, board) in boards.enumerated() {
             guard let board else { continue }
-            board.scores.withUnsafeBufferPointer { scores in
-                facts[segment].published.withUnsafeBufferPointer { dates in
-                    for story in board.running.lazy.map(Int.init) where scores[story] >= threshold {
-                        let score = scores[story]
-                        let candidate = Candidate(hit: SearchHit(ref: StoryRef(segment: segment, story: story), score: Double(score)),
-                                                  date: story < dates.count ? dates[story] : .nan)
-                        if score > threshold { above.append(candidate) } else { at.append(candidate) }
-                    }
+            let scores = board.scores
+            facts[segment].published.withUnsafeBufferPointer { dates in
+                for story in board.running.lazy.map(Int.init) where scores[story] >= threshold {
+                    let score = scores[story]
+                    let candidate = Candidate(hit: SearchHit(ref: StoryRef(segment: segment, story: story), score: Double(score)),
+                                              date: story < dates.count ? dates[story] : .nan)
+                    if score > threshold { above.append(candidate) } else { at.append(candidate) }
                 }
             }
         }
@@ -70,15 +68,14 @@ extension SearchLibrary {
 struct MinimumHeap {
     private var scores: [Float] = []
     let capacity: Int
+    /// The least score kept once `capacity` are; until then, one below any score, so
+    /// every score offered is kept.
+    private(set) var least = -Float.greatestFiniteMagnitude
 
     init(capacity: Int) {
         self.capacity = capacity
         scores.reserveCapacity(min(capacity, 1 << 16))
     }
-
-    var isFull: Bool { scores.count == capacity }
-    /// The least score kept (the heap is not empty).
-    var least: Float { scores[0] }
 
     /// Keeps `score` if it is among the `capacity` highest offered so far.
     mutating func offer(_ score: Float) {
@@ -94,6 +91,7 @@ struct MinimumHeap {
                 }
                 scores[child] = score
             }
+            if scores.count == capacity { least = scores[0] }
         } else if score > scores[0] {
             // The least goes; `score` sinks from the top to where it belongs.
             scores.withUnsafeMutableBufferPointer { scores in
@@ -110,6 +108,7 @@ struct MinimumHeap {
                 }
                 scores[hole] = score
             }
+            least = scores[0]
         }
     }
 }
