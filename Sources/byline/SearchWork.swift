@@ -50,6 +50,10 @@ extension BackgroundWork {
         // Rows of the listing the reader shows, in rank order; stories it no longer lists
         // are neither shown nor counted.
         let answer = index.searchRows(request.query, asYouType: true, limit: Self.searchRows, in: stories.listing)
+        // Each answer puts other rows on screen, read from pages all over the story index:
+        // the pages the last answer's screen read are given back (the screen reads its
+        // few again), or every answer would add a screenful of pages to this program.
+        stories.releasePages()
         return .success(SearchFound(rows: answer.rows, total: answer.total, isEstimate: answer.isEstimate))
     }
 
