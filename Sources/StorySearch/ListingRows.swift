@@ -101,19 +101,21 @@ struct Fingerprint {
     func entry(row: UInt32) -> Entry { Entry(key: key, check: check, row: row) }
 }
 
-/// The rows of the listing a library was last searched in, kept with the listing itself
-/// (so its identity cannot pass to another while kept).
+/// The rows of the listing a library was last searched in. The listing is held weakly:
+/// one the reader has replaced (and the pages it read) is not kept alive for this, and
+/// once it is gone no new listing can pass for it.
 final class ListingRowsCache: @unchecked Sendable {
     private let lock = NSLock()
-    private var kept: (listing: any StoryListing, rows: ListingRows)?
+    private weak var listing: (any StoryListing)?
+    private var rows: ListingRows?
 
     func get(_ listing: any StoryListing, _ make: () -> ListingRows) -> ListingRows {
         lock.lock()
         defer { lock.unlock() }
-        if let kept, kept.listing === listing { return kept.rows }
-        kept = nil
+        if let rows, let kept = self.listing, kept === listing { return rows }
+        rows = nil
         let made = make()
-        kept = (listing, made)
+        (self.listing, rows) = (listing, made)
         return made
     }
 }
