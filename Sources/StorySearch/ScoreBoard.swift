@@ -42,101 +42,41 @@ final class ScoreBoard {
         listed.deallocate()
     }
 
-    /// The stories reached so far; after `keepOnly`, those in the running.
+    /// After `keepOnly`: the stories in the running.
     var running: UnsafeBufferPointer<UInt32> { UnsafeBufferPointer(start: listed, count: listedCount) }
 
     /// Adds one term's postings as standing for word number `word` (from 0), each story
     /// scored with `weight` (see `BM25.weight`) and its length from `lengths`.
+    ///
+    /// Decodes `PostingList` bytes in place; damaged bytes end the list early, as
+    /// `PostingList.Reader` does, so they can cost results but never name a wrong story.
     func add(_ postings: UnsafeRawBufferPointer, word: UInt8, weight: Float, lengths: [Float]) {
-        guard lengths.count == storyCount else { return }
+        guard let base = postings.baseAddress, lengths.count == storyCount else { return }
+        let end = postings.count
+        let storyCount = UInt32(truncatingIfNeeded: self.storyCount)
         let (scores, matched, listed) = (self.scores, self.matched, self.listed)
         var reached = listedCount
         defer { listedCount = reached }
         lengths.withUnsafeBufferPointer { lengths in
-            forEachPosting(postings) { index, count in
+            var offset = 0
+            var story: UInt32 = 0
+            // The least the next story may be: stories ascend.
+            var least: UInt32 = 0
+            while offset < end {
+                guard let gap = Self.number(base, &offset, end), let count = Self.number(base, &offset, end) else { return }
+                let (next, overflow) = (least == 0 ? 0 : story).addingReportingOverflow(gap)
+                guard !overflow, next >= least, next < storyCount else { return }
+                story = next
+                least = next + 1
+                let index = Int(next)
                 let held = matched[index]
-                guard held == word || held == word &+ 1 else { return }
+                guard held == word || held == word &+ 1 else { continue }
                 if held == 0 {
-                    listed[reached] = UInt32(truncatingIfNeeded: index)
+                    listed[reached] = next
                     reached += 1
                 }
                 matched[index] = word &+ 1
                 scores[index] += BM25.score(weight: weight, count: count, length: lengths[index])
-            }
-        }
-    }
-
-    /// Calls `body` with each story (below `storyCount`) and count of `postings`, decoded
-    /// in place; damaged bytes end the list early, as `PostingList.Reader` does, so they
-    /// can cost results but never name a wrong story.
-    @inline(__always)
-    private func forEachPosting(_ postings: UnsafeRawBufferPointer, _ body: (Int, UInt32) -> Void) {
-        guard let base = postings.baseAddress else { return }
-        let end = postings.count
-        let storyCount = UInt32(truncatingIfNeeded: self.storyCount)
-        var offset = 0
-        var story: UInt32 = 0
-        // The least the next story may be: stories ascend.
-        var least: UInt32 = 0
-        while offset < end {
-            guard let gap = Self.number(base, &offset, end), let count = Self.number(base, &offset, end) else { return }
-            let (next, overflow) = (least == 0 ? 0 : story).addingReportingOverflow(gap)
-            guard !overflow, next >= least, next < storyCount else { return }
-            story = next
-            least = next + 1
-            body(Int(next), count)
-        }
-    }
-
-    /// How many stories word 0 reached so far.
-    var reachedCount: Int { listedCount }
-
-    /// The `rank`-th best score so far among the stories reached and not `excluded`; nil
-    /// when fewer are.
-    func bestScore(_ rank: Int, unless excluded: [Bool]) -> Float? {
-        guard rank > 0, rank <= listedCount, excluded.count == storyCount else { return nil }
-        var best = MinimumHeap(capacity: rank)
-        var eligible = 0
-        excluded.withUnsafeBufferPointer { excluded in
-            for story in running where !excluded[Int(story)] {
-                eligible += 1
-                let score = scores[Int(story)]
-                if score > best.least { best.offer(score) }
-            }
-        }
-        return eligible >= rank ? best.least : nil
-    }
-
-    /// From now on (see `count`), only the stories reached whose score is at least
-    /// `least` are scored; the others are left as they are, as are those reached later.
-    func keepScoring(atLeast least: Float) {
-        for story in running.lazy.map(Int.init) where scores[story] >= least {
-            matched[story] = Self.scoring
-        }
-    }
-
-    /// What `matched` says of a story still scored by `count`: one word held, and more.
-    private static let scoring: UInt8 = 2
-
-    /// Adds one term's postings for a query of one word, after `keepScoring`: the stories
-    /// it holds are reached (and counted), and only those still scored get its score.
-    func count(_ postings: UnsafeRawBufferPointer, weight: Float, lengths: [Float]) {
-        guard lengths.count == storyCount else { return }
-        let (scores, matched, listed) = (self.scores, self.matched, self.listed)
-        var reached = listedCount
-        defer { listedCount = reached }
-        lengths.withUnsafeBufferPointer { lengths in
-            forEachPosting(postings) { index, count in
-                switch matched[index] {
-                case 0:
-                    matched[index] = 1
-                    listed[reached] = UInt32(truncatingIfNeeded: index)
-                    reached += 1
-                case Self.scoring:
-                    scores[index] += BM25.score(weight: weight, count: count, length: lengths[index])
-                default:
-                    break
-                }
             }
         }
     }
@@ -150,8 +90,7 @@ final class ScoreBoard {
         excluded.withUnsafeBufferPointer { excluded in
             for position in 0..<listedCount {
                 let story = Int(listed[position])
-                // More than `words` only for a story `count` still scored (one word).
-                if matched[story] >= words && !excluded[story] {
+                if matched[story] == words && !excluded[story] {
                     listed[kept] = UInt32(story)
                     kept += 1
                 } else {

@@ -42,13 +42,12 @@ extension SearchLibrary {
         guard !query.isEmpty, limit > 0, !segments.isEmpty else { return SearchResults() }
         let facts = self.facts
         let buffer = ReadBuffer()
-        // With a phrase, candidates are checked in rank order, at most `phraseChecks` of them.
-        let wanted = query.phrases.isEmpty ? limit : Self.phraseChecks
         let boards = segments.indices.map {
-            matchAll(query.words, in: $0, lengths: facts[$0].lengths, excluded: listed?.excluded[$0] ?? removed[$0],
-                     wanted: wanted, buffer: buffer)
+            matchAll(query.words, in: $0, lengths: facts[$0].lengths, excluded: listed?.excluded[$0] ?? removed[$0], buffer: buffer)
         }
         defer { boardsKept.give(boards) }
+        // With a phrase, candidates are checked in rank order, at most `phraseChecks` of them.
+        let wanted = query.phrases.isEmpty ? limit : Self.phraseChecks
         let (ranked, total) = top(wanted, of: boards, facts: facts)
         guard !query.phrases.isEmpty else { return SearchResults(hits: ranked, total: total) }
         var hits: [SearchHit] = []
@@ -94,10 +93,9 @@ extension SearchLibrary {
     }
 
     /// The scores of one segment's stories holding every word of `words`, but for those
-    /// `excluded`; nil when some word is in none of them. Only the best `wanted` of them
-    /// (see `top`) are sure to be scored in full.
+    /// `excluded`; nil when some word is in none of them.
     private func matchAll(_ words: [SearchQuery.Word], in number: Int, lengths: [Float], excluded: [Bool],
-                          wanted: Int, buffer: ReadBuffer) -> ScoreBoard? {
+                          buffer: ReadBuffer) -> ScoreBoard? {
         let segment = segments[number]
         var groups = words.map { expansions($0, in: segment) }
         guard !groups.contains(where: \.isEmpty) else { return nil }
@@ -106,68 +104,13 @@ extension SearchLibrary {
             a.reduce(0) { $0 + segment.storiesHolding($1.term) } < b.reduce(0) { $0 + segment.storiesHolding($1.term) }
         }
         let board = boardsKept.take(number, stories: segment.storyCount)
-        if groups.count == 1 {
-            addWord(groups[0], in: segment, to: board, lengths: lengths, excluded: excluded, wanted: wanted, buffer: buffer)
-        } else {
-            for (group, expansions) in groups.enumerated() {
-                for (term, rarity) in expansions {
-                    board.add(segment.read(segment.postingRange(term), into: buffer), word: UInt8(group),
-                              weight: BM25.weight(rarity: rarity), lengths: lengths)
-                }
+        for (group, expansions) in groups.enumerated() {
+            for (term, rarity) in expansions {
+                board.add(segment.read(segment.postingRange(term), into: buffer), word: UInt8(group),
+                          weight: BM25.weight(rarity: rarity), lengths: lengths)
             }
         }
         board.keepOnly(holding: UInt8(groups.count), unless: excluded)
         return board
-    }
-
-    /// How many times at most a query of one word looks at the best scores so far to see
-    /// whether the terms still to come can only be counted: each look is a pass over the
-    /// stories reached.
-    static let prunings = 4
-
-    /// A query of one word (what typing its first letters is): the terms standing for it
-    /// are added rarest first, and once the ones left could not lift a story into the
-    /// first `wanted` (the most they add, each its weight, is less than the score the
-    /// `wanted`-th best story already has), they only count the stories they hold and
-    /// score the few that might still change places at the edge of the page. The common
-    /// words a short prefix stands for ("the", "to", "that" for "t") hold most stories and
-    /// weigh almost nothing: adding them is most of the work, scoring them most of that.
-    ///
-    /// The page and the count are those of scoring every term in full, in the same order:
-    /// a story only counted has a score below that edge whatever those terms would add.
-    private func addWord(_ expansions: [(term: Int, rarity: Double)], in segment: SearchSegment, to board: ScoreBoard,
-                         lengths: [Float], excluded: [Bool], wanted: Int, buffer: ReadBuffer) {
-        // Heaviest first; in term order among equals, so the order (and the sums) never vary.
-        let terms = expansions.map { (term: $0.term, weight: BM25.weight(rarity: $0.rarity), holding: segment.storiesHolding($0.term)) }
-            .sorted { $0.weight != $1.weight ? $0.weight > $1.weight : $0.term < $1.term }
-        // What the terms from each on can add to a story at most (a term adds less than its
-        // weight), with room for the rounding of sums of floats.
-        var mostAdded = [Double](repeating: 0, count: terms.count + 1)
-        var postingsLeft = [Int](repeating: 0, count: terms.count + 1)
-        for index in terms.indices.reversed() {
-            mostAdded[index] = mostAdded[index + 1] + Double(terms[index].weight) * 1.001 + 1e-6
-            postingsLeft[index] = postingsLeft[index + 1] + terms[index].holding
-        }
-        var looks = 0
-        var onlyCounting = false
-        for (index, term) in terms.enumerated() {
-            let postings = segment.read(segment.postingRange(term.term), into: buffer)
-            // A look pays only when it can succeed: the edge is at most what the terms
-            // added so far sum to, and only a far smaller sum still to come falls below it.
-            if !onlyCounting, index > 0, looks < Self.prunings, postingsLeft[index] > 2 * board.reachedCount,
-               mostAdded[index] * 4 < mostAdded[0] - mostAdded[index] {
-                looks += 1
-                // The `wanted`-th best score so far: the least the page's last story will have.
-                if let edge = board.bestScore(wanted, unless: excluded), Double(edge) > mostAdded[index] {
-                    board.keepScoring(atLeast: Float(Double(edge) - mostAdded[index]).nextDown)
-                    onlyCounting = true
-                }
-            }
-            if onlyCounting {
-                board.count(postings, weight: term.weight, lengths: lengths)
-            } else {
-                board.add(postings, word: 0, weight: term.weight, lengths: lengths)
-            }
-        }
     }
 }

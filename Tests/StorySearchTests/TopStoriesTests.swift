@@ -80,10 +80,10 @@ let generated: SmallLibrary = {
 
     @Test func aPrefixOfRareAndCommonWordsRanksItsFirstPageAsScoringEveryWordWould() throws {
         // "t" stands for a few rare words and for "the", "to" and "that", which nearly
-        // every story holds: past the rare ones, the common ones only count stories and
-        // score those near the edge of the page. Thirty "tax" stories of one length differ
-        // only in how often they use the common words, so the edge falls among stories
-        // that those words alone put in order.
+        // every story holds and which weigh almost nothing: a first page picked without
+        // scoring them in full would go wrong here. Thirty "tax" stories of one length
+        // differ only in how often they use the common words, so the edge of a page falls
+        // among stories that those words alone put in order.
         var stories: [(String, Story)] = []
         for number in 0..<30 {
             let common = Array(repeating: "the", count: number % 4) + Array(repeating: "to", count: number % 3)
