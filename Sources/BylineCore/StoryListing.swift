@@ -29,6 +29,11 @@ public protocol StoryListing: AnyObject, Sendable {
     /// Every story counted by source (see `SourceTallies`), `skipping` rows (ascending)
     /// left out: the sources view's counts, from the whole library at once.
     func tallySources(read: Set<StoryID>, starred: Set<StoryID>, skipping: [Int]) -> SourceTallies
+    /// Calls `body` with the UTF-8 path (the id) of the story at `row`, from the listing's
+    /// own bytes where it holds them: saving marks names 100,000 stories this way.
+    func withPath<Result>(at row: Int, _ body: (UnsafeRawBufferPointer) throws -> Result) rethrows -> Result
+    /// The row of the story whose UTF-8 path is `path`, or nil when it is not listed.
+    func row(ofPathBytes path: UnsafeRawBufferPointer) -> Int?
 }
 
 extension StoryListing {

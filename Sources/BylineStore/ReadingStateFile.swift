@@ -16,7 +16,9 @@ enum ReadingStateFile {
     static func encode(_ marks: ReadingMarks) -> [UInt8] {
         var body: [UInt8] = []
         for (kind, ids) in [("read", marks.read), ("starred", marks.starred)] {
-            for id in ids.sorted() {
+            // In the order of the paths' bytes, which is `StoryID`'s order (Unicode scalars)
+            // and the order `ReadingStateMerge` reads and writes in.
+            for id in ids.sorted(by: { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }) {
                 LineFields.append(kind, to: &body, first: true)
                 LineFields.append(id.path, to: &body)
                 body.append(LineFields.newline)
@@ -28,6 +30,60 @@ enum ReadingStateFile {
         LineFields.append(StableHash.hex(StableHash.of(body)), to: &out)
         out.append(LineFields.newline)
         return out + body
+    }
+
+    static let readKind = Array("read".utf8)
+    static let starredKind = Array("starred".utf8)
+
+    /// The header line for a body whose checksum is `hash`: always the same length.
+    static func header(hash: UInt64) -> [UInt8] {
+        var out: [UInt8] = []
+        LineFields.append(magic, to: &out, first: true)
+        LineFields.append(version, to: &out)
+        LineFields.append(StableHash.hex(hash), to: &out)
+        out.append(LineFields.newline)
+        return out
+    }
+
+    /// The body checksum a header line (without its line feed) gives; nil when it is not
+    /// a header of this version.
+    static func checksum(ofHeader line: ArraySlice<UInt8>) -> UInt64? {
+        let fields = LineFields.fields(line)
+        guard fields.count == 3, LineFields.string(fields[0]) == magic, LineFields.string(fields[1]) == version,
+              fields[2].count == 16, let text = LineFields.string(fields[2]) else { return nil }
+        return UInt64(text, radix: 16)
+    }
+
+    /// The kind (`readKind` or `starredKind`) of a body line (without its line feed), its
+    /// path's bytes put in `path`; nil when the line is malformed.
+    static func parse(_ line: ArraySlice<UInt8>, path: inout [UInt8]) -> [UInt8]? {
+        guard let tab = line.firstIndex(of: LineFields.tab) else { return nil }
+        let kind = line[..<tab], field = line[(tab + 1)...]
+        guard !field.isEmpty, !field.contains(LineFields.tab) else { return nil }
+        path.removeAll(keepingCapacity: true)
+        if field.contains(UInt8(ascii: "\\")) {
+            guard let text = LineFields.string(field) else { return nil }
+            path.append(contentsOf: text.utf8)
+        } else {
+            path.append(contentsOf: field)
+        }
+        if kind.elementsEqual(readKind) { return readKind }
+        if kind.elementsEqual(starredKind) { return starredKind }
+        return nil
+    }
+
+    /// Writes one body line, its path escaped as `LineFields` does.
+    static func appendLine(_ kind: [UInt8], _ path: [UInt8], to writer: inout FileLineWriter) {
+        writer.append(kind)
+        writer.append(CollectionOfOne(LineFields.tab))
+        if path.isEmpty || path.contains(where: { $0 == 92 || $0 == 9 || $0 == 10 || $0 == 13 }) {
+            var field: [UInt8] = []
+            LineFields.append(String(decoding: path, as: UTF8.self), to: &field, first: true)
+            writer.append(field)
+        } else {
+            writer.append(path)
+        }
+        writer.append(CollectionOfOne(LineFields.newline))
     }
 
     /// What a reading-state file holds: its marks, and when it is damaged, why and how many

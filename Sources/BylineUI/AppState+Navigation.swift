@@ -76,7 +76,7 @@ extension AppState {
             keepSelectionVisible()
         }
         var effects = loadOrAskForMoreOnThis(id)
-        if !read.contains(id) {
+        if !isRead(id) {
             setRead(id, true)
             effects.append(.markRead(id))
         }

@@ -10,9 +10,10 @@ extension AppState {
 
     /// From the listing's source numbering once it has come, else from the listing itself.
     func countSources(order: SourceList.Order) -> [SourceList.Row] {
-        if let numbers = sourceNumbers.value, numbers.number(stories), let readRows = readRows.value {
-            return SourceList.make(numbers.tallies(read: readRows, starred: starred), order: order, folders: sourceFolders).rows
+        if let numbers = sourceNumbers.value, numbers.number(stories) {
+            return SourceList.make(numbers.tallies(read: readMarks.rows, starred: starred), order: order, folders: sourceFolders).rows
         }
+        // Before the numbering comes (a moment after a listing): counted from every read id.
         return SourceList.make(stories, read: read, starred: starred, order: order, folders: sourceFolders).rows
     }
 
@@ -61,7 +62,7 @@ extension AppState {
     /// `A` on a row of the sources view: every story of that source (or folder, or all of
     /// them) marked read, with `U` to take it back, as `A` does in its list.
     mutating func markSourceRead(_ row: SourceList.Row) -> [Effect] {
-        guard let marked = markRead(rows: rows(in: row.scope).filter { !isRead(row: $0) }) else {
+        guard let marked = markRead(rows: unreadRows(of: rows(in: row.scope))) else {
             message = StatusMessage("Every story in \(row.scope.title) is read already")
             return []
         }

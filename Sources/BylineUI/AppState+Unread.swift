@@ -35,23 +35,23 @@ extension AppState {
 
     /// `A`: every story of the list (its scope, filter and all) marked read.
     mutating func markListRead() -> [Effect] {
-        guard let ids = markRead(rows: visible.filter { !isRead(row: $0) }) else {
+        guard let marked = markRead(rows: unreadRows(of: visible)) else {
             message = StatusMessage("Every story here is read already")
             return []
         }
-        message = StatusMessage("Marked \(ids.count) \(ids.count == 1 ? "story" : "stories") read (U undoes)")
-        return [.setRead(ids, true)]
+        message = StatusMessage("Marked \(marked.count) \(marked.count == 1 ? "story" : "stories") read (U undoes)")
+        return [.setRead(marked, true)]
     }
 
-    /// Marks the stories at listing rows `rows` read, for `U` to take back; their ids, or
-    /// nil when there were none. By row: only the unread stories' ids are made.
-    mutating func markRead(rows: [Int]) -> [StoryID]? {
+    /// Marks the stories at listing rows `rows` read, for `U` to take back; them, or nil
+    /// when there were none. By row: no story's id is made here, and the effect hands
+    /// the rows on with their listing, for the thread that saves marks to name them.
+    mutating func markRead(rows: RowSet) -> StoriesAtRows? {
         guard !rows.isEmpty else { return nil }
-        let ids = rows.map(stories.id(at:))
-        let before = marksBefore
-        setRead(ids, rows: rows, true)
-        undoable = .markedRead(ids, rows: rows, listingVersion: listingVersion, before: before)
-        return ids
+        setRead(rows: rows, true)
+        let marked = StoriesAtRows(stories, rows: rows)
+        undoable = .markedRead(marked, listingVersion: listingVersion)
+        return marked
     }
 
     mutating func undo() -> [Effect] {
@@ -61,12 +61,20 @@ extension AppState {
         }
         self.undoable = nil
         switch undoable {
-        case .markedRead(let ids, let rows, let version, let before):
-            // The listing changed since: its rows are found again.
-            unmarkRead(ids, rows: version == listingVersion ? rows : nil, before: before)
+        case .markedRead(let marked, let version):
+            if version == listingVersion && sameListing(marked.listing.listing, stories.listing) {
+                setRead(rows: marked.rows, false)
+            } else {
+                // The listing changed since: each story is found again where it is now.
+                marked.rows.forEach { row in
+                    let id = marked.listing.id(at: row)
+                    setRead(id, row: stories.row(of: id), false)
+                }
+            }
             applyFilter(keeping: selectedStory?.id)
-            message = StatusMessage("Marked \(ids.count) \(ids.count == 1 ? "story" : "stories") unread again")
-            return [.setRead(ids, false)] + selectionChanged()
+            message = StatusMessage("Marked \(marked.count) \(marked.count == 1 ? "story" : "stories") unread again")
+            // The same rows of the same listing as `A` saved: they name the same stories.
+            return [.setRead(marked, false)] + selectionChanged()
         case .deleted(let id, let deletion, let row):
             hidden.remove(id)
             // The library was read again since the delete: the row joins the listing now,

@@ -19,13 +19,10 @@ public struct AppState: Equatable, Sendable {
     /// The stories, newest first, read a row at a time (see `StoryListing`).
     public private(set) var stories: StoryRows
     public var problems: [String]
-    public private(set) var read: Set<StoryID>
-    /// `read` by row of `stories` (see `ReadRows`), left out when states are compared:
-    /// it follows from `read` and `stories`.
-    var readRows = IgnoredInComparison<ReadRows>()
-    /// Changes made to `read` so far: `U` puts back the set `A` changed as it was, when
-    /// nothing has been marked since (see `unmarkRead`).
-    var readChanges = IgnoredInComparison<Int>(value: 0)
+    /// Read stories, by row of `stories` (see `ReadMarks`).
+    private(set) var readMarks: ReadMarks
+    /// Every read story's id: for tests and small listings (the reader asks `isRead`).
+    public var read: Set<StoryID> { readMarks.ids(in: stories) }
     /// The sources of `stories`' rows, numbered behind the screen (see `SourceNumbers`).
     var sourceNumbers = IgnoredInComparison<SourceNumbers>()
     /// Kept up to date by `setRead`, since the header shows it on every frame and a
@@ -145,12 +142,23 @@ public struct AppState: Equatable, Sendable {
                 read: Set<StoryID> = [], starred: Set<StoryID> = [], screen: ScreenSize,
                 themes: [Theme] = [Theme.standard], timeZone: TimeZone = TimeZone(identifier: "UTC")!,
                 now: Date = Date(timeIntervalSince1970: 0)) {
+        let marks = ReadMarks(listing, read: read)
+        self.init(library: library, listing: listing, problems: problems, readRows: marks.rows, unlistedRead: marks.unlisted,
+                  starred: starred, screen: screen, themes: themes, timeZone: timeZone, now: now)
+    }
+
+    /// A listing with its read stories given by row (`readRows`, rows of `listing`), as
+    /// the store loads them for a library of any size, and by id those it does not list.
+    public init(library: LibraryPlace, listing: StoryRows, problems: [String] = [],
+                readRows: RowSet, unlistedRead: Set<StoryID> = [], starred: Set<StoryID> = [], screen: ScreenSize,
+                themes: [Theme] = [Theme.standard], timeZone: TimeZone = TimeZone(identifier: "UTC")!,
+                now: Date = Date(timeIntervalSince1970: 0)) {
         self.library = library
         self.stories = listing
         self.problems = problems
-        self.read = read
-        let readRows = ReadRows(listing, read: read)
-        self.readRows.value = readRows
+        var readRows = readRows
+        if readRows.rows != listing.count { readRows = RowSet(rows: listing.count, readRows.members) }
+        self.readMarks = ReadMarks(rows: readRows, unlisted: unlistedRead)
         self.unreadCount = listing.count - readRows.count
         self.hasDates = listing.hasDates
         self.starred = starred
@@ -190,76 +198,67 @@ public struct AppState: Equatable, Sendable {
         setRead(id, row: stories.row(of: id), isRead)
     }
 
+    /// The listing's read stories, by row: every read mark the reader holds with
+    /// `unlistedRead` (to save them all again after the file was found damaged).
+    public var readStories: StoriesAtRows { StoriesAtRows(stories, rows: readMarks.rows) }
+    /// Read stories the listing does not hold.
+    public var unlistedRead: Set<StoryID> { readMarks.unlisted }
+
+    /// Whether story `id` is read.
+    public func isRead(_ id: StoryID) -> Bool {
+        readMarks.contains(id, in: stories)
+    }
+
     /// Marks story `id`, at listing row `row` (nil when not listed), read or unread.
     mutating func setRead(_ id: StoryID, row: Int?, _ isRead: Bool) {
-        let changed = isRead ? read.insert(id).inserted : read.remove(id) != nil
-        guard changed else { return }
-        readChanges.value = (readChanges.value ?? 0) + 1
-        if let row {
-            if isRead { readRows.value?.insert(row) } else { readRows.value?.remove(row) }
+        guard let row else {
+            if isRead { readMarks.unlisted.insert(id) } else { readMarks.unlisted.remove(id) }
+            return
         }
+        guard readMarks.rows.contains(row) != isRead else { return }
+        if isRead { readMarks.rows.insert(row) } else { readMarks.rows.remove(row) }
         unreadCount += isRead ? -1 : 1
         if case .all = inScope {
             scopeUnread = unreadCount
-        } else if row.flatMap(inScope.position(of:)) != nil {
+        } else if inScope.position(of: row) != nil {
             scopeUnread += isRead ? -1 : 1
         }
     }
 
-    /// Marks many stories at once (`A`, and `U` after it), each at its listing row (the
-    /// same place in `rows` as in `ids`), or, without rows, wherever they are listed now.
-    mutating func setRead(_ ids: [StoryID], rows: [Int]?, _ isRead: Bool) {
-        if isRead { read.reserveCapacity(read.count + ids.count) }
-        for (index, id) in ids.enumerated() {
-            setRead(id, row: rows.map { $0[index] } ?? stories.row(of: id), isRead)
-        }
-    }
-
-    /// Takes back `A`'s marks of `ids` at `rows` (nil: the listing changed since). With
-    /// nothing marked since (`before` is the read set and the change count just before
-    /// `A`, and `A`'s own changes are `ids.count`), the set before is put back whole:
-    /// removing 100,000 ids one by one costs more than a frame.
-    mutating func unmarkRead(_ ids: [StoryID], rows: [Int]?, before: MarksBefore) {
-        guard let rows, readChanges.value == before.changes + ids.count else {
-            setRead(ids, rows: rows, false)
-            return
-        }
-        read = before.read
-        readChanges.value = (readChanges.value ?? 0) + 1
-        for row in rows { readRows.value?.remove(row) }
-        unreadCount += ids.count
+    /// Marks the stories at `rows` of the listing read (`A`) or unread (`U`) at once, a
+    /// word of bits at a time: no story's id is made.
+    mutating func setRead(rows: RowSet, _ isRead: Bool) {
+        let before = readMarks.rows.count
+        if isRead { readMarks.rows.formUnion(rows) } else { readMarks.rows.subtract(rows) }
+        unreadCount -= readMarks.rows.count - before
         recountScopeUnread()
     }
 
-    /// The read set and its change count, as `A` found them.
-    var marksBefore: MarksBefore { MarksBefore(read: read, changes: readChanges.value ?? 0) }
-
     /// Whether the story at listing row `row` is read, without making its id.
     func isRead(row: Int) -> Bool {
-        readRows.value?.contains(row) ?? read.contains(stories.id(at: row))
+        readMarks.rows.contains(row)
+    }
+
+    /// The rows of `rows` whose stories are unread.
+    func unreadRows(of rows: some Sequence<Int>) -> RowSet {
+        var unread = RowSet(rows: stories.count)
+        for row in rows where !readMarks.rows.contains(row) { unread.insert(row) }
+        return unread
     }
 
     /// Counts the unread stories of `inScope` afresh.
     private mutating func recountScopeUnread() {
         switch inScope {
         case .all: scopeUnread = unreadCount
-        case .some(let rows): scopeUnread = rows.count - (readRows.value?.count(in: inScope) ?? rows.reduce(0) { $0 + (isRead(row: $1) ? 1 : 0) })
+        case .some(let rows): scopeUnread = rows.count - readMarks.rows.count(in: inScope)
         }
-    }
-
-    /// Makes `readRows` and the unread count afresh, after the marks or the rows changed.
-    private mutating func recountRead() {
-        let rows = ReadRows(stories, read: read)
-        readRows.value = rows
-        unreadCount = stories.count - rows.count
     }
 
     /// Takes another library's marks (on switching to it).
     mutating func replaceMarks(read newRead: Set<StoryID>, starred newStarred: Set<StoryID>) {
-        read = newRead
-        readChanges.value = (readChanges.value ?? 0) + 1
+        readMarks = ReadMarks(stories, read: newRead)
+        unreadCount = stories.count - readMarks.rows.count
         starred = newStarred
-        recountRead()
         recountScopeUnread()
     }
 
@@ -274,11 +273,13 @@ public struct AppState: Equatable, Sendable {
         let foundIDs = filter?.found.map { found in found.rows.filter { $0 < stories.count }.map { stories.id(at: $0) } }
         // Only a change of rows makes earlier search answers wrong.
         if stories != listing { listingVersion += 1 }
+        // The read marks follow their stories to their new rows.
+        if !sameListing(stories.listing, listing.listing) { readMarks = readMarks.remapped(from: stories, to: listing) }
         stories = listing
         if let foundIDs {
             filter?.found?.rows = foundIDs.compactMap { listing.row(of: $0) }
         }
-        recountRead()
+        unreadCount = stories.count - readMarks.rows.count
         hasDates = stories.hasDates
         applyFilter(keeping: selectedID)
     }
@@ -411,10 +412,4 @@ struct ScopeInputs: Equatable, Sendable {
 struct IgnoredInComparison<Value: Sendable>: Equatable, Sendable {
     var value: Value?
     static func == (_: Self, _: Self) -> Bool { true }
-}
-
-/// The read marks as `A` found them, for `U` (see `AppState.unmarkRead`).
-public struct MarksBefore: Equatable, Sendable {
-    var read: Set<StoryID>
-    var changes: Int
 }

@@ -8,8 +8,9 @@ public enum Effect: Equatable, Sendable {
     case loadStory(StoryID)
     case markRead(StoryID)
     case markUnread(StoryID)
-    /// Many stories marked read (`A`) or unread again (`U`), saved in one write.
-    case setRead([StoryID], Bool)
+    /// Many stories marked read (`A`) or unread again (`U`), saved in one write: their
+    /// rows in a listing, named by the thread that saves them.
+    case setRead(StoriesAtRows, Bool)
     case star(StoryID)
     case unstar(StoryID)
     case openInBrowser(String)

@@ -84,7 +84,7 @@ func perform(_ command: Command, _ state: inout AppState) -> [Effect] {
         return [.prepareSearch]
     case .toggleRead:
         guard let id = state.currentStoryID else { return [] }
-        if state.read.contains(id) {
+        if state.isRead(id) {
             state.setRead(id, false)
             state.message = StatusMessage("Marked unread")
             return [.markUnread(id)]

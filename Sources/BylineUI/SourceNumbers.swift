@@ -17,8 +17,9 @@ public struct SourceNumbers: Sendable {
     private let totals: [StoryTally]
     private let all: StoryTally
 
-    /// Rows between giving back the index pages read (as the listing's own tally does).
-    private static let rowsBetweenReleases = 4096
+    /// Rows between giving back the index pages read (as the listing's own passes do):
+    /// some 300 KB of the index at once, beside the reader's other start-up passes.
+    private static let rowsBetweenReleases = 1024
 
     public init(_ stories: StoryRows) {
         var names: [String] = [], numbers: [Int32] = [], totals: [StoryTally] = []

@@ -17,7 +17,7 @@ public enum StoryListRows {
     /// The row for one story, fitted to `width` cells.
     public static func row(_ story: StorySummary, width: Int, state: AppState, selected: Bool) -> [StyledSpan] {
         let theme = state.theme
-        let unread = !state.read.contains(story.id)
+        let unread = !state.isRead(story.id)
         let base = selected ? theme[.selectedRow] : theme[.listRow]
         func styled(_ element: ThemeElement) -> Style { selected ? base : theme[element] }
 

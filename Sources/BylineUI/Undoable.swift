@@ -2,9 +2,9 @@ import BylineCore
 
 /// A change `U` takes back, kept for the session.
 public enum Undoable: Equatable, Sendable {
-    /// `A` marked these stories read, at these rows of the listing whose version
-    /// (`AppState.listingVersion`) is given: `U` takes them back by row while it is shown.
-    case markedRead([StoryID], rows: [Int], listingVersion: Int, before: MarksBefore)
+    /// `A` marked these stories read (rows of the listing whose version,
+    /// `AppState.listingVersion`, is given): `U` takes them back by row while it is shown.
+    case markedRead(StoriesAtRows, listingVersion: Int)
     /// `d` deleted a story's file (kept until the session ends), or hid the reader's own.
     /// Its row comes along: a listing read since the delete no longer has it.
     case deleted(StoryID, Deletion, StorySummary?)

@@ -16,21 +16,15 @@ final class MarksWriter: @unchecked Sendable {
     /// Changes to one library's marks, in the order made.
     private struct Batch {
         var readingState: ReadingState
-        var parts: [Part]
+        var marks: MarkBatch
     }
 
     /// Changes as the reader hands them over: stories marked together (`A`, `U`) come
-    /// as their ids, made into changes on the writer's thread rather than the key's.
+    /// as their rows in a listing, named (their paths read) only here, one at a time,
+    /// as the save writes them.
     enum Part {
         case changes([ReadingChange])
-        case marked([StoryID], read: Bool)
-
-        var changes: [ReadingChange] {
-            switch self {
-            case .changes(let changes): changes
-            case .marked(let ids, let read): ids.map { read ? .markRead($0) : .markUnread($0) }
-            }
-        }
+        case marked(StoriesAtRows, read: Bool)
     }
 
     private let condition = NSCondition()
@@ -53,25 +47,31 @@ final class MarksWriter: @unchecked Sendable {
     func save(_ part: Part, to readingState: ReadingState) {
         condition.lock()
         defer { condition.unlock() }
-        if let last = waiting.last, last.readingState.stateFolder == readingState.stateFolder {
-            // `U` hands back the very ids `A` marked, and `A` again the same stories: a
-            // change to exactly the stories of the change before it replaces that one, as
-            // applying both would (the last mark of a story wins). Without this, pressing
-            // `A` and `U` in turn over 100,000 stories queued 100,000 changes a press while
-            // a save ran.
-            if case .marked(let ids, _) = part, case .marked(let before, _)? = last.parts.last,
-               before.count == ids.count, before == ids {
-                waiting[waiting.count - 1].parts[last.parts.count - 1] = part
-            } else {
-                waiting[waiting.count - 1].parts.append(part)
-            }
-        } else {
-            waiting.append(Batch(readingState: readingState, parts: [part]))
+        // Marks made while a save runs join the batch waiting for the next: each story's
+        // last mark wins, so `A` and `U` pressed in turn over 100,000 stories while a save
+        // runs leave one set of rows waiting, not a change per story per press.
+        let joined = waiting.last?.readingState.stateFolder == readingState.stateFolder
+            && Self.add(part, to: &waiting[waiting.count - 1].marks)
+        if !joined {
+            var marks = MarkBatch()
+            _ = Self.add(part, to: &marks)
+            waiting.append(Batch(readingState: readingState, marks: marks))
         }
         condition.signal()
         guard !started else { return }
         started = true
         Thread { [self] in loop() }.start()
+    }
+
+    /// Adds `part` to `marks`; false (nothing added) for rows of another listing.
+    private static func add(_ part: Part, to marks: inout MarkBatch) -> Bool {
+        switch part {
+        case .changes(let changes):
+            for change in changes { marks.add(change) }
+            return true
+        case .marked(let stories, let read):
+            return marks.add(stories, read: read)
+        }
     }
 
     /// Waits until every change handed over is saved.
@@ -108,8 +108,7 @@ final class MarksWriter: @unchecked Sendable {
     /// Saves a batch; what went wrong, if anything.
     private static func save(_ batch: Batch) -> MarksProblem? {
         do {
-            let saved = try batch.readingState.apply(batch.parts.flatMap(\.changes))
-            guard let problem = saved.problem else { return nil }
+            guard let problem = try batch.readingState.apply(batch.marks) else { return nil }
             return .damagedAndSavedAgain(FailureReason(problem))
         } catch {
             return .notSaved(FailureReason("\(error)"))

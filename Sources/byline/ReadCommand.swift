@@ -25,6 +25,25 @@ struct ReadCommand: ParsableCommand {
     @Flag(name: .customLong("exit-after-first-frame"), help: .hidden)
     var exitAfterFirstFrame = false
 
+    /// The reader as `byline` or `byline PATH` opens it, made without the argument parser:
+    /// parsing a command line with it runs and maps in 1 MiB of its code, at every start.
+    /// Nil for anything else (options, subcommands, help), which the parser reads.
+    static func plainStart(arguments: [String]) -> ReadCommand? {
+        var exitAfterFirstFrame = false
+        var rest = arguments[...]
+        if rest.first == "--exit-after-first-frame" {
+            exitAfterFirstFrame = true
+            rest = rest.dropFirst()
+        }
+        guard rest.count <= 1 else { return nil }
+        if let path = rest.first, path.isEmpty || path.hasPrefix("-") || SubcommandGuess.names.contains(path) { return nil }
+        var command = ReadCommand()
+        command.path = rest.first
+        command.theme = nil
+        command.exitAfterFirstFrame = exitAfterFirstFrame
+        return command
+    }
+
     func run() throws {
         // Curses needs a terminal on both ends; say so plainly rather than draw garbage.
         guard isatty(STDOUT_FILENO) == 1 else {
@@ -71,21 +90,24 @@ struct ReadCommand: ParsableCommand {
                 throw CommandFailure("no theme named \(theme); available: \(catalog.themes.map(\.name).joined(separator: ", "))")
             }
         }
-        let marks: LoadedReadingState
+        let listing = StoryRows(contents.listing)
+        let marks: ListedReadingState
         do {
-            marks = try library.readingState.load()
+            // By row of the listing: a library of 100,000 read stories holds no set of ids.
+            marks = try library.readingState.load(listedIn: listing)
         } catch {
             // Unreadable (not damaged: that is set aside and reported): read without marks.
-            marks = LoadedReadingState(marks: ReadingMarks(), problem: "\(error); starting with no read or starred marks")
+            marks = ListedReadingState(readRows: RowSet(rows: listing.count),
+                                       problem: "\(error); starting with no read or starred marks")
         }
         let fetchesInto = choice.isBundledSeeds ? LibraryLocation.defaultLibrary() : choice.folder
         var state = AppState(
             library: LibraryPlace(folder: library.folder, fetchesInto: fetchesInto),
-            listing: StoryRows(contents.listing),
+            listing: listing,
             problems: contents.problems.map(\.message),
-            read: marks.marks.read, starred: marks.marks.starred,
+            readRows: marks.readRows, unlistedRead: marks.unlistedRead, starred: marks.starred,
             screen: ScreenSize(width: 80, height: 24),
-            themes: catalog.themes, timeZone: .current, now: Date())
+            themes: catalog.themes, timeZone: ReaderTimeZone.current(), now: Date())
         state.themeIndex = themeIndex
         // The listing came from the index: read the folder behind it, and show what changed.
         state.checksFolderOnStart = indexed != nil && !exitAfterFirstFrame

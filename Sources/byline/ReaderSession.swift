@@ -14,6 +14,8 @@ final class ReaderSession {
     private let backgroundWork: BackgroundWork
     private var store: Store
     private var running = true
+    /// Whether a frame was drawn since keys last rested (see `run`).
+    private var drawnSinceRest = false
     private let exitAfterFirstFrame: Bool
     /// The library of each folder the state has named, made once: making one checks
     /// where its bookkeeping can be written.
@@ -45,11 +47,24 @@ final class ReaderSession {
         var needsDrawing = true
         while running {
             // Drawn only after something happened: an idle reader costs nothing.
-            if needsDrawing { screen.draw(render(store.state)) }
+            if needsDrawing {
+                screen.draw(render(store.state))
+                drawnSinceRest = true
+            }
             if exitAfterFirstFrame { break }
             if TerminalRestorer.pendingSignal != 0 { break }
             // Background work posts wake the wait, so its results show as they come.
             var event = screen.nextEvent(milliseconds: backgroundWork.isBusy ? 50 : 200, orWakeUp: mailbox.wakeUp)
+            if event == nil, drawnSinceRest {
+                // Keys read pages of the index file here and there (rows drawn, stories
+                // looked up by path, links resolved, search results), and the kernel maps
+                // 64 KB around each: kept, they pile up as the reader is browsed (7.6 MiB
+                // after some 300 keys at 100,000 stories). Once keys rest they are given
+                // back; the next frame reads its few rows again from the page cache. Not
+                // after every frame: pages dropped under a key's own work cost it time.
+                store.state.stories.releasePages()
+                drawnSinceRest = false
+            }
             needsDrawing = false
             var taken = 0
             // Keys that came while the last frame was drawn are all taken before the next
@@ -76,7 +91,9 @@ final class ReaderSession {
         if case .marksNotSaved(.damagedAndSavedAgain(_)) = action {
             // The damaged file lost marks the reader still holds: all of them go back.
             let state = store.state
-            record(state.read.map(ReadingChange.markRead) + state.starred.map(ReadingChange.star), in: library(at: state.library.folder), state)
+            let library = library(at: state.library.folder)
+            marksWriter.save(.marked(state.readStories, read: true), to: library.readingState)
+            record(state.unlistedRead.map(ReadingChange.markRead) + state.starred.map(ReadingChange.star), in: library, state)
         }
     }
 
@@ -101,8 +118,8 @@ final class ReaderSession {
             return [.storyLoaded(id, library.story(id))]
         case .markRead(let id): return record(.markRead(id), in: library, state)
         case .markUnread(let id): return record(.markUnread(id), in: library, state)
-        case .setRead(let ids, let isRead):
-            marksWriter.save(.marked(ids, read: isRead), to: library.readingState)
+        case .setRead(let stories, let isRead):
+            marksWriter.save(.marked(stories, read: isRead), to: library.readingState)
         case .star(let id): return record(.star(id), in: library, state)
         case .unstar(let id): return record(.unstar(id), in: library, state)
         case .openInBrowser(let url):

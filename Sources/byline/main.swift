@@ -7,8 +7,12 @@ do {
     if let problem = SubcommandGuess.problem(arguments: Array(CommandLine.arguments.dropFirst())) {
         throw CommandFailure(problem)
     }
-    var command = try Byline.parseAsRoot()
-    try command.run()
+    if let reading = ReadCommand.plainStart(arguments: Array(CommandLine.arguments.dropFirst())) {
+        try reading.run()
+    } else {
+        var command = try Byline.parseAsRoot()
+        try command.run()
+    }
 } catch let failure as CommandFailure {
     TerminalRestorer.restore()
     FileHandle.standardError.write(Data("byline: \(printable(failure.description))\n".utf8))

@@ -1,0 +1,107 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import BylineCore
+
+/// Marks by row of a listing: how the reader loads and saves them, so neither a library
+/// of 100,000 read stories nor `A` over all of them makes a set of 100,000 ids.
+extension ReadingState {
+    /// Applies a batch of marks (see `MarkBatch`) under the writers' lock, re-reading the
+    /// file as `apply(_:)` does, so another running copy's marks are kept. Returns a line
+    /// for the reader when the saved file was damaged (set aside, its intact marks saved
+    /// with these), else nil.
+    @discardableResult
+    public func apply(_ batch: MarkBatch) throws(LibraryError) -> String? {
+        guard !batch.isEmpty else { return nil }
+        return try writerLock.withLock { () throws(LibraryError) -> String? in
+            // Journaled first, as `apply(_:)` does.
+            if isJournaling { try journalForSync(batch.changes) }
+            if try ReadingStateMerge(batch).rewrite(path) == .written { return nil }
+            // Damaged, or not in this encoder's order: read whole, set aside if damaged.
+            var loaded = try readRepairing()
+            for change in batch.changes { loaded.marks.apply(change) }
+            try AtomicFile.save(ReadingStateFile.encode(loaded.marks), to: path)
+            return loaded.problem
+        }
+    }
+
+    /// The saved marks with the read ones of `listing`'s stories as its rows; read-only,
+    /// as `load()`. Read a line at a time, each path looked up in the listing as bytes.
+    public func load(listedIn listing: StoryRows) throws(LibraryError) -> ListedReadingState {
+        let file = open(path, O_RDONLY | O_CLOEXEC)
+        if file < 0 {
+            if errno == ENOENT { return ListedReadingState(readRows: RowSet(rows: listing.count)) }
+            throw LibraryError(path: path, reason: "cannot be read: \(SystemError.message(errno))")
+        }
+        defer { close(file) }
+        var lines = FileLines(descriptor: file)
+        var marks = ListedReadingState(readRows: RowSet(rows: listing.count))
+        var expected: UInt64?, hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        var first = true, damaged = false
+        var path: [UInt8] = []
+        while !damaged, lines.next({ line in
+            if first {
+                first = false
+                expected = ReadingStateFile.checksum(ofHeader: line)
+                damaged = expected == nil
+                return
+            }
+            for byte in line {
+                hash ^= UInt64(byte)
+                hash = hash &* 0x0000_0100_0000_01b3
+            }
+            hash ^= UInt64(LineFields.newline)
+            hash = hash &* 0x0000_0100_0000_01b3
+            guard let kind = ReadingStateFile.parse(line, path: &path) else {
+                damaged = true
+                return
+            }
+            if kind == ReadingStateFile.starredKind {
+                marks.starred.insert(StoryID(String(decoding: path, as: UTF8.self)))
+            } else if let row = path.withUnsafeBytes({ listing.listing.row(ofPathBytes: $0) }) {
+                marks.readRows.insert(row)
+                // Looked up all over the index: its pages are given back as the lookups
+                // go, or 100,000 read stories would leave 8 MB of it resident at start-up.
+                if marks.readRows.count % 4096 == 0 { listing.releasePages() }
+            } else {
+                marks.unlistedRead.insert(StoryID(String(decoding: path, as: UTF8.self)))
+            }
+        }) {}
+        if marks.readRows.count >= 4096 { listing.releasePages() }
+        if let failure = lines.failure { throw LibraryError(path: self.path, reason: "cannot be read: \(SystemError.message(failure))") }
+        guard damaged || lines.cutShort || (!first && hash != expected) else { return marks }
+        // Damaged: what `load()` keeps of it, and what it says.
+        let loaded = try load()
+        return ListedReadingState(loaded, listing: listing)
+    }
+}
+
+/// A library's marks as the reader holds them: the read stories of its listing by row,
+/// the read stories it does not list (a file since removed, a story of another copy's
+/// fetch not yet listed) and the starred ones by id.
+public struct ListedReadingState: Equatable, Sendable {
+    public var readRows: RowSet
+    public var unlistedRead: Set<StoryID> = []
+    public var starred: Set<StoryID> = []
+    /// One line for the reader when the saved file was damaged, else `nil`.
+    public var problem: String?
+
+    public init(readRows: RowSet, unlistedRead: Set<StoryID> = [], starred: Set<StoryID> = [], problem: String? = nil) {
+        self.readRows = readRows
+        self.unlistedRead = unlistedRead
+        self.starred = starred
+        self.problem = problem
+    }
+
+    /// Marks loaded by id, put by row of `listing`.
+    public init(_ loaded: LoadedReadingState, listing: StoryRows) {
+        var rows = RowSet(rows: listing.count)
+        var unlisted = Set<StoryID>()
+        for id in loaded.marks.read {
+            if let row = listing.row(of: id) { rows.insert(row) } else { unlisted.insert(id) }
+        }
+        self.init(readRows: rows, unlistedRead: unlisted, starred: loaded.marks.starred, problem: loaded.problem)
+    }
+}
