@@ -90,11 +90,19 @@ public enum AtomicFile {
         return directory
     }
 
-    /// Writes all of `bytes` to `fd`; 0, or the `errno` of the write that failed.
+    /// The most bytes one `write` call is given. The file system caches a file in blocks
+    /// as large as the writes that made it (up to 2 MiB), and a mapped file's page fault
+    /// maps the whole block it falls in: an index written a megabyte at a time costs the
+    /// reader that maps it a megabyte of memory for every byte it reads. Written in these
+    /// slices, a read maps no more than the kernel's usual 64 KiB around it.
+    static let writeSlice = 64 << 10
+
+    /// Writes all of `bytes` to `fd`, in slices of `writeSlice`; 0, or the `errno` of the
+    /// write that failed.
     static func writeAll(_ bytes: UnsafeRawBufferPointer, to fd: Int32) -> Int32 {
         var written = 0
         while written < bytes.count {
-            let count = write(fd, bytes.baseAddress.map { $0 + written }, bytes.count - written)
+            let count = write(fd, bytes.baseAddress.map { $0 + written }, min(bytes.count - written, writeSlice))
             if count < 0 {
                 if errno == EINTR { continue }
                 return errno

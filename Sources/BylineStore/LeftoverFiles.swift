@@ -21,9 +21,7 @@ enum LeftoverFiles {
         defer { closedir(stream) }
         var dead: [String] = []
         while let entry = readdir(stream) {
-            let name = withUnsafePointer(to: entry.pointee.d_name) { pointer in
-                pointer.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
-            }
+            let name = String(decoding: directoryEntryName(entry), as: UTF8.self)
             if let pid = writer(ofTemporary: name), kill(pid, 0) != 0, errno == ESRCH { dead.append(name) }
         }
         for name in dead { unlinkat(directory, name, 0) }

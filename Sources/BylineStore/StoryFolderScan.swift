@@ -115,7 +115,7 @@ enum StoryFolderScan {
         defer { closedir(stream) }
         var subfolders: [String] = []
         while let entry = readdir(stream) {
-            let bytes = withUnsafeBytes(of: entry.pointee.d_name) { Array($0.prefix { $0 != 0 }) }
+            let bytes = directoryEntryName(entry)
             guard let first = bytes.first, first != UInt8(ascii: ".") else { continue }
             guard let name = String(validating: bytes, as: UTF8.self) else {
                 // Swift would repair the name and then fail to find the file under it.
@@ -213,9 +213,7 @@ enum StoryFolderScan {
         while let entry = readdir(stream) {
             let type = entry.pointee.d_type
             guard type == UInt8(DT_DIR) || type == UInt8(DT_LNK) || type == UInt8(DT_UNKNOWN) else { continue }
-            let name = withUnsafePointer(to: entry.pointee.d_name) { pointer in
-                pointer.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
-            }
+            let name = String(decoding: directoryEntryName(entry), as: UTF8.self)
             guard let first = name.utf8.first, first != UInt8(ascii: ".") else { continue }
             subfolders.append(name)
         }

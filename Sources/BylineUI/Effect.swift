@@ -27,6 +27,9 @@ public enum Effect: Equatable, Sendable {
     /// Repaint every cell (Ctrl-L), for a terminal another program scribbled on.
     /// Search the library for the `/` prompt's query; the answer comes back as `.searched`.
     case search(SearchRequest)
+    /// `/` opened the search prompt: get the search ready for the stories listed, so the
+    /// first letter typed is answered as fast as the rest.
+    case prepareSearch
     /// Find the stories most like this one ("More on this"); they come back as `.similarFound`.
     case findSimilar(StoryID)
     case redrawScreen

@@ -81,7 +81,7 @@ func perform(_ command: Command, _ state: inout AppState) -> [Effect] {
         state.filter = ListFilter(query: "", isEditing: true)
         state.applyFilter(keeping: id)
         state.focus = .list
-        return []
+        return [.prepareSearch]
     case .toggleRead:
         guard let id = state.currentStoryID else { return [] }
         if state.isRead(id) {

@@ -35,7 +35,7 @@ extension SearchLibrary {
         let buffer = ReadBuffer()
         var boards: [ScoreBoard?] = []
         for segment in segments.indices {
-            var board = ScoreBoard(stories: segments[segment].storyCount)
+            let board = boardsKept.take(segment, stories: segments[segment].storyCount)
             // Any of the words counts: all are added as word 0.
             for word in chosen {
                 for (holder, term) in word.holding where holder == segment {
@@ -48,6 +48,7 @@ extension SearchLibrary {
             boards.append(board)
         }
         let (hits, _) = top(limit + 8, of: boards, facts: facts)
+        boardsKept.give(boards)
         let title = document.title
         return Array(hits.filter { self.story($0.ref).title != title }.prefix(limit))
     }

@@ -9,6 +9,10 @@ public struct SearchLibrary: @unchecked Sendable {
     public let liveCount: Int
     let scoring: BM25
     private let factsCache = StoryFactsCache()
+    /// Score boards a query uses and gives back for the next (see `ScoreBoard`).
+    let boardsKept = ScoreBoards()
+    /// The rows of the listing last searched in (see `rows(in:)`).
+    let rowsKept = ListingRowsCache()
 
     /// - Parameter segments: the base first; a later segment's `deleted` list names the
     ///   base's stories it replaces.

@@ -204,6 +204,36 @@ public struct SearchSegment: @unchecked Sendable {
         return String(decoding: read(Int(start)..<Int(start + length), into: buffer), as: UTF8.self)
     }
 
+    /// Every story's path, in story order, read through `buffer` a stretch of the story
+    /// strings at a time (each story's strings follow the one before), for a pass over the
+    /// whole segment: one read per stretch rather than one per story. The bytes are valid
+    /// only during the call of `body`.
+    func forEachPath(facts: StoryFacts, buffer: ReadBuffer, _ body: (Int, UnsafeRawBufferPointer) -> Void) {
+        let stretch = 1 << 16
+        var loaded = 0..<0
+        var bytes = UnsafeRawBufferPointer(rebasing: self.bytes[0..<0])
+        let single = ReadBuffer(capacity: 256)
+        for story in 0..<storyCount {
+            let start = Int(facts.pathStarts[story]), length = Int(facts.pathLengths[story])
+            guard facts.pathStarts[story] != .max, facts.pathLengths[story] != .max, start + length <= strings.count else {
+                // A long path, or a record pointing outside the strings: read on its own.
+                var path = self.path(story, facts: facts, readingInto: single)
+                path.withUTF8 { body(story, UnsafeRawBufferPointer($0)) }
+                continue
+            }
+            if start < loaded.lowerBound || start + length > loaded.upperBound {
+                let end = min(strings.count, start + max(stretch, length))
+                bytes = read(strings.lowerBound + start..<strings.lowerBound + end, into: buffer)
+                loaded = start..<start + bytes.count
+            }
+            guard start + length <= loaded.upperBound else {
+                body(story, UnsafeRawBufferPointer(rebasing: self.bytes[0..<0]))
+                continue
+            }
+            body(story, UnsafeRawBufferPointer(rebasing: bytes[(start - loaded.lowerBound)..<(start - loaded.lowerBound + length)]))
+        }
+    }
+
     public func postings(_ index: Int) -> PostingList.Reader {
         PostingList.Reader(postingBytes(index), storyCount: UInt32(storyCount))
     }

@@ -10,6 +10,29 @@ public enum SearchSegmentMerger {
     /// table and strings, so a few hundred KB of pages at a time.
     static let releaseEvery = 4096
 
+    /// Posting bytes read between calls to `consumed`. Each input's next pages are mapped
+    /// 64 KiB at a time (the kernel's fault-around), so what stays mapped is this plus
+    /// some 64 KiB per input.
+    static let releaseAfterBytes = 512 << 10
+
+    /// A story of an input, packed in 8 bytes for the merge's list of every story.
+    struct StoryRef {
+        var input: Int
+        var story: Int
+
+        init(input: Int, story: Int) {
+            self.input = input
+            self.story = story
+        }
+
+        init(_ packed: UInt64) {
+            input = Int(packed >> 32)
+            story = Int(packed & 0xFFFF_FFFF)
+        }
+
+        var packed: UInt64 { UInt64(input) << 32 | UInt64(story) }
+    }
+
     public struct Input {
         public var segment: SearchSegment
         /// Story numbers of this segment to leave out.
@@ -31,22 +54,26 @@ public enum SearchSegmentMerger {
         consumed: () -> Void = {}
     ) throws -> Sink {
         // Stories by path; on equal paths the later input wins (it sorts last and is kept).
-        var refs: [(input: Int, story: Int)] = []
+        // Each one a `StoryRef` packed in 8 bytes: 100,000 of them as (Int, Int) pairs
+        // would weigh 1.6 MB, twice (the list and what is kept of it).
+        var refs: [UInt64] = []
+        refs.reserveCapacity(inputs.reduce(0) { $0 + $1.segment.storyCount })
         for (number, input) in inputs.enumerated() {
             for story in 0..<input.segment.storyCount where !input.removed.contains(UInt32(story)) {
-                refs.append((number, story))
+                refs.append(StoryRef(input: number, story: story).packed)
             }
         }
         // The parts of one build come in path order already: one pass finds that, letting
         // go of the pages it has read as it goes (the sort would read every path again).
-        func pathOrder(_ a: (input: Int, story: Int), _ b: (input: Int, story: Int)) -> Int {
-            SearchSegment.compare(inputs[a.input].segment.pathBytes(a.story), inputs[b.input].segment.pathBytes(b.story))
+        func pathOrder(_ a: UInt64, _ b: UInt64) -> Int {
+            let a = StoryRef(a), b = StoryRef(b)
+            return SearchSegment.compare(inputs[a.input].segment.pathBytes(a.story), inputs[b.input].segment.pathBytes(b.story))
         }
         var inOrder = true
         for index in refs.indices.dropFirst() {
             if index % releaseEvery == 0 { consumed() }
             let order = pathOrder(refs[index - 1], refs[index])
-            if order > 0 || order == 0 && refs[index - 1].input > refs[index].input {
+            if order > 0 || order == 0 && StoryRef(refs[index - 1]).input > StoryRef(refs[index]).input {
                 inOrder = false
                 break
             }
@@ -54,31 +81,35 @@ public enum SearchSegmentMerger {
         if !inOrder {
             refs.sort { a, b in
                 let order = pathOrder(a, b)
-                return order != 0 ? order < 0 : a.input < b.input
+                return order != 0 ? order < 0 : StoryRef(a).input < StoryRef(b).input
             }
         }
         consumed()
-        var kept: [(input: Int, story: Int)] = []
-        kept.reserveCapacity(refs.count)
-        for (index, ref) in refs.enumerated() {
+        // Of stories with the same path, the last is kept: the list is compacted in place.
+        var keptCount = 0
+        for index in refs.indices {
             if index % releaseEvery == 0 { consumed() }
-            if index + 1 < refs.count, pathOrder(ref, refs[index + 1]) == 0 { continue }
-            kept.append(ref)
+            if index + 1 < refs.count, pathOrder(refs[index], refs[index + 1]) == 0 { continue }
+            refs[keptCount] = refs[index]
+            keptCount += 1
         }
-        refs = []
+        refs.removeLast(refs.count - keptCount)
         var newNumber = inputs.map { [UInt32](repeating: .max, count: $0.segment.storyCount) }
-        for (rank, ref) in kept.enumerated() { newNumber[ref.input][ref.story] = UInt32(rank) }
+        for (rank, packed) in refs.enumerated() {
+            let ref = StoryRef(packed)
+            newNumber[ref.input][ref.story] = UInt32(rank)
+        }
 
         var writer = try SearchSegmentWriter(sink: sink)
-        try writer.writeStories(count: kept.count) { rank in
+        try writer.writeStories(count: refs.count) { rank in
             if rank % releaseEvery == 0 { consumed() }
-            let ref = kept[rank]
+            let ref = StoryRef(refs[rank])
             let segment = inputs[ref.input].segment
             let story = segment.story(ref.story)
             return SegmentStory(path: story.path, title: story.title, source: story.source ?? "",
                                 published: segment.published(ref.story), stamp: story.stamp, words: story.words)
         }
-        kept = []
+        refs = []
         consumed()
 
         // Parts of one build hold consecutive runs of stories, in input order: their lists
@@ -92,7 +123,7 @@ public enum SearchSegmentMerger {
         var encoded: [UInt8] = []
         while let (term, holders) = heap.popSmallest() {
             for input in holders { readSinceRelease += inputs[input].segment.postingBytes(heap.position(input) - 1).count }
-            if readSinceRelease > 1 << 21 {
+            if readSinceRelease > releaseAfterBytes {
                 consumed()
                 readSinceRelease = 0
             }

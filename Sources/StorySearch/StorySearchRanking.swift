@@ -35,11 +35,17 @@ extension SearchLibrary {
     ///   `phraseChecks` have been read. Phrases are checked by reading the story rather
     ///   than from word positions in the index, which would double its size for a rare
     ///   kind of query.
-    public func search(_ query: SearchQuery, limit: Int, holdsPhrases: (StoryRef) -> Bool = { _ in true }) -> SearchResults {
+    /// - Parameter listed: when given, only the stories it places in the reader's list
+    ///   are found and counted (see `ListingRows`).
+    public func search(_ query: SearchQuery, limit: Int, listed: ListingRows? = nil,
+                       holdsPhrases: (StoryRef) -> Bool = { _ in true }) -> SearchResults {
         guard !query.isEmpty, limit > 0, !segments.isEmpty else { return SearchResults() }
         let facts = self.facts
         let buffer = ReadBuffer()
-        let boards = segments.indices.map { matchAll(query.words, in: $0, lengths: facts[$0].lengths, buffer: buffer) }
+        let boards = segments.indices.map {
+            matchAll(query.words, in: $0, lengths: facts[$0].lengths, excluded: listed?.excluded[$0] ?? removed[$0], buffer: buffer)
+        }
+        defer { boardsKept.give(boards) }
         // With a phrase, candidates are checked in rank order, at most `phraseChecks` of them.
         let wanted = query.phrases.isEmpty ? limit : Self.phraseChecks
         let (ranked, total) = top(wanted, of: boards, facts: facts)
@@ -66,11 +72,10 @@ extension SearchLibrary {
                 terms = Array(range)
                 if terms.count > Self.prefixWords {
                     // Commonest first, and in term order among equals, so the cap always keeps the same words.
-                    terms.sort { a, b in
-                        let (holdingA, holdingB) = (segment.storiesHolding(a), segment.storiesHolding(b))
-                        return holdingA != holdingB ? holdingA > holdingB : a < b
-                    }
-                    terms.removeLast(terms.count - Self.prefixWords)
+                    // Each term's count is read once: a short prefix stands for thousands.
+                    let held = range.map { (holding: segment.storiesHolding($0), term: $0) }
+                        .sorted { $0.holding != $1.holding ? $0.holding > $1.holding : $0.term < $1.term }
+                    terms = held.prefix(Self.prefixWords).map(\.term)
                     // Typed whole, the word itself always counts: the cap drops only longer ones.
                     // Terms sort shortest first, so it would begin the range.
                     if segment.term(range.lowerBound).count == key.count, !terms.contains(range.lowerBound) {
@@ -87,9 +92,10 @@ extension SearchLibrary {
         }
     }
 
-    /// The scores of one segment's stories holding every word of `words`; nil when some
-    /// word is in none of them.
-    private func matchAll(_ words: [SearchQuery.Word], in number: Int, lengths: [Float], buffer: ReadBuffer) -> ScoreBoard? {
+    /// The scores of one segment's stories holding every word of `words`, but for those
+    /// `excluded`; nil when some word is in none of them.
+    private func matchAll(_ words: [SearchQuery.Word], in number: Int, lengths: [Float], excluded: [Bool],
+                          buffer: ReadBuffer) -> ScoreBoard? {
         let segment = segments[number]
         var groups = words.map { expansions($0, in: segment) }
         guard !groups.contains(where: \.isEmpty) else { return nil }
@@ -97,14 +103,14 @@ extension SearchLibrary {
         groups.sort { a, b in
             a.reduce(0) { $0 + segment.storiesHolding($1.term) } < b.reduce(0) { $0 + segment.storiesHolding($1.term) }
         }
-        var board = ScoreBoard(stories: segment.storyCount)
+        let board = boardsKept.take(number, stories: segment.storyCount)
         for (group, expansions) in groups.enumerated() {
             for (term, rarity) in expansions {
                 board.add(segment.read(segment.postingRange(term), into: buffer), word: UInt8(group),
                           weight: BM25.weight(rarity: rarity), lengths: lengths)
             }
         }
-        board.keepOnly(holding: UInt8(groups.count), unless: removed[number])
+        board.keepOnly(holding: UInt8(groups.count), unless: excluded)
         return board
     }
 }

@@ -1,8 +1,7 @@
 /// Picking a ranked page out of a whole library's scores without sorting them all.
 extension SearchLibrary {
-    /// The best `limit` of the stories still in the running on `boards` (those not
-    /// scoring minus infinity; see `ScoreBoard.keepOnly`), in rank order (`precedes`),
-    /// and how many are.
+    /// The best `limit` of the stories still in the running on `boards` (see
+    /// `ScoreBoard.keepOnly`), in rank order (`precedes`), and how many are.
     ///
     /// One pass finds the score the `limit`-th best story has (a heap of scores alone);
     /// a second takes every story above it, and as many as fit of those exactly at it, in
@@ -13,26 +12,27 @@ extension SearchLibrary {
         var lowest = MinimumHeap(capacity: limit)
         var total = 0
         for board in boards {
-            board?.scores.withUnsafeBufferPointer { scores in
-                for score in scores where score > -.infinity {
-                    total += 1
-                    if !lowest.isFull || score > lowest.least { lowest.offer(score) }
-                }
+            guard let board else { continue }
+            let scores = board.scores
+            total += board.running.count
+            for story in board.running {
+                let score = scores[Int(story)]
+                if score > lowest.least { lowest.offer(score) }
             }
         }
         // With fewer matches than wanted, every one is wanted.
-        let threshold = lowest.isFull ? lowest.least : -Float.greatestFiniteMagnitude
+        let threshold = lowest.least
         var above: [Candidate] = []
         var at: [Candidate] = []
         for (segment, board) in boards.enumerated() {
             guard let board else { continue }
-            board.scores.withUnsafeBufferPointer { scores in
-                facts[segment].published.withUnsafeBufferPointer { dates in
-                    for (story, score) in scores.enumerated() where score >= threshold {
-                        let candidate = Candidate(hit: SearchHit(ref: StoryRef(segment: segment, story: story), score: Double(score)),
-                                                  date: story < dates.count ? dates[story] : .nan)
-                        if score > threshold { above.append(candidate) } else { at.append(candidate) }
-                    }
+            let scores = board.scores
+            facts[segment].published.withUnsafeBufferPointer { dates in
+                for story in board.running.lazy.map(Int.init) where scores[story] >= threshold {
+                    let score = scores[story]
+                    let candidate = Candidate(hit: SearchHit(ref: StoryRef(segment: segment, story: story), score: Double(score)),
+                                              date: story < dates.count ? dates[story] : .nan)
+                    if score > threshold { above.append(candidate) } else { at.append(candidate) }
                 }
             }
         }
@@ -68,38 +68,47 @@ extension SearchLibrary {
 struct MinimumHeap {
     private var scores: [Float] = []
     let capacity: Int
+    /// The least score kept once `capacity` are; until then, one below any score, so
+    /// every score offered is kept.
+    private(set) var least = -Float.greatestFiniteMagnitude
 
     init(capacity: Int) {
         self.capacity = capacity
         scores.reserveCapacity(min(capacity, 1 << 16))
     }
 
-    var isFull: Bool { scores.count == capacity }
-    /// The least score kept (the heap is not empty).
-    var least: Float { scores[0] }
-
+    /// Keeps `score` if it is among the `capacity` highest offered so far.
     mutating func offer(_ score: Float) {
         if scores.count < capacity {
             scores.append(score)
-            var child = scores.count - 1
-            while child > 0 {
-                let parent = (child - 1) / 2
-                guard scores[child] < scores[parent] else { break }
-                scores.swapAt(child, parent)
-                child = parent
+            scores.withUnsafeMutableBufferPointer { scores in
+                var child = scores.count - 1
+                while child > 0 {
+                    let parent = (child - 1) / 2
+                    guard score < scores[parent] else { break }
+                    scores[child] = scores[parent]
+                    child = parent
+                }
+                scores[child] = score
             }
+            if scores.count == capacity { least = scores[0] }
         } else if score > scores[0] {
-            scores[0] = score
-            var parent = 0
-            while true {
-                let left = parent * 2 + 1, right = left + 1
-                var smallest = parent
-                if left < scores.count, scores[left] < scores[smallest] { smallest = left }
-                if right < scores.count, scores[right] < scores[smallest] { smallest = right }
-                if smallest == parent { break }
-                scores.swapAt(parent, smallest)
-                parent = smallest
+            // The least goes; `score` sinks from the top to where it belongs.
+            scores.withUnsafeMutableBufferPointer { scores in
+                let count = scores.count
+                var hole = 0
+                while true {
+                    let left = hole * 2 + 1
+                    guard left < count else { break }
+                    let right = left + 1
+                    let smaller = right < count && scores[right] < scores[left] ? right : left
+                    guard scores[smaller] < score else { break }
+                    scores[hole] = scores[smaller]
+                    hole = smaller
+                }
+                scores[hole] = score
             }
+            least = scores[0]
         }
     }
 }

@@ -61,10 +61,14 @@ final class BackgroundWork: Sendable {
                 } else {
                     contents = try library.load()
                 }
+                // The check read every row's path and stamp; the screen needs a few of them.
+                // Given back before the search index is checked too, which may wait for
+                // (or run) a whole build meanwhile.
+                shown?.releasePages()
+                contents.listing.releasePages()
                 // The search index follows the folder: what changed is indexed now, and
                 // a library never indexed is indexed in the background, ready for `/`.
                 _ = try? SearchIndex.upToDate(library, listing: contents.listing, checked: checked)
-                // The check read every row's path and stamp; the screen needs a few of them.
                 shown?.releasePages()
                 contents.listing.releasePages()
                 if read.onlyIfChanged && !contents.report.foundChanges && changes?.isEmpty != false { return }

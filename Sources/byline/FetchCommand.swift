@@ -28,6 +28,7 @@ struct FetchCommand: ParsableCommand {
     @OptionGroup var places: FeedPlaces
 
     func run() throws {
+        HTTPClient.prepare()
         // While sync is on, the server fetches the feeds: fetching them here too would save
         // each story again under a name of its own, beside the synced copy. So `fetch` syncs,
         // as `R` does in the reader. (A broken [sync] table leaves fetch fetching.)

@@ -140,6 +140,8 @@ final class ReaderSession {
             backgroundWork.fetchLinkedStory(url: url, title: title, in: library, mailbox: mailbox)
         case .search(let request):
             backgroundWork.search(request, stories: state.stories, in: library, mailbox: mailbox)
+        case .prepareSearch:
+            backgroundWork.prepareSearch(stories: state.stories, in: library)
         case .findSimilar(let id):
             backgroundWork.findSimilar(id, in: library, mailbox: mailbox)
         case .redrawScreen:

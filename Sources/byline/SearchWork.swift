@@ -47,12 +47,25 @@ extension BackgroundWork {
         // The pages this query read are given back: kept open, the index would otherwise
         // grow this program's memory by every posting list any query ever read.
         defer { index.releasePages() }
-        let answer = index.searchIDs(request.query, asYouType: true, limit: Self.searchRows)
-        // Rows of the listing the reader shows, in rank order.
-        let rows = answer.ids.compactMap { stories.row(of: $0) }
-        // Those lookups read pages all over the story index; the screen reads its few again.
+        // Rows of the listing the reader shows, in rank order; stories it no longer lists
+        // are neither shown nor counted.
+        let answer = index.searchRows(request.query, asYouType: true, limit: Self.searchRows, in: stories.listing)
+        // Each answer puts other rows on screen, read from pages all over the story index:
+        // the pages the last answer's screen read are given back (the screen reads its
+        // few again), or every answer would add a screenful of pages to this program.
         stories.releasePages()
-        return .success(SearchFound(rows: rows, total: answer.total, isEstimate: answer.isEstimate))
+        return .success(SearchFound(rows: answer.rows, total: answer.total, isEstimate: answer.isEstimate))
+    }
+
+    /// `/` was pressed: opens the index and works out where its stories are in the
+    /// listing shown, while the reader types the first letter, so that letter is answered
+    /// as fast as the rest. A search asked meanwhile replaces this (it does the same first).
+    func prepareSearch(stories: StoryRows, in library: Library) {
+        searchThread.submit { [self] in
+            guard case .success(let index) = self.index(of: library) else { return }
+            defer { index.releasePages() }
+            index.prepare(for: stories.listing)
+        }
     }
 
     /// "More on this" for a story the reader shows. One at a time, once the reader has

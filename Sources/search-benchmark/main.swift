@@ -7,7 +7,7 @@ import Foundation
 // Scripts/bench-search runs it (and the `byline` commands for peak memory); run by hand:
 //
 //     swift run -c release search-benchmark LIBRARY [RUNS]
-//     swift run -c release search-benchmark LIBRARY RUNS --typing   # per key typed, index kept
+//     swift run -c release search-benchmark LIBRARY RUNS --typing [WORD...]   # per key typed, index kept
 //
 // `search-benchmark --timings LIBRARY RUNS QUERY...` times only what the commands and the
 // reader do on the index as it is, for Scripts/bench (see CommandTimings).
@@ -24,8 +24,8 @@ guard arguments.count >= 2 else {
 }
 let library = Library(folder: URL(fileURLWithPath: arguments[1]))
 let runs = arguments.count > 2 ? max(1, Int(arguments[2]) ?? 3) : 3
-if arguments.dropFirst(2).contains("--typing") {
-    typingOnly(library, runs: runs)
+if let typing = arguments.firstIndex(of: "--typing"), typing >= 2 {
+    typingOnly(library, runs: runs, words: Array(arguments[(typing + 1)...]))
     exit(0)
 }
 

@@ -109,4 +109,94 @@ import Testing
         #expect((0..<listing.count).map { listing.id(at: $0).path }.sorted()
                 == ["fetched/00000000000000aa.txt", "fetched/00000000000000bb.txt", "fetched/00000000000000cc.txt", "mine.txt"])
     }
+
+    /// Indexes the library, then dates its folders an hour back: the folder check allows a
+    /// second of clock coarseness, so folders made a moment ago would count as changed.
+    func indexed(_ library: Library, _ folder: URL) throws {
+        _ = try library.load()
+        for changed in [folder, folder.appendingPathComponent("fetched")] {
+            try FileManager.default.setAttributes([.modificationDate: Date().addingTimeInterval(-3600)], ofItemAtPath: changed.path)
+        }
+        #expect(try library.contentsIfFoldersUnchanged() != nil)
+    }
+
+    func keep90Days() throws -> RetentionSettings { RetentionSettings(keep: try #require(RetentionPeriod("90d"))) }
+
+    /// A file's time can move back with no folder changing (a story restored in place
+    /// from a copy that kept its old time): the index still lists it as fresh, and the
+    /// story goes all the same, as its file's time says.
+    @Test func aStoryWhoseFileTimeMovedBackSinceItWasIndexedGoes() throws {
+        let (library, folder) = try library()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try indexed(library, folder)
+        let fresh = folder.appendingPathComponent("fetched/00000000000000bb.txt")
+        try FileManager.default.setAttributes([.modificationDate: now.addingTimeInterval(-200 * day)], ofItemAtPath: fresh.path)
+        let outcome = LibraryCleaning.clean(library, retention: try keep90Days(), subscriptions: [],
+                                            subscriptionsPath: "feeds.toml", now: now)
+        #expect(outcome == LibraryCleaning.Outcome(removed: 3, problems: []))
+        #expect(try left(folder) == ["00000000000000cc.txt"])
+    }
+
+    /// A story the index lists as old whose file was rewritten in place with a newer
+    /// publication date, and its old time put back: its file, not the index, dates it,
+    /// so it stays.
+    @Test func aStoryRewrittenInPlaceWithANewerDateStaysThoughItsTimeIsOld() throws {
+        let (library, folder) = try library()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try indexed(library, folder)
+        let old = folder.appendingPathComponent("fetched/00000000000000aa.txt")
+        let yesterday = ISO8601DateFormatter().string(from: now.addingTimeInterval(-day))
+        let handle = try FileHandle(forWritingTo: old)
+        try handle.truncate(atOffset: 0)
+        try handle.write(contentsOf: Data("Title: Old news, updated\nFeed: https://news.example/rss\nPublished: \(yesterday)\n\nNew body.\n".utf8))
+        try handle.close()
+        try FileManager.default.setAttributes([.modificationDate: now.addingTimeInterval(-200 * day)], ofItemAtPath: old.path)
+        #expect(try library.contentsIfFoldersUnchanged() != nil)
+        let outcome = LibraryCleaning.clean(library, retention: try keep90Days(), subscriptions: [],
+                                            subscriptionsPath: "feeds.toml", now: now)
+        #expect(outcome == LibraryCleaning.Outcome(removed: 1, problems: []))
+        #expect(try left(folder) == ["00000000000000aa.txt", "00000000000000bb.txt", "00000000000000cc.txt"])
+    }
+
+    /// A story's age counts from the later of its publication and its fetch: one published
+    /// yesterday stays however old its file, and one fetched yesterday however old its date.
+    @Test func aRecentPublicationOrFetchKeepsAStory() throws {
+        let (library, folder) = try library()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let recent = folder.appendingPathComponent("fetched/00000000000000ee.txt")
+        let yesterday = ISO8601DateFormatter().string(from: now.addingTimeInterval(-day))
+        try "Title: Recent news\nPublished: \(yesterday)\n\nBody.\n".write(to: recent, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.modificationDate: now.addingTimeInterval(-300 * day)], ofItemAtPath: recent.path)
+        try indexed(library, folder)
+        let outcome = LibraryCleaning.clean(library, retention: try keep90Days(), subscriptions: [],
+                                            subscriptionsPath: "feeds.toml", now: now)
+        #expect(outcome == LibraryCleaning.Outcome(removed: 2, problems: []))
+        #expect(try left(folder) == ["00000000000000bb.txt", "00000000000000cc.txt", "00000000000000ee.txt"])
+    }
+
+    /// A story the index lists whose file is gone is no candidate and no failure.
+    @Test func aStoryGoneSinceItWasIndexedIsNoFailure() throws {
+        let (library, folder) = try library()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        _ = try library.load()
+        try FileManager.default.removeItem(at: folder.appendingPathComponent("fetched/00000000000000aa.txt"))
+        let outcome = LibraryCleaning.clean(library, retention: try keep90Days(), subscriptions: [],
+                                            subscriptionsPath: "feeds.toml", now: now)
+        #expect(outcome == LibraryCleaning.Outcome(removed: 1, problems: []))
+        #expect(try left(folder) == ["00000000000000bb.txt", "00000000000000cc.txt"])
+    }
+
+    /// Each feed's own period applies to its stories, from the index as from the files:
+    /// news kept 30 days loses its old story, essays kept for ever keep theirs.
+    @Test func eachFeedsOwnPeriodAppliesToItsStories() throws {
+        let (library, folder) = try library()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try indexed(library, folder)
+        let subscriptions = [Subscription(url: "https://essays.example/rss", keep: "forever"),
+                             Subscription(url: "https://news.example/rss", keep: "30d")]
+        let outcome = LibraryCleaning.clean(library, retention: try keep90Days(), subscriptions: subscriptions,
+                                            subscriptionsPath: "feeds.toml", now: now)
+        #expect(outcome == LibraryCleaning.Outcome(removed: 1, problems: []))
+        #expect(try left(folder) == ["00000000000000bb.txt", "00000000000000cc.txt", "00000000000000dd.txt"])
+    }
 }

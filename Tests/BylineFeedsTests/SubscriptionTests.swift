@@ -54,6 +54,29 @@ struct SubscriptionTests {
         #expect(list.subscriptions.count == 2)
     }
 
+    /// A feed listed twice in the file, spelled differently, is one subscription: the
+    /// first, with its title; surrounding spaces and tabs, the scheme's and host's case
+    /// and a trailing slash do not make another feed, and the path's case does.
+    @Test func aFeedListedTwiceInTheFileReadsOnce() throws {
+        let text = """
+        [[feed]]
+        url = "https://example.org/Feed"
+        title = "First"
+
+        [[feed]]
+        url = "\t HTTPS://Example.ORG/Feed/\\u00A0"
+        title = "Second"
+
+        [[feed]]
+        url = "https://example.org/feed"
+        """
+        let list = try SubscriptionsTOML.parse(text, name: "feeds.toml")
+        #expect(list.subscriptions.map(\.title) == ["First", nil])
+        #expect(list.subscriptions.map(\.url) == ["https://example.org/Feed", "https://example.org/feed"])
+        #expect(SubscriptionList.comparable(" HTTP://Host.Example:8080/A/b/ ") == "http://host.example:8080/A/b")
+        #expect(SubscriptionList.comparable("Not A URL/") == "not a url")
+    }
+
     @Test func removeByURLOrTitle() {
         var list = SubscriptionList([
             Subscription(url: "https://a.example/rss", title: "Alpha"),

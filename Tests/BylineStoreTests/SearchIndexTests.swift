@@ -143,6 +143,22 @@ import Testing
         #expect(index.search("common", limit: 1).total == 1_100)
     }
 
+    @Test func aBuildThatStampsFilesAsItReadsThemIsFoundCurrentByTheNextCheck() throws {
+        // A first build lists the folder without a `stat` of each file and stamps each as
+        // it reads it: a check of every file right after must find nothing to index again.
+        let temp = try library()
+        let built = try SearchIndex.upToDate(temp.library)
+        let generation = built.stories.segments[0].generation
+        for check in [{ try SearchIndex.upToDate(temp.library) },
+                      { try SearchIndex.upToDate(temp.library, listing: temp.library.load().listing, checked: CheckTime.now()) }] {
+            let index = try check()
+            #expect(index.stories.segments.count == 1)
+            #expect(index.stories.segments[0].generation == generation)
+            #expect(index.count == 3)
+        }
+        #expect(!FileManager.default.fileExists(atPath: temp.folder.appendingPathComponent(".byline/search-recent").path))
+    }
+
     @Test func theReadersCheckBuildsTheIndexFromTheStoryIndexRows() throws {
         // The check builds from the story index's rows, listed newest first: not in path
         // order, and the search index must hold every story all the same.

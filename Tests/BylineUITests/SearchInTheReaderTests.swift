@@ -19,6 +19,12 @@ import Testing
         #expect(driver.screen.contains("/ir"))
     }
 
+    @Test func openingThePromptGetsTheSearchReadyBeforeTheFirstLetter() {
+        var driver = asking()
+        #expect(driver.press(.character("/")) == [.prepareSearch])
+        #expect(driver.state.filter?.query == "")
+    }
+
     @Test func anAnswerToAnOlderQueryIsDropped() {
         var driver = asking()
         driver.press(.character("/"))

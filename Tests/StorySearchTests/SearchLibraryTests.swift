@@ -119,6 +119,31 @@ let news = SmallLibrary(stories: [
         }
     }
 
+    @Test func aMergeWritesTheSegmentOneBuildOfTheSameStoriesWould() throws {
+        // Inputs that interleave by path, a story replaced by a later input and one
+        // removed: the merge must write, byte for byte, what a build of the stories that
+        // stay writes, so a merged index answers every query as a fresh one.
+        func segment(_ stories: [(path: String, story: Story)]) throws -> [UInt8] {
+            var builder = SearchSegmentBuilder()
+            for entry in stories {
+                builder.add(SearchDocument(story: entry.story), path: entry.path,
+                            stamp: FileStamp(size: Int64(entry.path.utf8.count), modifiedSeconds: 1, modifiedNanoseconds: 2))
+            }
+            return try builder.write(to: SegmentBytes(), generation: 9).bytes
+        }
+        let all = news.stories
+        let replaced = (path: "b/rail.txt", story: SmallLibrary.story("Council scraps rail link", "Plans end. Trams instead."))
+        let first = try segment([all[1], all[0], all[3]])
+        let second = try segment([all[2], all[4], replaced])
+        let merged = try withLibrary([first, second]) { library in
+            // The first input's "d/tokyo.txt" (story 3 in path order) is removed.
+            let tokyo = try #require(library.segments[0].storyNumber(path: "d/tokyo.txt"))
+            return try SearchSegmentMerger.merge([.init(segment: library.segments[0], removed: [UInt32(tokyo)]),
+                                                  .init(segment: library.segments[1])], into: SegmentBytes(), generation: 9).bytes
+        }
+        #expect(merged == (try segment([all[1], replaced, all[2], all[4]])))
+    }
+
     @Test func damagedSegmentsAreRefusedOnOpening() throws {
         var bytes = try news.segmentBytes()
         bytes.withUnsafeBytes { #expect((try? SearchSegment(UnsafeRawBufferPointer(rebasing: $0.prefix(100)))) == nil) }

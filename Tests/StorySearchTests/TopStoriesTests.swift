@@ -6,7 +6,7 @@ import Testing
 /// A library of many short stories over a few words, so that many stories score the same
 /// and the edge of a first page falls among equals: where picking a page without sorting
 /// every match could go wrong.
-private let generated: SmallLibrary = {
+let generated: SmallLibrary = {
     let words = ["harbour", "council", "court", "city", "capital", "costs", "budget", "bridge", "energy", "reform", "teachers"]
     var seed: UInt64 = 0x2545_F491_4F6C_DD1D
     func next(_ bound: Int) -> Int {
@@ -78,6 +78,38 @@ private let generated: SmallLibrary = {
         }
     }
 
+    @Test func aPrefixOfRareAndCommonWordsRanksItsFirstPageAsScoringEveryWordWould() throws {
+        // "t" stands for a few rare words and for "the", "to" and "that", which nearly
+        // every story holds and which weigh almost nothing: a first page picked without
+        // scoring them in full would go wrong here. Thirty "tax" stories of one length
+        // differ only in how often they use the common words, so the edge of a page falls
+        // among stories that those words alone put in order.
+        var stories: [(String, Story)] = []
+        for number in 0..<30 {
+            let common = Array(repeating: "the", count: number % 4) + Array(repeating: "to", count: number % 3)
+            let body = (["tax"] + common + Array(repeating: "word", count: 10 - common.count)).joined(separator: " ")
+            stories.append(("tax/\(number).txt", SmallLibrary.story("Story \(number)", body)))
+        }
+        for number in 0..<20 {
+            stories.append(("tram/\(number).txt", SmallLibrary.story("Tram \(number)", "tram tram the to word word")))
+        }
+        for number in 0..<350 {
+            let body = ["the to that word", "the to that", "that the to to", "to that the"][number % 4]
+            stories.append(("other/\(number).txt", SmallLibrary.story("Other \(number)", body)))
+        }
+        try withLibrary([try SmallLibrary(stories: stories).segmentBytes()]) { library in
+            for query in ["t", "th", "ta"] {
+                let whole = ranking(query, limit: 10_000, in: library)
+                let total = library.search(SearchQuery.parse(query, asYouType: true), limit: 10_000).total
+                for limit in [1, 5, 10, 25, 40, 60] {
+                    #expect(ranking(query, limit: limit, in: library) == Array(whole.prefix(limit)), "\(query), \(limit)")
+                    #expect(library.search(SearchQuery.parse(query, asYouType: true), limit: limit).total == total, "\(query)")
+                }
+            }
+            #expect(library.search(SearchQuery.parse("t", asYouType: true), limit: 1).total == 400)
+        }
+    }
+
     @Test func readingThroughTheFileFindsWhatReadingInPlaceFinds() throws {
         let bytes = try generated.segmentBytes()
         let reader = CopyingReader(bytes: bytes)
@@ -108,7 +140,7 @@ private let generated: SmallLibrary = {
 }
 
 /// Reads from its own copy of a segment's bytes, counting reads.
-private final class CopyingReader: SegmentReader, @unchecked Sendable {
+final class CopyingReader: SegmentReader, @unchecked Sendable {
     let bytes: [UInt8]
     let reads = Counter()
     init(bytes: [UInt8]) { self.bytes = bytes }
@@ -120,7 +152,7 @@ private final class CopyingReader: SegmentReader, @unchecked Sendable {
     }
 }
 
-private final class Counter: @unchecked Sendable {
+final class Counter: @unchecked Sendable {
     var value = 0
 }
 

@@ -116,23 +116,33 @@ final class CurlTransfer: @unchecked Sendable {
         return count
     }
 
+    /// One header line, read as bytes: Foundation's trimming and a string for every line
+    /// made a twentieth of an unchanged refetch.
     private func receiveHeader(_ data: UnsafeMutablePointer<CChar>, _ count: Int) -> Int {
         if shouldStop { return 0 }
-        let line = data.withMemoryRebound(to: UInt8.self, capacity: count) {
-            String(decoding: UnsafeBufferPointer(start: $0, count: count), as: UTF8.self)
-        }.trimmingCharacters(in: .whitespacesAndNewlines)
-        if line.hasPrefix("HTTP/") {
+        let line = Self.trimmed(UnsafeRawBufferPointer(start: data, count: count)[...], newlines: true)
+        if line.starts(with: "HTTP/".utf8) {
             // A new response begins: after a redirect, or after a 100 Continue.
-            let parts = line.split(separator: " ")
-            statuses.append(parts.count > 1 ? Int(parts[1]) ?? 0 : 0)
+            let fields = line.split(separator: UInt8(ascii: " "), maxSplits: 2)
+            statuses.append(fields.count > 1 ? Int(String(decoding: fields[1], as: UTF8.self)) ?? 0 : 0)
             responseHeaders = [:]
-        } else if let colon = line.firstIndex(of: ":") {
-            let name = line[..<colon].lowercased()
-            let value = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+        } else if let colon = line.firstIndex(of: UInt8(ascii: ":")) {
+            // Header names are ASCII tokens: lowercased byte by byte.
+            let name = String(decoding: line[..<colon].map { (65...90).contains($0) ? $0 + 32 : $0 }, as: UTF8.self)
+            let value = String(decoding: Self.trimmed(line[(colon + 1)...], newlines: false), as: UTF8.self)
             responseHeaders[name] = value
             if name == "location" { lastLocation = value }
         }
         return count
+    }
+
+    /// `bytes` without the spaces and tabs (and line ends, when `newlines`) at either end.
+    private static func trimmed(_ bytes: Slice<UnsafeRawBufferPointer>, newlines: Bool) -> Slice<UnsafeRawBufferPointer> {
+        let isSpace = { (byte: UInt8) in byte == 0x20 || byte == 0x09 || newlines && (byte == 0x0D || byte == 0x0A) }
+        guard let first = bytes.firstIndex(where: { !isSpace($0) }), let last = bytes.lastIndex(where: { !isSpace($0) }) else {
+            return bytes[bytes.startIndex..<bytes.startIndex]
+        }
+        return bytes[first...last]
     }
 
     private func outcome(_ code: CURLcode, handle: UnsafeMutableRawPointer, message: String) -> Result<HTTPResponse, FetchFailure> {
@@ -170,6 +180,7 @@ final class CurlTransfer: @unchecked Sendable {
             contentType: responseHeaders["content-type"], body: body))
     }
 
-    /// libcurl's global set-up is not thread-safe: it runs once, before any transfer.
-    private static let setUpOnce: Void = { curl_global_init(Int(CURL_GLOBAL_ALL)) }()
+    /// libcurl's global set-up is not thread-safe: it runs once, before any transfer
+    /// (and, begun by `HTTPClient.prepare`, while the fetch is still reading its files).
+    static let setUpOnce: Void = { curl_global_init(Int(CURL_GLOBAL_ALL)) }()
 }

@@ -39,7 +39,8 @@ public struct FeedFetcher: Sendable {
 
     public func fetchAll(subscriptions: [Subscription],
                          progress: @escaping @Sendable (FetchProgress) -> Void = { _ in }) async -> FetchReport {
-        let states = bookkeeping.stateFile.load()
+        let loaded = bookkeeping.stateFile.loadNoting()
+        let states = loaded.states
         // The addresses of the stories there are, so none is saved twice: read once per
         // fetch, when the first new story is about to be saved.
         let known = KnownStoryURLs(library: library)
@@ -85,9 +86,11 @@ public struct FeedFetcher: Sendable {
                 progress(FetchProgress(done: done, total: subscriptions.count, latest: outcome, fullStories: fullStories))
             }
         }
-        // Lost on a crash, this bookkeeping costs only a full download of those feeds next time.
+        // Lost on a crash, this bookkeeping costs only a full download of those feeds next
+        // time: its rename is not flushed, and when no feed saved anything the states read
+        // at the start are the file's still, not decoded again.
         if !nothingSaved.isEmpty {
-            try? bookkeeping.update { states in
+            try? bookkeeping.update(reusing: loaded, syncingFolder: false) { states in
                 for download in nothingSaved {
                     var outcome = download.outcome
                     try note(download, &outcome, pages: pages, in: &states)

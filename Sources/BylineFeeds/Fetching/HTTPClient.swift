@@ -13,11 +13,25 @@ import Foundation
 public final class HTTPClient: Sendable {
     public let limits: FetchLimits
     private let hosts: HostConnections
+    private let threads = TransferThreads()
 
     public init(limits: FetchLimits = FetchLimits(), connectionsPerHost: Int = 8) {
         self.limits = limits
         hosts = HostConnections(perHost: max(1, connectionsPerHost))
+        Self.prepare()
     }
+
+    /// Starts loading and setting up libcurl on a thread of its own, once per process.
+    /// libcurl is loaded on first use (see `lazy.c`), and loading it with the twenty
+    /// libraries it brings and setting up TLS takes some 7 ms: started as a fetch begins,
+    /// that happens beside reading the subscriptions and feed states instead of before
+    /// the first request, which waits for it only if it is not yet done.
+    public static func prepare() { _ = preparing }
+
+    private static let preparing: Void = {
+        let thread = Thread { _ = CurlTransfer.setUpOnce }
+        thread.start()
+    }()
 
     /// Kept for callers that close a client when done; each request cleans up after itself.
     public func close() {}
@@ -47,19 +61,17 @@ public final class HTTPClient: Sendable {
     }
 
     private func run(_ transfer: CurlTransfer, host: String) async -> Result<HTTPResponse, FetchFailure> {
-        let hosts = self.hosts
+        let hosts = self.hosts, threads = self.threads
         return await withTaskCancellationHandler {
             await withCheckedContinuation { continuation in
-                // libcurl's easy interface blocks, so each request gets a thread of its own
-                // rather than one of the few the async runtime shares.
-                let thread = Thread {
+                // libcurl's easy interface blocks, so each request runs on a thread of its
+                // own rather than one of the few the async runtime shares.
+                threads.run {
                     hosts.enter(host)
                     let result = transfer.perform()
                     hosts.leave(host)
                     continuation.resume(returning: result)
                 }
-                thread.stackSize = 1 << 20
-                thread.start()
             }
         } onCancel: {
             transfer.cancel()

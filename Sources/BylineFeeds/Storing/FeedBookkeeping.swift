@@ -13,11 +13,22 @@ public struct FeedBookkeeping: Sendable {
     }
 
     /// Re-reads the states, lets `change` edit them, and writes them back, under the lock.
-    public func update<T>(_ change: (inout [String: FeedFetchState]) throws -> T) throws -> T {
+    ///
+    /// - Parameters:
+    ///   - loaded: states read earlier, taken instead of reading the file again when it is
+    ///     still the file they were read from (no other writer replaced it since).
+    ///   - syncingFolder: see `FetchStateFile.save`.
+    public func update<T>(reusing loaded: LoadedFetchStates? = nil, syncingFolder: Bool = true,
+                          _ change: (inout [String: FeedFetchState]) throws -> T) throws -> T {
         try WriterLock(path: lock.path).withLock {
-            var states = stateFile.load()
+            var states: [String: FeedFetchState]
+            if let loaded, let version = loaded.version, FileVersion(of: stateFile.url.path) == version {
+                states = loaded.states
+            } else {
+                states = stateFile.load()
+            }
             let result = try change(&states)
-            try stateFile.save(states)
+            try stateFile.save(states, syncingFolder: syncingFolder)
             return result
         }
     }

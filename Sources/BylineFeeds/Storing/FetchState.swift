@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import BylineStore
 import Foundation
 
@@ -41,19 +46,62 @@ public struct FetchStateFile: Sendable {
 
     /// The saved states; empty when the file is missing or damaged (it can be rebuilt:
     /// the next fetch simply downloads every feed in full).
-    public func load() -> [String: FeedFetchState] {
-        guard let data = try? Data(contentsOf: url) else { return [:] }
+    public func load() -> [String: FeedFetchState] { loadNoting().states }
+
+    /// The saved states, with the file as it was when they were read, so that
+    /// `FeedBookkeeping.update` can take them again rather than decode the file twice in
+    /// one fetch (a JSON decode of every feed's state is much of an unchanged refetch).
+    public func loadNoting() -> LoadedFetchStates {
+        let before = FileVersion(of: url.path)
+        guard let data = try? Data(contentsOf: url) else { return LoadedFetchStates(states: [:], version: nil) }
         let decoder = JSONDecoder()
         decoder.dateDecodingStrategy = .iso8601
-        return (try? decoder.decode([String: FeedFetchState].self, from: data)) ?? [:]
+        let states = (try? decoder.decode([String: FeedFetchState].self, from: data)) ?? [:]
+        // Replaced while it was read: never taken as the file's states again.
+        let after = FileVersion(of: url.path)
+        return LoadedFetchStates(states: states, version: before == after ? before : nil)
     }
 
     /// Writes the states atomically. Call it holding `FeedBookkeeping.lock` (which also
     /// creates the state folder).
-    public func save(_ states: [String: FeedFetchState]) throws {
+    ///
+    /// - Parameter syncingFolder: false leaves the rename unflushed: after a crash the
+    ///   file is the old one or the new one, never torn, for bookkeeping whose loss costs
+    ///   only a download.
+    public func save(_ states: [String: FeedFetchState], syncingFolder: Bool = true) throws {
         let encoder = JSONEncoder()
         encoder.dateEncodingStrategy = .iso8601
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        try AtomicFile.save(Array(try encoder.encode(states)), to: url.path)
+        try AtomicFile.save(Array(try encoder.encode(states)), to: url.path, syncingFolder: syncingFolder)
+    }
+}
+
+/// Feed states as read from their file, and which file that was.
+public struct LoadedFetchStates: Sendable {
+    public let states: [String: FeedFetchState]
+    let version: FileVersion?
+}
+
+/// What tells one version of a file from another without reading it: the file is
+/// replaced by a rename on every save, so its inode changes, and its size and times
+/// would change too.
+struct FileVersion: Equatable, Sendable {
+    let device: UInt64, inode: UInt64, size: Int64
+    let modified: Int64, modifiedNanoseconds: Int64, changed: Int64, changedNanoseconds: Int64
+
+    /// Nil when there is no file at `path`.
+    init?(of path: String) {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        device = UInt64(info.st_dev)
+        inode = UInt64(info.st_ino)
+        size = Int64(info.st_size)
+        #if canImport(Darwin)
+        (modified, modifiedNanoseconds) = (Int64(info.st_mtimespec.tv_sec), Int64(info.st_mtimespec.tv_nsec))
+        (changed, changedNanoseconds) = (Int64(info.st_ctimespec.tv_sec), Int64(info.st_ctimespec.tv_nsec))
+        #else
+        (modified, modifiedNanoseconds) = (Int64(info.st_mtim.tv_sec), Int64(info.st_mtim.tv_nsec))
+        (changed, changedNanoseconds) = (Int64(info.st_ctim.tv_sec), Int64(info.st_ctim.tv_nsec))
+        #endif
     }
 }

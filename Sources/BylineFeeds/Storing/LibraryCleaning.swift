@@ -59,18 +59,22 @@ public enum LibraryCleaning {
         } catch {
             return Plan(expired: [], problems: problems + ["\(error); no old story removed until the starred marks can be read"])
         }
-        let contents = try library.load()
+        // From the index: only rows old enough for the shortest period are checked against
+        // their files, and only files changed since they were indexed are read.
+        let aged = try library.stories(olderThan: shortest, now: now)
+        let periods = Array(perFeed.values) + [keep]
         var candidates: [RetentionRule.Candidate] = []
         var entries: [StoryID: LibraryEntry] = [:]
-        for entry in contents.entries where Library.isSavedByByline(entry.id) {
-            let fetched = Date(timeIntervalSince1970: TimeInterval(entry.stamp.modifiedSeconds))
-            let newest = max(entry.publishedDate ?? fetched, fetched)
-            // Too young for any period: no need to read which feed it came from.
-            guard now.timeIntervalSince(newest) > shortest else { continue }
-            let feed = perFeed.isEmpty ? nil : (try? library.story(entry.id).get())?.feed
-            candidates.append(RetentionRule.Candidate(id: entry.id, published: entry.publishedDate, fetched: fetched,
-                                                      feed: feed, starred: starred.contains(entry.id)))
-            entries[entry.id] = entry
+        for story in aged {
+            let age = now.timeIntervalSince(max(story.published ?? story.fetched, story.fetched))
+            // Which feed it came from matters only when its age is past some periods in use
+            // and not others: only then is its file read to find out.
+            let decided = periods.allSatisfy { period in period.map { age > $0 } == true }
+                || periods.allSatisfy { period in period.map { age <= $0 } ?? true }
+            let feed = decided ? nil : (story.story ?? (try? library.story(story.id).get()))?.feed
+            candidates.append(RetentionRule.Candidate(id: story.id, published: story.published, fetched: story.fetched,
+                                                      feed: feed, starred: starred.contains(story.id)))
+            entries[story.id] = story.entry
         }
         let expired = RetentionRule.expired(candidates, keep: keep, perFeed: perFeed, now: now)
         return Plan(expired: expired.compactMap { entries[$0] }, problems: problems)

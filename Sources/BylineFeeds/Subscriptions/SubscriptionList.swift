@@ -56,12 +56,31 @@ public struct SubscriptionList: Equatable, Sendable {
         return (matched, unknown)
     }
 
+    /// The form two URLs are compared in. Written with the standard library alone: it runs
+    /// for every feed each time the subscriptions are read, and Foundation's string search
+    /// and trimming made reading 100 feeds cost more than fetching them unchanged.
     public static func comparable(_ url: String) -> String {
-        var text = url.trimmingCharacters(in: .whitespaces)
+        // The spaces `trimmingCharacters(in: .whitespaces)` trims: tabs and Unicode spaces.
+        let isSpace = { (scalar: Unicode.Scalar) in scalar == "\t" || scalar.properties.generalCategory == .spaceSeparator }
+        let scalars = url.unicodeScalars
+        guard let first = scalars.firstIndex(where: { !isSpace($0) }),
+              let last = scalars.lastIndex(where: { !isSpace($0) }) else { return "" }
+        var text = Substring(scalars[first...last])
         if text.hasSuffix("/") { text.removeLast() }
-        guard let schemeEnd = text.range(of: "://") else { return text.lowercased() }
-        let afterScheme = text[schemeEnd.upperBound...]
-        let hostEnd = afterScheme.firstIndex(of: "/") ?? afterScheme.endIndex
+        guard let schemeEnd = schemeSeparatorEnd(in: text) else { return text.lowercased() }
+        let hostEnd = text[schemeEnd...].firstIndex(of: "/") ?? text.endIndex
         return text[..<hostEnd].lowercased() + text[hostEnd...]
+    }
+
+    /// Where the first "://" in `text` ends.
+    private static func schemeSeparatorEnd(in text: Substring) -> String.Index? {
+        let scalars = text.unicodeScalars
+        var index = scalars.startIndex
+        while let colon = scalars[index...].firstIndex(of: ":") {
+            let rest = scalars[colon...].dropFirst()
+            if rest.starts(with: "//".unicodeScalars) { return rest.dropFirst(2).startIndex }
+            index = scalars.index(after: colon)
+        }
+        return nil
     }
 }

@@ -28,6 +28,9 @@ public enum SubscriptionsTOML {
         guard let entries = table["feed"] else { return SubscriptionList() }
         guard let array = entries.array else { throw .malformed(name, line: nil, reason: "`feed` must be [[feed]] tables") }
         var list = SubscriptionList()
+        // A feed listed twice is read once, as `SubscriptionList.add` would: compared by
+        // key here, since adding one by one compares each feed with all before it.
+        var seen = Set<String>()
         for (index, entry) in array.enumerated() {
             let number = index + 1
             guard let feed = entry.table else { throw .malformed(name, line: nil, reason: "feed \(number) is not a table") }
@@ -44,7 +47,9 @@ public enum SubscriptionsTOML {
             let title = feed["title"]?.string.flatMap { $0.isEmpty ? nil : $0 }
             let keep = feed["keep"]?.string.flatMap { $0.isEmpty ? nil : $0 }
             let folder = feed["folder"]?.string.flatMap { $0.isEmpty ? nil : $0 }
-            list.add(Subscription(url: url, title: title, fullStory: mode, keep: keep, folder: folder))
+            if seen.insert(SubscriptionList.comparable(url)).inserted {
+                list.subscriptions.append(Subscription(url: url, title: title, fullStory: mode, keep: keep, folder: folder))
+            }
         }
         return list
     }

@@ -13,13 +13,17 @@ extension SearchIndex {
     /// read, so smaller parts cost the merge little.
     static let partBudget = 2 << 20
 
+    /// Stories a worker of a build reads between giving back the listing's pages: some
+    /// 2 MiB of pages at most (see `BuildFiles.releasePages`).
+    static let pagesReleasedEvery = 32
+
     /// Builds the index from every story file, in parallel parts that are then merged,
     /// and saves it as the new base (dropping the recent file).
     ///
     /// - Parameter progress: stories indexed so far and in all; called from worker threads.
     public static func build(_ library: Library, progress: @Sendable (Int, Int) -> Void = { _, _ in }) throws(LibraryError) -> SearchIndex {
         let started = CheckTime.now()
-        let files = try BuildFiles.scanning(root: library.folder.path)
+        let files = try BuildFiles.scanning(root: library.folder.path, stamped: false)
         try library.writerLock.withLock { () throws(LibraryError) in
             try writeBase(library, files: files, checked: started, progress: progress)
         }
@@ -76,8 +80,12 @@ extension SearchIndex {
             var sinceProgress = 0
             for index in runs[worker] {
                 let number = Int(order[index])
-                add(files.path(number), stamp: files.stamp(number), to: &builder, reader: &reader, root: root)
+                add(files.path(number), stamp: files.knownStamp(number), to: &builder, reader: &reader, root: root)
                 sinceProgress += 1
+                // The listing's pages read so far (paths, stamps) need not stay. Its rows
+                // are in list order, not path order, so each path read is a page of its
+                // own and maps the 64 KiB around it: they go often.
+                if sinceProgress % pagesReleasedEvery == 0 { files.releasePages() }
                 if sinceProgress == 256 {
                     let count = done.update { value -> Int in
                         value += sinceProgress
@@ -86,8 +94,6 @@ extension SearchIndex {
                     progress(count, files.count)
                     sinceProgress = 0
                     if failure.value != nil { return nil }
-                    // The listing's pages read so far (paths, stamps) need not stay.
-                    files.releasePages()
                 }
                 if builder.memory > partBudget, !writePart() { return nil }
             }

@@ -49,9 +49,32 @@ extension SearchIndex {
     /// removed since it was written are indexed or dropped, and a missing or damaged index
     /// is built.
     public static func upToDate(_ library: Library, progress: @Sendable (Int, Int) -> Void = { _, _ in }) throws(LibraryError) -> SearchIndex {
+        if case .failure = open(library), let index = try buildMissing(library, progress: progress) { return index }
         let checked = CheckTime.now()
         return try upToDate(library, files: BuildFiles.scanning(root: library.folder.path, knownFolders: library.knownFoldersPath),
                             checked: checked, progress: progress)
+    }
+
+    /// Builds the index that is missing (or damaged), listing the folder only once it holds
+    /// the writers' lock: a thread that waits for another's build (the reader's check and
+    /// its "More on this" both ask) holds no listing meanwhile. Nil when the index is there
+    /// after all: built meanwhile, and checked against the folders it was built from
+    /// (`current`), else left to the caller to check against every file.
+    private static func buildMissing(_ library: Library, progress: @Sendable (Int, Int) -> Void) throws(LibraryError) -> SearchIndex? {
+        let built = try library.writerLock.withLock { () throws(LibraryError) -> Bool in
+            if case .success = open(library) { return false }
+            let checked = CheckTime.now()
+            let files = try BuildFiles.scanning(root: library.folder.path, knownFolders: library.knownFoldersPath, stamped: false)
+            try writeBase(library, files: files, checked: checked, progress: progress)
+            return true
+        }
+        if built { return try reopened(library) }
+        if case .success(let index) = open(library),
+           try !StoryFolderScan.anyFolderChanged(root: library.folder.path, since: index.checkedStamp,
+                                                  knownFolders: library.knownFoldersPath) {
+            return index
+        }
+        return nil
     }
 
     /// As `upToDate(_:progress:)`, against the story index's listing just checked against
@@ -72,7 +95,8 @@ extension SearchIndex {
         var probe = IndexProbe(listing)
         index.stories.forEachStory { ref in
             looked += 1
-            if looked % IndexedListing.rowsBetweenReleases == 0 {
+            // Each lookup reads a page of the story index's own (a hash table): they go often.
+            if looked % 512 == 0 {
                 listing.releasePages()
                 index.releasePages()
             }
@@ -102,7 +126,6 @@ extension SearchIndex {
     private static func upToDate(_ library: Library, files: BuildFiles, checked: CheckTime,
                                  progress: @Sendable (Int, Int) -> Void = { _, _ in }) throws(LibraryError) -> SearchIndex {
         let count = files.count
-        let file = files.file
         guard case .success(let index) = open(library) else {
             let built = try library.writerLock.withLock { () throws(LibraryError) -> Bool in
                 // Built by another thread (the reader's check and its search both ask) or
@@ -113,32 +136,51 @@ extension SearchIndex {
             }
             return built ? try reopened(library) : try upToDate(library, files: files, checked: checked, progress: progress)
         }
+        // Files and indexed stories are both walked in path order, side by side: each
+        // index page is read once, in turn, rather than a binary search of the story table
+        // per file, which maps pages all over it (some 14 MB at 100,000 stories).
+        let order = files.pathOrder()
+        files.releasePages()
+        let segments = index.stories.segments
+        var next = [Int](repeating: 0, count: segments.count)
+        // Base stories a later segment replaces or removes (see `SearchLibrary`).
+        let replaced = Set(segments.dropFirst().flatMap(\.deleted))
+        func isLive(_ segment: Int, _ story: Int) -> Bool { segment > 0 || !replaced.contains(UInt32(story)) }
         var changed: [(path: String, stamp: FileStamp)] = []
-        var matched = 0
-        for number in 0..<count {
-            // Both indexes are read from end to end, the search index by a lookup of each
-            // path (some pages of its story table each): their pages need not all stay.
-            if number % 256 == 0 {
+        var gone: [String] = []
+        let most = max(rebuildAt, count / 4)
+        for (position, number) in order.enumerated() {
+            if position % 256 == 0 {
                 files.releasePages()
                 index.releasePages()
             }
-            let file = file(number)
-            if let ref = index.stories.ref(path: file.path) {
-                matched += 1
-                if index.stories.segments[ref.segment].stamp(ref.story) == file.stamp { continue }
+            let path = files.pathBytes(Int(number))
+            var stamp: FileStamp?
+            for segment in segments.indices {
+                // Live stories before this path are files no longer there.
+                while next[segment] < segments[segment].storyCount,
+                      BuildFiles.order(segments[segment].pathBytes(next[segment]), path) < 0 {
+                    if isLive(segment, next[segment]) { gone.append(segments[segment].path(next[segment])) }
+                    next[segment] += 1
+                }
+                if next[segment] < segments[segment].storyCount,
+                   BuildFiles.order(segments[segment].pathBytes(next[segment]), path) == 0 {
+                    if isLive(segment, next[segment]) {
+                        stamp = segments[segment].stamp(next[segment])
+                    }
+                    next[segment] += 1
+                }
             }
-            changed.append(file)
-            if changed.count > max(rebuildAt, count / 4) { break }
+            if let stamp, stamp == files.stamp(Int(number)) { continue }
+            changed.append(files.file(Int(number)))
+            if changed.count + gone.count > most { break }
         }
-        // Every indexed story matched a file: none is gone, and no set of paths is needed.
-        var gone: [String] = []
-        if matched < index.count, changed.count <= max(rebuildAt, count / 4) {
-            var present = Set<String>()
-            present.reserveCapacity(count)
-            for number in 0..<count { present.insert(file(number).path) }
-            index.stories.forEachStory { ref in
-                let path = index.stories.segments[ref.segment].path(ref.story)
-                if !present.contains(path) { gone.append(path) }
+        // Live stories after the last file are gone too.
+        if changed.count + gone.count <= most {
+            for segment in segments.indices {
+                for story in next[segment]..<segments[segment].storyCount where isLive(segment, story) {
+                    gone.append(segments[segment].path(story))
+                }
             }
         }
         index.releasePages()

@@ -112,10 +112,24 @@ public final class SearchIndex: @unchecked Sendable {
         return (stories.paths(of: results.hits).map(StoryID.init), results.total, results.isEstimate)
     }
 
-    private func hits(_ text: String, asYouType: Bool, limit: Int) -> SearchResults {
+    /// The stories matching `text` that `listing` lists, as its rows, best first; `total`
+    /// counts only those. Where each story is listed is worked out at the first search in
+    /// a listing, then kept (`prepare(for:)` does it ahead).
+    public func searchRows(_ text: String, asYouType: Bool = false, limit: Int, in listing: any StoryListing)
+        -> (rows: [Int], total: Int, isEstimate: Bool) {
+        let listed = stories.rows(in: listing)
+        let results = hits(text, asYouType: asYouType, limit: limit, listed: listed)
+        return (results.hits.compactMap { listed.row($0.ref) }, results.total, results.isEstimate)
+    }
+
+    /// Does ahead what the first search in `listing` would: reads what ranking needs of
+    /// every story and where each is listed.
+    public func prepare(for listing: any StoryListing) { _ = stories.rows(in: listing) }
+
+    private func hits(_ text: String, asYouType: Bool, limit: Int, listed: ListingRows? = nil) -> SearchResults {
         let query = SearchQuery.parse(text, asYouType: asYouType)
         var tokenizer = SearchTokenizer()
-        return stories.search(query, limit: limit) { ref in
+        return stories.search(query, limit: limit, listed: listed) { ref in
             guard case .success(let story) = library.story(StoryID(stories.story(ref).path)) else { return false }
             let document = SearchDocument(story: story)
             return query.phrases.allSatisfy { document.contains(phrase: $0, tokenizer: &tokenizer) }

@@ -21,12 +21,16 @@ struct SegmentFile: SegmentSink {
         temporary = folder + "/." + name + ".tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         fd = open(temporary, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw .system("write", target, errno: errno) }
-        buffer.reserveCapacity(1 << 20)
+        buffer.reserveCapacity(Self.bufferSize)
     }
+
+    /// Bytes gathered before a write: one slice of `AtomicFile.writeSlice`, which also
+    /// keeps the file's cached blocks small (see there).
+    static let bufferSize = AtomicFile.writeSlice
 
     mutating func write(_ bytes: UnsafeRawBufferPointer) throws {
         buffer.append(contentsOf: bytes)
-        if buffer.count >= 1 << 20 { try flush() }
+        if buffer.count >= Self.bufferSize { try flush() }
     }
 
     mutating func writeHeader(_ header: [UInt8]) throws {
@@ -36,15 +40,8 @@ struct SegmentFile: SegmentSink {
     }
 
     private mutating func flush() throws(LibraryError) {
-        var written = 0
-        while written < buffer.count {
-            let count = buffer.withUnsafeBytes { Glibc.write(fd, $0.baseAddress.map { $0 + written }, $0.count - written) }
-            if count < 0 {
-                if errno == EINTR { continue }
-                throw .system("write", target, errno: errno)
-            }
-            written += count
-        }
+        let failure = buffer.withUnsafeBytes { AtomicFile.writeAll($0, to: fd) }
+        guard failure == 0 else { throw .system("write", target, errno: failure) }
         buffer.removeAll(keepingCapacity: true)
     }
 
