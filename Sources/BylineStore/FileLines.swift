@@ -70,7 +70,7 @@ struct FileLineWriter {
     private let descriptor: Int32
     private var buffer: [UInt8] = []
     private var hashing = false
-    private(set) var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+    private(set) var hash = StableHash.start
     /// The `errno` of the first failed write, if any; later writes do nothing.
     private(set) var failure: Int32?
 
@@ -94,12 +94,7 @@ struct FileLineWriter {
             buffer.removeAll(keepingCapacity: true)
             return
         }
-        if hashing {
-            for byte in buffer {
-                hash ^= UInt64(byte)
-                hash = hash &* 0x0000_0100_0000_01b3
-            }
-        }
+        if hashing { hash = StableHash.of(buffer, continuing: hash) }
         var done = 0
         while done < buffer.count {
             let wrote = buffer.withUnsafeBytes { write(descriptor, $0.baseAddress.map { $0 + done }, $0.count - done) }

@@ -46,7 +46,7 @@ extension ReadingState {
         }
         var lines = FileLines(descriptor: file)
         var marks = ListedReadingState(readRows: RowSet(rows: listing.count))
-        var expected: UInt64?, hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        var expected: UInt64?, hash = StableHash.start
         var first = true, damaged = false
         var path: [UInt8] = []
         while !damaged, lines.next({ line in
@@ -56,12 +56,7 @@ extension ReadingState {
                 damaged = expected == nil
                 return
             }
-            for byte in line {
-                hash ^= UInt64(byte)
-                hash = hash &* 0x0000_0100_0000_01b3
-            }
-            hash ^= UInt64(LineFields.newline)
-            hash = hash &* 0x0000_0100_0000_01b3
+            hash = StableHash.of(CollectionOfOne(LineFields.newline), continuing: StableHash.of(line, continuing: hash))
             guard let kind = ReadingStateFile.parse(line, path: &path) else {
                 damaged = true
                 return

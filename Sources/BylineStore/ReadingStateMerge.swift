@@ -101,7 +101,7 @@ struct ReadingStateMerge {
             return .written
         }
         var expected: UInt64?
-        var oldHash: UInt64 = 0xcbf2_9ce4_8422_2325
+        var oldHash = StableHash.start
         var path: [UInt8] = [], previous: [UInt8] = []
         var problem = false, first = true
         var starredSeen = false
@@ -112,12 +112,7 @@ struct ReadingStateMerge {
                 problem = expected == nil
                 return
             }
-            for byte in line {
-                oldHash ^= UInt64(byte)
-                oldHash = oldHash &* 0x0000_0100_0000_01b3
-            }
-            oldHash ^= UInt64(LineFields.newline)
-            oldHash = oldHash &* 0x0000_0100_0000_01b3
+            oldHash = StableHash.of(CollectionOfOne(LineFields.newline), continuing: StableHash.of(line, continuing: oldHash))
             guard let lineKind = ReadingStateFile.parse(line, path: &path) else {
                 problem = true
                 return
