@@ -1,5 +1,6 @@
 import BylineCore
 import Foundation
+import Synchronization
 import Testing
 @testable import BylineStore
 
@@ -237,5 +238,27 @@ import Testing
         } catch {
             #expect(error.description.hasSuffix("nowhere: cannot open the library folder: No such file or directory"))
         }
+    }
+
+    /// With no index (a folder copied in by hand), every file is read, on several threads:
+    /// the reader and `byline list` show how far that has got, out of how many.
+    @Test func indexingAFolderWithNoIndexSaysHowFarItHasGot() throws {
+        let temp = try TemporaryLibrary()
+        let count = 700
+        for number in 0..<count {
+            try temp.writeStory("desk\(number % 7)/story\(number).txt", title: "Story \(number)",
+                                body: "READ MORE: Story \((number + 1) % count)")
+        }
+        let told = Mutex<[(done: Int, total: Int)]>([])
+        let contents = try temp.library.load { done, total in told.withLock { $0.append((done, total)) } }
+
+        #expect(contents.listing.count == count)
+        #expect(contents.report.parsed == count)
+        let reports = told.withLock { $0 }
+        #expect(!reports.isEmpty, "no progress was told")
+        #expect(reports.allSatisfy { $0.total == count && (1...count).contains($0.done) }, "\(reports)")
+        // Each READ MORE line was read as a link, though no story's body was kept.
+        let first = try #require(contents.listing.row(of: StoryID("desk0/story0.txt")))
+        #expect(contents.listing.entry(at: first).summary.related.map(\.title) == ["Story 1"])
     }
 }

@@ -64,11 +64,11 @@ import Testing
         _ = try SearchIndex.upToDate(temp.library)
         let story = Story(title: "Tram line opens", body: [.paragraph("Trams reach the stadium.")])
         let id = try temp.library.save(story, fileName: StoryFileName.forStory(story))
+        // `d` and `U` (and retention, and `byline clean`) come through these two: they
+        // keep the search index current themselves, with no check of the folder after.
         try temp.library.remove(id, keepForUndo: true)
-        try SearchIndex.record(saved: [], removed: [id], in: temp.library)
         #expect(titles(try #require(try? SearchIndex.open(temp.library).get()), "stadium") == [])
         try temp.library.restore(id)
-        try SearchIndex.record(saved: [(id, story)], in: temp.library)
         #expect(titles(try #require(try? SearchIndex.open(temp.library).get()), "stadium") == ["Tram line opens"])
     }
 

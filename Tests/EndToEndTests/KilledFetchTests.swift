@@ -6,7 +6,8 @@ import TestSupport
 
 extension EndToEnd {
     /// `kill -9` in the middle of `byline fetch`: every story file is the old story or the
-    /// new one, never half of one, and the library loads with nothing missing.
+    /// new one, never half of one, and the library loads, and is searched, with nothing
+    /// missing or stale.
     @Suite(EndToEnd.needsBinary)
     struct KilledFetch {
         static let feeds = 8
@@ -18,7 +19,7 @@ extension EndToEnd {
         static func feed(_ feed: Int, edition: Int) -> String {
             let count = edition == 1 ? items : 2 * items
             let stories = (0..<count).map { item in
-                let paragraph = "Edition \(edition) of story \(item) of feed \(feed): the council met again to argue about the bridge. "
+                let paragraph = "Edition \(edition) of story \(item) of feed \(feed), \(editionWord(edition)): the council met again to argue about the bridge. "
                 return """
                 <item><title>Story \(item) of feed \(feed)</title><link>http://example.org/\(feed)/\(item)</link>
                 <guid>feed\(feed)-item\(item)</guid><pubDate>Tue, 0\(1 + item % 9) Mar 2022 10:00:00 GMT</pubDate>
@@ -32,6 +33,26 @@ extension EndToEnd {
         }
 
         static func lastParagraph(_ item: Int, _ edition: Int) -> String { "The end of story \(item), edition \(edition)." }
+
+        /// A word only that edition's stories hold, for the search index to be asked about.
+        static func editionWord(_ edition: Int) -> String { edition == 1 ? "drafted" : "revised" }
+
+        /// How many stories `byline search WORD` finds in `library`: exact, as a search of
+        /// one word counts every story holding it.
+        static func found(_ word: String, in library: URL, binary: URL, environment: [String: String]) async throws -> Int {
+            let run = try await runProgram(binary, ["search", word, library.path, "--json", "--limit", "1"],
+                                           environment: environment, timeout: .seconds(120))
+            #expect(run.status == 0, "\(run.standardError)")
+            struct Answer: Decodable { var total: Int }
+            return try JSONDecoder().decode(Answer.self, from: Data(run.standardOutput.utf8)).total
+        }
+
+        /// How many story files in `folder` are in `edition`.
+        static func files(in folder: URL, edition: Int) throws -> Int {
+            try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".txt") && !$0.hasPrefix(".") }
+                .filter { try String(contentsOf: folder.appendingPathComponent($0), encoding: .utf8).contains("Edition \(edition) of story") }
+                .count
+        }
 
         static func serve(_ server: LoopbackServer, edition: Int) {
             for feed in 0..<feeds {
@@ -64,7 +85,7 @@ extension EndToEnd {
             return torn
         }
 
-        @Test("kill -9 at several moments of a fetch leaves every story file whole, old or new, and an index that loads")
+        @Test("kill -9 at several moments of a fetch leaves every story file whole, old or new, an index that loads and a search index that finds each file as it is")
         func killedMidFetch() async throws {
             let home = try ScratchFolder(prefix: "killed-fetch")
             defer { home.remove() }
@@ -81,6 +102,8 @@ extension EndToEnd {
 
             let first = try await runProgram(binary, arguments, environment: environment, timeout: .seconds(120))
             #expect(first.status == 0, "\(first.standardError)")
+            // The library has a search index from here on, which every fetch must keep current.
+            #expect(try await Self.found("drafted", in: library, binary: binary, environment: environment) == Self.feeds * Self.items)
             // The second edition changes every story and adds as many again: each killed run
             // is caught replacing files, adding them, or indexing them.
             Self.serve(server, edition: 2)
@@ -96,6 +119,11 @@ extension EndToEnd {
                 let files = try FileManager.default.contentsOfDirectory(atPath: fetched.path).filter { $0.hasSuffix(".txt") && !$0.hasPrefix(".") }
                 #expect(contents.problems.isEmpty, "after a kill at \(delay) ms: \(contents.problems.prefix(3))")
                 #expect(contents.listing.count == files.count, "after a kill at \(delay) ms")
+                // So is the search index: it finds each story by the edition its file holds.
+                for edition in [1, 2] {
+                    let found = try await Self.found(Self.editionWord(edition), in: library, binary: binary, environment: environment)
+                    #expect(found == (try Self.files(in: fetched, edition: edition)), "edition \(edition) after a kill at \(delay) ms")
+                }
             }
             #expect(killed > 0, "no run was killed mid-fetch")
 
@@ -116,6 +144,8 @@ extension EndToEnd {
                 .map { try String(contentsOf: fetched.appendingPathComponent($0), encoding: .utf8) }
                 .filter { $0.contains("Edition 1 of story") }
             #expect(editions.isEmpty, "\(editions.count) stories still in the first edition")
+            #expect(try await Self.found("revised", in: library, binary: binary, environment: environment) == Self.feeds * 2 * Self.items)
+            #expect(try await Self.found("drafted", in: library, binary: binary, environment: environment) == 0)
         }
     }
 }
