@@ -10,11 +10,12 @@ enum SubcommandGuess {
         guard let first = arguments.first, !first.hasPrefix("-"), !names.contains(first) else { return nil }
         // Written as a path (`./fecth`, `~/news`): the reader asked for a folder.
         if first.contains("/") || first.hasPrefix("~") || first.hasPrefix(".") { return nil }
-        if let guess = NearestWord.to(first, among: names) {
-            let folder = fileExists(first) ? "; to open the folder of that name, write ./\(first)" : ""
-            return "\(first): no such command; did you mean `byline \(guess)`?\(folder)"
-        }
+        // Something of that name is there: it is opened. `byline seeds`, the README's first
+        // command, is one letter from `feeds`, and was refused with a guess.
         if fileExists(first) { return nil }
+        if let guess = NearestWord.to(first, among: names) {
+            return "\(first): no such command; did you mean `byline \(guess)`?"
+        }
         return "\(first): no such command or folder (commands: \(names.joined(separator: ", ")); `byline --help` says more)"
     }
 
