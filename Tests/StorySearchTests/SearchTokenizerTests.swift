@@ -30,6 +30,14 @@ import Testing
         #expect(words("서울시") == ["서울", "울시"])
     }
 
+    @Test func otherScriptsWrittenWithoutSpacesAreWholeRuns() {
+        // As the README says: Thai is not split into pairs, so a run is found only whole.
+        let thai = words("ข่าวภาษาไทย วันนี้")
+        #expect(thai.count == 2)
+        #expect(thai.first == words("ข่าวภาษาไทย").first)
+        #expect(!thai.contains(words("ภาษา").first ?? ""))
+    }
+
     @Test func invalidBytesSeparateWords() {
         let bytes: [UInt8] = Array("abc".utf8) + [0xFF, 0xC3] + Array("def".utf8)
         var tokenizer = SearchTokenizer()
