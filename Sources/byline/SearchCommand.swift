@@ -29,7 +29,30 @@ struct SearchCommand: ParsableCommand {
     var json = false
 
     @Option(help: "Print at most this many stories.")
-    var limit = 20
+    var limit = SearchCommand.defaultLimit
+
+    static let defaultLimit = 20
+
+    /// `search QUERY [PATH] [--library FOLDER] [--json] [--limit N]` made without the
+    /// argument parser (see `PlainArguments`); nil for any other shape or a value it would
+    /// refuse, which the parser then reads and explains.
+    static func plainStart(arguments: [String]) -> SearchCommand? {
+        guard arguments.first == "search",
+              let plain = PlainArguments(arguments.dropFirst(), flags: ["--json"], options: ["--library", "--limit"]),
+              (1...2).contains(plain.positionals.count) else { return nil }
+        var command = SearchCommand()
+        command.query = plain.positionals[0]
+        command.path = plain.positionals.dropFirst().first
+        command.libraryPath = plain.options["--library"]
+        command.json = plain.flags.contains("--json")
+        command.limit = defaultLimit
+        if let limit = plain.options["--limit"] {
+            guard let number = Int(limit) else { return nil }
+            command.limit = number
+        }
+        guard (try? command.validate()) != nil else { return nil }
+        return command
+    }
 
     func validate() throws {
         guard limit > 0 else { throw ValidationError("--limit must be at least 1") }
@@ -63,6 +86,19 @@ struct SimilarCommand: ParsableCommand {
 
     @Flag(help: "Print JSON: one object per story, with its path, title, source, date and score.")
     var json = false
+
+    /// `similar FILE [--library FOLDER] [--json]` made without the argument parser (see
+    /// `PlainArguments`); nil for any other shape.
+    static func plainStart(arguments: [String]) -> SimilarCommand? {
+        guard arguments.first == "similar",
+              let plain = PlainArguments(arguments.dropFirst(), flags: ["--json"], options: ["--library"]),
+              plain.positionals.count == 1 else { return nil }
+        var command = SimilarCommand()
+        command.file = plain.positionals[0]
+        command.library = plain.options["--library"]
+        command.json = plain.flags.contains("--json")
+        return command
+    }
 
     func run() throws {
         let url = URL(fileURLWithPath: (file as NSString).expandingTildeInPath).standardizedFileURL

@@ -2,13 +2,23 @@ import ArgumentParser
 import Foundation
 import NcursesTerminal
 
+/// Commands whose common forms are read without the argument parser, which a start would
+/// otherwise spend a sixth of a `byline similar` in (reflecting over every command's
+/// options). Each gives nil for any other shape, and the parser reads the line.
+let plainStarts: [([String]) -> (any ParsableCommand)?] = [
+    { ReadCommand.plainStart(arguments: $0) },
+    { SearchCommand.plainStart(arguments: $0) },
+    { SimilarCommand.plainStart(arguments: $0) },
+]
+
 // Errors are one line: "byline: <file or URL>: <what is wrong>", then a non-zero exit.
 do {
-    if let problem = SubcommandGuess.problem(arguments: Array(CommandLine.arguments.dropFirst())) {
+    let arguments = Array(CommandLine.arguments.dropFirst())
+    if let problem = SubcommandGuess.problem(arguments: arguments) {
         throw CommandFailure(problem)
     }
-    if let reading = ReadCommand.plainStart(arguments: Array(CommandLine.arguments.dropFirst())) {
-        try reading.run()
+    if var command = plainStarts.lazy.compactMap({ $0(arguments) }).first {
+        try command.run()
     } else {
         var command = try Byline.parseAsRoot()
         try command.run()
