@@ -29,38 +29,56 @@ struct SearchCommand: ParsableCommand {
     var json = false
 
     @Option(help: "Print at most this many stories.")
-    var limit = SearchCommand.defaultLimit
+    var limit = SearchInvocation.defaultLimit
 
-    static let defaultLimit = 20
-
-    /// `search QUERY [PATH] [--library FOLDER] [--json] [--limit N]` made without the
-    /// argument parser (see `PlainArguments`); nil for any other shape or a value it would
-    /// refuse, which the parser then reads and explains.
-    static func plainStart(arguments: [String]) -> SearchCommand? {
-        guard arguments.first == "search",
-              let plain = PlainArguments(arguments.dropFirst(), flags: ["--json"], options: ["--library", "--limit"]),
-              (1...2).contains(plain.positionals.count) else { return nil }
-        var command = SearchCommand()
-        command.query = plain.positionals[0]
-        command.path = plain.positionals.dropFirst().first
-        command.libraryPath = plain.options["--library"]
-        command.json = plain.flags.contains("--json")
-        command.limit = defaultLimit
-        if let limit = plain.options["--limit"] {
-            guard let number = Int(limit) else { return nil }
-            command.limit = number
-        }
-        guard (try? command.validate()) != nil else { return nil }
-        return command
+    /// What was asked, read by the parser.
+    var invocation: SearchInvocation {
+        SearchInvocation(query: query, library: path ?? libraryPath, json: json, limit: limit)
     }
 
     func validate() throws {
-        guard limit > 0 else { throw ValidationError("--limit must be at least 1") }
         if path != nil && libraryPath != nil { throw ValidationError("give the library once: as PATH or with --library") }
+        if let problem = invocation.problem { throw ValidationError(problem) }
     }
 
+    func run() throws { try invocation.run() }
+}
+
+/// A search as `byline search` was asked for it, by the argument parser or without it.
+struct SearchInvocation: PlainCommand, Equatable {
+    static let defaultLimit = 20
+
+    var query: String
+    var library: String?
+    var json = false
+    var limit = defaultLimit
+
+    /// `search QUERY [PATH] [--library FOLDER] [--json] [--limit N]` read without the
+    /// argument parser (see `PlainArguments`); nil for any other shape or a value it would
+    /// refuse, which the parser then reads and explains.
+    init?(plain arguments: [String]) {
+        guard arguments.first == "search",
+              let plain = PlainArguments(arguments.dropFirst(), flags: ["--json"], options: ["--library", "--limit"]),
+              (1...2).contains(plain.positionals.count) else { return nil }
+        let library = plain.option("--library")
+        if plain.positionals.count == 2 && library != nil { return nil }
+        self.init(query: plain.positionals[0], library: plain.positionals.dropFirst().first ?? library, json: plain.has("--json"))
+        if let limit = plain.option("--limit") {
+            guard let number = Int(limit) else { return nil }
+            self.limit = number
+        }
+        if problem != nil { return nil }
+    }
+
+    init(query: String, library: String?, json: Bool, limit: Int = defaultLimit) {
+        (self.query, self.library, self.json, self.limit) = (query, library, json, limit)
+    }
+
+    /// Why the parser refuses these values, or nil.
+    var problem: String? { limit > 0 ? nil : "--limit must be at least 1" }
+
     func run() throws {
-        let choice = try LibraryChoice.choose(path: path ?? libraryPath)
+        let choice = try LibraryChoice.choose(path: library)
         let index = try SearchIndexing.current(Library(folder: choice.folder))
         let answer = index.search(query, limit: limit)
         if json {
@@ -87,17 +105,26 @@ struct SimilarCommand: ParsableCommand {
     @Flag(help: "Print JSON: one object per story, with its path, title, source, date and score.")
     var json = false
 
-    /// `similar FILE [--library FOLDER] [--json]` made without the argument parser (see
+    func run() throws { try SimilarInvocation(file: file, library: library, json: json).run() }
+}
+
+/// "More on this" as `byline similar` was asked for it, by the argument parser or without it.
+struct SimilarInvocation: PlainCommand, Equatable {
+    var file: String
+    var library: String?
+    var json = false
+
+    /// `similar FILE [--library FOLDER] [--json]` read without the argument parser (see
     /// `PlainArguments`); nil for any other shape.
-    static func plainStart(arguments: [String]) -> SimilarCommand? {
+    init?(plain arguments: [String]) {
         guard arguments.first == "similar",
               let plain = PlainArguments(arguments.dropFirst(), flags: ["--json"], options: ["--library"]),
               plain.positionals.count == 1 else { return nil }
-        var command = SimilarCommand()
-        command.file = plain.positionals[0]
-        command.library = plain.options["--library"]
-        command.json = plain.flags.contains("--json")
-        return command
+        self.init(file: plain.positionals[0], library: plain.option("--library"), json: plain.has("--json"))
+    }
+
+    init(file: String, library: String?, json: Bool) {
+        (self.file, self.library, self.json) = (file, library, json)
     }
 
     func run() throws {

@@ -6,18 +6,6 @@ import Testing
 /// common forms: what they read must be what the parser reads, and every other form must
 /// be left to the parser, so its errors and help stay as they were.
 @Suite struct PlainStartTests {
-    struct SearchLine: Equatable {
-        var query: String, path: String?, library: String?, json: Bool, limit: Int
-        init(_ command: SearchCommand) {
-            (query, path, library, json, limit) = (command.query, command.path, command.libraryPath, command.json, command.limit)
-        }
-    }
-
-    struct SimilarLine: Equatable {
-        var file: String, library: String?, json: Bool
-        init(_ command: SimilarCommand) { (file, library, json) = (command.file, command.library, command.json) }
-    }
-
     static let plainSearches: [[String]] = [
         ["search", "council"],
         ["search", "council budget", "--limit", "10", "--library", "/tmp/lib"],
@@ -30,9 +18,9 @@ import Testing
 
     @Test(arguments: plainSearches)
     func aCommonSearchReadsAsTheParserReadsIt(_ line: [String]) throws {
-        let plain = try #require(SearchCommand.plainStart(arguments: line))
+        let plain = try #require(SearchInvocation(plain: line))
         let parsed = try #require(try Byline.parseAsRoot(line) as? SearchCommand)
-        #expect(SearchLine(plain) == SearchLine(parsed))
+        #expect(plain == parsed.invocation)
     }
 
     static let plainSimilars: [[String]] = [
@@ -44,9 +32,9 @@ import Testing
 
     @Test(arguments: plainSimilars)
     func aCommonSimilarReadsAsTheParserReadsIt(_ line: [String]) throws {
-        let plain = try #require(SimilarCommand.plainStart(arguments: line))
+        let plain = try #require(SimilarInvocation(plain: line))
         let parsed = try #require(try Byline.parseAsRoot(line) as? SimilarCommand)
-        #expect(SimilarLine(plain) == SimilarLine(parsed))
+        #expect(plain == SimilarInvocation(file: parsed.file, library: parsed.library, json: parsed.json))
     }
 
     /// Lines the parser refuses, explains or reads in ways of its own.
@@ -77,7 +65,7 @@ import Testing
 
     @Test(arguments: leftToTheParser)
     func anyOtherLineIsLeftToTheParser(_ line: [String]) {
-        #expect(SearchCommand.plainStart(arguments: line) == nil)
-        #expect(SimilarCommand.plainStart(arguments: line) == nil)
+        #expect(SearchInvocation(plain: line) == nil)
+        #expect(SimilarInvocation(plain: line) == nil)
     }
 }
