@@ -113,6 +113,8 @@ let package = Package(
         .testTarget(name: "BylineConfigTests", dependencies: ["BylineConfig", "TerminalKit", "TestSupport"]),
         .testTarget(name: "BylineExtractTests", dependencies: ["BylineExtract", "BylineCore", "TestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport", "BylineCore", "BylineStore"]),
+        // The executable's own parts (its command lines read without the argument parser).
+        .testTarget(name: "BylineCommandTests", dependencies: ["byline", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         .testTarget(
             name: "BylineSyncTests",
             dependencies: ["BylineSync", "BylineFeeds", "FeedParsing", "BylineStore", "BylineCore", "TestSupport"],

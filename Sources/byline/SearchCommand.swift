@@ -29,15 +29,56 @@ struct SearchCommand: ParsableCommand {
     var json = false
 
     @Option(help: "Print at most this many stories.")
-    var limit = 20
+    var limit = SearchInvocation.defaultLimit
 
-    func validate() throws {
-        guard limit > 0 else { throw ValidationError("--limit must be at least 1") }
-        if path != nil && libraryPath != nil { throw ValidationError("give the library once: as PATH or with --library") }
+    /// What was asked, read by the parser.
+    var invocation: SearchInvocation {
+        SearchInvocation(query: query, library: path ?? libraryPath, json: json, limit: limit)
     }
 
+    func validate() throws {
+        if path != nil && libraryPath != nil { throw ValidationError("give the library once: as PATH or with --library") }
+        if let problem = invocation.problem { throw ValidationError(problem) }
+    }
+
+    func run() throws { try invocation.run() }
+}
+
+/// A search as `byline search` was asked for it, by the argument parser or without it.
+struct SearchInvocation: PlainCommand, Equatable {
+    static let defaultLimit = 20
+
+    var query: String
+    var library: String?
+    var json = false
+    var limit = defaultLimit
+
+    /// `search QUERY [PATH] [--library FOLDER] [--json] [--limit N]` read without the
+    /// argument parser (see `PlainArguments`); nil for any other shape or a value it would
+    /// refuse, which the parser then reads and explains.
+    init?(plain arguments: [String]) {
+        guard arguments.first == "search",
+              let plain = PlainArguments(arguments.dropFirst(), flags: ["--json"], options: ["--library", "--limit"]),
+              (1...2).contains(plain.positionals.count) else { return nil }
+        let library = plain.option("--library")
+        if plain.positionals.count == 2 && library != nil { return nil }
+        self.init(query: plain.positionals[0], library: plain.positionals.dropFirst().first ?? library, json: plain.has("--json"))
+        if let limit = plain.option("--limit") {
+            guard let number = Int(limit) else { return nil }
+            self.limit = number
+        }
+        if problem != nil { return nil }
+    }
+
+    init(query: String, library: String?, json: Bool, limit: Int = defaultLimit) {
+        (self.query, self.library, self.json, self.limit) = (query, library, json, limit)
+    }
+
+    /// Why the parser refuses these values, or nil.
+    var problem: String? { limit > 0 ? nil : "--limit must be at least 1" }
+
     func run() throws {
-        let choice = try LibraryChoice.choose(path: path ?? libraryPath)
+        let choice = try LibraryChoice.choose(path: library)
         let index = try SearchIndexing.current(Library(folder: choice.folder))
         let answer = index.search(query, limit: limit)
         if json {
@@ -63,6 +104,28 @@ struct SimilarCommand: ParsableCommand {
 
     @Flag(help: "Print JSON: one object per story, with its path, title, source, date and score.")
     var json = false
+
+    func run() throws { try SimilarInvocation(file: file, library: library, json: json).run() }
+}
+
+/// "More on this" as `byline similar` was asked for it, by the argument parser or without it.
+struct SimilarInvocation: PlainCommand, Equatable {
+    var file: String
+    var library: String?
+    var json = false
+
+    /// `similar FILE [--library FOLDER] [--json]` read without the argument parser (see
+    /// `PlainArguments`); nil for any other shape.
+    init?(plain arguments: [String]) {
+        guard arguments.first == "similar",
+              let plain = PlainArguments(arguments.dropFirst(), flags: ["--json"], options: ["--library"]),
+              plain.positionals.count == 1 else { return nil }
+        self.init(file: plain.positionals[0], library: plain.option("--library"), json: plain.has("--json"))
+    }
+
+    init(file: String, library: String?, json: Bool) {
+        (self.file, self.library, self.json) = (file, library, json)
+    }
 
     func run() throws {
         let url = URL(fileURLWithPath: (file as NSString).expandingTildeInPath).standardizedFileURL

@@ -2,13 +2,25 @@ import ArgumentParser
 import Foundation
 import NcursesTerminal
 
+/// Commands whose common forms are read without the argument parser, which a start would
+/// otherwise spend some 3 ms of CPU in (reflecting over every command's options). Each
+/// gives nil for any other shape, and the parser reads the line.
+let plainStarts: [([String]) -> (any PlainCommand)?] = [
+    { ReadCommand.plainStart(arguments: $0) },
+    { SearchInvocation(plain: $0) },
+    { SimilarInvocation(plain: $0) },
+]
+
+extension ReadCommand: PlainCommand {}
+
 // Errors are one line: "byline: <file or URL>: <what is wrong>", then a non-zero exit.
 do {
-    if let problem = SubcommandGuess.problem(arguments: Array(CommandLine.arguments.dropFirst())) {
+    let arguments = Array(CommandLine.arguments.dropFirst())
+    if let problem = SubcommandGuess.problem(arguments: arguments) {
         throw CommandFailure(problem)
     }
-    if let reading = ReadCommand.plainStart(arguments: Array(CommandLine.arguments.dropFirst())) {
-        try reading.run()
+    if let command = plainStarts.lazy.compactMap({ $0(arguments) }).first {
+        try command.run()
     } else {
         var command = try Byline.parseAsRoot()
         try command.run()

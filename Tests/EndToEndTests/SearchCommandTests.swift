@@ -69,6 +69,28 @@ extension EndToEnd {
             #expect(!similar.contains { $0.path == "a/rail.txt" })
         }
 
+        /// The common forms are read without the argument parser; the others still reach
+        /// it, and answer or explain as it always did.
+        @Test func formsTheQuickStartLeavesAreStillRead() async throws {
+            let home = try ScratchFolder(prefix: "home")
+            defer { home.remove() }
+            try makeLibrary(home)
+            let library = home.url.appendingPathComponent("lib").path
+            let binary = try #require(Reader.binary)
+
+            #expect(try await search(["rail", "--library=" + library, "--limit=1"], home: home).stories.map(\.path) == ["d/rail2.txt"])
+            #expect(try await search(["rail", "--library", library, "--limit", "1"], home: home).stories.map(\.path) == ["d/rail2.txt"])
+
+            let refused = try await runProgram(binary, ["search", "rail", library, "--limit", "0"], environment: Reader.environment(home: home))
+            #expect(refused.status != 0)
+            #expect(refused.standardError.contains("--limit must be at least 1"), "\(refused.standardError)")
+            #expect(refused.standardOutput.isEmpty)
+
+            let help = try await runProgram(binary, ["similar", "--help"], environment: Reader.environment(home: home))
+            #expect(help.status == 0)
+            #expect(help.standardOutput.contains("USAGE: byline similar <file>"), "\(help.standardOutput)")
+        }
+
         @Test func aMissingFileIsOneLine() async throws {
             let home = try ScratchFolder(prefix: "home")
             defer { home.remove() }
