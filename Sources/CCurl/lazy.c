@@ -22,6 +22,16 @@ static struct {
     CURLcode (*easy_getinfo)(CURL *, CURLINFO, ...);
     struct curl_slist *(*slist_append)(struct curl_slist *, const char *);
     void (*slist_free_all)(struct curl_slist *);
+    void (*easy_reset)(CURL *);
+    CURLM *(*multi_init)(void);
+    CURLMcode (*multi_cleanup)(CURLM *);
+    CURLMcode (*multi_add_handle)(CURLM *, CURL *);
+    CURLMcode (*multi_remove_handle)(CURLM *, CURL *);
+    CURLMcode (*multi_perform)(CURLM *, int *);
+    CURLMcode (*multi_poll)(CURLM *, struct curl_waitfd *, unsigned int, int, int *);
+    CURLMcode (*multi_wakeup)(CURLM *);
+    CURLMcode (*multi_timeout)(CURLM *, long *);
+    CURLMsg *(*multi_info_read)(CURLM *, int *);
 } curl;
 static int loaded;
 static pthread_once_t once = PTHREAD_ONCE_INIT;
@@ -48,8 +58,21 @@ static void load(void) {
     *(void **)&curl.easy_getinfo = dlsym(library, "curl_easy_getinfo");
     *(void **)&curl.slist_append = dlsym(library, "curl_slist_append");
     *(void **)&curl.slist_free_all = dlsym(library, "curl_slist_free_all");
+    *(void **)&curl.easy_reset = dlsym(library, "curl_easy_reset");
+    *(void **)&curl.multi_init = dlsym(library, "curl_multi_init");
+    *(void **)&curl.multi_cleanup = dlsym(library, "curl_multi_cleanup");
+    *(void **)&curl.multi_add_handle = dlsym(library, "curl_multi_add_handle");
+    *(void **)&curl.multi_remove_handle = dlsym(library, "curl_multi_remove_handle");
+    *(void **)&curl.multi_perform = dlsym(library, "curl_multi_perform");
+    *(void **)&curl.multi_poll = dlsym(library, "curl_multi_poll");
+    *(void **)&curl.multi_wakeup = dlsym(library, "curl_multi_wakeup");
+    *(void **)&curl.multi_timeout = dlsym(library, "curl_multi_timeout");
+    *(void **)&curl.multi_info_read = dlsym(library, "curl_multi_info_read");
+    // curl_multi_poll and curl_multi_wakeup came with libcurl 7.68 (2020).
     loaded = curl.global_init && curl.easy_init && curl.easy_cleanup && curl.easy_perform && curl.easy_strerror
-        && curl.easy_setopt && curl.easy_getinfo && curl.slist_append && curl.slist_free_all;
+        && curl.easy_setopt && curl.easy_getinfo && curl.slist_append && curl.slist_free_all && curl.easy_reset
+        && curl.multi_init && curl.multi_cleanup && curl.multi_add_handle && curl.multi_remove_handle
+        && curl.multi_perform && curl.multi_poll && curl.multi_wakeup && curl.multi_timeout && curl.multi_info_read;
 }
 
 static int ready(void) {
@@ -109,3 +132,36 @@ struct curl_slist *curl_slist_append(struct curl_slist *list, const char *text) 
 void curl_slist_free_all(struct curl_slist *list) {
     if (ready()) curl.slist_free_all(list);
 }
+
+void curl_easy_reset(CURL *handle) {
+    if (ready()) curl.easy_reset(handle);
+}
+
+// NULL when libcurl cannot be loaded, as curl_easy_init.
+CURLM *curl_multi_init(void) { return ready() ? curl.multi_init() : NULL; }
+
+CURLMcode curl_multi_cleanup(CURLM *multi) { return ready() ? curl.multi_cleanup(multi) : CURLM_BAD_HANDLE; }
+
+CURLMcode curl_multi_add_handle(CURLM *multi, CURL *handle) {
+    return ready() ? curl.multi_add_handle(multi, handle) : CURLM_BAD_HANDLE;
+}
+
+CURLMcode curl_multi_remove_handle(CURLM *multi, CURL *handle) {
+    return ready() ? curl.multi_remove_handle(multi, handle) : CURLM_BAD_HANDLE;
+}
+
+CURLMcode curl_multi_perform(CURLM *multi, int *running) {
+    return ready() ? curl.multi_perform(multi, running) : CURLM_BAD_HANDLE;
+}
+
+CURLMcode curl_multi_poll(CURLM *multi, struct curl_waitfd *extra, unsigned int count, int milliseconds, int *ready_count) {
+    return ready() ? curl.multi_poll(multi, extra, count, milliseconds, ready_count) : CURLM_BAD_HANDLE;
+}
+
+CURLMcode curl_multi_wakeup(CURLM *multi) { return ready() ? curl.multi_wakeup(multi) : CURLM_BAD_HANDLE; }
+
+CURLMcode curl_multi_timeout(CURLM *multi, long *milliseconds) {
+    return ready() ? curl.multi_timeout(multi, milliseconds) : CURLM_BAD_HANDLE;
+}
+
+CURLMsg *curl_multi_info_read(CURLM *multi, int *left) { return ready() ? curl.multi_info_read(multi, left) : NULL; }

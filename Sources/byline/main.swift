@@ -9,6 +9,8 @@ do {
     }
     if let reading = ReadCommand.plainStart(arguments: Array(CommandLine.arguments.dropFirst())) {
         try reading.run()
+    } else if let fetching = FetchCommand.plainStart(arguments: Array(CommandLine.arguments.dropFirst())) {
+        try fetching.run()
     } else {
         var command = try Byline.parseAsRoot()
         try command.run()

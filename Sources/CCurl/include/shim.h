@@ -35,4 +35,18 @@ static inline CURLcode byline_curl_get_long(CURL *handle, CURLINFO info, long *v
 static inline CURLcode byline_curl_get_string(CURL *handle, CURLINFO info, char **value) {
     return curl_easy_getinfo(handle, info, value);
 }
+// The next finished transfer of `multi`: 1 with its handle and result, or 0 when none is
+// left to report (CURLMsg's result sits in a union, which Swift reads awkwardly).
+static inline int byline_curl_next_done(CURLM *multi, CURL **handle, CURLcode *result) {
+    int left = 0;
+    CURLMsg *message;
+    while ((message = curl_multi_info_read(multi, &left)) != NULL) {
+        if (message->msg == CURLMSG_DONE) {
+            *handle = message->easy_handle;
+            *result = message->data.result;
+            return 1;
+        }
+    }
+    return 0;
+}
 #endif
