@@ -16,7 +16,6 @@ static struct {
     CURLcode (*global_init)(long);
     CURL *(*easy_init)(void);
     void (*easy_cleanup)(CURL *);
-    CURLcode (*easy_perform)(CURL *);
     const char *(*easy_strerror)(CURLcode);
     CURLcode (*easy_setopt)(CURL *, CURLoption, ...);
     CURLcode (*easy_getinfo)(CURL *, CURLINFO, ...);
@@ -52,7 +51,6 @@ static void load(void) {
     *(void **)&curl.global_init = dlsym(library, "curl_global_init");
     *(void **)&curl.easy_init = dlsym(library, "curl_easy_init");
     *(void **)&curl.easy_cleanup = dlsym(library, "curl_easy_cleanup");
-    *(void **)&curl.easy_perform = dlsym(library, "curl_easy_perform");
     *(void **)&curl.easy_strerror = dlsym(library, "curl_easy_strerror");
     *(void **)&curl.easy_setopt = dlsym(library, "curl_easy_setopt");
     *(void **)&curl.easy_getinfo = dlsym(library, "curl_easy_getinfo");
@@ -69,7 +67,7 @@ static void load(void) {
     *(void **)&curl.multi_timeout = dlsym(library, "curl_multi_timeout");
     *(void **)&curl.multi_info_read = dlsym(library, "curl_multi_info_read");
     // curl_multi_poll and curl_multi_wakeup came with libcurl 7.68 (2020).
-    loaded = curl.global_init && curl.easy_init && curl.easy_cleanup && curl.easy_perform && curl.easy_strerror
+    loaded = curl.global_init && curl.easy_init && curl.easy_cleanup && curl.easy_strerror
         && curl.easy_setopt && curl.easy_getinfo && curl.slist_append && curl.slist_free_all && curl.easy_reset
         && curl.multi_init && curl.multi_cleanup && curl.multi_add_handle && curl.multi_remove_handle
         && curl.multi_perform && curl.multi_poll && curl.multi_wakeup && curl.multi_timeout && curl.multi_info_read;
@@ -80,16 +78,12 @@ static int ready(void) {
     return loaded;
 }
 
-CURLcode curl_global_init(long flags) { return ready() ? curl.global_init(flags) : CURLE_FAILED_INIT; }
-
 // NULL when libcurl cannot be loaded: the caller reports that no transfer could start.
 CURL *curl_easy_init(void) { return ready() ? curl.easy_init() : NULL; }
 
 void curl_easy_cleanup(CURL *handle) {
     if (ready()) curl.easy_cleanup(handle);
 }
-
-CURLcode curl_easy_perform(CURL *handle) { return ready() ? curl.easy_perform(handle) : CURLE_FAILED_INIT; }
 
 const char *curl_easy_strerror(CURLcode code) {
     return ready() ? curl.easy_strerror(code) : "libcurl (libcurl.so.4) could not be loaded";
@@ -165,3 +159,35 @@ CURLMcode curl_multi_timeout(CURLM *multi, long *milliseconds) {
 }
 
 CURLMsg *curl_multi_info_read(CURLM *multi, int *left) { return ready() ? curl.multi_info_read(multi, left) : NULL; }
+
+// libcurl's global set-up is not thread-safe: it runs once, and every caller waits for it.
+static pthread_once_t set_up_once = PTHREAD_ONCE_INIT;
+
+static void set_up(void) {
+    if (ready()) curl.global_init(CURL_GLOBAL_ALL);
+}
+
+void byline_curl_set_up(void) { pthread_once(&set_up_once, set_up); }
+
+static void *set_up_thread(void *unused) {
+    (void)unused;
+    byline_curl_set_up();
+    return NULL;
+}
+
+static void start_thread(void) {
+    pthread_attr_t attributes;
+    pthread_t thread;
+    if (pthread_attr_init(&attributes) != 0) return;  // the first transfer sets libcurl up instead
+    pthread_attr_setdetachstate(&attributes, PTHREAD_CREATE_DETACHED);
+    pthread_create(&thread, &attributes, set_up_thread, NULL);
+    pthread_attr_destroy(&attributes);
+}
+
+// Loading libcurl with the twenty libraries it brings and setting up TLS takes some 7 ms:
+// begun on a thread of its own, it happens beside the fetch's own start instead of before
+// its first request, which waits for it only if it is not yet done.
+void byline_curl_prepare(void) {
+    static pthread_once_t started = PTHREAD_ONCE_INIT;
+    pthread_once(&started, start_thread);
+}

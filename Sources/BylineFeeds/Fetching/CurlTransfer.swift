@@ -189,8 +189,4 @@ final class CurlTransfer: @unchecked Sendable {
             etag: responseHeaders["etag"], lastModified: responseHeaders["last-modified"],
             contentType: responseHeaders["content-type"], body: body))
     }
-
-    /// libcurl's global set-up is not thread-safe: it runs once, before any transfer
-    /// (and, begun by `HTTPClient.prepare`, while the fetch is still reading its files).
-    static let setUpOnce: Void = { curl_global_init(Int(CURL_GLOBAL_ALL)) }()
 }

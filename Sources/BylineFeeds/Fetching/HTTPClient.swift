@@ -28,12 +28,7 @@ public final class HTTPClient: Sendable {
     /// libraries it brings and setting up TLS takes some 7 ms: started as a fetch begins,
     /// that happens beside reading the subscriptions and feed states instead of before
     /// the first request, which waits for it only if it is not yet done.
-    public static func prepare() { _ = preparing }
-
-    private static let preparing: Void = {
-        let thread = Thread { _ = CurlTransfer.setUpOnce }
-        thread.start()
-    }()
+    public static func prepare() { byline_curl_prepare() }
 
     /// Lets the client's thread, and the connections it keeps open, go as soon as no
     /// request is running, rather than a few seconds later. A request after this still runs.

@@ -81,7 +81,8 @@ final class TransferLoop: @unchecked Sendable {
     private var spare: [UnsafeMutableRawPointer] = []
 
     private func loop() {
-        CurlTransfer.setUpOnce
+        // Once per process, and begun by `HTTPClient.prepare` before the first transfer.
+        byline_curl_set_up()
         guard let multi = curl_multi_init() else {
             failQueued()
             return

@@ -4,6 +4,11 @@
 // typed wrappers are how Swift sets options and reads results.
 #include <curl/curl.h>
 
+// Loads libcurl and runs its global set-up, once; a caller while another runs it waits.
+void byline_curl_set_up(void);
+// Starts `byline_curl_set_up` on a thread of its own, once per process (see lazy.c).
+void byline_curl_prepare(void);
+
 typedef size_t (*byline_curl_data_callback)(char *data, size_t size, size_t count, void *context);
 typedef int (*byline_curl_progress_callback)(void *context, curl_off_t download_total, curl_off_t downloaded,
                                              curl_off_t upload_total, curl_off_t uploaded);
