@@ -75,6 +75,7 @@ final class TransferLoop: @unchecked Sendable {
         if let multi { curl_multi_wakeup(multi) }
     }
 
+    // Used by the loop's thread alone (and `spare` under the lock as the thread ends).
     /// The transfers running, by easy handle.
     private var active: [UnsafeMutableRawPointer: Job] = [:]
     private var runningPerHost: [String: Int] = [:]
@@ -111,8 +112,6 @@ final class TransferLoop: @unchecked Sendable {
                 curl_multi_poll(multi, nil, 0, Int32(wait < 0 ? 1000 : min(wait, 1000)), nil)
             }
         }
-        for handle in spare { curl_easy_cleanup(handle) }
-        spare = []
         curl_multi_cleanup(multi)
     }
 
@@ -126,6 +125,10 @@ final class TransferLoop: @unchecked Sendable {
             let now = Date()
             idleSince = idleSince ?? now
             if closing || now.timeIntervalSince(idleSince ?? now) >= idleSeconds {
+                // Under the lock: a transfer queued from now on starts a thread of its own,
+                // which must find none of this one's handles.
+                for handle in spare { curl_easy_cleanup(handle) }
+                spare = []
                 threadRunning = false
                 multi = nil
                 return nil
