@@ -9,9 +9,11 @@ let plainStarts: [([String]) -> (any PlainCommand)?] = [
     { ReadCommand.plainStart(arguments: $0) },
     { SearchInvocation(plain: $0) },
     { SimilarInvocation(plain: $0) },
+    { FetchCommand.plainStart(arguments: $0) },
 ]
 
 extension ReadCommand: PlainCommand {}
+extension FetchCommand: PlainCommand {}
 
 // Errors are one line: "byline: <file or URL>: <what is wrong>", then a non-zero exit.
 do {

@@ -46,4 +46,44 @@ import Testing
         #expect(state.etag == "\"v1\"" && state.storyCount == 3)
         #expect(state.lastFetch == Date(timeIntervalSince1970: 1_800_000_000))
     }
+
+    /// The states file is written without JSONEncoder: what it writes must read back, through
+    /// JSONDecoder as ever, to the same states, whatever a feed's title or error holds.
+    @Test func savedStatesReadBackWhateverTheirTextHolds() throws {
+        let (bookkeeping, folder) = try bookkeeping()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let fetched = Date(timeIntervalSince1970: 1_796_000_000)
+        let states: [String: FeedFetchState] = [
+            "https://a.example/rss?x=1&y=\"2\"": FeedFetchState(
+                feedKey: "https://a.example/rss?x=1&y=\"2\"", title: "Quotes \" and \\ back\nslash, tab\t, bell\u{07}, café, 日本",
+                etag: "W/\"abc\"", lastModified: "Thu, 03 Dec 2026 18:41:00 GMT", lastFetch: fetched,
+                lastError: "HTTP 500 Internal Server Error\r\n", storyCount: 42),
+            "https://b.example/feed": FeedFetchState(feedKey: "https://old.example/feed"),
+            "http://c.example/Ä/feed": FeedFetchState(feedKey: "http://c.example/Ä/feed", lastFetch: fetched, storyCount: 0),
+        ]
+        try bookkeeping.update { $0 = states }
+        #expect(bookkeeping.stateFile.load() == states)
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .iso8601
+        let data = try Data(contentsOf: bookkeeping.stateFile.url)
+        #expect(try decoder.decode([String: FeedFetchState].self, from: data) == states)
+        try bookkeeping.update { $0 = [:] }
+        #expect(bookkeeping.stateFile.load().isEmpty)
+    }
+
+    /// One feed's state is laid out as JSONEncoder laid it out (sorted keys, pretty printed),
+    /// so a file written before reads and looks the same.
+    @Test func aSavedStateLooksAsTheEncoderWroteIt() throws {
+        let (bookkeeping, folder) = try bookkeeping()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let state = FeedFetchState(feedKey: "https://a.example/rss", title: "Daily / News", etag: "\"v1\"",
+                                   lastModified: "Thu, 03 Dec 2026 18:41:00 GMT",
+                                   lastFetch: Date(timeIntervalSince1970: 1_796_000_000), storyCount: 7)
+        try bookkeeping.update { $0 = ["https://a.example/rss": state] }
+        let encoder = JSONEncoder()
+        encoder.dateEncodingStrategy = .iso8601
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        let written = try String(contentsOf: bookkeeping.stateFile.url, encoding: .utf8)
+        #expect(written == String(decoding: try encoder.encode(["https://a.example/rss": state]), as: UTF8.self))
+    }
 }

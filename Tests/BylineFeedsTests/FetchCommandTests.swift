@@ -116,6 +116,41 @@ struct FetchCommandTests {
         #expect(try run(["feeds"] + library).output == listing)
     }
 
+    /// `byline fetch` is started without the argument parser when its options are its own:
+    /// they must mean what the parser makes of them, and anything else still reaches it.
+    @Test(.enabled(if: bylineBinary != nil, "the byline executable is not built"))
+    func fetchOptionsMeanTheSameWrittenEitherWayAndMistakesGetTheParsersAnswer() throws {
+        let server = try LoopbackServer()
+        defer { server.stop() }
+        server.route("/one", FetchTestFeeds.route(FetchTestFeeds.rss(title: "One", items: 2)))
+        server.route("/two", FetchTestFeeds.route(FetchTestFeeds.rss(title: "Two", items: 3)))
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("byline-fetchopts-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let config = folder.appendingPathComponent("config")
+        try FileManager.default.createDirectory(at: config.appendingPathComponent("byline"), withIntermediateDirectories: true)
+        try Data("[[feed]]\nurl = \"\(server.url("/one"))\"\n\n[[feed]]\nurl = \"\(server.url("/two"))\"\n".utf8)
+            .write(to: config.appendingPathComponent("byline/feeds.toml"))
+        let library = folder.appendingPathComponent("library")
+
+        // `--name=value` and `--name value`, options after the feed named, as the parser allows.
+        let chosen = try run(["fetch", server.url("/two"), "--library=\(library.path)", "--jobs", "1", "--timeout=5",
+                              "--full-story", "never"], config: config)
+        #expect(chosen == (0, "\(server.url("/two")): 3 new, 0 updated\n1 feed: 3 new stories, 0 updated\n", ""))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: library.appendingPathComponent("fetched").path).count == 3)
+
+        let badJobs = try run(["fetch", "--jobs", "many", "--library", library.path], config: config)
+        #expect(badJobs.status != 0)
+        #expect(badJobs.errors.contains("many") && badJobs.errors.contains("--jobs"))
+        let badMode = try run(["fetch", "--full-story=sometimes", "--library", library.path], config: config)
+        #expect(badMode.status != 0)
+        #expect(badMode.errors.contains("sometimes"))
+        let unknown = try run(["fetch", "--librar", library.path], config: config)
+        #expect(unknown.status != 0)
+        #expect(unknown.errors.contains("--librar"))
+        // Nothing was fetched by the three mistakes.
+        #expect(try FileManager.default.contentsOfDirectory(atPath: library.appendingPathComponent("fetched").path).count == 3)
+    }
+
     @Test(.enabled(if: bylineBinary != nil, "the byline executable is not built"))
     func importRefusesJavaScriptAndFileURLs() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("byline-import-\(UUID().uuidString)")

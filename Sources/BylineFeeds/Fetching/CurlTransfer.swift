@@ -1,12 +1,14 @@
 import CCurl
 import Foundation
 
-/// One GET (or a sync server's POST) through libcurl's easy interface, run to its end on the calling thread.
+/// One GET (or a sync server's POST) through libcurl: its options, its limits, and what
+/// the response comes to. `TransferLoop` runs it, beside the client's other transfers.
 ///
-/// The limits live in libcurl's callbacks, which run on that thread as the bytes arrive:
-/// the body callback refuses the chunk that would pass `maxBytes` (bytes after decoding,
-/// so a gzip bomb stops at the cap), and the progress callback, which libcurl calls at
-/// least once a second even when nothing arrives, stops a cancelled or overdue transfer.
+/// The limits live in libcurl's callbacks, which run on the loop's thread as the bytes
+/// arrive: the body callback refuses the chunk that would pass `maxBytes` (bytes after
+/// decoding, so a gzip bomb stops at the cap), and the progress callback, which libcurl
+/// calls at least once a second even when nothing arrives, stops a cancelled or overdue
+/// transfer (the loop checks both too, whenever it wakes).
 final class CurlTransfer: @unchecked Sendable {
     let url: URL
     let headers: [String]
@@ -17,7 +19,7 @@ final class CurlTransfer: @unchecked Sendable {
     private var cancelled = false
     private var deadline: UInt64 = 0
 
-    // Written only by libcurl's callbacks on the performing thread.
+    // Written only by libcurl's callbacks on the loop's thread.
     private var body = Data()
     private var tooLarge = false
     private var overdue = false
@@ -26,6 +28,10 @@ final class CurlTransfer: @unchecked Sendable {
     /// The last response's headers, names lowercased.
     private var responseHeaders: [String: String] = [:]
     private var lastLocation: String?
+    /// What libcurl holds for the transfer while it runs: its request headers and the
+    /// buffer it writes an error message into.
+    private var headerList: UnsafeMutablePointer<curl_slist>?
+    private let errorBuffer = UnsafeMutablePointer<CChar>.allocate(capacity: Int(CURL_ERROR_SIZE) + 1)
 
     init(url: URL, headers: [String], limits: FetchLimits, postBody: Data? = nil) {
         self.url = url
@@ -39,7 +45,13 @@ final class CurlTransfer: @unchecked Sendable {
         lock.withLock { cancelled = true }
     }
 
-    private var shouldStop: Bool {
+    deinit {
+        curl_slist_free_all(headerList)
+        errorBuffer.deallocate()
+    }
+
+    /// Whether the transfer should stop now: cancelled, or past its deadline.
+    var shouldStop: Bool {
         if lock.withLock({ cancelled }) { return true }
         if DispatchTime.now().uptimeNanoseconds > deadline {
             overdue = true
@@ -48,61 +60,59 @@ final class CurlTransfer: @unchecked Sendable {
         return false
     }
 
-    func perform() -> Result<HTTPResponse, FetchFailure> {
-        CurlTransfer.setUpOnce
+    /// Sets `handle` (new, or reset since its last transfer) up for this transfer, whose
+    /// time starts now. Called on the loop's thread, before the handle joins its multi.
+    func start(on handle: UnsafeMutableRawPointer) {
         deadline = DispatchTime.now().uptimeNanoseconds + UInt64(max(0, limits.timeout) * 1e9)
-        guard let handle = curl_easy_init() else { return .failure(.other("could not start a transfer")) }
-        defer { curl_easy_cleanup(handle) }
-        var list: UnsafeMutablePointer<curl_slist>?
-        for header in headers { list = curl_slist_append(list, header) }
-        defer { curl_slist_free_all(list) }
-        var errorBuffer = [CChar](repeating: 0, count: Int(CURL_ERROR_SIZE) + 1)
+        for header in headers { headerList = curl_slist_append(headerList, header) }
+        errorBuffer.initialize(repeating: 0, count: Int(CURL_ERROR_SIZE) + 1)
         let context = Unmanaged.passUnretained(self).toOpaque()
         let milliseconds = Int(max(1, limits.timeout * 1000))
-
-        let code: CURLcode = errorBuffer.withUnsafeMutableBufferPointer { errors in
-            byline_curl_set_string(handle, CURLOPT_URL, url.absoluteString)
-            if let postBody {
-                // COPYPOSTFIELDS copies the bytes at once, so they need not outlive this call.
-                byline_curl_set_long(handle, CURLOPT_POSTFIELDSIZE, postBody.count)
-                postBody.withUnsafeBytes { bytes in
-                    _ = byline_curl_set_pointer(handle, CURLOPT_COPYPOSTFIELDS, UnsafeMutableRawPointer(mutating: bytes.baseAddress))
-                }
+        byline_curl_set_string(handle, CURLOPT_URL, url.absoluteString)
+        if let postBody {
+            // COPYPOSTFIELDS copies the bytes at once, so they need not outlive this call.
+            byline_curl_set_long(handle, CURLOPT_POSTFIELDSIZE, postBody.count)
+            postBody.withUnsafeBytes { bytes in
+                _ = byline_curl_set_pointer(handle, CURLOPT_COPYPOSTFIELDS, UnsafeMutableRawPointer(mutating: bytes.baseAddress))
             }
-            byline_curl_set_long(handle, CURLOPT_NOSIGNAL, 1)
-            byline_curl_set_string(handle, CURLOPT_PROTOCOLS_STR, "http,https")
-            byline_curl_set_string(handle, CURLOPT_REDIR_PROTOCOLS_STR, "http,https")
-            byline_curl_set_long(handle, CURLOPT_FOLLOWLOCATION, 1)
-            byline_curl_set_long(handle, CURLOPT_MAXREDIRS, limits.maxRedirects)
-            byline_curl_set_long(handle, CURLOPT_TIMEOUT_MS, milliseconds)
-            byline_curl_set_long(handle, CURLOPT_CONNECTTIMEOUT_MS, milliseconds)
-            // An empty string asks for every encoding libcurl can decode; it inflates
-            // chunk by chunk, and each chunk passes the cap in `receiveBody` below.
-            byline_curl_set_string(handle, CURLOPT_ACCEPT_ENCODING, "")
-            // A declared Content-Length past the cap is refused before the body is read.
-            byline_curl_set_offset(handle, CURLOPT_MAXFILESIZE_LARGE, curl_off_t(limits.maxBytes))
-            byline_curl_set_string(handle, CURLOPT_USERAGENT, "Byline/0.1 (terminal newsreader)")
-            byline_curl_set_list(handle, CURLOPT_HTTPHEADER, list)
-            byline_curl_set_pointer(handle, CURLOPT_ERRORBUFFER, errors.baseAddress)
-            byline_curl_set_data_callback(handle, CURLOPT_WRITEFUNCTION) { data, size, count, context in
-                guard let data, let context else { return 0 }
-                return Unmanaged<CurlTransfer>.fromOpaque(context).takeUnretainedValue().receiveBody(data, size * count)
-            }
-            byline_curl_set_pointer(handle, CURLOPT_WRITEDATA, context)
-            byline_curl_set_data_callback(handle, CURLOPT_HEADERFUNCTION) { data, size, count, context in
-                guard let data, let context else { return 0 }
-                return Unmanaged<CurlTransfer>.fromOpaque(context).takeUnretainedValue().receiveHeader(data, size * count)
-            }
-            byline_curl_set_pointer(handle, CURLOPT_HEADERDATA, context)
-            byline_curl_set_long(handle, CURLOPT_NOPROGRESS, 0)
-            byline_curl_set_progress_callback(handle) { context, _, _, _, _ in
-                guard let context else { return 1 }
-                return Unmanaged<CurlTransfer>.fromOpaque(context).takeUnretainedValue().shouldStop ? 1 : 0
-            }
-            byline_curl_set_pointer(handle, CURLOPT_XFERINFODATA, context)
-            return curl_easy_perform(handle)
         }
-        let message = String(decoding: errorBuffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        byline_curl_set_long(handle, CURLOPT_NOSIGNAL, 1)
+        byline_curl_set_string(handle, CURLOPT_PROTOCOLS_STR, "http,https")
+        byline_curl_set_string(handle, CURLOPT_REDIR_PROTOCOLS_STR, "http,https")
+        byline_curl_set_long(handle, CURLOPT_FOLLOWLOCATION, 1)
+        byline_curl_set_long(handle, CURLOPT_MAXREDIRS, limits.maxRedirects)
+        byline_curl_set_long(handle, CURLOPT_TIMEOUT_MS, milliseconds)
+        byline_curl_set_long(handle, CURLOPT_CONNECTTIMEOUT_MS, milliseconds)
+        // An empty string asks for every encoding libcurl can decode; it inflates
+        // chunk by chunk, and each chunk passes the cap in `receiveBody` below.
+        byline_curl_set_string(handle, CURLOPT_ACCEPT_ENCODING, "")
+        // A declared Content-Length past the cap is refused before the body is read.
+        byline_curl_set_offset(handle, CURLOPT_MAXFILESIZE_LARGE, curl_off_t(limits.maxBytes))
+        byline_curl_set_string(handle, CURLOPT_USERAGENT, "Byline/0.1 (terminal newsreader)")
+        byline_curl_set_list(handle, CURLOPT_HTTPHEADER, headerList)
+        byline_curl_set_pointer(handle, CURLOPT_ERRORBUFFER, errorBuffer)
+        byline_curl_set_data_callback(handle, CURLOPT_WRITEFUNCTION) { data, size, count, context in
+            guard let data, let context else { return 0 }
+            return Unmanaged<CurlTransfer>.fromOpaque(context).takeUnretainedValue().receiveBody(data, size * count)
+        }
+        byline_curl_set_pointer(handle, CURLOPT_WRITEDATA, context)
+        byline_curl_set_data_callback(handle, CURLOPT_HEADERFUNCTION) { data, size, count, context in
+            guard let data, let context else { return 0 }
+            return Unmanaged<CurlTransfer>.fromOpaque(context).takeUnretainedValue().receiveHeader(data, size * count)
+        }
+        byline_curl_set_pointer(handle, CURLOPT_HEADERDATA, context)
+        byline_curl_set_long(handle, CURLOPT_NOPROGRESS, 0)
+        byline_curl_set_progress_callback(handle) { context, _, _, _, _ in
+            guard let context else { return 1 }
+            return Unmanaged<CurlTransfer>.fromOpaque(context).takeUnretainedValue().shouldStop ? 1 : 0
+        }
+        byline_curl_set_pointer(handle, CURLOPT_XFERINFODATA, context)
+    }
+
+    /// What the transfer came to, once libcurl says it ended with `code` (or the loop
+    /// stopped it): read from `handle` before the handle is reset for another transfer.
+    func finish(_ code: CURLcode, handle: UnsafeMutableRawPointer) -> Result<HTTPResponse, FetchFailure> {
+        let message = String(cString: errorBuffer)
         return outcome(code, handle: handle, message: message.isEmpty ? String(cString: curl_easy_strerror(code)) : message)
     }
 
@@ -179,8 +189,4 @@ final class CurlTransfer: @unchecked Sendable {
             etag: responseHeaders["etag"], lastModified: responseHeaders["last-modified"],
             contentType: responseHeaders["content-type"], body: body))
     }
-
-    /// libcurl's global set-up is not thread-safe: it runs once, before any transfer
-    /// (and, begun by `HTTPClient.prepare`, while the fetch is still reading its files).
-    static let setUpOnce: Void = { curl_global_init(Int(CURL_GLOBAL_ALL)) }()
 }

@@ -37,10 +37,17 @@ public struct FeedFetcher: Sendable {
 
     var bookkeeping: FeedBookkeeping { FeedBookkeeping(library: library) }
 
-    public func fetchAll(subscriptions: [Subscription],
+    /// The feeds' fetch states as saved, to hand to `fetchAll`.
+    public func readStates() -> LoadedFetchStates { bookkeeping.stateFile.loadNoting() }
+
+    /// Fetches `subscriptions`, knowing the feeds' states as `loaded` says (read from the
+    /// library when nil): `byline fetch` reads them while libcurl loads, before the
+    /// fetch's threads start, since a thread started while libcurl loads waits for it.
+    public func fetchAll(subscriptions: [Subscription], states loaded: LoadedFetchStates? = nil,
                          progress: @escaping @Sendable (FetchProgress) -> Void = { _ in }) async -> FetchReport {
-        let loaded = bookkeeping.stateFile.loadNoting()
+        let loaded = loaded ?? readStates()
         let states = loaded.states
+        let storiesKept = self.storiesKept(in: states)
         // The addresses of the stories there are, so none is saved twice: read once per
         // fetch, when the first new story is about to be saved.
         let known = KnownStoryURLs(library: library)
@@ -63,7 +70,8 @@ public struct FeedFetcher: Sendable {
                 guard next < subscriptions.count else { return }
                 let index = next
                 let subscription = subscriptions[index]
-                group.addTask { (index, await download(subscription, states: states, client: client, pages: pages, existing: existing)) }
+                group.addTask { (index, await download(subscription, states: states, storiesKept: storiesKept, client: client,
+                                                          pages: pages, existing: existing)) }
                 next += 1
             }
             for _ in 0..<concurrency { startNext() }
@@ -106,10 +114,13 @@ public struct FeedFetcher: Sendable {
 
     /// Validators are sent only while the feed's stories are still there: after the
     /// library lost them, a 304 would leave it empty.
-    func validators(for subscription: Subscription, in states: [String: FeedFetchState]) -> Validators {
-        let storyFolder = library.folder.appendingPathComponent(StoryFileName.folder).path
-        guard let state = states[subscription.url], state.storyCount > 0,
-              FileManager.default.fileExists(atPath: storyFolder) else { return Validators() }
+    /// Whether the library's folder of fetched stories is there, asked once per fetch.
+    func storiesKept(in states: [String: FeedFetchState]) -> Bool {
+        !states.isEmpty && FileManager.default.fileExists(atPath: library.folder.appendingPathComponent(StoryFileName.folder).path)
+    }
+
+    func validators(for subscription: Subscription, in states: [String: FeedFetchState], storiesKept: Bool) -> Validators {
+        guard storiesKept, let state = states[subscription.url], state.storyCount > 0 else { return Validators() }
         return Validators(etag: state.etag, lastModified: state.lastModified)
     }
 
@@ -127,13 +138,14 @@ public struct FeedFetcher: Sendable {
     }
 
     /// Downloads, parses and compares one feed: the part that runs beside other feeds.
-    func download(_ subscription: Subscription, states: [String: FeedFetchState], client: HTTPClient,
+    func download(_ subscription: Subscription, states: [String: FeedFetchState], storiesKept: Bool, client: HTTPClient,
                   pages: StoryPages, existing: FetchedNames? = nil) async -> Download {
         guard let url = URL(string: subscription.url) else {
             return Download(outcome: FeedOutcome(subscription: subscription, result: .failed(.badURL(subscription.url))))
         }
         let response: HTTPResponse
-        switch await client.get(url, validators: validators(for: subscription, in: states), accept: FeedDiscovery.feedAccept) {
+        let validators = self.validators(for: subscription, in: states, storiesKept: storiesKept)
+        switch await client.get(url, validators: validators, accept: FeedDiscovery.feedAccept) {
         case .failure(let failure):
             return Download(outcome: FeedOutcome(subscription: subscription, result: .failed(failure)))
         case .success(let got):

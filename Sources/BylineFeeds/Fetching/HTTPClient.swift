@@ -10,14 +10,16 @@ import Foundation
 /// stopped. Here every inflated chunk passes `CurlTransfer`'s cap on libcurl's own thread,
 /// which stops the transfer the moment the cap is passed, and libcurl enforces the deadline
 /// itself, so memory stays near `maxBytes` whatever the server sends.
+///
+/// A client's requests run side by side on one thread of its own (`TransferLoop`), at most
+/// `connectionsPerHost` to one host at once, sharing connections and looked-up hosts.
 public final class HTTPClient: Sendable {
     public let limits: FetchLimits
-    private let hosts: HostConnections
-    private let threads = TransferThreads()
+    private let transfers: TransferLoop
 
     public init(limits: FetchLimits = FetchLimits(), connectionsPerHost: Int = 8) {
         self.limits = limits
-        hosts = HostConnections(perHost: max(1, connectionsPerHost))
+        transfers = TransferLoop(perHost: connectionsPerHost)
         Self.prepare()
     }
 
@@ -26,15 +28,11 @@ public final class HTTPClient: Sendable {
     /// libraries it brings and setting up TLS takes some 7 ms: started as a fetch begins,
     /// that happens beside reading the subscriptions and feed states instead of before
     /// the first request, which waits for it only if it is not yet done.
-    public static func prepare() { _ = preparing }
+    public static func prepare() { byline_curl_prepare() }
 
-    private static let preparing: Void = {
-        let thread = Thread { _ = CurlTransfer.setUpOnce }
-        thread.start()
-    }()
-
-    /// Kept for callers that close a client when done; each request cleans up after itself.
-    public func close() {}
+    /// Lets the client's thread, and the connections it keeps open, go as soon as no
+    /// request is running, rather than a few seconds later. A request after this still runs.
+    public func close() { transfers.close() }
 
     /// GETs `url`, sending `validators` so an unchanged resource answers 304.
     public func get(_ url: URL, validators: Validators = Validators(), accept: String = "*/*") async -> Result<HTTPResponse, FetchFailure> {
@@ -61,44 +59,14 @@ public final class HTTPClient: Sendable {
     }
 
     private func run(_ transfer: CurlTransfer, host: String) async -> Result<HTTPResponse, FetchFailure> {
-        let hosts = self.hosts, threads = self.threads
+        let transfers = self.transfers
         return await withTaskCancellationHandler {
             await withCheckedContinuation { continuation in
-                // libcurl's easy interface blocks, so each request runs on a thread of its
-                // own rather than one of the few the async runtime shares.
-                threads.run {
-                    hosts.enter(host)
-                    let result = transfer.perform()
-                    hosts.leave(host)
-                    continuation.resume(returning: result)
-                }
+                transfers.run(TransferLoop.Job(transfer: transfer, host: host) { continuation.resume(returning: $0) })
             }
         } onCancel: {
             transfer.cancel()
+            transfers.wake()
         }
-    }
-}
-
-/// At most `perHost` requests to one host at once; the rest wait their turn.
-final class HostConnections: @unchecked Sendable {
-    private let perHost: Int
-    private let condition = NSCondition()
-    private var open: [String: Int] = [:]
-
-    init(perHost: Int) { self.perHost = perHost }
-
-    func enter(_ host: String) {
-        condition.lock()
-        while open[host, default: 0] >= perHost { condition.wait() }
-        open[host, default: 0] += 1
-        condition.unlock()
-    }
-
-    func leave(_ host: String) {
-        condition.lock()
-        open[host, default: 1] -= 1
-        if open[host] == 0 { open[host] = nil }
-        condition.broadcast()
-        condition.unlock()
     }
 }

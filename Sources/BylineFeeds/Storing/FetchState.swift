@@ -69,10 +69,7 @@ public struct FetchStateFile: Sendable {
     ///   file is the old one or the new one, never torn, for bookkeeping whose loss costs
     ///   only a download.
     public func save(_ states: [String: FeedFetchState], syncingFolder: Bool = true) throws {
-        let encoder = JSONEncoder()
-        encoder.dateEncodingStrategy = .iso8601
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        try AtomicFile.save(Array(try encoder.encode(states)), to: url.path, syncingFolder: syncingFolder)
+        try AtomicFile.save(FetchStateJSON.bytes(states), to: url.path, syncingFolder: syncingFolder)
     }
 }
 

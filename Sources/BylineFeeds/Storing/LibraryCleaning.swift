@@ -82,6 +82,8 @@ public enum LibraryCleaning {
 
     /// Removes the plan's stories for good; the ones that could not be removed, with why.
     public static func remove(_ plan: Plan, from library: Library) -> (removed: Int, failures: [String]) {
+        // Nothing to remove: the library's lock is not even taken.
+        guard !plan.expired.isEmpty else { return (0, []) }
         do {
             // One lock and one index rewrite for the whole batch.
             let failures = try library.remove(plan.expired.map(\.id), keepForUndo: false)
