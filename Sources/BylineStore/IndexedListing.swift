@@ -16,7 +16,7 @@ public final class IndexedListing: StoryListing, @unchecked Sendable {
     private let sections: [Range<Int>]
     /// Whether the index keeps its rows in path order (version 3); one written by an
     /// older Byline does not, until the next check rewrites it.
-    public let hasPathOrder: Bool
+    let hasPathOrder: Bool
     /// The checksum that ends the header: it changes with any count or section length.
     let headerChecksum: UInt64
 
