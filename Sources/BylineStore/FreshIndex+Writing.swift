@@ -65,6 +65,7 @@ extension FreshIndex {
             .rows: order.count * IndexLayout.rowSize, .pathLookup: order.count * IndexLayout.lookupEntrySize,
             .linkLookup: links.count, .problems: problemBytes.count,
             .paths: order.reduce(0) { $0 + pathRange(Int($1)).count }, .keys: keys.count, .details: details.count,
+            .pathOrder: order.count * IndexLayout.pathOrderEntrySize,
         ]
         let hasDates = order.contains { slots[Int($0)].hasDate }
         let header = IndexLayout.header(storyCount: order.count, problemCount: problems.count, hasDates: hasDates, lengths: lengths)
@@ -104,7 +105,22 @@ extension FreshIndex {
                 details.append(Int(slots[file].detailsOffset)..<Int(slots[file].detailsOffset + slots[file].detailsLength), to: &out)
             }
         }
+        if failure == 0 { failure = writePathOrder(order, rowOf: rowOf, to: sink) }
         return failure
+    }
+
+    /// The rows in the order of their paths' bytes (`IndexLayout`). The scan finds a
+    /// folder's files in no order, so they are sorted here, once per index built.
+    private func writePathOrder(_ order: [UInt32], rowOf: [UInt32], to sink: Sink) -> Int32 {
+        var byPath = order
+        paths.withUnsafeBytes { all in
+            func path(_ file: UInt32) -> UnsafeRawBufferPointer { UnsafeRawBufferPointer(rebasing: all[pathRange(Int(file))]) }
+            byPath.sort { ReadingStateMerge.precedes(path($0), path($1)) }
+        }
+        var out: [UInt8] = []
+        out.reserveCapacity(byPath.count * IndexLayout.pathOrderEntrySize)
+        for file in byPath { out.appendLittleEndian(rowOf[Int(file)]) }
+        return out.withUnsafeBytes(sink.bytes)
     }
 
     /// One blob: each story's bytes, appended by `append`, in list order, a buffer's

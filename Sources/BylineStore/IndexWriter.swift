@@ -205,11 +205,13 @@ struct IndexWriter {
         }
         var problemBytes: [UInt8] = []
         for problem in problems { IndexDetails.encode(problem, into: &problemBytes) }
+        let pathOrder = pathOrder(items, newRowOfOld: newRowOfOld)
 
-        // header | rows | path lookup | link lookup | problems | paths | keys | details
+        // header | rows | path lookup | link lookup | problems | paths | keys | details | path order
         var lengths: [IndexLayout.Section: Int] = [
             .rows: rows.count, .pathLookup: pathLookup.count * IndexLayout.lookupEntrySize,
             .linkLookup: linkLookup.count * IndexLayout.lookupEntrySize, .problems: problemBytes.count,
+            .pathOrder: pathOrder.count * IndexLayout.pathOrderEntrySize,
         ]
         for (index, blob) in blobs.enumerated() { lengths[blob] = oldLengths[index] + newBlobs[index].count }
         let header = IndexLayout.header(storyCount: items.count, problemCount: problems.count, hasDates: hasDates, lengths: lengths)
@@ -226,7 +228,76 @@ struct IndexWriter {
             let failure = emit(.bytes(newBlobs[index]))
             if failure != 0 { return failure }
         }
-        return 0
+        var orderBytes: [UInt8] = []
+        orderBytes.reserveCapacity(pathOrder.count * IndexLayout.pathOrderEntrySize)
+        for row in pathOrder { orderBytes.appendLittleEndian(row) }
+        return emit(.bytes(orderBytes))
+    }
+
+    // MARK: - Path order
+
+    /// The new index's rows in the order of their paths' bytes (`IndexLayout`): the old
+    /// index's order with the dropped rows left out and the added ones merged in, each
+    /// found its place by a binary search, so an update of a few stories reads a few
+    /// dozen paths, not all of them. Sorted afresh when there is no old order to keep
+    /// (a new index, one written before the path order was kept, or a damaged one).
+    private func pathOrder(_ items: [Item], newRowOfOld: [UInt32]) -> [UInt32] {
+        var newRowOfAdded = [UInt32](repeating: 0, count: added.count)
+        for (newRow, item) in items.enumerated() { if case .new(let index) = item { newRowOfAdded[index] = UInt32(newRow) } }
+        // The added paths one after another, each a range of `addedBytes`.
+        var addedBytes: [UInt8] = [], addedPaths: [Range<Int>] = []
+        addedPaths.reserveCapacity(added.count)
+        for entry in added {
+            let start = addedBytes.count
+            addedBytes.append(contentsOf: entry.id.path.utf8)
+            addedPaths.append(start..<addedBytes.count)
+        }
+        return addedBytes.withUnsafeBytes { addedBytes -> [UInt32] in
+            func addedPath(_ index: Int) -> UnsafeRawBufferPointer { UnsafeRawBufferPointer(rebasing: addedBytes[addedPaths[index]]) }
+            guard let old, let kept = keptInPathOrder(old, newRowOfOld: newRowOfOld) else {
+                func path(_ row: UInt32) -> UnsafeRawBufferPointer {
+                    switch items[Int(row)] {
+                    case .old(let oldRow): return old?.pathBytes(at: oldRow) ?? UnsafeRawBufferPointer(start: nil, count: 0)
+                    case .new(let index): return addedPath(index)
+                    }
+                }
+                return (0..<UInt32(items.count)).sorted { ReadingStateMerge.precedes(path($0), path($1)) }
+            }
+            let sortedAdded = added.indices.sorted { ReadingStateMerge.precedes(addedPath($0), addedPath($1)) }
+            var order: [UInt32] = []
+            order.reserveCapacity(items.count)
+            var from = 0
+            for index in sortedAdded {
+                // The first kept row whose path sorts after the added one.
+                var low = from, high = kept.count
+                while low < high {
+                    let middle = (low + high) / 2
+                    if ReadingStateMerge.precedes(addedPath(index), old.pathBytes(at: kept[middle].old)) { high = middle } else { low = middle + 1 }
+                }
+                order += kept[from..<low].map(\.new)
+                order.append(newRowOfAdded[index])
+                from = low
+            }
+            order += kept[from...].map(\.new)
+            return order
+        }
+    }
+
+    /// The old index's kept rows in path order, with their new rows; nil when it has no
+    /// path order or one that does not list each of its rows once.
+    private func keptInPathOrder(_ old: IndexedListing, newRowOfOld: [UInt32]) -> [(old: Int, new: UInt32)]? {
+        var seen = RowSet(rows: old.count)
+        var kept: [(old: Int, new: UInt32)] = []
+        kept.reserveCapacity(self.kept.count)
+        var listed = 0
+        let hasOrder = old.forEachRowInPathOrder { row in
+            guard !seen.contains(row) else { return }
+            seen.insert(row)
+            listed += 1
+            if newRowOfOld[row] != .max { kept.append((row, newRowOfOld[row])) }
+        }
+        guard hasOrder, listed == old.count else { return nil }
+        return kept
     }
 
     /// The link lookup's keys for a story: its URL, normalised URL and title key.

@@ -14,43 +14,54 @@ public final class IndexedListing: StoryListing, @unchecked Sendable {
     /// The files that are not stories, as the index recorded them.
     public let problems: [LibraryProblem]
     private let sections: [Range<Int>]
+    /// Whether the index keeps its rows in path order (version 3); one written by an
+    /// older Byline does not, until the next check rewrites it.
+    let hasPathOrder: Bool
+    /// The checksum that ends the header: it changes with any count or section length.
+    let headerChecksum: UInt64
 
     private var buffer: UnsafeRawBufferPointer { bytes.buffer }
 
-    /// Reads the header of `bytes`; fails when they are not a usable version-2 index.
+    /// Reads the header of `bytes`; fails when they are not a usable index of this
+    /// version or of the one before (version 2, without the path order).
     init(_ bytes: IndexBytes) throws(Damage) {
         self.bytes = bytes
         let buffer = bytes.buffer
-        guard buffer.count >= IndexLayout.headerSize,
+        guard buffer.count >= IndexLayout.headerLength(version: IndexLayout.versionWithoutPathOrder),
               IndexLayout.magic.indices.allSatisfy({ buffer[$0] == IndexLayout.magic[$0] })
         else { throw Damage(reason: "not a Byline index") }
         let version = buffer.littleEndian(at: 8, as: UInt32.self)
-        guard version == IndexLayout.version else {
+        guard version == IndexLayout.version || version == IndexLayout.versionWithoutPathOrder else {
             throw Damage(reason: "index version \(version), expected \(IndexLayout.version)")
         }
-        let checksumAt = IndexLayout.headerSize - 8
-        guard buffer.littleEndian(at: checksumAt, as: UInt64.self) == StableHash.of(UnsafeRawBufferPointer(rebasing: buffer[0..<checksumAt])) else {
+        let checksumAt = IndexLayout.headerLength(version: version) - 8
+        guard buffer.count >= checksumAt + 8,
+              buffer.littleEndian(at: checksumAt, as: UInt64.self) == StableHash.of(UnsafeRawBufferPointer(rebasing: buffer[0..<checksumAt])) else {
             throw Damage(reason: "checksum does not match")
         }
         let storyCount = Int(buffer.littleEndian(at: 12, as: UInt32.self))
         let problemCount = Int(buffer.littleEndian(at: 16, as: UInt32.self))
-        var sections: [Range<Int>] = []
-        var end = IndexLayout.headerSize
-        for section in IndexLayout.Section.allCases {
+        var sections = [Range<Int>](repeating: 0..<0, count: IndexLayout.Section.allCases.count)
+        var end = checksumAt + 8
+        for section in IndexLayout.sections(version: version) {
             let offset = buffer.littleEndian(at: 24 + section.rawValue * 16, as: UInt64.self)
             let length = buffer.littleEndian(at: 32 + section.rawValue * 16, as: UInt64.self)
             guard offset <= UInt64(buffer.count), length <= UInt64(buffer.count) - offset else {
                 throw Damage(reason: "a section lies outside the file")
             }
-            sections.append(Int(offset)..<Int(offset + length))
+            sections[section.rawValue] = Int(offset)..<Int(offset + length)
             end = max(end, Int(offset + length))
         }
         guard end == buffer.count else { throw Damage(reason: "the file's size does not match its header") }
+        let hasPathOrder = version != IndexLayout.versionWithoutPathOrder
         guard sections[IndexLayout.Section.rows.rawValue].count == storyCount * IndexLayout.rowSize,
               sections[IndexLayout.Section.pathLookup.rawValue].count == storyCount * IndexLayout.lookupEntrySize,
-              sections[IndexLayout.Section.linkLookup.rawValue].count % IndexLayout.lookupEntrySize == 0
+              sections[IndexLayout.Section.linkLookup.rawValue].count % IndexLayout.lookupEntrySize == 0,
+              !hasPathOrder || sections[IndexLayout.Section.pathOrder.rawValue].count == storyCount * IndexLayout.pathOrderEntrySize
         else { throw Damage(reason: "record count does not match") }
         self.sections = sections
+        self.hasPathOrder = hasPathOrder
+        self.headerChecksum = buffer.littleEndian(at: checksumAt, as: UInt64.self)
         self.count = storyCount
         self.hasDates = buffer.littleEndian(at: 20, as: UInt32.self) & IndexLayout.hasDatesFlag != 0
         let problems = try Self.problems(in: UnsafeRawBufferPointer(rebasing: buffer[sections[IndexLayout.Section.problems.rawValue]]))
@@ -183,6 +194,20 @@ public final class IndexedListing: StoryListing, @unchecked Sendable {
         }
         if table.count >= 1 << 20 { releasePages() }
         return hash
+    }
+
+    /// Calls `body` with every row, in the order of their paths' bytes, as the path
+    /// order section lists them; false, calling nothing, when there is none. Rows
+    /// outside the listing are left out; the caller checks that the order holds where it
+    /// relies on it, as a damaged file may list rows twice or out of order.
+    func forEachRowInPathOrder(_ body: (Int) -> Void) -> Bool {
+        guard hasPathOrder else { return false }
+        let table = sections[IndexLayout.Section.pathOrder.rawValue]
+        for at in stride(from: table.lowerBound, to: table.upperBound, by: IndexLayout.pathOrderEntrySize) {
+            let row = Int(buffer.littleEndian(at: at, as: UInt32.self))
+            if row < count { body(row) }
+        }
+        return true
     }
 
     // MARK: - Finding rows

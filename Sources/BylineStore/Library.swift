@@ -112,7 +112,8 @@ public struct Library: Sendable {
         }
         let gone = seen.indices.filter { !seen[$0] }
         var report = LoadReport(index: indexState, parsed: changed.count, reused: reused, dropped: gone.count + knownProblems.count)
-        if let old, changed.isEmpty, report.dropped == 0 {
+        // An index an older Byline wrote (no path order) is rewritten once, as it is.
+        if let old, changed.isEmpty, report.dropped == 0, old.hasPathOrder {
             markChecked(startedAt: now, stamp: indexStampBefore)
             // What the walk passed over is found again by every scan, so never indexed.
             return LibraryContents(listing: old, problems: keptProblems.sorted { $0.id < $1.id } + skipped.map(LibraryProblem.init(skipped:)),

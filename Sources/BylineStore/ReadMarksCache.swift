@@ -36,12 +36,22 @@ struct ReadMarksCache {
         /// (`Library.markChecked`), which would make every start a slow one. The reading
         /// state by its stamp and the checksum its header gives of its body.
         init?(index: IndexedListing, readingState: Int32, bodyChecksum: UInt64) {
-            guard index.bytes.descriptor != nil else { return nil }
+            guard let indexNumbers = Self.numbers(of: index) else { return nil }
+            self.init(index: indexNumbers, readingState: readingState, bodyChecksum: bodyChecksum)
+        }
+
+        /// As above, with the index's part of the key (`numbers(of:)`) worked out before:
+        /// a save makes two keys of one index, the file's before and after.
+        init?(index indexNumbers: [UInt64], readingState: Int32, bodyChecksum: UInt64) {
             var stateInfo = stat()
             guard fstat(readingState, &stateInfo) == 0 else { return nil }
-            let header = index.bytes.buffer.littleEndian(at: IndexLayout.headerSize - 8, as: UInt64.self)
-            numbers = [UInt64(index.bytes.buffer.count), header, index.pathLookupChecksum()]
-                + Self.numbers(stateInfo) + [bodyChecksum]
+            numbers = indexNumbers + Self.numbers(stateInfo) + [bodyChecksum]
+        }
+
+        /// The index's part of a key: its size, header checksum and path lookup checksum.
+        static func numbers(of index: IndexedListing) -> [UInt64]? {
+            guard index.bytes.descriptor != nil else { return nil }
+            return [UInt64(index.bytes.buffer.count), index.headerChecksum, index.pathLookupChecksum()]
         }
 
         init(numbers: [UInt64]) { self.numbers = numbers }

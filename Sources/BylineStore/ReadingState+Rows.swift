@@ -15,16 +15,26 @@ extension ReadingState {
     @discardableResult
     public func apply(_ batch: MarkBatch) throws(LibraryError) -> String? {
         guard !batch.isEmpty else { return nil }
-        return try writerLock.withLock { () throws(LibraryError) -> String? in
+        // The index whose read-rows cache could not be made from the one before.
+        var uncached: IndexedListing?
+        let problem = try writerLock.withLock { () throws(LibraryError) -> String? in
             // Journaled first, as `apply(_:)` does.
             if isJournaling { try journalForSync(batch.changes) }
-            if try ReadingStateMerge(batch).rewrite(path) == .written { return nil }
+            let before = readRowsBeforeSave()
+            if try ReadingStateMerge(batch).rewrite(path) == .written {
+                if let before, !saveReadRows(after: batch, before) { uncached = before.index }
+                return nil
+            }
             // Damaged, or not in this encoder's order: read whole, set aside if damaged.
             var loaded = try readRepairing()
             for change in batch.changes { loaded.marks.apply(change) }
             try AtomicFile.save(ReadingStateFile.encode(loaded.marks), to: path)
+            uncached = before?.index
             return loaded.problem
         }
+        // Read the exact way after the lock is let go: other copies' saves need not wait.
+        if let uncached { cacheReadRows(of: uncached) }
+        return problem
     }
 
     /// The saved marks with the read ones of `listing`'s stories as its rows; read-only,
@@ -89,15 +99,6 @@ extension ReadingState {
     /// Where the read marks by row are cached (see `ReadMarksCache`).
     var readRowsPath: String { stateFolder.appendingPathComponent("read-rows").path }
 
-    /// The body checksum the header line of the open file `file` gives, read without
-    /// moving its offset; nil when it has no header of this version.
-    private static func bodyChecksum(of file: Int32) -> UInt64? {
-        let header = ReadingStateFile.header(hash: 0)
-        var bytes = [UInt8](repeating: 0, count: header.count)
-        let count = bytes.withUnsafeMutableBytes { pread(file, $0.baseAddress, $0.count, 0) }
-        guard count == header.count, bytes.last == LineFields.newline else { return nil }
-        return ReadingStateFile.checksum(ofHeader: bytes[0..<(header.count - 1)])
-    }
 }
 
 /// A library's marks as the reader holds them: the read stories of its listing by row,

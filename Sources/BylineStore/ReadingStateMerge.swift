@@ -8,9 +8,9 @@ import BylineCore
 /// Writes the reading-state file with a batch of marks applied, reading the file on disk
 /// a line at a time and writing the new one as it goes: the old file's lines are in
 /// order (`ReadingStateFile`), so the stories the batch marks are put in order once (their
-/// paths copied out of the listing, sorted by their bytes) and merged in. No set of ids is
-/// built, and no whole file is held: `A` over 100,000 stories costs the save its paths
-/// (some 5 MB) and two 64 KiB buffers.
+/// paths copied out of the listing, ordered by the index's path order) and merged in. No
+/// set of ids is built, and no whole file is held: `A` over 100,000 stories costs the save
+/// its paths (some 5 MB) and two 64 KiB buffers.
 ///
 /// The output is byte for byte what `ReadingStateFile.encode` makes of the same marks.
 /// A file that is damaged (its checksum, a line) or not in order is left to the caller,
@@ -233,10 +233,11 @@ struct ReadingStateMerge {
         }
     }
 
-    /// The paths of some rows of a listing, copied out in one buffer and sorted by their
-    /// bytes. Copied in row order, the listing's pages given back as it goes: an index
-    /// read in place would otherwise stay resident, 10 MB of it at 100,000 stories, and be
-    /// charged to the reader's memory.
+    /// The paths of some rows of a listing, copied out in one buffer and put in the order
+    /// of their bytes. Copied in row order, the listing's pages given back as it goes: an
+    /// index read in place would otherwise stay resident, 10 MB of it at 100,000 stories,
+    /// and be charged to the reader's memory. Put in order by the index's path order
+    /// when it keeps one (a walk, no comparing), checked as it goes; sorted otherwise.
     struct SortedPaths {
         private var bytes: [UInt8] = []
         /// Each path's start in `bytes` and its length, in path order.
@@ -256,19 +257,54 @@ struct ReadingStateMerge {
                 if copied % 8192 == 0 { listing.releasePages() }
             }
             listing.releasePages()
+            if let indexed = listing as? IndexedListing, putInPathOrder(rows, by: indexed) { return }
             bytes.withUnsafeBytes { all in
-                spans.sort { a, b in
-                    ReadingStateMerge.precedes(UnsafeRawBufferPointer(rebasing: all[Int(a.start)..<Int(a.start + a.length)]),
-                                               UnsafeRawBufferPointer(rebasing: all[Int(b.start)..<Int(b.start + b.length)]))
+                spans.sort { a, b in ReadingStateMerge.precedes(Self.path(a, in: all), Self.path(b, in: all)) }
+            }
+        }
+
+        /// Puts the spans, copied in row order, in the order `index` lists its rows by
+        /// path; false, leaving them as they were, when it keeps no such order or the one
+        /// it keeps does not hold for these paths (a damaged index).
+        private mutating func putInPathOrder(_ rows: RowSet, by index: IndexedListing) -> Bool {
+            // Which span each row's path is, in row order: the nth row of `rows` is span n.
+            var spanOfRow = [Int32](repeating: -1, count: index.count)
+            var next: Int32 = 0
+            rows.forEach { row in
+                if row < spanOfRow.count { spanOfRow[row] = next }
+                next += 1
+            }
+            guard Int(next) == spans.count else { return false }
+            var ordered: [(start: Int32, length: Int32)] = []
+            ordered.reserveCapacity(spans.count)
+            var inOrder = true
+            let hasOrder = bytes.withUnsafeBytes { all in
+                index.forEachRowInPathOrder { row in
+                    let span = spanOfRow[row]
+                    guard inOrder, span >= 0 else { return }
+                    // Each row once, and each path after the one before.
+                    spanOfRow[row] = -1
+                    let current = spans[Int(span)]
+                    if let last = ordered.last, !ReadingStateMerge.precedes(Self.path(last, in: all), Self.path(current, in: all)) {
+                        inOrder = false
+                    }
+                    ordered.append(current)
                 }
             }
+            index.releasePages()
+            guard hasOrder, inOrder, ordered.count == spans.count else { return false }
+            spans = ordered
+            return true
+        }
+
+        private static func path(_ span: (start: Int32, length: Int32), in all: UnsafeRawBufferPointer) -> UnsafeRawBufferPointer {
+            UnsafeRawBufferPointer(rebasing: all[Int(span.start)..<Int(span.start + span.length)])
         }
 
         var count: Int { spans.count }
 
         func withPath<Result>(_ index: Int, _ body: (UnsafeRawBufferPointer) -> Result) -> Result {
-            let span = spans[index]
-            return bytes.withUnsafeBytes { body(UnsafeRawBufferPointer(rebasing: $0[Int(span.start)..<Int(span.start + span.length)])) }
+            bytes.withUnsafeBytes { body(Self.path(spans[index], in: $0)) }
         }
     }
 }

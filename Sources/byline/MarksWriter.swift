@@ -12,6 +12,8 @@ import Glibc
 /// Changes are saved in the order they were made. Changes made while a save runs wait
 /// and are saved together, once, by the next: `A` then `U` then `A` costs one or two
 /// saves, not three. `finish` waits until every change is saved, so quitting loses none.
+/// Each save also leaves the read-rows cache of the file it wrote (`ReadingState.apply`),
+/// so the next start takes its marks by row instead of looking up every path.
 final class MarksWriter: @unchecked Sendable {
     /// Changes to one library's marks, in the order made.
     private struct Batch {

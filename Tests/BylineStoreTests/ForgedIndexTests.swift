@@ -65,7 +65,9 @@ import Testing
         let forgedDetails = index([LibraryEntry(id: StoryID("a.txt"), title: "Title", stamp: stamp)])
         // The details end with the link count, "0": claim 9 links that are not there.
         var bytes = forgedDetails
-        bytes[bytes.count - 1] = UInt8(ascii: "9")
+        let details = 24 + IndexLayout.Section.details.rawValue * 16
+        let detailsEnd = bytes.withUnsafeBytes { Int($0.littleEndian(at: details, as: UInt64.self) + $0.littleEndian(at: details + 8, as: UInt64.self)) }
+        bytes[detailsEnd - 1] = UInt8(ascii: "9")
 
         let listing = try IndexedListing(IndexBytes(copying: bytes))
 

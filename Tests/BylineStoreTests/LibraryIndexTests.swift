@@ -37,7 +37,7 @@ import Testing
         var bytes = LibraryIndex.encode([])
         bytes.storeLittleEndian(UInt32(99), at: 8)
 
-        #expect(LibraryIndex.decode(bytes) == .failure(Damage(reason: "index version 99, expected 2")))
+        #expect(LibraryIndex.decode(bytes) == .failure(Damage(reason: "index version 99, expected 3")))
     }
 
     @Test func aTruncatedIndexIsNotUsed() {

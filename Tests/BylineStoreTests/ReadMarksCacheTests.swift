@@ -154,4 +154,152 @@ import Testing
         #expect(damaged.problem != nil)
         #expect(damaged == (try exact(temp, listing)))
     }
+
+    // MARK: - Kept current by saves
+
+    /// The cache a start would find for the index and reading state on disk now; nil
+    /// when the cache there is not current (a start then reads the marks the exact way).
+    func currentCache(_ temp: TemporaryLibrary) throws -> ListedReadingState? {
+        let index = try #require(IndexedListing.open(temp.library.indexPath).listing)
+        let file = open(temp.library.readingState.path, O_RDONLY)
+        defer { close(file) }
+        let checksum = try #require(ReadingState.bodyChecksum(of: file))
+        let key = try #require(ReadMarksCache.Key(index: index, readingState: file, bodyChecksum: checksum))
+        return ReadMarksCache.load(from: temp.library.readingState.readRowsPath, key: key, rows: index.count)
+    }
+
+    /// A session: the reader starts (taking or making the cache), saves `batch`, quits.
+    func session(_ temp: TemporaryLibrary, _ mark: (StoryRows, inout MarkBatch) -> Void) throws {
+        let listing = try shown(temp)
+        _ = try temp.library.readingState.load(listedIn: listing)
+        var batch = MarkBatch()
+        mark(listing, &batch)
+        #expect(try temp.library.readingState.apply(batch) == nil)
+    }
+
+    @Test func aStartAfterASessionThatMarkedEverythingReadTakesTheCache() throws {
+        let temp = try seeded()
+        try session(temp) { listing, batch in
+            _ = batch.add(StoriesAtRows(listing, rows: RowSet(rows: listing.count, 0..<listing.count)), read: true)
+        }
+
+        let listing = try shown(temp)
+        let cached = try #require(try currentCache(temp))
+        #expect(cached == (try exact(temp, listing)))
+        #expect(cached.readRows.count == 40)
+        #expect(cached.unlistedRead == [StoryID("gone/old.txt")])
+        #expect(try temp.library.readingState.load(listedIn: listing) == cached)
+    }
+
+    @Test func aStartAfterASessionOfSingleMarksTakesTheCache() throws {
+        let temp = try seeded()
+        try session(temp) { listing, batch in
+            batch.add(.markRead(listing.id(at: 1)))
+            batch.add(.markUnread(listing.id(at: 3)))
+            batch.add(.star(listing.id(at: 5)))
+            batch.add(.unstar(listing.id(at: 4)))
+            batch.add(.markRead(StoryID("elsewhere/new.txt")))
+            batch.add(.markUnread(StoryID("gone/old.txt")))
+        }
+
+        let listing = try shown(temp)
+        let cached = try #require(try currentCache(temp))
+        #expect(cached == (try exact(temp, listing)))
+        #expect(cached.readRows.contains(1) && !cached.readRows.contains(3))
+        #expect(cached.unlistedRead == [StoryID("elsewhere/new.txt")])
+        #expect(cached.starred == [listing.id(at: 5), StoryID("gone/starred.txt")])
+    }
+
+    @Test func aSessionsFirstMarksMakeTheCacheWhenThereWasNone() throws {
+        let temp = try TemporaryLibrary()
+        for n in 0..<10 { try temp.writeStory("desk/story-\(n).txt", title: "Story \(n)") }
+        _ = try temp.library.load()
+        // No reading state yet, so no cache: the first save makes both.
+        var batch = MarkBatch()
+        let listing = try shown(temp)
+        _ = batch.add(StoriesAtRows(listing, rows: RowSet(rows: 10, [1, 2])), read: true)
+        batch.add(.star(listing.id(at: 3)))
+        try temp.library.readingState.apply(batch)
+
+        #expect(try currentCache(temp) == (try exact(temp, listing)))
+    }
+
+    @Test func aSaveByAnotherCopyAfterTheSessionMakesTheCacheStale() throws {
+        let temp = try seeded()
+        try session(temp) { listing, batch in
+            _ = batch.add(StoriesAtRows(listing, rows: RowSet(rows: listing.count, 0..<listing.count)), read: true)
+        }
+        // Another running copy saves a mark the way that keeps no cache (by id).
+        let listing = try shown(temp)
+        try ReadingState(stateFolder: temp.library.stateFolder).apply(.markUnread(listing.id(at: 6)))
+
+        #expect(try currentCache(temp) == nil)
+        let loaded = try temp.library.readingState.load(listedIn: try shown(temp))
+        #expect(loaded == (try exact(temp, listing)))
+        #expect(!loaded.readRows.contains(6) && loaded.readRows.count == 39)
+    }
+
+    @Test func aSaveByAnotherCopyDuringTheSessionIsKeptInTheCache() throws {
+        let temp = try seeded()
+        let listing = try shown(temp)
+        _ = try temp.library.readingState.load(listedIn: listing)
+        // Another copy saves by id (no cache kept), then this reader saves `A`: the cache
+        // is made afresh from the file, the other copy's mark with it.
+        try ReadingState(stateFolder: temp.library.stateFolder).apply(.star(listing.id(at: 9)))
+        var batch = MarkBatch()
+        _ = batch.add(StoriesAtRows(listing, rows: RowSet(rows: listing.count, 0..<20)), read: true)
+        try temp.library.readingState.apply(batch)
+
+        let cached = try #require(try currentCache(temp))
+        #expect(cached == (try exact(temp, listing)))
+        #expect(cached.starred.contains(listing.id(at: 9)))
+    }
+
+    @Test func aFetchThatRewroteTheIndexDuringTheSessionLeavesACacheOfTheNewIndex() throws {
+        let temp = try seeded()
+        let before = try shown(temp)
+        _ = try temp.library.readingState.load(listedIn: before)
+        for n in 0..<3 { try temp.writeStory("desk-1/new-\(n).txt", title: "New \(n)", published: "2024-01-15T12:00:00Z") }
+        _ = try temp.library.load()
+        // `A` over the rows of the listing the session started with, then a single mark.
+        var batch = MarkBatch()
+        _ = batch.add(StoriesAtRows(before, rows: RowSet(rows: before.count, 0..<10)), read: true)
+        try temp.library.readingState.apply(batch)
+        try temp.library.readingState.apply({ var single = MarkBatch(); single.add(.markRead(before.id(at: 30))); return single }())
+
+        let after = try shown(temp)
+        #expect(after.count == 43)
+        let cached = try #require(try currentCache(temp))
+        #expect(cached == (try exact(temp, after)))
+    }
+
+    @Test func aFetchAfterTheSessionMakesTheCacheStale() throws {
+        let temp = try seeded()
+        try session(temp) { listing, batch in
+            _ = batch.add(StoriesAtRows(listing, rows: RowSet(rows: listing.count, 0..<listing.count)), read: true)
+        }
+        try temp.writeStory("desk-2/late.txt", title: "Late", published: "2024-01-20T12:00:00Z")
+        _ = try temp.library.load()
+
+        #expect(try currentCache(temp) == nil)
+        let after = try shown(temp)
+        let loaded = try temp.library.readingState.load(listedIn: after)
+        #expect(loaded == (try exact(temp, after)))
+        #expect(loaded.readRows.count == 40)
+    }
+
+    @Test func aSaveOverADamagedFileLeavesACacheOfWhatItSaved() throws {
+        let temp = try seeded()
+        let listing = try shown(temp)
+        _ = try temp.library.readingState.load(listedIn: listing)
+        try temp.write(".byline/reading-state", bytes: Array(try temp.bytes(".byline/reading-state").dropLast(10)))
+        var batch = MarkBatch()
+        _ = batch.add(StoriesAtRows(listing, rows: RowSet(rows: listing.count, [1, 2])), read: true)
+
+        #expect(try temp.library.readingState.apply(batch) != nil)
+
+        let cached = try #require(try currentCache(temp))
+        #expect(cached == (try exact(temp, listing)))
+        #expect(cached.problem == nil)
+    }
 }
