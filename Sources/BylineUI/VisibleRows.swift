@@ -52,9 +52,20 @@ public enum VisibleRows: Equatable, Sendable {
     /// The rows for which `keep` is true, in the same order.
     public func keeping(_ keep: (Int) -> Bool) -> VisibleRows {
         switch self {
-        case .all(let count): .some((0..<count).filter(keep))
-        case .some(let rows): .some(rows.filter(keep))
+        case .all(let count): .some(Self.rows(of: 0..<count, keeping: keep))
+        case .some(let rows): .some(Self.rows(of: rows, keeping: keep))
         }
+    }
+
+    /// The `candidates` `keep` is true for, in a buffer sized once: grown by doubling, as
+    /// `filter` grows it, `H` at 100,000 stories copied the rows kept into a new buffer
+    /// some 17 times, faulting in some 400 fresh pages (15% of the key's time).
+    private static func rows(of candidates: some Collection<Int>, keeping keep: (Int) -> Bool) -> [Int] {
+        var kept: [Int] = []
+        kept.reserveCapacity(candidates.count)
+        for row in candidates where keep(row) { kept.append(row) }
+        // A few rows kept of many hold only their own memory, not room for all.
+        return kept.count < candidates.count / 2 ? kept.withUnsafeBufferPointer { Array($0) } : kept
     }
 
     /// The first list position whose row `matches`.

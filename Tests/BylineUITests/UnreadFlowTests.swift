@@ -157,6 +157,19 @@ struct StoryDriver {
         #expect(driver.state.visible.count == 6)
     }
 
+    @Test func hidingReadWhenNearlyAllIsReadKeepsTheUnreadInOrder() {
+        var driver = TwoFeeds.driver()
+        driver.press(.character("A"))  // Every story read…
+        driver.press(.down, .down, .character("u"), .down, .down, .character("u"))  // …but two.
+        let unread = driver.state.visible.filter { !driver.state.isRead(row: $0) }.map { driver.state.stories[$0].title }
+        #expect(unread.count == 2)
+        driver.press(.character("H"))
+        #expect(driver.state.visible.map { driver.state.stories[$0].title } == unread,
+                "the cursor is on an unread story, so only the two unread ones are listed")
+        driver.press(.character("H"))
+        #expect(driver.state.visible.count == 6)
+    }
+
     @Test func uSaysWhatItDid() {
         var driver = TwoFeeds.driver()
         driver.press(.character("u"))
