@@ -171,4 +171,6 @@ public struct QuickPrefixSettings: Sendable {
     }
 
     public static let standard = QuickPrefixSettings(leastPostings: 100_000, candidates: 1_200)
+    /// None stored: for the parts of a build, which live only until they are merged.
+    public static let none = QuickPrefixSettings(leastPostings: .max, candidates: 0)
 }

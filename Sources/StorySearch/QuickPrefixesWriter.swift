@@ -80,14 +80,16 @@ struct QuickPrefixesWriter {
     }
 
     /// Ranks every story holding any of `terms` as a query of the prefix would with the
-    /// segment's statistics, and keeps the best. `postings` gives a term's encoded list.
-    func store(_ terms: [Int], postings: (Int) throws -> [UInt8], scores: inout [Float], slots: inout [Int32]) rethrows -> Stored {
+    /// segment's statistics, and keeps the best. `postings` gives a term's encoded list,
+    /// valid until it is called again.
+    func store(_ terms: [Int], postings: (Int) throws -> UnsafeRawBufferPointer, scores: inout [Float], slots: inout [Int32]) rethrows -> Stored {
         var stored = Stored()
         stored.union = [UInt64](repeating: 0, count: (storyCount + 63) / 64)
         var touched: [Int] = []
         let weights = terms.map { BM25.weight(rarity: scoring.rarity(holding: holding($0))) }
         for (position, term) in terms.enumerated() {
-            for posting in PostingList.decode(try postings(term), storyCount: UInt32(storyCount)) {
+            var reader = PostingList.Reader(try postings(term), storyCount: UInt32(storyCount))
+            while let posting = reader.next() {
                 let story = Int(posting.story)
                 if stored.union[story / 64] & (1 << UInt64(story % 64)) == 0 {
                     stored.union[story / 64] |= 1 << UInt64(story % 64)
@@ -110,7 +112,8 @@ struct QuickPrefixesWriter {
         for (slot, story) in chosen.enumerated() { slots[story] = Int32(slot) }
         var counts = [UInt32](repeating: 0, count: chosen.count * terms.count)
         for (position, term) in terms.enumerated() {
-            for posting in PostingList.decode(try postings(term), storyCount: UInt32(storyCount)) {
+            var reader = PostingList.Reader(try postings(term), storyCount: UInt32(storyCount))
+            while let posting = reader.next() {
                 let slot = slots[Int(posting.story)]
                 if slot >= 0 { counts[Int(slot) * terms.count + position] = posting.count }
             }

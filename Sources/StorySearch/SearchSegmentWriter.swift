@@ -153,6 +153,13 @@ public struct SearchSegmentWriter<Sink: SegmentSink> {
         try sink.writeHeader(header)
     }
 
+    /// Where a list of words' stored stories were written, and what the directory says of them.
+    private struct Written {
+        var terms, candidates, union: Int
+        var candidatesLength, candidateCount, unionCount: Int
+        var bound: Float
+    }
+
     /// The quick prefixes section (see `QuickPrefixes`), after the deleted list.
     private mutating func writeQuickPrefixes() throws {
         let (termBytes, termOffsets, termTable) = (self.termBytes, self.termOffsets, self.termTable)
@@ -166,20 +173,21 @@ public struct SearchSegmentWriter<Sink: SegmentSink> {
         guard !chosen.isEmpty else { return }
         var scores = [Float](repeating: 0, count: storyCount)
         var slots = [Int32](repeating: -1, count: storyCount)
-        var read: [UInt8] = []
+        // One buffer the postings are read back into, as large as the longest list read.
+        let read = ReadBuffer()
         // Prefixes standing for the same words share what is stored for them.
-        var written: [[Int]: (terms: Int, candidates: Int, union: Int, stored: QuickPrefixesWriter.Stored)] = [:]
+        var written: [[Int]: Written] = [:]
         var directory: [UInt8] = []
         var entries: [(prefix: Int, length: Int, terms: [Int])] = []
         for prefix in chosen {
             if written[prefix.terms] == nil {
-                let stored = try writer.store(prefix.terms, postings: { term throws -> [UInt8] in
+                let stored = try writer.store(prefix.terms, postings: { term throws -> UnsafeRawBufferPointer in
                     let entry = term * SearchSegmentLayout.termSize
                     let start = termTable.withUnsafeBytes { $0.little(UInt64.self, at: entry) }
                     let length = termTable.withUnsafeBytes { $0.little(UInt32.self, at: entry + 8) }
-                    read = [UInt8](repeating: 0, count: Int(length))
-                    let done = try read.withUnsafeMutableBytes { try sink.read(at: postingsStart + Int(start), into: $0) }
-                    return done ? read : []
+                    let target = read.bytes(Int(length))
+                    return try sink.read(at: postingsStart + Int(start), into: target)
+                        ? UnsafeRawBufferPointer(target) : UnsafeRawBufferPointer(rebasing: target[0..<0])
                 }, scores: &scores, slots: &slots)
                 let termsAt = offset
                 for term in prefix.terms { buffer.appendLittleEndian(UInt32(term)) }
@@ -189,7 +197,9 @@ public struct SearchSegmentWriter<Sink: SegmentSink> {
                 let unionAt = offset
                 for word in stored.union { buffer.appendLittleEndian(word) }
                 try flush()
-                written[prefix.terms] = (termsAt, candidatesAt, unionAt, stored)
+                written[prefix.terms] = Written(terms: termsAt, candidates: candidatesAt, union: unionAt,
+                                                candidatesLength: stored.candidates.count, candidateCount: stored.candidateCount,
+                                                unionCount: stored.unionCount, bound: stored.bound)
             }
             entries.append((offset, prefix.prefix.count, prefix.terms))
             try emit(prefix.prefix)
@@ -203,10 +213,10 @@ public struct SearchSegmentWriter<Sink: SegmentSink> {
             directory.appendLittleEndian(UInt64(stored.union))
             directory.appendLittleEndian(UInt32(entry.length))
             directory.appendLittleEndian(UInt32(entry.terms.count))
-            directory.appendLittleEndian(UInt32(stored.stored.candidates.count))
-            directory.appendLittleEndian(UInt32(stored.stored.candidateCount))
-            directory.appendLittleEndian(UInt32(stored.stored.unionCount))
-            directory.appendLittleEndian(stored.stored.bound.bitPattern)
+            directory.appendLittleEndian(UInt32(stored.candidatesLength))
+            directory.appendLittleEndian(UInt32(stored.candidateCount))
+            directory.appendLittleEndian(UInt32(stored.unionCount))
+            directory.appendLittleEndian(stored.bound.bitPattern)
         }
         directory.appendLittleEndian(UInt64(directoryAt))
         directory.appendLittleEndian(UInt32(entries.count))

@@ -40,7 +40,7 @@ private let prefixed: SmallLibrary = {
 
 /// Stored best stories for any prefix holding 300 postings, 40 of them a prefix.
 private let small = QuickPrefixSettings(leastPostings: 300, candidates: 40)
-private let none = QuickPrefixSettings(leastPostings: .max, candidates: 0)
+private let none = QuickPrefixSettings.none
 
 /// Every prefix of every word of the library, and some that are none.
 private let prefixQueries: [String] = {
@@ -95,6 +95,22 @@ private let prefixQueries: [String] = {
         try withLibrary([try prefixed.segmentBytes()]) { library in
             // At the standard setting a library of 700 stories has no prefix heavy enough.
             #expect(library.segments[0].quick == nil)
+        }
+    }
+
+    @Test func aSegmentWithoutStoredPrefixesIsLaidOutAsBeforeThemAndRankedTheLongWay() throws {
+        // An index written before stored prefixes existed ends with its deleted list; so does
+        // one with none heavy enough. It opens as it did and ranks every prefix the long way.
+        let old = try prefixed.segmentBytes(deleted: [3, 9], quick: none)
+        let end = old.withUnsafeBytes {
+            Int($0.little(UInt64.self, at: SearchSegmentLayout.deletedAt)) + 4 * Int($0.little(UInt32.self, at: SearchSegmentLayout.deletedCountAt))
+        }
+        #expect(end == old.count)
+        try withLibrary([old]) { library in
+            #expect(library.segments[0].quick == nil)
+            #expect(library.quickSearch(SearchQuery.parse("t", asYouType: true), limit: 10, listed: nil, facts: library.facts,
+                                        buffer: ReadBuffer()) == nil)
+            #expect(library.search(SearchQuery.parse("t", asYouType: true), limit: 10).hits.count == 10)
         }
     }
 
@@ -191,8 +207,8 @@ private let prefixQueries: [String] = {
         let directory = Int(bytes.withUnsafeBytes { $0.little(UInt64.self, at: trailer) })
         // Every byte of the section before its directory, in turn, set to each of a few values.
         var damaged = 0
-        for offset in stride(from: directory - 1, to: max(0, directory - 3_000), by: -7) {
-            for value: UInt8 in [0x00, 0xFF, 0x7F] {
+        for offset in stride(from: directory - 1, to: max(0, directory - 3_000), by: -11) {
+            for value: UInt8 in [0x00, 0xFF] {
                 var copy = bytes
                 copy[offset] = value
                 try withLibrary([copy]) { library in
