@@ -46,6 +46,10 @@ public struct SearchSegment: @unchecked Sendable {
     /// Common prefixes' best stories, when the segment was written with them.
     let quick: QuickPrefixes?
 
+    /// Whether the segment was written with its common prefixes' best stories (perhaps
+    /// none, in a small one); false for one written before they existed.
+    public var storesQuickPrefixes: Bool { quick != nil }
+
     /// - Parameter reader: reads the same bytes from elsewhere (the file they are mapped
     ///   from), for the long reads of a query.
     public init(_ bytes: UnsafeRawBufferPointer, reader: (any SegmentReader)? = nil) throws(Damage) {

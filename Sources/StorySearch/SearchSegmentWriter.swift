@@ -170,7 +170,9 @@ public struct SearchSegmentWriter<Sink: SegmentSink> {
         let chosen = termBytes.withUnsafeBytes { termBytes in
             writer.chosen { UnsafeRawBufferPointer(rebasing: termBytes[Int(termOffsets[$0])..<Int(termOffsets[$0 + 1])]) }
         }
-        guard !chosen.isEmpty else { return }
+        // Even with no prefix heavy enough, the (empty) section says the segment was written
+        // knowing them, unlike one written before they existed (see `SearchSegment.storesQuickPrefixes`).
+        guard quick.leastPostings < .max else { return }
         var scores = [Float](repeating: 0, count: storyCount)
         var slots = [Int32](repeating: -1, count: storyCount)
         // One buffer the postings are read back into, as large as the longest list read.

@@ -93,8 +93,10 @@ private let prefixQueries: [String] = {
             #expect(rare.withUTF8 { quick.entry(UnsafeRawBufferPointer($0)) } == nil)
         }
         try withLibrary([try prefixed.segmentBytes()]) { library in
-            // At the standard setting a library of 700 stories has no prefix heavy enough.
-            #expect(library.segments[0].quick == nil)
+            // At the standard setting a library of 700 stories has no prefix heavy enough, and
+            // says so (unlike a segment written before stored prefixes).
+            #expect(library.segments[0].quick?.count == 0)
+            #expect(library.segments[0].storesQuickPrefixes)
         }
     }
 
@@ -107,7 +109,7 @@ private let prefixQueries: [String] = {
         }
         #expect(end == old.count)
         try withLibrary([old]) { library in
-            #expect(library.segments[0].quick == nil)
+            #expect(!library.segments[0].storesQuickPrefixes)
             #expect(library.quickSearch(SearchQuery.parse("t", asYouType: true), limit: 10, listed: nil, facts: library.facts,
                                         buffer: ReadBuffer()) == nil)
             #expect(library.search(SearchQuery.parse("t", asYouType: true), limit: 10).hits.count == 10)
