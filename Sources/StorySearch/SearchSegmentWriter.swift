@@ -203,6 +203,10 @@ public struct SearchSegmentWriter<Sink: SegmentSink> {
                                                 candidatesLength: stored.candidates.count, candidateCount: stored.candidateCount,
                                                 unionCount: stored.unionCount, bound: stored.bound)
             }
+        }
+        // The prefixes together, just before the directory: a lookup's binary search reads
+        // them in place, and touches only the file's last pages.
+        for prefix in chosen {
             entries.append((offset, prefix.prefix.count, prefix.terms))
             try emit(prefix.prefix)
         }
