@@ -57,21 +57,23 @@ extension SearchLibrary {
         guard terms.allSatisfy({ $0 < segment.termCount }) else { return nil }
         let weights = terms.map { BM25.weight(rarity: rarity(of: $0, in: segment)) }
 
+        let union = segment.read(entry.union, into: buffer)
+        guard union.count == (segment.storyCount + 63) / 64 * 8 else { return nil }
+        var matching = 0
+        for word in 0..<union.count / 8 { matching += union.little(UInt64.self, at: word * 8).nonzeroBitCount }
+        var total = matching
+        for story in excludedStories where Int(story) < segment.storyCount {
+            if union.little(UInt64.self, at: Int(story) / 64 * 8) & (1 << UInt64(story % 64)) != 0 { total -= 1 }
+        }
+
+        // With every matching story stored, none is left out to bound.
         var highestOther: Float?
-        if entry.candidateCount < entry.unionCount {
+        if entry.candidateCount < matching {
             let own = BM25(stories: segment.storyCount, totalWords: segment.totalWords)
             let ownWeights = terms.map { BM25.weight(rarity: own.rarity(holding: segment.storiesHolding($0))) }
             guard let other = Self.highestOther(storedBound: entry.bound, weights: weights, ownWeights: ownWeights,
                                                 lengthRatio: scoring.averageWords / own.averageWords) else { return nil }
             highestOther = other
-        }
-
-        let union = segment.read(entry.union, into: buffer)
-        guard union.count == (segment.storyCount + 63) / 64 * 8 else { return nil }
-        var total = 0
-        for word in 0..<union.count / 8 { total += union.little(UInt64.self, at: word * 8).nonzeroBitCount }
-        for story in excludedStories where Int(story) < segment.storyCount {
-            if union.little(UInt64.self, at: Int(story) / 64 * 8) & (1 << UInt64(story % 64)) != 0 { total -= 1 }
         }
 
         let candidates = segment.read(entry.candidates, into: buffer)
