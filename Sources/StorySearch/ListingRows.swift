@@ -21,6 +21,8 @@ public struct ListingRows: Sendable {
     /// Per segment, per story: whether a search leaves it out, being replaced in a later
     /// segment (`SearchLibrary.removed`) or not listed.
     let excluded: [[Bool]]
+    /// The same, as lists of story numbers: what counting a quick prefix's matches goes through.
+    let excludedStories: [[UInt32]]
 
     /// The listing row of story `ref`, if the listing holds it.
     public func row(_ ref: SearchLibrary.StoryRef) -> Int? {
@@ -59,6 +61,7 @@ public struct ListingRows: Sendable {
         excluded = zip(rows, library.removed).map { rows, removed in
             zip(rows, removed).map { row, removed in removed || row < 0 }
         }
+        excludedStories = excluded.map(SearchLibrary.numbers)
     }
 
     /// The first entry of `listed` (sorted) with fingerprint `print`.

@@ -102,6 +102,17 @@ final class ScoreBoard {
         listedCount = kept
     }
 
+    /// Puts `story` in the running as holding one word, with `score` (see `QuickSearch`).
+    func set(_ story: Int, score: Float) {
+        guard story >= 0, story < storyCount else { return }
+        if matched[story] == 0 {
+            listed[listedCount] = UInt32(story)
+            listedCount += 1
+        }
+        matched[story] = 1
+        scores[story] = score
+    }
+
     /// Takes `story` out of the running.
     func drop(_ story: Int) {
         guard let position = running.firstIndex(of: UInt32(truncatingIfNeeded: story)) else { return }

@@ -6,6 +6,8 @@ public struct SearchLibrary: @unchecked Sendable {
     public let segments: [SearchSegment]
     /// Per segment, whether each story is left out (replaced in a later segment or removed).
     let removed: [[Bool]]
+    /// The same, as lists of story numbers.
+    let removedStories: [[UInt32]]
     public let liveCount: Int
     let scoring: BM25
     private let factsCache = StoryFactsCache()
@@ -23,8 +25,14 @@ public struct SearchLibrary: @unchecked Sendable {
             for story in later.deleted where Int(story) < removed[0].count { removed[0][Int(story)] = true }
         }
         self.removed = removed
+        removedStories = removed.map(Self.numbers)
         liveCount = removed.reduce(0) { $0 + $1.lazy.filter { !$0 }.count }
         scoring = BM25(stories: liveCount, totalWords: segments.reduce(0) { $0 + $1.totalWords })
+    }
+
+    /// The numbers of the stories marked true.
+    static func numbers(_ marked: [Bool]) -> [UInt32] {
+        marked.indices.compactMap { marked[$0] ? UInt32($0) : nil }
     }
 
     public static let empty = SearchLibrary(segments: [])

@@ -43,6 +43,12 @@ public struct SearchSegment: @unchecked Sendable {
     private let termTable: Int
     private let deletedAt: Int
     private let deletedCount: Int
+    /// Common prefixes' best stories, when the segment was written with them.
+    let quick: QuickPrefixes?
+
+    /// Whether the segment was written with its common prefixes' best stories (perhaps
+    /// none, in a small one); false for one written before they existed.
+    public var storesQuickPrefixes: Bool { quick != nil }
 
     /// - Parameter reader: reads the same bytes from elsewhere (the file they are mapped
     ///   from), for the long reads of a query.
@@ -85,6 +91,7 @@ public struct SearchSegment: @unchecked Sendable {
         termOffsets = try section(L.termOffsetsAt, length: (termCount + 1) * 4).lowerBound
         termTable = try section(L.termTableAt, length: termCount * L.termSize).lowerBound
         deletedAt = try section(L.deletedAt, length: deletedCount * 4).lowerBound
+        quick = QuickPrefixes(bytes, after: deletedAt + deletedCount * 4, storyCount: storyCount)
     }
 
     // MARK: - Stories

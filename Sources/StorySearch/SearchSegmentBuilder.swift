@@ -81,7 +81,8 @@ public struct SearchSegmentBuilder {
 
     /// Writes the segment: stories sorted by path, terms bytewise.
     public func write<Sink: SegmentSink>(
-        to sink: Sink, generation: UInt64, baseGeneration: UInt64 = 0, deleted: [UInt32] = []
+        to sink: Sink, generation: UInt64, baseGeneration: UInt64 = 0, deleted: [UInt32] = [],
+        quick: QuickPrefixSettings = .standard
     ) throws -> Sink {
         let order = inPathOrder ? Array(stories.indices)
             : stories.indices.sorted { stories[$0].path.utf8.lexicographicallyPrecedes(stories[$1].path.utf8) }
@@ -92,7 +93,7 @@ public struct SearchSegmentBuilder {
         }
         let termOrder = counter.terms.sortedNumbers()
 
-        var writer = try SearchSegmentWriter(sink: sink)
+        var writer = try SearchSegmentWriter(sink: sink, quick: quick)
         try writer.writeStories(count: order.count) { stories[order[$0]] }
         var encoded: [UInt8] = []
         for term in termOrder {

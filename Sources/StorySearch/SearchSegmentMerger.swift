@@ -51,7 +51,7 @@ public enum SearchSegmentMerger {
     ///     input pages already read (a mapped file's pages count as the program's memory).
     public static func merge<Sink: SegmentSink>(
         _ inputs: [Input], into sink: Sink, generation: UInt64, baseGeneration: UInt64 = 0, deleted: [UInt32] = [],
-        consumed: () -> Void = {}
+        quick: QuickPrefixSettings = .standard, consumed: () -> Void = {}
     ) throws -> Sink {
         // Stories by path; on equal paths the later input wins (it sorts last and is kept).
         // Each one a `StoryRef` packed in 8 bytes: 100,000 of them as (Int, Int) pairs
@@ -100,7 +100,7 @@ public enum SearchSegmentMerger {
             newNumber[ref.input][ref.story] = UInt32(rank)
         }
 
-        var writer = try SearchSegmentWriter(sink: sink)
+        var writer = try SearchSegmentWriter(sink: sink, quick: quick)
         try writer.writeStories(count: refs.count) { rank in
             if rank % releaseEvery == 0 { consumed() }
             let ref = StoryRef(refs[rank])

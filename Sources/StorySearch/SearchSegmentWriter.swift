@@ -5,6 +5,9 @@ import BylineCore
 public protocol SegmentSink {
     mutating func write(_ bytes: UnsafeRawBufferPointer) throws
     mutating func writeHeader(_ header: [UInt8]) throws
+    /// Fills `buffer` with bytes already written at `offset` (the writer reads postings
+    /// back to work out quick prefixes); false when they cannot all be read.
+    mutating func read(at offset: Int, into buffer: UnsafeMutableRawBufferPointer) throws -> Bool
 }
 
 /// A segment held in memory.
@@ -14,6 +17,11 @@ public struct SegmentBytes: SegmentSink {
     public mutating func write(_ bytes: UnsafeRawBufferPointer) { self.bytes.append(contentsOf: bytes) }
     public mutating func writeHeader(_ header: [UInt8]) {
         bytes.replaceSubrange(0..<header.count, with: header)
+    }
+    public mutating func read(at offset: Int, into buffer: UnsafeMutableRawBufferPointer) -> Bool {
+        guard offset >= 0, offset <= bytes.count, buffer.count <= bytes.count - offset else { return false }
+        bytes.withUnsafeBytes { buffer.copyMemory(from: UnsafeRawBufferPointer(rebasing: $0[offset..<offset + buffer.count])) }
+        return true
     }
 }
 
@@ -51,9 +59,14 @@ public struct SearchSegmentWriter<Sink: SegmentSink> {
     private var buffer: [UInt8] = []
     private var totalWords: UInt64 = 0
     private var storyCount = 0
+    /// Per story, its weighted number of words; per term, the stories holding it.
+    private var storyWords: [UInt32] = []
+    private var holdings: [UInt32] = []
+    private let quick: QuickPrefixSettings
 
-    public init(sink: Sink) throws {
+    public init(sink: Sink, quick: QuickPrefixSettings = .standard) throws {
         self.sink = sink
+        self.quick = quick
         try emit(header)
     }
 
@@ -81,6 +94,7 @@ public struct SearchSegmentWriter<Sink: SegmentSink> {
             buffer.appendLittleEndian(story.published.bitPattern)
             stringOffset += UInt64(lengths.reduce(0, +))
             totalWords += UInt64(story.words)
+            storyWords.append(story.words)
             try flushIfLarge()
         }
         try flush()
@@ -104,6 +118,7 @@ public struct SearchSegmentWriter<Sink: SegmentSink> {
         termTable.appendLittleEndian(UInt64(offset - postingsStart))
         termTable.appendLittleEndian(UInt32(postings.count))
         termTable.appendLittleEndian(UInt32(stories))
+        holdings.append(UInt32(clamping: stories))
         try sink.write(postings)
         offset += postings.count
     }
@@ -123,21 +138,97 @@ public struct SearchSegmentWriter<Sink: SegmentSink> {
         header.setLittleEndian(UInt64(offset), at: L.termBytesAt)
         header.setLittleEndian(UInt64(termBytes.count), at: L.termBytesLengthAt)
         try emit(termBytes)
-        termBytes = []
         header.setLittleEndian(UInt64(offset), at: L.termOffsetsAt)
         for value in termOffsets { buffer.appendLittleEndian(value) }
-        termOffsets = []
         try flush()
         header.setLittleEndian(UInt64(offset), at: L.termTableAt)
         try emit(termTable)
-        termTable = []
         header.setLittleEndian(UInt64(offset), at: L.deletedAt)
         for story in deleted { buffer.appendLittleEndian(story) }
         try flush()
+        try writeQuickPrefixes()
         header.setLittleEndian(UInt64(offset), at: L.fileLengthAt)
         let checksum = header.withUnsafeBytes { L.checksum($0) }
         header.setLittleEndian(checksum, at: L.checksumAt)
         try sink.writeHeader(header)
+    }
+
+    /// Where a list of words' stored stories were written, and what the directory says of them.
+    private struct Written {
+        var terms, candidates, union: Int
+        var candidatesLength, candidateCount, unionCount: Int
+        var bound: Float
+    }
+
+    /// The quick prefixes section (see `QuickPrefixes`), after the deleted list.
+    private mutating func writeQuickPrefixes() throws {
+        let (termBytes, termOffsets, termTable) = (self.termBytes, self.termOffsets, self.termTable)
+        defer { (self.termBytes, self.termOffsets, self.termTable, storyWords, holdings) = ([], [], [], [], []) }
+        let holdings = self.holdings
+        let writer = QuickPrefixesWriter(settings: quick, storyWords: storyWords, totalWords: totalWords, termCount: holdings.count,
+                                         holding: { Int(holdings[$0]) })
+        let chosen = termBytes.withUnsafeBytes { termBytes in
+            writer.chosen { UnsafeRawBufferPointer(rebasing: termBytes[Int(termOffsets[$0])..<Int(termOffsets[$0 + 1])]) }
+        }
+        // Even with no prefix heavy enough, the (empty) section says the segment was written
+        // knowing them, unlike one written before they existed (see `SearchSegment.storesQuickPrefixes`).
+        guard quick.leastPostings < .max else { return }
+        var scores = [Float](repeating: 0, count: storyCount)
+        var slots = [Int32](repeating: -1, count: storyCount)
+        // One buffer the postings are read back into, as large as the longest list read.
+        let read = ReadBuffer()
+        // Prefixes standing for the same words share what is stored for them.
+        var written: [[Int]: Written] = [:]
+        var directory: [UInt8] = []
+        var entries: [(prefix: Int, length: Int, terms: [Int])] = []
+        for prefix in chosen {
+            if written[prefix.terms] == nil {
+                let stored = try writer.store(prefix.terms, postings: { term throws -> UnsafeRawBufferPointer in
+                    let entry = term * SearchSegmentLayout.termSize
+                    let start = termTable.withUnsafeBytes { $0.little(UInt64.self, at: entry) }
+                    let length = termTable.withUnsafeBytes { $0.little(UInt32.self, at: entry + 8) }
+                    let target = read.bytes(Int(length))
+                    return try sink.read(at: postingsStart + Int(start), into: target)
+                        ? UnsafeRawBufferPointer(target) : UnsafeRawBufferPointer(rebasing: target[0..<0])
+                }, scores: &scores, slots: &slots)
+                let termsAt = offset
+                for term in prefix.terms { buffer.appendLittleEndian(UInt32(term)) }
+                try flush()
+                let candidatesAt = offset
+                try emit(stored.candidates)
+                let unionAt = offset
+                for word in stored.union { buffer.appendLittleEndian(word) }
+                try flush()
+                written[prefix.terms] = Written(terms: termsAt, candidates: candidatesAt, union: unionAt,
+                                                candidatesLength: stored.candidates.count, candidateCount: stored.candidateCount,
+                                                unionCount: stored.unionCount, bound: stored.bound)
+            }
+        }
+        // The prefixes together, just before the directory: a lookup's binary search reads
+        // them in place, and touches only the file's last pages.
+        for prefix in chosen {
+            entries.append((offset, prefix.prefix.count, prefix.terms))
+            try emit(prefix.prefix)
+        }
+        let directoryAt = offset
+        for entry in entries {
+            guard let stored = written[entry.terms] else { continue }
+            directory.appendLittleEndian(UInt64(entry.prefix))
+            directory.appendLittleEndian(UInt64(stored.terms))
+            directory.appendLittleEndian(UInt64(stored.candidates))
+            directory.appendLittleEndian(UInt64(stored.union))
+            directory.appendLittleEndian(UInt32(entry.length))
+            directory.appendLittleEndian(UInt32(entry.terms.count))
+            directory.appendLittleEndian(UInt32(stored.candidatesLength))
+            directory.appendLittleEndian(UInt32(stored.candidateCount))
+            directory.appendLittleEndian(UInt32(stored.unionCount))
+            directory.appendLittleEndian(stored.bound.bitPattern)
+        }
+        directory.appendLittleEndian(UInt64(directoryAt))
+        directory.appendLittleEndian(UInt32(entries.count))
+        directory.appendLittleEndian(QuickPrefixes.version)
+        directory.append(contentsOf: QuickPrefixes.magic)
+        try emit(directory)
     }
 
     private mutating func flushIfLarge() throws {

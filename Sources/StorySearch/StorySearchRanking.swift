@@ -42,6 +42,7 @@ extension SearchLibrary {
         guard !query.isEmpty, limit > 0, !segments.isEmpty else { return SearchResults() }
         let facts = self.facts
         let buffer = ReadBuffer()
+        if let quick = quickSearch(query, limit: limit, listed: listed, facts: facts, buffer: buffer) { return quick }
         let boards = segments.indices.map {
             matchAll(query.words, in: $0, lengths: facts[$0].lengths, excluded: listed?.excluded[$0] ?? removed[$0], buffer: buffer)
         }
@@ -66,35 +67,27 @@ extension SearchLibrary {
         var text = word.text
         return text.withUTF8 { key in
             let key = UnsafeRawBufferPointer(key)
-            var terms: [Int]
+            let terms: [Int]
             if word.isPrefix {
                 let range = segment.terms(withPrefix: key)
-                terms = Array(range)
-                if terms.count > Self.prefixWords {
-                    // Commonest first, and in term order among equals, so the cap always keeps the same words.
-                    // Each term's count is read once: a short prefix stands for thousands.
-                    let held = range.map { (holding: segment.storiesHolding($0), term: $0) }
-                        .sorted { $0.holding != $1.holding ? $0.holding > $1.holding : $0.term < $1.term }
-                    terms = held.prefix(Self.prefixWords).map(\.term)
-                    // Typed whole, the word itself always counts: the cap drops only longer ones.
-                    // Terms sort shortest first, so it would begin the range.
-                    if segment.term(range.lowerBound).count == key.count, !terms.contains(range.lowerBound) {
-                        terms.append(range.lowerBound)
-                    }
-                }
+                terms = PrefixExpansion.terms(range, firstIsPrefix: !range.isEmpty && segment.term(range.lowerBound).count == key.count,
+                                              holding: segment.storiesHolding)
             } else {
                 terms = segment.termNumber(key).map { [$0] } ?? []
             }
-            return terms.map { term in
-                let holding = segments.count == 1 ? segment.storiesHolding(term) : holding(segment.term(term))
-                return (term, scoring.rarity(holding: holding))
-            }
+            return terms.map { ($0, rarity(of: $0, in: segment)) }
         }
+    }
+
+    /// The rarity a query weighs term number `term` of `segment` by: from the stories
+    /// holding it in every segment.
+    func rarity(of term: Int, in segment: SearchSegment) -> Double {
+        scoring.rarity(holding: segments.count == 1 ? segment.storiesHolding(term) : holding(segment.term(term)))
     }
 
     /// The scores of one segment's stories holding every word of `words`, but for those
     /// `excluded`; nil when some word is in none of them.
-    private func matchAll(_ words: [SearchQuery.Word], in number: Int, lengths: [Float], excluded: [Bool],
+    func matchAll(_ words: [SearchQuery.Word], in number: Int, lengths: [Float], excluded: [Bool],
                           buffer: ReadBuffer) -> ScoreBoard? {
         let segment = segments[number]
         var groups = words.map { expansions($0, in: segment) }

@@ -2,6 +2,7 @@ import BylineCore
 import Foundation
 import Testing
 @testable import BylineStore
+import StorySearch
 
 /// The search index on disk: built from the files, kept current by writers, rebuilt when
 /// damaged, never in the way.
@@ -175,6 +176,32 @@ import Testing
             #expect(titles(index, "marker\(number)") == ["Story \(number)"])
         }
         #expect(index.search("common", limit: 1).total == 40)
+    }
+
+    @Test func theReadersCheckRebuildsABaseWrittenBeforeStoredPrefixesOnce() throws {
+        let temp = try TemporaryLibrary()
+        for number in 0..<20 {
+            try temp.writeStory("s/story\(number).txt", title: "Story \(number)", body: "Common words. Marker\(number).")
+        }
+        let contents = try temp.library.load()
+        _ = try SearchIndex.upToDate(temp.library, listing: contents.listing, checked: CheckTime.now())
+        // The base as an older Byline wrote it: the same stories, no stored prefixes.
+        let built = try #require(try? SearchIndex.open(temp.library).get())
+        #expect(built.stories.segments[0].storesQuickPrefixes)
+        var builder = SearchSegmentBuilder()
+        SearchIndex.add((0..<20).map { (path: "s/story\($0).txt", stamp: FileStamp?.none) }.sorted { $0.path < $1.path },
+                        to: &builder, library: temp.library)
+        let old = try builder.write(to: SegmentBytes(), generation: 7, quick: .none).bytes
+        try Data(old).write(to: URL(fileURLWithPath: SearchIndex.basePath(temp.library)))
+        let before = try #require(try? SearchIndex.open(temp.library).get())
+        #expect(!before.stories.segments[0].storesQuickPrefixes)
+        #expect(titles(before, "marker3") == ["Story 3"])
+
+        let checked = try SearchIndex.upToDate(temp.library, listing: contents.listing, checked: CheckTime.now())
+        #expect(checked.stories.segments[0].storesQuickPrefixes)
+        #expect(checked.count == 20)
+        #expect(titles(checked, "marker3") == ["Story 3"])
+        #expect(checked.search("common", limit: 1).total == 20)
     }
 
     @Test func aCheckAndASearchAskingAtOnceBothGetTheIndex() throws {

@@ -10,13 +10,15 @@ struct SmallLibrary {
         Story(title: title, source: source, published: published, body: body.split(separator: "\n").map { .paragraph(String($0)) })
     }
 
-    func segmentBytes(generation: UInt64 = 1, baseGeneration: UInt64 = 0, deleted: [UInt32] = []) throws -> [UInt8] {
+    func segmentBytes(generation: UInt64 = 1, baseGeneration: UInt64 = 0, deleted: [UInt32] = [],
+                      quick: QuickPrefixSettings = .standard) throws -> [UInt8] {
         var builder = SearchSegmentBuilder()
         for (index, entry) in stories.enumerated() {
             builder.add(SearchDocument(story: entry.story), path: entry.path,
                         stamp: FileStamp(size: Int64(index), modifiedSeconds: 1, modifiedNanoseconds: 2))
         }
-        return try builder.write(to: SegmentBytes(), generation: generation, baseGeneration: baseGeneration, deleted: deleted).bytes
+        return try builder.write(to: SegmentBytes(), generation: generation, baseGeneration: baseGeneration, deleted: deleted,
+                                 quick: quick).bytes
     }
 }
 

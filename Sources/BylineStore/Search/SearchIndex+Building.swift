@@ -126,11 +126,12 @@ extension SearchIndex {
         Memory.giveBack()
     }
 
-    /// Writes a builder's segment to `path`, replacing it at once.
+    /// Writes a builder's segment to `path`, replacing it at once. A part (not `durably`) stores no
+    /// quick prefixes: it lives only until the parts are merged.
     private static func write(_ builder: SearchSegmentBuilder, to path: String, generation: UInt64,
                               durably: Bool) throws(LibraryError) {
         var file = try SegmentFile(target: path)
-        do { file = try builder.write(to: file, generation: generation) } catch {
+        do { file = try builder.write(to: file, generation: generation, quick: durably ? .standard : .none) } catch {
             file.discard()
             throw error as? LibraryError ?? LibraryError(path: path, reason: "\(error)")
         }

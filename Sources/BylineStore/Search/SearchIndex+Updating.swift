@@ -89,6 +89,15 @@ extension SearchIndex {
         guard case .success(let index) = open(library), index.count == listing.count else {
             return try upToDate(library, files: BuildFiles(listing), checked: checked)
         }
+        // A base written before common prefixes' best stories were stored ranks every
+        // first letter typed the long way: it is built again, once.
+        if !index.stories.segments[0].storesQuickPrefixes {
+            try library.writerLock.withLock { () throws(LibraryError) in
+                guard case .success(let now) = open(library), !now.stories.segments[0].storesQuickPrefixes else { return }
+                try writeBase(library, files: BuildFiles(listing), checked: checked, progress: { _, _ in })
+            }
+            return try reopened(library)
+        }
         // Every story of the search index listed with the same stamp. Paths are unique on
         // both sides, so when all of them are, and the counts agree, none is missing.
         var current = 0, looked = 0

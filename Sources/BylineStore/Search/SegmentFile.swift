@@ -39,6 +39,17 @@ struct SegmentFile: SegmentSink {
         guard written == header.count else { throw LibraryError.system("write", target, errno: errno) }
     }
 
+    mutating func read(at offset: Int, into buffer: UnsafeMutableRawBufferPointer) throws -> Bool {
+        try flush()
+        var done = 0
+        while done < buffer.count {
+            let got = pread(fd, buffer.baseAddress.map { $0 + done }, buffer.count - done, off_t(offset + done))
+            guard got > 0 else { return false }
+            done += got
+        }
+        return true
+    }
+
     private mutating func flush() throws(LibraryError) {
         let failure = buffer.withUnsafeBytes { AtomicFile.writeAll($0, to: fd) }
         guard failure == 0 else { throw .system("write", target, errno: failure) }
