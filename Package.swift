@@ -69,6 +69,7 @@ let package = Package(
                 "BylineCore", "BylineStore", "BylineUI", "TerminalKit", "NcursesTerminal",
                 "BylineFeeds", "BylineExtract", "BylineConfig", "BylineSync",
                 "FeedParsing",
+                "TerminalSafety",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             // A release links with lld and packs its relative relocations (glibc 2.36+):

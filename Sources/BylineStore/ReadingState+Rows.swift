@@ -54,23 +54,9 @@ extension ReadingState {
         if let cacheKey, let cached = ReadMarksCache.load(from: readRowsPath, key: cacheKey, rows: listing.count) {
             return cached
         }
-        var lines = FileLines(descriptor: file)
+        var lines = ReadingStateLines(descriptor: file)
         var marks = ListedReadingState(readRows: RowSet(rows: listing.count))
-        var expected: UInt64?, hash = StableHash.start
-        var first = true, damaged = false
-        var path: [UInt8] = []
-        while !damaged, lines.next({ line in
-            if first {
-                first = false
-                expected = ReadingStateFile.checksum(ofHeader: line)
-                damaged = expected == nil
-                return
-            }
-            hash = StableHash.of(CollectionOfOne(LineFields.newline), continuing: StableHash.of(line, continuing: hash))
-            guard let kind = ReadingStateFile.parse(line, path: &path) else {
-                damaged = true
-                return
-            }
+        lines.forEach { kind, path in
             if kind == ReadingStateFile.starredKind {
                 marks.starred.insert(StoryID(String(decoding: path, as: UTF8.self)))
             } else if let row = path.withUnsafeBytes({ listing.listing.row(ofPathBytes: $0) }) {
@@ -81,12 +67,13 @@ extension ReadingState {
             } else {
                 marks.unlistedRead.insert(StoryID(String(decoding: path, as: UTF8.self)))
             }
-        }) {}
+            return true
+        }
         if marks.readRows.count >= 4096 { listing.releasePages() }
         if let failure = lines.failure { throw LibraryError(path: self.path, reason: "cannot be read: \(SystemError.message(failure))") }
-        guard damaged || lines.cutShort || (!first && hash != expected) else {
+        if lines.isIntact {
             // Written only from an intact file whose checksum is the one in the key.
-            if let cacheKey, cacheKey.numbers.last == expected {
+            if let cacheKey, cacheKey.numbers.last == lines.headerChecksum {
                 ReadMarksCache.save(marks, key: cacheKey, to: readRowsPath)
             }
             return marks

@@ -58,7 +58,7 @@ struct ReadingStateMerge {
         do {
             try AtomicFile.save(to: path) { descriptor in
                 var writer = FileLineWriter(descriptor: descriptor)
-                switch merge(from: old >= 0 ? FileLines(descriptor: old) : nil, into: &writer) {
+                switch merge(from: old >= 0 ? ReadingStateLines(descriptor: old) : nil, into: &writer) {
                 case .written: break
                 case .needsWholeRead:
                     outcome = .needsWholeRead
@@ -88,7 +88,7 @@ struct ReadingStateMerge {
     }
 
     /// Writes a placeholder header, then the body; the caller writes the header over it.
-    private func merge(from old: FileLines?, into writer: inout FileLineWriter) -> MergeResult {
+    private func merge(from old: ReadingStateLines?, into writer: inout FileLineWriter) -> MergeResult {
         writer.append(ReadingStateFile.header(hash: 0))
         writer.startHashing()
         var adds = Adds(rows: readRows, ids: readIDs)
@@ -100,23 +100,9 @@ struct ReadingStateMerge {
             starred.writeAll(ReadingStateFile.starredKind, to: &writer)
             return .written
         }
-        var expected: UInt64?
-        var oldHash = StableHash.start
-        var path: [UInt8] = [], previous: [UInt8] = []
-        var problem = false, first = true
+        var previous: [UInt8] = []
         var starredSeen = false
-        while !problem, lines.next({ line in
-            if first {
-                first = false
-                expected = ReadingStateFile.checksum(ofHeader: line)
-                problem = expected == nil
-                return
-            }
-            oldHash = StableHash.of(CollectionOfOne(LineFields.newline), continuing: StableHash.of(line, continuing: oldHash))
-            guard let lineKind = ReadingStateFile.parse(line, path: &path) else {
-                problem = true
-                return
-            }
+        lines.forEach { lineKind, path in
             if lineKind == ReadingStateFile.starredKind && !starredSeen {
                 starredSeen = true
                 adds.writeAll(kind, to: &writer)
@@ -125,15 +111,15 @@ struct ReadingStateMerge {
                 previous.removeAll(keepingCapacity: true)
             } else if lineKind != kind || (!previous.isEmpty && !Self.precedes(previous, path)) {
                 // Out of order: a file not written by this encoder.
-                problem = true
-                return
+                return false
             }
             swap(&previous, &path)
-            if adds.writeBefore(previous, kind, to: &writer) { return }
+            if adds.writeBefore(previous, kind, to: &writer) { return true }
             if keeps(previous, kind: kind, unread: &unread) { ReadingStateFile.appendLine(kind, previous, to: &writer) }
-        }) {}
+            return true
+        }
         if let failure = lines.failure { return .readFailed(failure) }
-        if problem || first || lines.cutShort || oldHash != expected { return .needsWholeRead }
+        if !lines.isIntact || lines.isEmpty { return .needsWholeRead }
         adds.writeAll(kind, to: &writer)
         if !starredSeen {
             var starred = Adds(rows: SortedPaths(), ids: starredIDs)

@@ -27,10 +27,13 @@ struct LibraryChoice {
         return LibraryChoice(folder: seeds, isBundledSeeds: true)
     }
 
-    private static func hasStories(_ folder: URL) -> Bool {
+    /// Whether `folder` or a folder below it holds a story file (a `.txt` file) other
+    /// than `file`: what makes a folder worth opening as a library.
+    static func hasStories(_ folder: URL, besides file: URL? = nil) -> Bool {
         guard let walker = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil,
                                                           options: [.skipsHiddenFiles]) else { return false }
-        for case let url as URL in walker where url.pathExtension == "txt" { return true }
+        let skipped = file?.standardizedFileURL.path
+        for case let url as URL in walker where url.pathExtension == "txt" && url.standardizedFileURL.path != skipped { return true }
         return false
     }
 }

@@ -35,16 +35,23 @@ struct ListCommand: ParsableCommand {
         if showsProgress, contents.report.index != .used, contents.report.parsed >= 5000 {
             FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
         }
-        // Read-only: a damaged reading state is reported, and left for a writer to set aside.
-        let loaded = try? library.readingState.load()
-        let marks = loaded?.marks ?? ReadingMarks()
-        if let problem = loaded?.problem {
+        let listing = contents.listing
+        // By row, as the reader loads them: a bit per story, however many are read, not a
+        // set of 100,000 ids. Read-only: a damaged reading state is reported, and left for
+        // a writer to set aside.
+        let marks: ListedReadingState
+        do {
+            marks = try library.readingState.load(listedIn: StoryRows(listing))
+        } catch {
+            marks = ListedReadingState(readRows: RowSet(rows: listing.count))
+            FileHandle.standardError.write(Data("byline: \(VisibleText.sanitize("\(error)"))\n".utf8))
+        }
+        if let problem = marks.problem {
             FileHandle.standardError.write(Data("byline: \(VisibleText.sanitize(problem))\n".utf8))
         }
         for problem in contents.problems {
             FileHandle.standardError.write(Data("byline: skipped \(VisibleText.sanitize(problem.message))\n".utf8))
         }
-        let listing = contents.listing
         if listing.count == 0 && !json {
             // An empty list looks like a hang or a bug; say what was looked at.
             warn("byline: \(choice.folder.path): no stories here (story files are .txt files in this folder or below)")
@@ -74,7 +81,7 @@ struct ListCommand: ParsableCommand {
         for row in 0..<listing.count {
             let (title, source) = listing.headline(at: row)
             let date = listing.date(at: row).map { Self.day(Date(timeIntervalSince1970: $0), in: zone) } ?? "          "
-            let marker = !marks.read.isEmpty && marks.read.contains(listing.id(at: row)) ? " " : "●"
+            let marker = marks.readRows.contains(row) ? " " : "●"
             let shownSource = TextWrapper.pad(TextWrapper.truncate(VisibleText.sanitize(source ?? ""), width: 16), width: 16)
             out += "\(marker) \(date)  \(shownSource)  \(VisibleText.sanitize(title))\n"
             if out.utf8.count >= 1 << 16 {
@@ -94,7 +101,7 @@ struct ListCommand: ParsableCommand {
 
     /// The same pretty-printed array as one `JSONEncoder` call would give, encoded and
     /// written a thousand rows at a time.
-    private func printJSON(_ listing: IndexedListing, marks: ReadingMarks) throws {
+    private func printJSON(_ listing: IndexedListing, marks: ListedReadingState) throws {
         struct Row: Encodable {
             var path, title: String
             var kicker, source, author, published, url: String?
@@ -113,38 +120,13 @@ struct ListCommand: ParsableCommand {
                 if row % 4096 == 4095 { listing.releasePages() }
                 return Row(path: entry.id.path, title: entry.title, kicker: entry.kicker, source: entry.source, author: entry.author,
                            published: entry.publishedDate.map(StoryDate.format), url: entry.url,
-                           read: marks.read.contains(entry.id), starred: marks.starred.contains(entry.id))
+                           read: marks.readRows.contains(row), starred: marks.starred.contains(entry.id))
             }
             // JSON escapes every control character, so story text cannot reach the terminal raw.
             var chunk = try encoder.encode(rows)
             chunk = chunk.dropFirst(2).dropLast(2)  // "[\n" and "\n]"
             let last = start + 1000 >= listing.count
-            FileHandle.standardOutput.write(Data((Self.escapingInvisibles(String(decoding: chunk, as: UTF8.self)) + (last ? "\n]\n" : ",\n")).utf8))
-        }
-    }
-
-    /// JSONEncoder escapes only characters below U+0020; DEL, the C1 controls (U+009B is
-    /// an 8-bit CSI) and bidi overrides would still reach a terminal showing the output
-    /// raw. They can stand only inside strings, so each becomes `\uXXXX` there, which
-    /// every JSON reader decodes back to the same text.
-    static func escapingInvisibles(_ json: String) -> String {
-        guard json.unicodeScalars.contains(where: needsEscape) else { return json }
-        var out = String.UnicodeScalarView()
-        for scalar in json.unicodeScalars {
-            guard needsEscape(scalar) else {
-                out.append(scalar)
-                continue
-            }
-            let hex = String(scalar.value, radix: 16, uppercase: true)
-            for escaped in ("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).unicodeScalars { out.append(escaped) }
-        }
-        return String(out)
-    }
-
-    private static func needsEscape(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
-        case 0x7F...0x9F, 0x202A...0x202E, 0x2066...0x2069: true
-        default: false
+            FileHandle.standardOutput.write(Data((JSONOutput.escapingInvisibles(String(decoding: chunk, as: UTF8.self)) + (last ? "\n]\n" : ",\n")).utf8))
         }
     }
 

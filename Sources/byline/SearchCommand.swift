@@ -99,7 +99,7 @@ struct SimilarCommand: ParsableCommand {
     @Argument(help: "A story file.")
     var file: String
 
-    @Option(help: "The library to look in (default: the library holding FILE, else your library).")
+    @Option(help: "The library to look in (default: the library holding FILE, else FILE's folder when it holds other stories, else your library).")
     var library: String?
 
     @Flag(help: "Print JSON: one object per story, with its path, title, source, date and score.")
@@ -138,17 +138,46 @@ struct SimilarInvocation: PlainCommand, Equatable {
         case .success(let parsed): story = parsed
         case .failure(let problem): throw CommandFailure("\(file): \(problem)")
         }
-        let folder = try library.map { try LibraryChoice.choose(path: $0).folder } ?? SearchIndexing.libraryHolding(url)
-            ?? LibraryChoice.choose(path: nil).folder
+        let folder = try library.map { try LibraryChoice.choose(path: $0).folder } ?? libraryToCompare(url)
         let index = try SearchIndexing.current(Library(folder: folder))
-        let prefix = folder.standardizedFileURL.path + "/"
-        let id = StoryID(url.path.hasPrefix(prefix) ? String(url.path.dropFirst(prefix.count)) : url.path)
+        // As the library names it, so the story itself is left out of its own list.
+        let id = StoryID(Self.path(of: url, in: folder) ?? url.path)
         let similar = index.similar(to: story, id: id)
         if json {
             try SearchIndexing.printJSON(similar, total: nil, estimate: false)
         } else {
             SearchIndexing.printRows(similar)
         }
+    }
+}
+
+extension SimilarInvocation {
+    /// The library a story file is compared with when none is named: the nearest folder
+    /// above it that has been opened as one (it has Byline's bookkeeping folder), else
+    /// your library when the file is in it, else the file's own folder when it holds other
+    /// story files (opened as `byline FOLDER` opens one). Else your library, saying so:
+    /// comparing with a library the file is not in is not what one would guess.
+    func libraryToCompare(_ file: URL) throws -> URL {
+        if let holding = SearchIndexing.libraryHolding(file) { return holding }
+        let own = LibraryLocation.defaultLibrary()
+        if Self.path(of: file, in: own) != nil { return own }
+        let folder = file.deletingLastPathComponent()
+        if LibraryChoice.hasStories(folder, besides: file) { return folder }
+        let choice = try LibraryChoice.choose(path: nil)
+        let which = choice.isBundledSeeds ? "the bundled seeds" : "your library"
+        warn("byline: \(self.file) is in no library; comparing with \(which) at \(choice.folder.path)")
+        return choice.folder
+    }
+
+    /// `file`'s path inside `folder`, or nil when it is not in it. Compared as written,
+    /// then with links resolved: `/tmp/lib` may be a link to where the file is.
+    static func path(of file: URL, in folder: URL) -> String? {
+        for (inner, outer) in [(file.standardizedFileURL, folder.standardizedFileURL),
+                               (file.resolvingSymlinksInPath(), folder.resolvingSymlinksInPath())] {
+            let prefix = outer.path.hasSuffix("/") ? outer.path : outer.path + "/"
+            if inner.path.hasPrefix(prefix) { return String(inner.path.dropFirst(prefix.count)) }
+        }
+        return nil
     }
 }
 
@@ -218,7 +247,7 @@ enum SearchIndexing {
         } else {
             try encoder.encode(rows)
         }
-        FileHandle.standardOutput.write(data + Data("\n".utf8))
+        FileHandle.standardOutput.write(JSONOutput.escapingInvisibles(data) + Data("\n".utf8))
     }
 }
 

@@ -45,13 +45,15 @@ extension EndToEnd {
             #expect(none.standardOutput.isEmpty)
             #expect(none.standardError == "byline: \(empty.path): no stories here (story files are .txt files in this folder or below)\n")
 
-            let paths = try await run(["list", "--paths", Reader.seeds.path], home: home)
+            let seeds = try Reader.seedsCopy(in: home)
+            let seedStory = seeds.appendingPathComponent(try Reader.seedStory.lastPathComponent)
+            let paths = try await run(["list", "--paths", seeds.path], home: home)
             let path = try #require(paths.standardOutput.split(separator: "\n").first.map(String.init))
-            #expect(path == (try Reader.seedStory).path)
+            #expect(path == seedStory.path)
             let shown = try await run(["show", path], home: home)
             #expect(shown.standardOutput.contains("The crowd called for the expulsion"))
             // The path inside the library, as `list --json` prints it, works too.
-            let byID = try await run(["show", "--library", Reader.seeds.path, (try Reader.seedStory).lastPathComponent], home: home)
+            let byID = try await run(["show", "--library", seeds.path, seedStory.lastPathComponent], home: home)
             #expect(byID.status == 0, "\(byID.standardError)")
             #expect(byID.standardOutput == shown.standardOutput)
         }

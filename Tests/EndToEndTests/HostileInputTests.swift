@@ -126,6 +126,44 @@ extension EndToEnd {
             #expect(decoded?.first?["title"] as? String == "A\u{9B}31mB\u{7F}C\u{202E}D\u{9D}E", "the same text, escaped")
         }
 
+        /// `list`, `search` and `similar` print story text as JSON the same way: whatever
+        /// would drive or reorder a terminal showing the output raw is a `\uXXXX` escape,
+        /// in titles, sources and paths alike, and decodes back to the very text.
+        @Test func everyJSONOutputEscapesControlsAndBidiTheSameWay() async throws {
+            let home = try ScratchFolder(prefix: "home")
+            let library = try ScratchFolder(prefix: "library")
+            defer { home.remove(); library.remove() }
+            let nasty = "\u{1B}[2J\u{9B}31m\u{202E}\u{2067}\u{200F}\u{61C}\u{85}"
+            let title = "Harbour ferry timetable \(nasty) changes"
+            let source = "Quay \(nasty) News"
+            let name = "odd\(nasty).txt"
+            _ = try library.write(name, text: "Title: \(title)\nSource: \(source)\n\nThe harbour ferry timetable changes in spring.\n")
+            let plain = try library.write("plain.txt", text: "Title: Harbour ferry timetable\n\nThe harbour ferry timetable changes in winter.\n")
+            _ = try library.write("other.txt", text: "Title: Council budget vote\n\nThe council votes on its budget.\n")
+            let binary = try #require(Reader.binary)
+            let environment = Reader.environment(home: home)
+            let runs = [
+                ("list", try await runProgram(binary, ["list", "--json", library.path], environment: environment)),
+                ("search", try await runProgram(binary, ["search", "ferry", library.path, "--json"], environment: environment)),
+                ("similar", try await runProgram(binary, ["similar", plain.path, "--json"], environment: environment)),
+            ]
+            for (command, run) in runs {
+                #expect(run.status == 0, "\(command): \(run.standardError)")
+                let raw = run.standardOutput.unicodeScalars.filter {
+                    $0.value == 0x1B || (0x7F...0x9F).contains($0.value) || [0x202E, 0x2067, 0x200F, 0x61C].contains($0.value)
+                }
+                #expect(raw.isEmpty, "\(command) printed \(raw.map { String($0.value, radix: 16) }) raw")
+                for escape in [#"\u009B"#, #"\u202E"#, #"\u2067"#, #"\u200F"#, #"\u061C"#, #"\u0085"#] {
+                    #expect(run.standardOutput.contains(escape), "\(command): no \(escape) in \(run.standardOutput)")
+                }
+                let decoded = try JSONSerialization.jsonObject(with: Data(run.standardOutput.utf8))
+                let stories = (decoded as? [[String: Any]]) ?? ((decoded as? [String: Any])?["stories"] as? [[String: Any]]) ?? []
+                let odd = stories.first { $0["path"] as? String == name }
+                #expect(odd?["title"] as? String == title, "\(command): the same title, escaped")
+                #expect(odd?["source"] as? String == source, "\(command): the same source, escaped")
+            }
+        }
+
         @Test func listLeavesADamagedReadingStateAsItIsAndSaysSo() async throws {
             let home = try ScratchFolder(prefix: "home")
             let library = try ScratchFolder(prefix: "library")

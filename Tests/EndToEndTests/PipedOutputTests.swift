@@ -11,7 +11,7 @@ extension EndToEnd {
             let home = try ScratchFolder(prefix: "home")
             defer { home.remove() }
             let binary = try #require(Reader.binary)
-            let run = try await runProgram(binary, ["list", Reader.seeds.path], environment: Reader.environment(home: home))
+            let run = try await runProgram(binary, ["list", try Reader.seedsCopy(in: home).path], environment: Reader.environment(home: home))
             #expect(run.status == 0, "stderr: \(run.standardError)")
             let lines = run.standardOutput.split(separator: "\n")
             #expect(lines.count == 1, "one story, one line:\n\(run.standardOutput)")
@@ -23,7 +23,7 @@ extension EndToEnd {
             let home = try ScratchFolder(prefix: "home")
             defer { home.remove() }
             let binary = try #require(Reader.binary)
-            let run = try await runProgram(binary, [Reader.seeds.path], environment: Reader.environment(home: home))
+            let run = try await runProgram(binary, [try Reader.seedsCopy(in: home).path], environment: Reader.environment(home: home))
             #expect(run.status != 0)
             #expect(!run.timedOut)
             #expect(run.standardOutput.isEmpty, "nothing drawn into the pipe: \(run.standardOutput.debugDescription)")

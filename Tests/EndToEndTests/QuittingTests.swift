@@ -66,7 +66,7 @@ private func withReaderInShell(
         """
     let inner = #"echo $$ > "$0"; exec "$@""#
     let command = ["sh", "-c", outer, "sh", "sh", "-c", inner, pidFile]
-        + (try Reader.command([Reader.seeds.path], home: home))
+        + (try Reader.command([try Reader.seedsCopy(in: home).path], home: home))
     try await TmuxSession.run(command) { reader in
         try await reader.waitFor("FAST NEWS")
         #expect(try await reader.display("#{alternate_on}") == "1", "the reader draws on the alternate screen")

@@ -28,6 +28,18 @@ enum Reader {
         }
     }
 
+    /// A copy of the bundled seeds (their story files, not the bookkeeping of earlier
+    /// runs) in `folder`, for a test that opens them: the reader keeps its read marks and
+    /// index beside a library, and the repository's seeds/ must stay as shipped.
+    static func seedsCopy(in folder: ScratchFolder) throws -> URL {
+        let copy = folder.url.appendingPathComponent("seeds")
+        try FileManager.default.createDirectory(at: copy, withIntermediateDirectories: true)
+        for name in try FileManager.default.contentsOfDirectory(atPath: seeds.path) where name.hasSuffix(".txt") {
+            try FileManager.default.copyItem(at: seeds.appendingPathComponent(name), to: copy.appendingPathComponent(name))
+        }
+        return copy
+    }
+
     /// The command that runs `byline ARGUMENTS` in a UTF-8 256-colour terminal, with its
     /// data, state and config folders inside `home` so the user's own never leak in.
     static func command(_ arguments: [String], home: ScratchFolder, noColor: Bool = false) throws -> [String] {

@@ -10,7 +10,9 @@ extension EndToEnd {
         @Test func theSeedsOpenOnTheirStory() async throws {
             let home = try ScratchFolder(prefix: "home")
             defer { home.remove() }
-            try await TmuxSession.run(Reader.command([Reader.seeds.path], home: home)) { reader in
+            // Opening the story marks it read: in a copy, never in the repository's seeds/.
+            let seeds = try Reader.seedsCopy(in: home)
+            try await TmuxSession.run(Reader.command([seeds.path], home: home)) { reader in
                 let rows = try await reader.waitFor("FAST NEWS")
                 #expect(listPane(rows).contains { $0.contains("The crowd called") }, "\n\(framed(rows))")
                 let top = joinedText(readerPane(rows))

@@ -69,6 +69,46 @@ extension EndToEnd {
             #expect(!similar.contains { $0.path == "a/rail.txt" })
         }
 
+        /// A story file in no opened library, beside other stories: its own folder is the
+        /// library (opened as `byline FOLDER` opens one), not your library, and the story
+        /// is not listed as like itself.
+        @Test func similarComparesALooseFileWithTheStoriesBesideIt() async throws {
+            let home = try ScratchFolder(prefix: "home")
+            defer { home.remove() }
+            try home.write("data/byline/library/yours.txt", text: "Title: Rail link delayed again\n\nThe rail link waits.\n")
+            let loose = try home.write("loose/rail.txt", text: "Title: Council approves rail link\n\nThe new rail link runs north.\n")
+            try home.write("loose/rail2.txt", text: "Title: Rail strike ends\n\nRail workers return; rail link plans wait.\n")
+            try home.write("loose/cafe.txt", text: "Title: Le café de la gare rouvre\n\nLes habitants de Genève fêtent.\n")
+            let binary = try #require(Reader.binary)
+            let run = try await runProgram(binary, ["similar", loose.path, "--json"], environment: Reader.environment(home: home))
+            #expect(run.status == 0, "stderr: \(run.standardError)")
+            #expect(run.standardError.isEmpty, "\(run.standardError)")
+            let similar = try JSONDecoder().decode([Found].self, from: Data(run.standardOutput.utf8))
+            #expect(similar.first?.path == "rail2.txt", "\(run.standardOutput)")
+            #expect(!similar.contains { $0.path == "rail.txt" }, "not like itself")
+            #expect(!similar.contains { $0.title == "Rail link delayed again" }, "your library is not looked in")
+            #expect(FileManager.default.fileExists(atPath: home.url.appendingPathComponent("loose/.byline").path),
+                    "the folder is opened as a library, its index kept beside it")
+        }
+
+        /// A story file alone in a folder of no library is compared with your library, and
+        /// a line on standard error says so: the stories listed are not its neighbours.
+        @Test func similarOfAFileAloneSaysWhichLibraryItComparedWith() async throws {
+            let home = try ScratchFolder(prefix: "home")
+            defer { home.remove() }
+            try home.write("data/byline/library/one/rail2.txt", text: "Title: Rail strike ends\n\nRail workers return; rail link plans wait.\n")
+            try home.write("data/byline/library/two/cafe.txt", text: "Title: Le café de la gare rouvre\n\nLes habitants de Genève fêtent.\n")
+            let alone = try home.write("alone/rail.txt", text: "Title: Council approves rail link\n\nThe new rail link runs north.\n")
+            let binary = try #require(Reader.binary)
+            let run = try await runProgram(binary, ["similar", alone.path, "--json"], environment: Reader.environment(home: home))
+            #expect(run.status == 0, "stderr: \(run.standardError)")
+            let yours = home.url.appendingPathComponent("data/byline/library").path
+            #expect(run.standardError == "byline: \(alone.path) is in no library; comparing with your library at \(yours)\n")
+            let similar = try JSONDecoder().decode([Found].self, from: Data(run.standardOutput.utf8))
+            #expect(similar.first?.path == "one/rail2.txt", "\(run.standardOutput)")
+            #expect(!FileManager.default.fileExists(atPath: home.url.appendingPathComponent("alone/.byline").path))
+        }
+
         /// The common forms are read without the argument parser; the others still reach
         /// it, and answer or explain as it always did.
         @Test func formsTheQuickStartLeavesAreStillRead() async throws {
