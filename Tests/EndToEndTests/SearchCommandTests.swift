@@ -110,6 +110,22 @@ extension EndToEnd {
             #expect(!FileManager.default.fileExists(atPath: home.url.appendingPathComponent("alone/.byline").path))
         }
 
+        /// A story file in your library is compared with your whole library, even before
+        /// the library was first opened (no bookkeeping folder above the file yet).
+        @Test func similarOfAFileInYourLibraryLooksInAllOfIt() async throws {
+            let home = try ScratchFolder(prefix: "home")
+            defer { home.remove() }
+            let story = try home.write("data/byline/library/one/rail.txt", text: "Title: Council approves rail link\n\nThe new rail link runs north.\n")
+            try home.write("data/byline/library/two/rail2.txt", text: "Title: Rail strike ends\n\nRail workers return; rail link plans wait.\n")
+            try home.write("data/byline/library/two/cafe.txt", text: "Title: Le café de la gare rouvre\n\nLes habitants de Genève fêtent.\n")
+            let binary = try #require(Reader.binary)
+            let run = try await runProgram(binary, ["similar", story.path, "--json"], environment: Reader.environment(home: home))
+            #expect(run.status == 0, "stderr: \(run.standardError)")
+            #expect(run.standardError.isEmpty, "\(run.standardError)")
+            let similar = try JSONDecoder().decode([Found].self, from: Data(run.standardOutput.utf8))
+            #expect(similar.map(\.path) == ["two/rail2.txt"], "\(run.standardOutput)")
+        }
+
         /// The common forms are read without the argument parser; the others still reach
         /// it, and answer or explain as it always did.
         @Test func formsTheQuickStartLeavesAreStillRead() async throws {
