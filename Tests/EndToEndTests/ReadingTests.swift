@@ -104,14 +104,30 @@ func storyRows(_ rows: [String]) -> Int {
 /// Pages through the open story with PgDn until its end; returns the text of every page,
 /// as a reader who read it all would have seen it.
 func pageToEnd(_ reader: TmuxSession) async throws -> String {
-    var rows = try await reader.screen()
+    var rows = try await settledScreen(reader)
     var pages: [String] = []
     for _ in 0..<100 {
         pages.append(joinedText(readerPane(rows)))
         if let status = rows.last, status.hasSuffix("End") || status.hasSuffix("All") { break }
         let before = rows
         try await reader.press("PgDn")
-        rows = try await reader.waitUntil("the story to scroll on a page") { $0 != before }
+        // Scrolled when the place in the story (the status line's end) moves: the header
+        // is redrawn on its own too, when the story is marked read.
+        _ = try await reader.waitUntil("the story to scroll on a page") { $0.last != before.last }
+        rows = try await settledScreen(reader)
     }
     return pages.joined(separator: " ")
+}
+
+/// The screen once two reads in a row agree: tmux can be read between the rows of one
+/// frame (on a loaded machine a page of the story was once read half drawn, and one skipped).
+private func settledScreen(_ reader: TmuxSession) async throws -> [String] {
+    var rows = try await reader.screen()
+    for _ in 0..<50 {
+        try await Task.sleep(for: .milliseconds(30))
+        let again = try await reader.screen()
+        if again == rows { return rows }
+        rows = again
+    }
+    return rows
 }
