@@ -108,6 +108,21 @@ final class ListingWithChanges: StoryListing {
         return row - Self.countBelow(row, in: hidden) + additionsBefore
     }
 
+    /// `rows` of this listing as rows of the base and the added stories among them, by
+    /// id: what a save of marks by row makes of them (see `StoryRows.onBase`).
+    func onBase(_ rows: RowSet) -> (base: RowSet, added: [StoryID]) {
+        var baseRows = RowSet(rows: base.count)
+        var addedIDs: [StoryID] = []
+        rows.forEach { row in
+            guard row < count else { return }
+            switch place(of: row) {
+            case .base(let row): baseRows.insert(row)
+            case .added(let index): addedIDs.append(added[index].summary.id)
+            }
+        }
+        return (baseRows, addedIDs)
+    }
+
     func summary(at row: Int) -> StorySummary {
         switch place(of: row) {
         case .base(let row): base.summary(at: row)
