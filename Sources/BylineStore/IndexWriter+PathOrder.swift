@@ -11,14 +11,13 @@ extension IndexWriter {
         let ranges = placement.addedRanges[0]
         placement.addedBlobs[0].withUnsafeBytes { all in
             func addedPath(_ index: Int) -> UnsafeRawBufferPointer { UnsafeRawBufferPointer(rebasing: all[ranges[index]]) }
-            guard let old, Self.hasWholePathOrder(old) else {
+            guard let old, let oldOrder = old.wholePathOrder() else {
                 writeSortedPathOrder(placement, addedPath: addedPath, to: &out)
                 return
             }
             let sortedAdded = added.indices.sorted { ReadingStateMerge.precedes(addedPath($0), addedPath($1)) }
             // Each one's place: the first place in the old order whose path sorts after it.
-            var paths = OldPaths(old, size: 512)
-            let orderStart = old.sectionRange(.pathOrder).lowerBound
+            var paths = IndexRowsReader(old)
             var places: [Int] = []
             places.reserveCapacity(sortedAdded.count)
             var low = 0
@@ -26,38 +25,20 @@ extension IndexWriter {
                 var high = old.count
                 while low < high {
                     let middle = (low + high) / 2
-                    let row = Int(paths.window.number(at: orderStart + middle * IndexLayout.pathOrderEntrySize, as: UInt32.self))
-                    if paths.with(row, { ReadingStateMerge.precedes(addedPath(index), $0) }) { high = middle } else { low = middle + 1 }
+                    if paths.withPath(Int(oldOrder[middle]), { ReadingStateMerge.precedes(addedPath(index), $0) }) { high = middle } else { low = middle + 1 }
                 }
                 places.append(low)
             }
-            var order = IndexFileWindow(old)
             var next = 0
-            for place in 0..<old.count {
+            for (place, row) in oldOrder.enumerated() {
                 while next < sortedAdded.count, places[next] <= place {
                     out.appendLittleEndian(placement.newRowOfAdded[sortedAdded[next]])
                     next += 1
                 }
-                let row = Int(order.number(at: orderStart + place * IndexLayout.pathOrderEntrySize, as: UInt32.self))
-                if placement.newRowOfOld[row] != .max { out.appendLittleEndian(placement.newRowOfOld[row]) }
+                if placement.newRowOfOld[Int(row)] != .max { out.appendLittleEndian(placement.newRowOfOld[Int(row)]) }
             }
             for index in sortedAdded[next...] { out.appendLittleEndian(placement.newRowOfAdded[index]) }
         }
-    }
-
-    /// Whether `old` keeps a path order that lists each of its rows once, as every writer
-    /// leaves it (a damaged file may not).
-    private static func hasWholePathOrder(_ old: IndexedListing) -> Bool {
-        guard old.hasPathOrder else { return false }
-        var window = IndexFileWindow(old)
-        var seen = RowSet(rows: old.count)
-        let order = old.sectionRange(.pathOrder)
-        for at in stride(from: order.lowerBound, to: order.upperBound - IndexLayout.pathOrderEntrySize + 1, by: IndexLayout.pathOrderEntrySize) {
-            let row = Int(window.number(at: at, as: UInt32.self))
-            guard row < old.count, !seen.contains(row) else { return false }
-            seen.insert(row)
-        }
-        return seen.count == old.count
     }
 
     /// Every row's path read into one buffer and the rows sorted by them.
@@ -65,13 +46,13 @@ extension IndexWriter {
         var bytes: [UInt8] = []
         var spans: [(start: Int32, length: Int32)] = []
         spans.reserveCapacity(placement.count)
-        var paths = old.map { OldPaths($0) }
+        var paths = old.map { IndexRowsReader($0, size: 1 << 16) }
         forEachNewRow(placement) { oldRow, addedIndex in
             let start = bytes.count
             if let addedIndex {
                 bytes.append(contentsOf: addedPath(addedIndex))
             } else if let oldRow {
-                paths?.with(oldRow) { bytes.append(contentsOf: $0) }
+                paths?.withPath(oldRow) { bytes.append(contentsOf: $0) }
             }
             spans.append((Int32(start), Int32(bytes.count - start)))
         }
@@ -83,33 +64,5 @@ extension IndexWriter {
             return (0..<UInt32(spans.count)).sorted { ReadingStateMerge.precedes(path($0), path($1)) }
         }
         for row in order { out.appendLittleEndian(row) }
-    }
-
-    /// The paths of an old index's rows, read through windows: a row's, then its path's.
-    struct OldPaths {
-        var window: IndexFileWindow
-        private var rows: IndexFileWindow
-        private var paths: IndexFileWindow
-        private let rowsStart: Int
-        private let blob: Range<Int>
-
-        init(_ old: IndexedListing, size: Int = 1 << 16) {
-            window = IndexFileWindow(old, size: size)
-            rows = IndexFileWindow(old, size: size)
-            paths = IndexFileWindow(old, size: size)
-            rowsStart = old.sectionRange(.rows).lowerBound
-            blob = old.sectionRange(.paths)
-        }
-
-        /// Calls `body` with the path of row `row`: empty when it lies outside the blob,
-        /// as `IndexedListing.pathBytes` reads it.
-        mutating func with<Result>(_ row: Int, _ body: (UnsafeRawBufferPointer) -> Result) -> Result {
-            let at = rowsStart + row * IndexLayout.rowSize + IndexLayout.Row.path
-            let (offset, length) = rows.with(at..<(at + 8)) {
-                (Int($0.littleEndian(at: 0, as: UInt32.self)), Int($0.littleEndian(at: 4, as: UInt32.self)))
-            }
-            guard offset <= blob.count, length <= blob.count - offset else { return body(UnsafeRawBufferPointer(start: nil, count: 0)) }
-            return paths.with((blob.lowerBound + offset)..<(blob.lowerBound + offset + length), body)
-        }
     }
 }

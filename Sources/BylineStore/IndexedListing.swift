@@ -114,6 +114,8 @@ public final class IndexedListing: StoryListing, @unchecked Sendable {
         return Self.date(inRow: UnsafeRawBufferPointer(rebasing: buffer[at..<(at + IndexLayout.rowSize)]))
     }
 
+    public func published(at row: Int) -> Date? { date(at: row).map { Date(timeIntervalSince1970: $0) } }
+
     /// The date of a row given as its bytes (`IndexLayout.Row`), as `date(at:)` reads it.
     static func date(inRow row: UnsafeRawBufferPointer) -> Double? {
         guard row.littleEndian(at: IndexLayout.Row.flags, as: UInt32.self) & IndexLayout.rowHasDate != 0 else { return nil }
