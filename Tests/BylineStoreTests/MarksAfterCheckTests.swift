@@ -61,6 +61,15 @@ import Testing
         #expect(started.starred == expected.starred)
     }
 
+    @Test func theChangedListingShowsTheStoriesInTheOrderTheNewIndexHasThem() throws {
+        let (temp, listing, _) = try checkedAfterChanges()
+        let next = StoryRows(try #require(temp.library.indexedContents()).listing)
+
+        #expect(listing.allSummaries == next.allSummaries)
+        #expect((0..<listing.count).map { listing.listing.source(at: $0).source } == (0..<next.count).map { next.source(at: $0).source })
+        #expect((0..<listing.count).map { listing.listing.withPath(at: $0) { Array($0) } } == (0..<next.count).map { next.listing.withPath(at: $0) { Array($0) } })
+    }
+
     @Test func singleMarksOnNewAndRewrittenStoriesAreKept() throws {
         let (temp, listing, _) = try checkedAfterChanges()
         let late = try #require(listing.row(of: StoryID("desk-0/late-0.txt")))
