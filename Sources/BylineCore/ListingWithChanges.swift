@@ -34,12 +34,14 @@ final class ListingWithChanges: StoryListing {
             if let row = base.row(of: id) { hiddenRows.insert(row) }
         }
         hidden = hiddenRows.sorted()
-        let added = saved.map { (summary: $0, before: Self.insertionRow(for: $0, in: base)) }.sorted {
+        // Each binary search reads rows all over the base: their pages go back after each.
+        let added = saved.map { summary -> (summary: StorySummary, before: Int) in
+            defer { base.releasePages() }
+            return (summary, Self.insertionRow(for: summary, in: base))
+        }.sorted {
             $0.before != $1.before ? $0.before < $1.before : StorySummary.newestFirst($0.summary, $1.summary)
         }
         self.added = added
-        // The binary searches read rows all over the base: their pages go back at once.
-        base.releasePages()
         let hidden = hidden
         positions = added.enumerated().map { index, addition in
             addition.before + index - Self.countBelow(addition.before, in: hidden)
