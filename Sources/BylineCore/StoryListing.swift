@@ -23,6 +23,9 @@ public protocol StoryListing: AnyObject, Sendable {
     /// The story's `Source:` and date, without the rest of its summary: what the sources
     /// view counts of every story in the library.
     func source(at row: Int) -> (source: String?, published: Date?)
+    /// The story's date alone, for putting a story in its place (`StorySummary.newestFirst`
+    /// compares dates first): an index reads it from the row, decoding nothing else.
+    func published(at row: Int) -> Date?
     /// Gives back memory a listing read in place holds for pages read so far (a search
     /// looks up a thousand rows all over the file); they are read again when shown.
     func releasePages()
@@ -41,6 +44,8 @@ extension StoryListing {
         let summary = summary(at: row)
         return (summary.source, summary.published)
     }
+
+    public func published(at row: Int) -> Date? { summary(at: row).published }
 
     /// A listing held in memory has no pages to give back.
     public func releasePages() {}

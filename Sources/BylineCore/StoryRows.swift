@@ -37,6 +37,11 @@ public struct StoryRows: Equatable, Sendable {
     public var base: any StoryListing { (listing as? ListingWithChanges)?.base ?? listing }
     /// Every summary: for small listings and tests.
     public var allSummaries: [StorySummary] { listing.allSummaries }
+    /// `rows` of this listing as rows of `base` and the stories the changes laid over it
+    /// added (by id); nil when no changes are laid over it. A few binary searches a row.
+    public func onBase(_ rows: RowSet) -> (base: RowSet, added: [StoryID])? {
+        (listing as? ListingWithChanges)?.onBase(rows)
+    }
 }
 
 /// Rows read on demand as a collection: tests and small listings can use `first`, `map`

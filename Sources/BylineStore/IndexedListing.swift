@@ -111,8 +111,15 @@ public final class IndexedListing: StoryListing, @unchecked Sendable {
     /// The story's date, for ordering: nil when it has none (or the row is damaged).
     public func date(at row: Int) -> Double? {
         let at = rowOffset(row)
-        guard buffer.littleEndian(at: at + IndexLayout.Row.flags, as: UInt32.self) & IndexLayout.rowHasDate != 0 else { return nil }
-        let seconds = Double(bitPattern: buffer.littleEndian(at: at + IndexLayout.Row.date, as: UInt64.self))
+        return Self.date(inRow: UnsafeRawBufferPointer(rebasing: buffer[at..<(at + IndexLayout.rowSize)]))
+    }
+
+    public func published(at row: Int) -> Date? { date(at: row).map { Date(timeIntervalSince1970: $0) } }
+
+    /// The date of a row given as its bytes (`IndexLayout.Row`), as `date(at:)` reads it.
+    static func date(inRow row: UnsafeRawBufferPointer) -> Double? {
+        guard row.littleEndian(at: IndexLayout.Row.flags, as: UInt32.self) & IndexLayout.rowHasDate != 0 else { return nil }
+        let seconds = Double(bitPattern: row.littleEndian(at: IndexLayout.Row.date, as: UInt64.self))
         // Beyond year 9999 no story date can be written; formatting one would overflow.
         guard seconds.isFinite, abs(seconds) < IndexLayout.latestDateSeconds else { return nil }
         return seconds
@@ -289,28 +296,12 @@ public final class IndexedListing: StoryListing, @unchecked Sendable {
 
     func sectionRange(_ section: IndexLayout.Section) -> Range<Int> { sections[section.rawValue] }
 
-    /// The 56 bytes of `row`, copied as they are into a new index that keeps the row.
-    func rawRow(_ row: Int) -> UnsafeRawBufferPointer {
-        let at = rowOffset(row)
-        return UnsafeRawBufferPointer(rebasing: buffer[at..<(at + IndexLayout.rowSize)])
-    }
-
     /// Every (hash, row) of a lookup table, rows outside the listing left out.
     func forEachLookupEntry(_ section: IndexLayout.Section, _ body: (UInt64, Int) -> Void) {
         let table = sections[section.rawValue]
         for at in stride(from: table.lowerBound, to: table.upperBound, by: IndexLayout.lookupEntrySize) {
             let row = Int(buffer.littleEndian(at: at + 8, as: UInt32.self))
             if row < count { body(buffer.littleEndian(at: at, as: UInt64.self), row) }
-        }
-    }
-
-    /// Bytes of the blobs that rows still point to; the rest is left by rows since dropped.
-    var liveBlobBytes: Int {
-        (0..<count).reduce(0) { total, row in
-            let at = rowOffset(row)
-            return total + [IndexLayout.Row.path, IndexLayout.Row.key, IndexLayout.Row.details].reduce(0) {
-                $0 + Int(buffer.littleEndian(at: at + $1 + 4, as: UInt32.self))
-            }
         }
     }
 

@@ -59,6 +59,22 @@ public struct MarkBatch: Sendable {
         return true
     }
 
+    /// This batch with rows of a listing that has changes laid over it (the reader's after
+    /// a background check found changes) as rows of its base, the index file the reader
+    /// maps, and the added stories among them by id: so a save puts the rows' paths in
+    /// order by the index's path order, as for any other listing, instead of sorting
+    /// them all (`ReadingStateMerge`). Itself for rows of any other listing.
+    func onBase() -> MarkBatch {
+        guard let listing, let read = listing.onBase(readRows), let unread = listing.onBase(unreadRows) else { return self }
+        var batch = self
+        batch.listing = StoryRows(listing.base)
+        batch.readRows = read.base
+        batch.unreadRows = unread.base
+        for id in read.added { batch.byID[id, default: .init()].read = true }
+        for id in unread.added { batch.byID[id, default: .init()].read = false }
+        return batch
+    }
+
     /// Every mark as a change, each story's id made: for the sync journal and for a file
     /// that must be read whole (damaged), not for the ordinary save.
     var changes: [ReadingChange] {

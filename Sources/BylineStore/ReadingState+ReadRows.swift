@@ -84,6 +84,29 @@ extension ReadingState {
     /// caches them (`load(listedIn:)`): after a save that had no cache to build on.
     func cacheReadRows(of index: IndexedListing) {
         _ = try? load(listedIn: StoryRows(index))
+        index.releasePages()
+    }
+
+    /// Makes the read-rows cache current for the index and reading state on disk, reading
+    /// the marks the exact way when it is not: for a writer that changed either without
+    /// keeping the cache (a sync saves stories and the server's marks), so the next start
+    /// takes the cache rather than looking up every read story's path.
+    public func refreshReadRows() {
+        guard let index = IndexedListing.open(indexPath).listing else { return }
+        cacheReadRows(of: index)
+    }
+
+    /// The marks the next start takes from the read-rows cache, by row of the index on
+    /// disk; nil when the cache is not current for the index and reading state on disk
+    /// (the start then reads the marks the exact way).
+    public func cachedReadRows() -> ListedReadingState? {
+        guard let index = IndexedListing.open(indexPath).listing, let numbers = ReadMarksCache.Key.numbers(of: index) else { return nil }
+        let file = open(path, O_RDONLY | O_CLOEXEC)
+        guard file >= 0 else { return nil }
+        defer { close(file) }
+        guard let checksum = Self.bodyChecksum(of: file),
+              let key = ReadMarksCache.Key(index: numbers, readingState: file, bodyChecksum: checksum) else { return nil }
+        return ReadMarksCache.load(from: readRowsPath, key: key, rows: index.count)
     }
 
     /// The body checksum the header line of the open file `file` gives, read without

@@ -15,6 +15,7 @@ extension ReadingState {
     @discardableResult
     public func apply(_ batch: MarkBatch) throws(LibraryError) -> String? {
         guard !batch.isEmpty else { return nil }
+        let batch = batch.onBase()
         // The index whose read-rows cache could not be made from the one before.
         var uncached: IndexedListing?
         let problem = try writerLock.withLock { () throws(LibraryError) -> String? in

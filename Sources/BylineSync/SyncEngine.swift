@@ -90,6 +90,9 @@ public struct SyncEngine: Sendable {
             }
         }
         report.marksReceived = changes.count
+        // The stories and marks saved above left the read-rows cache stale: made current
+        // now, the next start takes its marks by row instead of looking up every path.
+        library.readingState.refreshReadRows()
     }
 
     /// Reads the server's feeds and folders into the subscriptions file.

@@ -149,6 +149,44 @@ struct SyncEngineTests {
         #expect(try machine.library.readingState.pendingMarks().isEmpty)
     }
 
+    /// The marks the next start shows, from the read-rows cache; nil when it would have to
+    /// look up every read story's path instead (the cache is stale or missing).
+    func startFromCache(_ machine: Machine) throws -> (read: Set<StoryID>, starred: Set<StoryID>)? {
+        let index = StoryRows(try #require(machine.library.indexedContents()).listing)
+        guard let cached = machine.library.readingState.cachedReadRows() else { return nil }
+        #expect(cached == ListedReadingState(try machine.library.readingState.load(), listing: index))
+        return (Set(cached.readRows.members.map(index.id(at:))).union(cached.unlistedRead), cached.starred)
+    }
+
+    @Test("after a sync the next start takes its read and starred marks from the read-rows cache, and they are the synced ones")
+    func readRowsCacheAfterSync() async throws {
+        let machine = try Machine()
+        defer { machine.cleanUp() }
+        let server = MemoryServer()
+        for id in 1...6 { await server.add(id) }
+        await server.set(unread: ["2", "5"], starred: ["3"])
+        _ = try await machine.sync(server).get()
+
+        let first = try #require(try startFromCache(machine))
+        #expect(first.read == Set([1, 3, 4, 6].map(machine.path)))
+        #expect(first.starred == [machine.path(3)])
+
+        // The reader starts and marks (keeping the cache), then a sync brings new stories
+        // (the index rewritten) and a mark from the server.
+        let listing = StoryRows(try #require(machine.library.indexedContents()).listing)
+        _ = try machine.library.readingState.load(listedIn: listing)
+        var batch = MarkBatch()
+        batch.add(.markRead(machine.path(2)))
+        try machine.library.readingState.apply(batch)
+        for id in 7...9 { await server.add(id) }
+        await server.set(starred: ["3", "8"])
+        _ = try await machine.sync(server).get()
+
+        let second = try #require(try startFromCache(machine))
+        #expect(second.read == Set([1, 2, 3, 4, 6].map(machine.path)))
+        #expect(second.starred == [machine.path(3), machine.path(8)])
+    }
+
     @Test("marks that could not be sent stay in the journal, win locally, and go at the next sync")
     func offline() async throws {
         let machine = try Machine()

@@ -16,6 +16,9 @@ struct BuildFiles: @unchecked Sendable {
     let stamp: (Int) -> FileStamp
     /// Lets the source's pages read so far go (a mapped index counts as memory).
     let releasePages: () -> Void
+    /// The story index these files are the rows of, when they are (the reader's check):
+    /// a pass in path order reads it through its file (`IndexRowsReader`).
+    var listing: IndexedListing?
 
     func path(_ number: Int) -> String { String(decoding: pathBytes(number), as: UTF8.self) }
 
@@ -27,6 +30,7 @@ struct BuildFiles: @unchecked Sendable {
         pathBytes = { listing.pathBytes(at: $0) }
         stamp = { listing.stamp(at: $0) }
         releasePages = { listing.releasePages() }
+        self.listing = listing
     }
 
     /// Files listed by a walk of the folder (`StoryFolderScan`), packed: their paths back
@@ -71,6 +75,8 @@ struct BuildFiles: @unchecked Sendable {
 
     /// File numbers in bytewise path order: the order a segment holds its stories.
     func pathOrder() -> [Int32] {
+        // The story index keeps its rows' path order: walked, not sorted.
+        if let order = listing?.wholePathOrder() { return order }
         let inOrder = count < 2 || (1..<count).allSatisfy { Self.precedes(pathBytes($0 - 1), pathBytes($0)) }
         let numbers = (0..<Int32(count)).map { $0 }
         if inOrder { return numbers }
