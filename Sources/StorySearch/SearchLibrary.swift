@@ -66,8 +66,9 @@ public struct SearchLibrary: @unchecked Sendable {
     /// `SegmentReader`), since a page of results lies all over the story table.
     public func paths(of hits: [SearchHit]) -> [String] {
         let buffer = ReadBuffer(capacity: 4_096)
-        let facts = self.facts
-        return hits.map { segments[$0.ref.segment].path($0.ref.story, facts: facts[$0.ref.segment], readingInto: buffer) }
+        // Many paths: where each lies is read for every story at once (see `StoryFacts`).
+        let tables = facts.map { hits.count > StoryFacts.fewStories ? $0.table() : $0.tableIfRead }
+        return hits.map { segments[$0.ref.segment].path($0.ref.story, table: tables[$0.ref.segment], readingInto: buffer) }
     }
 
     /// Stories holding a term, across segments.
