@@ -129,6 +129,12 @@ public struct SearchSegment: @unchecked Sendable {
                   modifiedNanoseconds: storyField(story, 40, Int64.self))
     }
 
+    /// The story's headline, without decoding the rest of it.
+    public func title(_ story: Int) -> String {
+        String(decoding: string(story, skip: Int(storyField(story, 8, UInt32.self)), length: Int(storyField(story, 12, UInt32.self))),
+               as: UTF8.self)
+    }
+
     public func story(_ story: Int) -> Story {
         let pathLength = Int(storyField(story, 8, UInt32.self))
         let titleLength = Int(storyField(story, 12, UInt32.self))

@@ -36,34 +36,37 @@ final class StoryFacts: @unchecked Sendable {
         typealias L = SearchSegmentLayout
         self.segment = segment
         let count = segment.storyCount
-        let buffer = ReadBuffer(capacity: max(16, count * 2))
-        let words = segment.read(segment.storyWords..<segment.storyWords + count * 2, into: buffer)
-        guard words.count == count * 2 else {
-            // An unreadable column ranks its stories as of average length.
-            lengths = [Float](repeating: scoring.length(words: nil), count: count)
-            return
-        }
         // Most stories have a few hundred words: their lengths are worked out once each.
         let known = (0..<Self.commonWords).map { scoring.length(words: UInt32($0)) }
+        let buffer = ReadBuffer()
         let record = ReadBuffer(capacity: 16)
-        lengths = [Float](unsafeUninitializedCapacity: count) { lengths, initialized in
-            known.withUnsafeBufferPointer { known in
-                for story in 0..<count {
-                    let stored = words.little(UInt16.self, at: story * 2)
-                    if Int(stored) < known.count {
-                        lengths[story] = known[Int(stored)]
-                    } else if stored != L.wordsUnknown {
-                        lengths[story] = scoring.length(words: UInt32(stored))
-                    } else {
-                        // Too many to fit in 2 bytes: the story table says how many.
-                        let at = segment.storyTable + story * L.storySize + 20
-                        let field = segment.read(at..<at + 4, into: record)
-                        lengths[story] = scoring.length(words: field.count == 4 ? field.little(UInt32.self, at: 0) : nil)
-                    }
+        var lengths: [Float] = []
+        lengths.reserveCapacity(count)
+        // A stretch of the column at a time, through one small buffer.
+        let batch = 1 << 15
+        while lengths.count < count {
+            let first = lengths.count, stretch = min(batch, count - lengths.count)
+            let words = segment.read(segment.storyWords + first * 2..<segment.storyWords + (first + stretch) * 2, into: buffer)
+            guard words.count == stretch * 2 else {
+                // An unreadable column ranks its stories as of average length.
+                lengths.append(contentsOf: repeatElement(scoring.length(words: nil), count: stretch))
+                continue
+            }
+            for index in 0..<stretch {
+                let stored = words.little(UInt16.self, at: index * 2)
+                if Int(stored) < known.count {
+                    lengths.append(known[Int(stored)])
+                } else if stored != L.wordsUnknown {
+                    lengths.append(scoring.length(words: UInt32(stored)))
+                } else {
+                    // Too many to fit in 2 bytes: the story table says how many.
+                    let at = segment.storyTable + (first + index) * L.storySize + 20
+                    let field = segment.read(at..<at + 4, into: record)
+                    lengths.append(scoring.length(words: field.count == 4 ? field.little(UInt32.self, at: 0) : nil))
                 }
             }
-            initialized = count
         }
+        self.lengths = lengths
     }
 
     /// Word counts below this have their lengths worked out ahead (see `init`).
