@@ -34,17 +34,20 @@ public enum LibraryLocation {
 
     /// Where a library's bookkeeping lives (see the type's summary).
     ///
+    /// - Parameter environment: read only for a library that cannot be written to: every
+    ///   command opens a library, and making the whole environment into a dictionary costs
+    ///   a start more than the rest of this.
     /// - Parameter libraryIsWritable: whether the library folder takes new files; `nil`
     ///   asks the system. Tests pass `false`, since a test running as root may write anywhere.
     public static func stateFolder(
-        for library: URL, environment: Environment = ProcessInfo.processInfo.environment,
+        for library: URL, environment: @autoclosure () -> Environment = ProcessInfo.processInfo.environment,
         libraryIsWritable: Bool? = nil
     ) -> URL {
         let inside = library.appendingPathComponent(bookkeepingFolderName, isDirectory: true)
         let writable = libraryIsWritable ?? isWritableOrCreatable(inside.path)
         if writable { return inside }
         let absolute = canonicalPath(library)
-        return base("XDG_STATE_HOME", fallback: ".local/state", environment)
+        return base("XDG_STATE_HOME", fallback: ".local/state", environment())
             .appendingPathComponent("byline/libraries", isDirectory: true)
             .appendingPathComponent(StableHash.hex(StableHash.of(absolute)), isDirectory: true)
     }

@@ -50,6 +50,6 @@ extension SearchLibrary {
         let (hits, _) = top(limit + 8, of: boards, facts: facts)
         boardsKept.give(boards)
         let title = document.title
-        return Array(hits.filter { self.story($0.ref).title != title }.prefix(limit))
+        return Array(hits.filter { segments[$0.ref.segment].title($0.ref.story) != title }.prefix(limit))
     }
 }

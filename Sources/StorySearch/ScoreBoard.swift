@@ -29,17 +29,24 @@ final class ScoreBoard {
 
     init(stories: Int) {
         storyCount = max(0, stories)
-        scores = .allocate(capacity: max(1, storyCount))
-        scores.initialize(repeating: 0, count: max(1, storyCount))
-        matched = .allocate(capacity: max(1, storyCount))
-        matched.initialize(repeating: 0, count: max(1, storyCount))
-        listed = .allocate(capacity: max(1, storyCount))
+        scores = Self.zeros(max(1, storyCount), of: Float.self)
+        matched = Self.zeros(max(1, storyCount), of: UInt8.self)
+        guard let listed = malloc(max(1, storyCount) * MemoryLayout<UInt32>.stride) else { fatalError("out of memory") }
+        self.listed = listed.bindMemory(to: UInt32.self, capacity: max(1, storyCount))
+    }
+
+    /// `count` zeros, in memory the system hands over untouched (`calloc`): a board's
+    /// pages that no story of a query lies on are never faulted in nor cleared, which is
+    /// most of a new board's cost in a one-shot `byline similar` or `byline search`.
+    private static func zeros<T>(_ count: Int, of: T.Type) -> UnsafeMutablePointer<T> {
+        guard let memory = calloc(count, MemoryLayout<T>.stride) else { fatalError("out of memory") }
+        return memory.bindMemory(to: T.self, capacity: count)
     }
 
     deinit {
-        scores.deallocate()
-        matched.deallocate()
-        listed.deallocate()
+        free(scores)
+        free(matched)
+        free(listed)
     }
 
     /// After `keepOnly`: the stories in the running.
@@ -158,12 +165,15 @@ final class ScoreBoard {
 /// boards of their own: the second makes new ones.
 final class ScoreBoards: @unchecked Sendable {
     private let lock = NSLock()
-    private var kept: [Int: ScoreBoard] = [:]
+    /// By segment number; an array rather than a dictionary, whose first use in a process
+    /// costs a search of the runtime's conformance tables longer than a query.
+    private var kept: [ScoreBoard?] = []
 
     /// A cleared board for segment `segment` of `stories` stories.
     func take(_ segment: Int, stories: Int) -> ScoreBoard {
         lock.lock()
-        let board = kept.removeValue(forKey: segment)
+        let board = segment < kept.count ? kept[segment] : nil
+        if segment < kept.count { kept[segment] = nil }
         lock.unlock()
         if let board, board.storyCount == stories { return board }
         return ScoreBoard(stories: stories)
@@ -175,6 +185,7 @@ final class ScoreBoards: @unchecked Sendable {
             guard let board else { continue }
             board.clear()
             lock.lock()
+            while kept.count <= segment { kept.append(nil) }
             kept[segment] = board
             lock.unlock()
         }

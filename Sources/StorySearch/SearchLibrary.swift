@@ -21,12 +21,18 @@ public struct SearchLibrary: @unchecked Sendable {
     public init(segments: [SearchSegment]) {
         self.segments = segments
         var removed = segments.map { [Bool](repeating: false, count: $0.storyCount) }
+        // Only base stories are removed, each named by a later segment: from their lists
+        // rather than a pass over every story, which a one-shot command would pay for.
+        var gone: [UInt32] = []
         for later in segments.dropFirst() {
-            for story in later.deleted where Int(story) < removed[0].count { removed[0][Int(story)] = true }
+            for story in later.deleted where Int(story) < removed[0].count && !removed[0][Int(story)] {
+                removed[0][Int(story)] = true
+                gone.append(story)
+            }
         }
         self.removed = removed
-        removedStories = removed.map(Self.numbers)
-        liveCount = removed.reduce(0) { $0 + $1.lazy.filter { !$0 }.count }
+        removedStories = segments.indices.map { $0 == 0 ? gone.sorted() : [] }
+        liveCount = segments.reduce(0) { $0 + $1.storyCount } - gone.count
         scoring = BM25(stories: liveCount, totalWords: segments.reduce(0) { $0 + $1.totalWords })
     }
 
@@ -66,8 +72,9 @@ public struct SearchLibrary: @unchecked Sendable {
     /// `SegmentReader`), since a page of results lies all over the story table.
     public func paths(of hits: [SearchHit]) -> [String] {
         let buffer = ReadBuffer(capacity: 4_096)
-        let facts = self.facts
-        return hits.map { segments[$0.ref.segment].path($0.ref.story, facts: facts[$0.ref.segment], readingInto: buffer) }
+        // Many paths: where each lies is read for every story at once (see `StoryFacts`).
+        let tables = facts.map { hits.count > StoryFacts.fewStories ? $0.table() : $0.tableIfRead }
+        return hits.map { segments[$0.ref.segment].path($0.ref.story, table: tables[$0.ref.segment], readingInto: buffer) }
     }
 
     /// Stories holding a term, across segments.

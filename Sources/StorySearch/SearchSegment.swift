@@ -36,6 +36,8 @@ public struct SearchSegment: @unchecked Sendable {
     /// For a recent segment, the generation of the base segment it amends; 0 for a base.
     public let baseGeneration: UInt64
     let storyTable: Int
+    /// Where each story's word count lies, 2 bytes a story (see `SearchSegmentLayout`).
+    let storyWords: Int
     private let strings: Range<Int>
     private let postings: Range<Int>
     private let termBytes: Range<Int>
@@ -85,6 +87,7 @@ public struct SearchSegment: @unchecked Sendable {
         }
         func length(_ at: Int) -> Int { Int(clamping: bytes.little(UInt64.self, at: at)) }
         storyTable = try section(L.storyTableAt, length: storyCount * L.storySize).lowerBound
+        storyWords = try section(L.storyWordsAt, length: storyCount * 2).lowerBound
         strings = try section(L.storyStringsAt, length: length(L.storyStringsLengthAt))
         postings = try section(L.postingsAt, length: length(L.postingsLengthAt))
         termBytes = try section(L.termBytesAt, length: length(L.termBytesLengthAt))
@@ -124,6 +127,12 @@ public struct SearchSegment: @unchecked Sendable {
     public func stamp(_ story: Int) -> FileStamp {
         FileStamp(size: storyField(story, 24, Int64.self), modifiedSeconds: storyField(story, 32, Int64.self),
                   modifiedNanoseconds: storyField(story, 40, Int64.self))
+    }
+
+    /// The story's headline, without decoding the rest of it.
+    public func title(_ story: Int) -> String {
+        String(decoding: string(story, skip: Int(storyField(story, 8, UInt32.self)), length: Int(storyField(story, 12, UInt32.self))),
+               as: UTF8.self)
     }
 
     public func story(_ story: Int) -> Story {
@@ -194,12 +203,15 @@ public struct SearchSegment: @unchecked Sendable {
     }
 
     /// The path of `story`, read through `buffer` (see `read(_:into:)`): for the few
-    /// stories a query returns, without touching the story table's pages.
-    func path(_ story: Int, facts: StoryFacts, readingInto buffer: ReadBuffer) -> String {
-        let knownLength = facts.pathLengths[story], known = facts.pathStarts[story]
-        if known != .max, knownLength != .max, UInt64(known) + UInt64(knownLength) <= UInt64(strings.count) {
-            let start = strings.lowerBound + Int(known)
-            return String(decoding: read(start..<start + Int(knownLength), into: buffer), as: UTF8.self)
+    /// stories a query returns, without touching the story table's pages. `table` (see
+    /// `StoryFacts`), when read, says where it lies; else its record is read first.
+    func path(_ story: Int, table: StoryFacts.TableFacts?, readingInto buffer: ReadBuffer) -> String {
+        if let table, story < table.pathStarts.count {
+            let knownLength = table.pathLengths[story], known = table.pathStarts[story]
+            if known != .max, knownLength != .max, UInt64(known) + UInt64(knownLength) <= UInt64(strings.count) {
+                let start = strings.lowerBound + Int(known)
+                return String(decoding: read(start..<start + Int(knownLength), into: buffer), as: UTF8.self)
+            }
         }
         let record = read(storyTable + story * SearchSegmentLayout.storySize..<storyTable + story * SearchSegmentLayout.storySize + 12,
                           into: buffer)
@@ -216,15 +228,16 @@ public struct SearchSegment: @unchecked Sendable {
     /// whole segment: one read per stretch rather than one per story. The bytes are valid
     /// only during the call of `body`.
     func forEachPath(facts: StoryFacts, buffer: ReadBuffer, _ body: (Int, UnsafeRawBufferPointer) -> Void) {
+        let table = facts.table()
         let stretch = 1 << 16
         var loaded = 0..<0
         var bytes = UnsafeRawBufferPointer(rebasing: self.bytes[0..<0])
         let single = ReadBuffer(capacity: 256)
         for story in 0..<storyCount {
-            let start = Int(facts.pathStarts[story]), length = Int(facts.pathLengths[story])
-            guard facts.pathStarts[story] != .max, facts.pathLengths[story] != .max, start + length <= strings.count else {
+            let start = Int(table.pathStarts[story]), length = Int(table.pathLengths[story])
+            guard table.pathStarts[story] != .max, table.pathLengths[story] != .max, start + length <= strings.count else {
                 // A long path, or a record pointing outside the strings: read on its own.
-                var path = self.path(story, facts: facts, readingInto: single)
+                var path = self.path(story, table: table, readingInto: single)
                 path.withUTF8 { body(story, UnsafeRawBufferPointer($0)) }
                 continue
             }

@@ -1,10 +1,12 @@
 /// Where things lie in a search segment's bytes (little-endian throughout).
 ///
 /// ```
-/// header (144 bytes)   magic, version, counts, total words, generation, base generation,
+/// header (152 bytes)   magic, version, counts, total words, generation, base generation,
 ///                      the offsets below, file length, checksum of the header
 /// story table          56 bytes a story, sorted by path: string offset, path/title/source
 ///                      lengths, word count, file size, mtime s, mtime ns, date
+/// story words          UInt16 a story: its word count again, `wordsUnknown` when it does
+///                      not fit (then the story table says)
 /// story strings        path, title and source of each story, back to back
 /// postings             each term's `PostingList`, in term order
 /// term bytes           the terms, sorted bytewise, back to back
@@ -13,11 +15,14 @@
 /// deleted              UInt32 story numbers of the base segment this one replaces
 /// ```
 /// Stories sorted by path make a path's story number a binary search; terms sorted
-/// bytewise make a word's postings a binary search and a prefix a range.
+/// bytewise make a word's postings a binary search and a prefix a range. The story words
+/// are what every query needs of every story (BM25 weighs a story by its length): 2 bytes
+/// a story read in one go, rather than the whole story table (version 1 had only the
+/// table; such a segment is read as damaged, and so built again once).
 enum SearchSegmentLayout {
     static let magic: [UInt8] = Array("BYLNSRCH".utf8)
-    static let version: UInt32 = 1
-    static let headerSize = 144
+    static let version: UInt32 = 2
+    static let headerSize = 152
     static let storySize = 56
     static let termSize = 16
 
@@ -39,8 +44,11 @@ enum SearchSegmentLayout {
     static let termOffsetsAt = 104
     static let termTableAt = 112
     static let deletedAt = 120
-    static let fileLengthAt = 128
-    static let checksumAt = 136
+    static let storyWordsAt = 128
+    static let fileLengthAt = 136
+    static let checksumAt = 144
+    /// In the story words, a count of this or more: read the story table's.
+    static let wordsUnknown = UInt16.max
 
     /// FNV-1a over the header before its checksum: a cheap check that catches a torn or
     /// foreign file on opening, without reading the whole index.

@@ -98,6 +98,12 @@ public struct SearchSegmentWriter<Sink: SegmentSink> {
             try flushIfLarge()
         }
         try flush()
+        header.setLittleEndian(UInt64(offset), at: L.storyWordsAt)
+        for words in storyWords {
+            buffer.appendLittleEndian(words < UInt32(L.wordsUnknown) ? UInt16(words) : L.wordsUnknown)
+            try flushIfLarge()
+        }
+        try flush()
         header.setLittleEndian(UInt64(offset), at: L.storyStringsAt)
         header.setLittleEndian(stringOffset, at: L.storyStringsLengthAt)
         for index in 0..<count {

@@ -24,16 +24,18 @@ extension SearchLibrary {
         let threshold = lowest.least
         var above: [Candidate] = []
         var at: [Candidate] = []
+        let buffer = ReadBuffer(capacity: 64)
         for (segment, board) in boards.enumerated() {
             guard let board else { continue }
             let scores = board.scores
-            facts[segment].published.withUnsafeBufferPointer { dates in
-                for story in board.running.lazy.map(Int.init) where scores[story] >= threshold {
-                    let score = scores[story]
-                    let candidate = Candidate(hit: SearchHit(ref: StoryRef(segment: segment, story: story), score: Double(score)),
-                                              date: story < dates.count ? dates[story] : .nan)
-                    if score > threshold { above.append(candidate) } else { at.append(candidate) }
-                }
+            var stories: [Int] = []
+            for story in board.running where scores[Int(story)] >= threshold { stories.append(Int(story)) }
+            // Only these few are ever ordered by date: theirs alone are read (see `StoryFacts`).
+            let dates = facts[segment].published(stories, buffer: buffer)
+            for (story, date) in zip(stories, dates) {
+                let score = scores[story]
+                let candidate = Candidate(hit: SearchHit(ref: StoryRef(segment: segment, story: story), score: Double(score)), date: date)
+                if score > threshold { above.append(candidate) } else { at.append(candidate) }
             }
         }
         let order = { (a: Candidate, b: Candidate) in self.precedes(a, b) }

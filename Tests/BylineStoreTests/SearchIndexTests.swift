@@ -251,6 +251,26 @@ import StorySearch
         #expect(titles(try SearchIndex.upToDate(temp.library), "cafe") == ["Le café de la gare rouvre"])
     }
 
+    @Test func anIndexInTheFormerLayoutIsBuiltAgainOnceByACommand() throws {
+        let temp = try library()
+        _ = try SearchIndex.upToDate(temp.library)
+        let base = temp.folder.appendingPathComponent(".byline/search-base")
+        // Version 1 had no story words column: read as damaged, so built again.
+        var bytes = Array(try Data(contentsOf: base))
+        bytes.replaceSubrange(8..<12, with: [1, 0, 0, 0])
+        try Data(bytes).write(to: base)
+        guard case .failure(.damaged(let reason)) = SearchIndex.open(temp.library) else {
+            Issue.record("an index of the former layout opened")
+            return
+        }
+        #expect(reason == "search index version 1, expected 2")
+        #expect(titles(try SearchIndex.current(temp.library), "rail") == ["Council approves rail link"])
+        guard case .success = SearchIndex.open(temp.library) else {
+            Issue.record("the index was not built again")
+            return
+        }
+    }
+
     @Test func aRecentFileLeftFromAnOlderBaseIsIgnored() throws {
         let temp = try library()
         _ = try SearchIndex.upToDate(temp.library)
