@@ -52,9 +52,8 @@ private let prefixQueries: [String] = {
     return queries.sorted()
 }()
 
-/// Whole words of the library, and one it lacks, to type before a prefix.
-private let wholeWords = ["the", "then", "tea", "teachers", "tax", "city", "council", "costs", "capital", "bridge", "budget",
-                          "board", "reform", "rail", "energy", "harbour", "minister", "more", "москва", "東京", "zz"]
+/// Whole words of the library, common to rare, and one it lacks, to type before a prefix.
+private let wholeWords = ["the", "then", "tea", "tax", "city", "council", "bridge", "harbour", "minister", "москва", "東京", "zz"]
 
 /// Every whole word followed by every short prefix ("the m", "council b"): what a reader
 /// types as a second word begins.
@@ -160,7 +159,7 @@ private let severalWordQueries: [String] = {
     @Test func everyWordFollowedByEveryShortPrefixRanksAndCountsAsDecodingEveryPosting() throws {
         try withLibrary([try prefixed.segmentBytes(quick: small)]) { quick in
             try withLibrary([try prefixed.segmentBytes(quick: none)]) { exact in
-                let answered = compare(severalWordQueries, limits: [1, 5, 20, 39, 40, 41, 200], quick: quick, exact: exact)
+                let answered = compare(severalWordQueries, limits: [1, 5, 39, 40, 41, 200], quick: quick, exact: exact)
                 // Pages of a common word and a heavy prefix are settled by the stored stories.
                 #expect(answered > severalWordQueries.count / 2)
                 let theT = SearchQuery.parse("the t", asYouType: true)
