@@ -60,8 +60,11 @@ extension SearchLibrary {
             }
             board.keepOnly(holding: UInt8(last), unless: excluded)
             var waiting = Pending(number: number, board: board, last: words[last], position: last, excluded: excluded)
-            // A prefix rarer than another word is not added last: ranked the long way.
-            if words[last].word == prefix,
+            // A prefix rarer than another word is not added last: ranked the long way. So is
+            // one whose stored stories cannot be expected to fill the page: as many of them
+            // hold the other words as stories do, about (for "council b" a few dozen).
+            let expected = Double(entry.candidateCount) * Double(board.running.count) / Double(max(1, segment.storyCount))
+            if words[last].word == prefix, expected >= Double(limit) / 2,
                let found = scoreStored(entry, of: words[last].terms, on: board, in: number, lengths: lengths, buffer: buffer) {
                 (waiting.scored, waiting.others, waiting.highest) = found
                 pending.append(waiting)
