@@ -98,7 +98,8 @@ extension SearchLibrary {
         } else {
             settled = false
         }
-        guard settled else {
+        // With no segment waiting, every board was ranked the long way.
+        guard settled, !pending.isEmpty else {
             for waiting in pending { finish(waiting, lengths: facts[waiting.number].lengths, buffer: buffer) }
             let (hits, total) = top(limit, of: boards, facts: facts)
             return (SearchResults(hits: hits, total: total), false)
