@@ -173,8 +173,11 @@ extension SearchLibrary {
             let (word, bit) = (story >> 6, UInt64(1) << UInt64(story & 63))
             guard union[word] & bit != 0 else { continue }
             guard isStored[word] & bit != 0 else {
-                others += 1
-                mostSoFar = max(mostSoFar, scores[story])
+                // A branch, not `max`: nearly always not taken, it leaves no chain from one
+                // story to the next (this loop goes through every story holding "the").
+                others &+= 1
+                let score = scores[story]
+                if score > mostSoFar { mostSoFar = score }
                 continue
             }
             // Stored stories are in story order.
