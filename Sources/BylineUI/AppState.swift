@@ -117,6 +117,10 @@ public struct AppState: Equatable, Sendable {
     var inScopeInputs = IgnoredInComparison<ScopeInputs>()
     /// Read stories left out of the list.
     public internal(set) var hidingRead = false
+    /// The memory of a list of rows no longer shown (the one `H` made, once `H` shows read
+    /// stories again), kept for the next list made: at 100,000 stories a fresh one is
+    /// 800 KB of new pages, faulted in one by one at every `H`.
+    var spareRows = IgnoredInComparison<[Int]>()
     /// The sources view, while it is shown.
     public var sources: SourcesView?
     /// The folder each source is filed in (from the subscriptions' OPML folders), by the
@@ -322,7 +326,12 @@ public struct AppState: Equatable, Sendable {
         if hidingRead {
             // The story the cursor is on stays, so hiding never moves the reader's place.
             let kept = id.flatMap(stories.row(of:))
-            visible = visible.keeping { row in !isRead(row: row) || row == kept }
+            var spare = spareRows.value ?? []
+            spareRows.value = nil
+            visible = visible.keeping(reusing: &spare) { row in !isRead(row: row) || row == kept }
+        }
+        if case .some(let rows) = previous, rows.capacity > spareRows.value?.capacity ?? 0 {
+            spareRows.value = rows
         }
         if let id, let row = visibleRow(of: id) {
             list.selected = row

@@ -69,7 +69,9 @@ private func drawList(_ state: AppState, _ rect: Rect, _ grid: inout CellGrid) {
         let row = state.list.offset + line
         guard row < state.visible.count else { break }
         let selected = selectedVisible && row == state.list.selected
-        let spans = StoryListRows.row(state.stories.summary(at: state.visible[row]), width: rect.width, state: state, selected: selected)
+        let listingRow = state.visible[row]
+        let spans = StoryListRows.row(state.stories.summary(at: listingRow), listingRow: listingRow, width: rect.width, state: state,
+                                      selected: selected)
         if selected { grid.fill(Rect(x: rect.x, y: rect.y + line, width: rect.width, height: 1), style: state.theme[.selectedRow]) }
         grid.write(spans, x: rect.x, y: rect.y + line, maxWidth: rect.width)
     }

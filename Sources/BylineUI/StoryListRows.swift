@@ -14,10 +14,12 @@ public enum StoryListRows {
         }
     }
 
-    /// The row for one story, fitted to `width` cells.
-    public static func row(_ story: StorySummary, width: Int, state: AppState, selected: Bool) -> [StyledSpan] {
+    /// The row for one story, listed at `listingRow`, fitted to `width` cells.
+    public static func row(_ story: StorySummary, listingRow: Int, width: Int, state: AppState, selected: Bool) -> [StyledSpan] {
         let theme = state.theme
-        let unread = !state.isRead(story.id)
+        // By row: asked by id, each row drawn would look its path up in the listing again
+        // (a binary search touching pages all over the index, for every row of a frame).
+        let unread = !state.isRead(row: listingRow)
         let base = selected ? theme[.selectedRow] : theme[.listRow]
         func styled(_ element: ThemeElement) -> Style { selected ? base : theme[element] }
 

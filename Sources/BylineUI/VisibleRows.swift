@@ -49,19 +49,22 @@ public enum VisibleRows: Equatable, Sendable {
         }
     }
 
-    /// The rows for which `keep` is true, in the same order.
-    public func keeping(_ keep: (Int) -> Bool) -> VisibleRows {
+    /// The rows for which `keep` is true, in the same order, filled into the memory of
+    /// `spare` (a list no longer shown) when it is not shared, rather than into new memory.
+    public func keeping(reusing spare: inout [Int], _ keep: (Int) -> Bool) -> VisibleRows {
         switch self {
-        case .all(let count): .some(Self.rows(of: 0..<count, keeping: keep))
-        case .some(let rows): .some(Self.rows(of: rows, keeping: keep))
+        case .all(let count): .some(Self.rows(of: 0..<count, keeping: keep, reusing: &spare))
+        case .some(let rows): .some(Self.rows(of: rows, keeping: keep, reusing: &spare))
         }
     }
 
     /// The `candidates` `keep` is true for, in a buffer sized once: grown by doubling, as
     /// `filter` grows it, `H` at 100,000 stories copied the rows kept into a new buffer
     /// some 17 times, faulting in some 400 fresh pages (15% of the key's time).
-    private static func rows(of candidates: some Collection<Int>, keeping keep: (Int) -> Bool) -> [Int] {
+    private static func rows(of candidates: some Collection<Int>, keeping keep: (Int) -> Bool, reusing spare: inout [Int]) -> [Int] {
         var kept: [Int] = []
+        swap(&kept, &spare)
+        kept.removeAll(keepingCapacity: true)
         kept.reserveCapacity(candidates.count)
         for row in candidates where keep(row) { kept.append(row) }
         // A few rows kept of many hold only their own memory, not room for all.

@@ -51,10 +51,7 @@ extension SearchLibrary {
                       excludedStories: [UInt32], buffer: ReadBuffer) -> (total: Int, highestOther: Float?)? {
         let segment = segments[number]
         guard lengths.count == segment.storyCount, excluded.count == segment.storyCount else { return nil }
-        let termBytes = segment.read(entry.terms, into: buffer)
-        guard termBytes.count == entry.termCount * 4 else { return nil }
-        let terms = (0..<entry.termCount).map { Int(termBytes.little(UInt32.self, at: $0 * 4)) }
-        guard terms.allSatisfy({ $0 < segment.termCount }) else { return nil }
+        guard let terms = storedTerms(entry, in: segment, buffer: buffer) else { return nil }
         let weights = terms.map { BM25.weight(rarity: rarity(of: $0, in: segment)) }
 
         let union = segment.read(entry.union, into: buffer)

@@ -15,6 +15,8 @@ public struct SearchLibrary: @unchecked Sendable {
     let boardsKept = ScoreBoards()
     /// The rows of the listing last searched in (see `rows(in:)`).
     let rowsKept = ListingRowsCache()
+    /// The buffer the last query read postings into (see `KeptReadBuffer`).
+    let bufferKept = KeptReadBuffer()
 
     /// - Parameter segments: the base first; a later segment's `deleted` list names the
     ///   base's stories it replaces.
@@ -76,6 +78,9 @@ public struct SearchLibrary: @unchecked Sendable {
         let tables = facts.map { hits.count > StoryFacts.fewStories ? $0.table() : $0.tableIfRead }
         return hits.map { segments[$0.ref.segment].path($0.ref.story, table: tables[$0.ref.segment], readingInto: buffer) }
     }
+
+    /// Gives back the memory queries keep for the next (their read buffer).
+    public func dropKeptBuffer() { bufferKept.drop() }
 
     /// Stories holding a term, across segments.
     func holding(_ term: UnsafeRawBufferPointer) -> Int {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Reads a segment's bytes into memory the caller owns, rather than touching them in place.
 ///
 /// A segment read in place from a mapped file counts every page a query touches as the
@@ -28,6 +30,36 @@ final class ReadBuffer {
             memory = .allocate(byteCount: max(count, memory.count * 2), alignment: 16)
         }
         return UnsafeMutableRawBufferPointer(rebasing: memory[0..<count])
+    }
+}
+
+/// The read buffer of a library's last query, kept for the next: each query would
+/// otherwise read its postings into a fresh allocation of a few hundred KB, faulted in
+/// page by page, at every key typed into search. Two queries at once (search and "More
+/// on this") get one each: the second makes its own.
+final class KeptReadBuffer: @unchecked Sendable {
+    private let lock = NSLock()
+    private var kept: ReadBuffer?
+
+    func take() -> ReadBuffer {
+        lock.lock()
+        defer { lock.unlock() }
+        let buffer = kept ?? ReadBuffer()
+        kept = nil
+        return buffer
+    }
+
+    func give(_ buffer: ReadBuffer) {
+        lock.lock()
+        kept = buffer
+        lock.unlock()
+    }
+
+    /// Lets the kept buffer go, giving its memory back.
+    func drop() {
+        lock.lock()
+        kept = nil
+        lock.unlock()
     }
 }
 

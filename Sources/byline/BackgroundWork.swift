@@ -27,6 +27,8 @@ final class BackgroundWork: Sendable {
     let similarAsked = Mutex<StoryID?>(nil)
     /// The search index both threads ask, kept open between requests (see `SearchWork`).
     let openIndex = Mutex<SearchIndex?>(nil)
+    /// This program's resident memory when searches last gave their pages back (see `SearchWork`).
+    let residentAfterSearch = Mutex<Int>(0)
 
     init(subscriptions: SubscriptionsFile, fetch: FetchSettings = FetchSettings(), sync: SyncAccount? = nil,
          retention: RetentionSettings = RetentionSettings()) {

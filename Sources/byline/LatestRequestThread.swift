@@ -18,6 +18,8 @@ final class LatestRequestThread: @unchecked Sendable {
     private let name: String
     private let niceness: Int32
     private let settle: TimeInterval
+    /// Work to run once no request has come for a while (see `whenIdle`), and when.
+    private var idle: (work: @Sendable () -> Void, after: TimeInterval, at: Date)?
 
     /// - Parameters:
     ///   - name: the thread's name (15 bytes at most on Linux).
@@ -43,6 +45,18 @@ final class LatestRequestThread: @unchecked Sendable {
         Thread { [self] in loop() }.start()
     }
 
+    /// Runs `work` on this thread once `after` seconds pass with no request run, in place
+    /// of any idle work asked before. Asked from a request, the time counts from then; a
+    /// request handed over meanwhile runs first and the wait starts again after it, so
+    /// work kept warm between requests (pages a search reads) is given back only once the
+    /// requests stop.
+    func whenIdle(after: TimeInterval, _ work: @escaping @Sendable () -> Void) {
+        condition.lock()
+        defer { condition.unlock() }
+        idle = (work, after, Date(timeIntervalSinceNow: after))
+        condition.signal()
+    }
+
     private func loop() {
         // Linux names a thread through its comm file (Foundation's `Thread.name` may be
         // set before the system thread is known, and pthread_setname_np is not imported).
@@ -58,7 +72,18 @@ final class LatestRequestThread: @unchecked Sendable {
         }
         while true {
             condition.lock()
-            while waiting == nil { condition.wait() }
+            while waiting == nil {
+                guard let pending = idle else {
+                    condition.wait()
+                    continue
+                }
+                if !condition.wait(until: pending.at), waiting == nil, let due = idle, due.at <= Date() {
+                    idle = nil
+                    condition.unlock()
+                    due.work()
+                    condition.lock()
+                }
+            }
             var seen = submitted
             while settle > 0 {
                 let woken = condition.wait(until: Date(timeIntervalSinceNow: settle))
@@ -69,6 +94,10 @@ final class LatestRequestThread: @unchecked Sendable {
             waiting = nil
             condition.unlock()
             request?()
+            condition.lock()
+            // The wait for idle work starts again from the end of the request.
+            if let pending = idle { idle?.at = Date(timeIntervalSinceNow: pending.after) }
+            condition.unlock()
         }
     }
 }

@@ -45,6 +45,8 @@ final class ReaderSession {
         send(.resized(width: size.width, height: size.height))
         send(.started)
         var needsDrawing = true
+        // When the pages rows were read from were last given back (see below).
+        var pagesGivenBack = DispatchTime.now().uptimeNanoseconds
         while running {
             // Drawn only after something happened: an idle reader costs nothing.
             if needsDrawing {
@@ -54,8 +56,16 @@ final class ReaderSession {
             if exitAfterFirstFrame { break }
             if TerminalRestorer.pendingSignal != 0 { break }
             // Background work posts wake the wait, so its results show as they come.
-            var event = screen.nextEvent(milliseconds: backgroundWork.isBusy ? 50 : 200, orWakeUp: mailbox.wakeUp)
-            if event == nil, drawnSinceRest {
+            let rest: Int32 = backgroundWork.isBusy ? 50 : 200
+            let waitStarted = DispatchTime.now().uptimeNanoseconds
+            var event = screen.nextEvent(milliseconds: rest, orWakeUp: mailbox.wakeUp)
+            let now = DispatchTime.now().uptimeNanoseconds
+            // Woken by background work (a search answer to draw) is no rest: its frame
+            // reads the rows the key's own frame just read. Work posting without pause (a
+            // long fetch) still lets them go once a second.
+            let rested = now - waitStarted >= UInt64(rest) * 900_000 || now - pagesGivenBack >= 1_000_000_000
+            if event == nil, rested, drawnSinceRest {
+                pagesGivenBack = now
                 // Keys read pages of the index file here and there (rows drawn, stories
                 // looked up by path, links resolved, search results), and the kernel maps
                 // 64 KB around each: kept, they pile up as the reader is browsed (7.6 MiB

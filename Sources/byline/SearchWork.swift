@@ -44,17 +44,41 @@ extension BackgroundWork {
         case .success(let opened): index = opened
         case .failure(let reason): return .failure(reason)
         }
-        // The pages this query read are given back: kept open, the index would otherwise
-        // grow this program's memory by every posting list any query ever read.
-        defer { index.releasePages() }
+        // The pages this query read are given back once the reader stops typing (see
+        // `givePagesBack`): kept open, the index would grow this program's memory by
+        // every page any query ever read; given back after every answer, each key would
+        // fault in again the pages the key before read.
+        defer { givePagesBack(index, stories) }
         // Rows of the listing the reader shows, in rank order; stories it no longer lists
         // are neither shown nor counted.
         let answer = index.searchRows(request.query, asYouType: true, limit: Self.searchRows, in: stories.listing)
-        // Each answer puts other rows on screen, read from pages all over the story index:
-        // the pages the last answer's screen read are given back (the screen reads its
-        // few again), or every answer would add a screenful of pages to this program.
-        stories.releasePages()
         return .success(SearchFound(rows: answer.rows, total: answer.total, isEstimate: answer.isEstimate))
+    }
+
+    /// How long the search thread waits, after its last request, before it gives back
+    /// the pages its searches and their screens read.
+    static let searchIdle: TimeInterval = 1
+    /// How much this program's memory may grow through pages kept between keys before
+    /// they are given back at once, typing or not.
+    static let searchPagesKept = 2 << 20
+
+    /// Gives back the index pages searches read, and the story-index pages their answers'
+    /// screens read (each answer puts other rows on screen, from pages all over the story
+    /// index), once no search has run for `searchIdle`, or at once when they have grown
+    /// the program's memory by `searchPagesKept`: between the keys of a word typed the
+    /// pages stay, so the next key finds them (and the buffers they were read into) warm.
+    private func givePagesBack(_ index: SearchIndex, _ stories: StoryRows) {
+        let giveBack: @Sendable () -> Void = { [self] in
+            index.releasePages()
+            stories.releasePages()
+            residentAfterSearch.withLock { $0 = ResidentMemory.bytes() }
+        }
+        let resident = ResidentMemory.bytes()
+        if resident - residentAfterSearch.withLock({ $0 }) > Self.searchPagesKept {
+            giveBack()
+        } else {
+            searchThread.whenIdle(after: Self.searchIdle, giveBack)
+        }
     }
 
     /// `/` was pressed: opens the index and works out where its stories are in the
@@ -63,7 +87,7 @@ extension BackgroundWork {
     func prepareSearch(stories: StoryRows, in library: Library) {
         searchThread.submit { [self] in
             guard case .success(let index) = self.index(of: library) else { return }
-            defer { index.releasePages() }
+            defer { givePagesBack(index, stories) }
             index.prepare(for: stories.listing)
         }
     }

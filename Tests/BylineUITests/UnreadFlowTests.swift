@@ -170,6 +170,25 @@ struct StoryDriver {
         #expect(driver.state.visible.count == 6)
     }
 
+    @Test func hidingAgainAfterShowingListsTheStoriesUnreadThenNotTheListBefore() {
+        // Each `H` that hides fills the memory of the list the one before made: what it
+        // lists must be worked out afresh every time.
+        var driver = TwoFeeds.driver()
+        func hidingNow() -> [String] {
+            let cursor = driver.state.visible[driver.state.list.selected]
+            return driver.state.visible.filter { !driver.state.isRead(row: $0) || $0 == cursor }.map { driver.state.stories[$0].title }
+        }
+        for round in 0..<4 {
+            driver.press(.down, .character("u"))
+            if round == 2 { driver.press(.up, .up, .character("u")) }  // one read made unread again
+            let expected = hidingNow()
+            driver.press(.character("H"))
+            #expect(driver.state.visible.map { driver.state.stories[$0].title } == expected, "round \(round)")
+            driver.press(.character("H"))
+            #expect(driver.state.visible.count == 6)
+        }
+    }
+
     @Test func uSaysWhatItDid() {
         var driver = TwoFeeds.driver()
         driver.press(.character("u"))

@@ -52,6 +52,21 @@ private let prefixQueries: [String] = {
     return queries.sorted()
 }()
 
+/// Whole words of the library, common to rare, and one it lacks, to type before a prefix.
+private let wholeWords = ["the", "then", "tea", "tax", "city", "council", "bridge", "harbour", "minister", "москва", "東京", "zz"]
+
+/// Every whole word followed by every short prefix ("the m", "council b"): what a reader
+/// types as a second word begins.
+private let severalWordQueries: [String] = {
+    let shortPrefixes = prefixQueries.filter { $0.count <= 2 }
+    var queries: [String] = []
+    for word in wholeWords {
+        for prefix in shortPrefixes { queries.append("\(word) \(prefix)") }
+    }
+    // Three words, a word typed twice, and the prefix typed first and starred.
+    return queries + ["the city c", "council the b", "tax tea t", "the the t", "t* council", "te* the", "the budget м"]
+}()
+
 @Suite struct QuickPrefixTests {
     private typealias Page = (paths: [String], scores: [Double], total: Int)
 
@@ -73,7 +88,9 @@ private let prefixQueries: [String] = {
                 #expect(fast.scores == slow.scores, "\(query), \(limit)")
                 #expect(fast.total == slow.total, "\(query), \(limit)")
                 let parsed = SearchQuery.parse(query, asYouType: true)
-                if quick.quickSearch(parsed, limit: limit, listed: quickListed, facts: quick.facts, buffer: ReadBuffer()) != nil {
+                if quick.quickSearch(parsed, limit: limit, listed: quickListed, facts: quick.facts, buffer: ReadBuffer()) != nil
+                    || quick.quickSearchOfSeveralWords(parsed, limit: limit, listed: quickListed, facts: quick.facts,
+                                                       buffer: ReadBuffer())?.stored == true {
                     answered += 1
                 }
             }
@@ -139,6 +156,20 @@ private let prefixQueries: [String] = {
         }
     }
 
+    @Test func everyWordFollowedByEveryShortPrefixRanksAndCountsAsDecodingEveryPosting() throws {
+        try withLibrary([try prefixed.segmentBytes(quick: small)]) { quick in
+            try withLibrary([try prefixed.segmentBytes(quick: none)]) { exact in
+                let answered = compare(severalWordQueries, limits: [1, 5, 39, 40, 41, 200], quick: quick, exact: exact)
+                // Pages of a common word and a heavy prefix are settled by the stored stories.
+                #expect(answered > severalWordQueries.count / 2)
+                let theT = SearchQuery.parse("the t", asYouType: true)
+                #expect(quick.quickSearchOfSeveralWords(theT, limit: 10, listed: nil, facts: quick.facts, buffer: ReadBuffer())?.stored == true)
+                // A page longer than the stored stories is ranked from every posting.
+                #expect(quick.quickSearchOfSeveralWords(theT, limit: 200, listed: nil, facts: quick.facts, buffer: ReadBuffer())?.stored == false)
+            }
+        }
+    }
+
     @Test func replacedAndRemovedStoriesAreLeftOutAsTheLongWayLeavesThemOut() throws {
         // The recent segment replaces some base stories (other text) and removes others:
         // the library's statistics move away from those the base was stored with.
@@ -163,6 +194,7 @@ private let prefixQueries: [String] = {
             try withLibrary(quickSegments) { quick in
                 try withLibrary(exactSegments) { exact in
                     _ = compare(prefixQueries, limits: [1, 10, 30, 40], quick: quick, exact: exact)
+                    #expect(compare(severalWordQueries, limits: [1, 10, 40], quick: quick, exact: exact) > 0)
                 }
             }
         }
@@ -178,6 +210,8 @@ private let prefixQueries: [String] = {
                 let answered = compare(prefixQueries, limits: [1, 10, 26, 40], quick: quick, exact: exact,
                                        quickListed: quick.rows(in: list), exactListed: exact.rows(in: list))
                 #expect(answered > 0)
+                #expect(compare(severalWordQueries, limits: [1, 10, 26, 40], quick: quick, exact: exact,
+                                quickListed: quick.rows(in: list), exactListed: exact.rows(in: list)) > 0)
                 // The count is of the stories listed: fewer than the index holds.
                 #expect(page("t", limit: 10, in: quick, listed: quick.rows(in: list)).total < page("t", limit: 10, in: quick).total)
             }
@@ -199,6 +233,7 @@ private let prefixQueries: [String] = {
             #expect(quick.segments[0].quick != nil)
             try withLibrary([try prefixed.segmentBytes(quick: none)]) { exact in
                 #expect(compare(prefixQueries, limits: [10, 40], quick: quick, exact: exact) > 0)
+                #expect(compare(severalWordQueries, limits: [10, 40], quick: quick, exact: exact) > 0)
             }
         }
     }
@@ -214,7 +249,7 @@ private let prefixQueries: [String] = {
                 var copy = bytes
                 copy[offset] = value
                 try withLibrary([copy]) { library in
-                    for query in ["t", "c", "th", "м"] {
+                    for query in ["t", "c", "th", "м", "the t", "council c", "the th"] {
                         let hits = library.search(SearchQuery.parse(query, asYouType: true), limit: 30).hits
                         #expect(hits.allSatisfy { $0.ref.story < library.segments[0].storyCount })
                     }

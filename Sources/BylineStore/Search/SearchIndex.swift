@@ -76,9 +76,11 @@ public final class SearchIndex: @unchecked Sendable {
     /// The base's date: when the index last saw every folder of the library (see `CheckTime`).
     var checkedStamp: FileStamp { files[0].stamp }
 
-    /// Lets the system take back the index pages read so far (see `MappedFile.release`).
+    /// Lets the system take back the index pages read so far (see `MappedFile.release`),
+    /// and the buffer queries read postings into.
     public func releasePages() {
         for file in files { file.release() }
+        stories.dropKeptBuffer()
     }
 
     // MARK: - Asking
