@@ -36,15 +36,17 @@ public enum LibraryLocation {
     ///
     /// - Parameter libraryIsWritable: whether the library folder takes new files; `nil`
     ///   asks the system. Tests pass `false`, since a test running as root may write anywhere.
+    /// - Parameter environment: nil reads the process's, only when it is needed: every
+    ///   `Library` asks, and building the environment's dictionary is not free.
     public static func stateFolder(
-        for library: URL, environment: Environment = ProcessInfo.processInfo.environment,
+        for library: URL, environment: Environment? = nil,
         libraryIsWritable: Bool? = nil
     ) -> URL {
         let inside = library.appendingPathComponent(bookkeepingFolderName, isDirectory: true)
         let writable = libraryIsWritable ?? isWritableOrCreatable(inside.path)
         if writable { return inside }
         let absolute = canonicalPath(library)
-        return base("XDG_STATE_HOME", fallback: ".local/state", environment)
+        return base("XDG_STATE_HOME", fallback: ".local/state", environment ?? ProcessInfo.processInfo.environment)
             .appendingPathComponent("byline/libraries", isDirectory: true)
             .appendingPathComponent(StableHash.hex(StableHash.of(absolute)), isDirectory: true)
     }
