@@ -60,6 +60,8 @@ public final class LoopbackServer: @unchecked Sendable {
     private let lock = NSLock()
     private var routes: [String: Route] = [:]
     private var seen: [Request] = []
+    private var inFlight = 0
+    private var mostInFlight = 0
     private var stopped = false
 
     public init() throws {
@@ -103,6 +105,9 @@ public final class LoopbackServer: @unchecked Sendable {
 
     public func requests(for path: String) -> [Request] { requests.filter { $0.path == path } }
 
+    /// The most requests the server was answering at one time so far.
+    public var mostAtOnce: Int { lock.withLock { mostInFlight } }
+
     public func stop() {
         let wasRunning = lock.withLock { () -> Bool in
             defer { stopped = true }
@@ -132,7 +137,12 @@ public final class LoopbackServer: @unchecked Sendable {
 
     private func serve(_ client: Int32) {
         guard let request = readRequest(client) else { return }
-        lock.withLock { seen.append(request) }
+        lock.withLock {
+            seen.append(request)
+            inFlight += 1
+            mostInFlight = max(mostInFlight, inFlight)
+        }
+        defer { lock.withLock { inFlight -= 1 } }
         let route = lock.withLock { routes[request.path] } ?? Route(status: 404, contentType: "text/plain", body: "not found")
         if route.delay > 0 { Thread.sleep(forTimeInterval: route.delay) }
         if let bomb = route.bomb {

@@ -64,6 +64,13 @@ public struct FeedFetcher: Sendable {
         // Feeds that saved nothing (not modified, or failed): their bookkeeping is written
         // together at the end, not a locked read and write of the state file each.
         var nothingSaved: [Download] = []
+        // `concurrency` feeds download at once, and as many again wait their turn in the
+        // client: when one download ends, the next starts there at once, not after this
+        // task has heard of it and started another (for 100 unchanged feeds, some thread
+        // hand-offs each that the server waited through). Parsing takes turns the same way,
+        // so no more feeds are read at once than before.
+        let feedRequests = TransferGroup(limit: concurrency)
+        let parsing = RequestSlots(concurrency)
         await withTaskGroup(of: (Int, Download).self) { group in
             var next = 0
             func startNext() {
@@ -71,10 +78,10 @@ public struct FeedFetcher: Sendable {
                 let index = next
                 let subscription = subscriptions[index]
                 group.addTask { (index, await download(subscription, states: states, storiesKept: storiesKept, client: client,
-                                                          pages: pages, existing: existing)) }
+                                                          requests: feedRequests, parsing: parsing, pages: pages, existing: existing)) }
                 next += 1
             }
-            for _ in 0..<concurrency { startNext() }
+            for _ in 0..<2 * concurrency { startNext() }
             var done = 0
             var fullStories = 0
             // Downloads run side by side; saving happens here, one feed at a time, so writers
@@ -139,13 +146,14 @@ public struct FeedFetcher: Sendable {
 
     /// Downloads, parses and compares one feed: the part that runs beside other feeds.
     func download(_ subscription: Subscription, states: [String: FeedFetchState], storiesKept: Bool, client: HTTPClient,
-                  pages: StoryPages, existing: FetchedNames? = nil) async -> Download {
+                  requests: TransferGroup? = nil, parsing: RequestSlots? = nil, pages: StoryPages,
+                  existing: FetchedNames? = nil) async -> Download {
         guard let url = URL(string: subscription.url) else {
             return Download(outcome: FeedOutcome(subscription: subscription, result: .failed(.badURL(subscription.url))))
         }
         let response: HTTPResponse
         let validators = self.validators(for: subscription, in: states, storiesKept: storiesKept)
-        switch await client.get(url, validators: validators, accept: FeedDiscovery.feedAccept) {
+        switch await client.get(url, validators: validators, accept: FeedDiscovery.feedAccept, group: requests) {
         case .failure(let failure):
             return Download(outcome: FeedOutcome(subscription: subscription, result: .failed(failure)))
         case .success(let got):
@@ -159,12 +167,16 @@ public struct FeedFetcher: Sendable {
         let reader = self.reader, shelf = self.shelf
         let feedKey = states[subscription.url]?.feedKey ?? movedTo.flatMap { states[$0]?.feedKey } ?? subscription.url
         let storedAs = storedAs(FeedOutcome(subscription: subscription, result: .notModified, movedTo: movedTo))
-        let read = await ParseBudget.run(seconds: limits.parseSeconds) { () -> Result<(Feed, [FeedShelf.Change], Int), FetchFailure> in
-            reader.read(response.body, response.finalURL, response.contentType).map { feed in
-                let (changes, unchanged) = shelf.changes(in: feed, of: storedAs, feedKey: feedKey, existing: existing)
-                return (feed, changes, unchanged)
-            }
-        } ?? .failure(.tooSlow(seconds: limits.parseSeconds))
+        let seconds = limits.parseSeconds
+        let parse = { @Sendable in
+            await ParseBudget.run(seconds: seconds) { () -> Result<(Feed, [FeedShelf.Change], Int), FetchFailure> in
+                reader.read(response.body, response.finalURL, response.contentType).map { feed in
+                    let (changes, unchanged) = shelf.changes(in: feed, of: storedAs, feedKey: feedKey, existing: existing)
+                    return (feed, changes, unchanged)
+                }
+            } ?? .failure(.tooSlow(seconds: seconds))
+        }
+        let read = if let parsing { await parsing.holding(parse) } else { await parse() }
         switch read {
         case .failure(let failure):
             return Download(outcome: FeedOutcome(subscription: subscription, result: .failed(failure), movedTo: movedTo))
