@@ -142,9 +142,11 @@ public final class LoopbackServer: @unchecked Sendable {
             inFlight += 1
             mostInFlight = max(mostInFlight, inFlight)
         }
-        defer { lock.withLock { inFlight -= 1 } }
         let route = lock.withLock { routes[request.path] } ?? Route(status: 404, contentType: "text/plain", body: "not found")
         if route.delay > 0 { Thread.sleep(forTimeInterval: route.delay) }
+        // Counted out before the answer goes: a client may send its next request as soon
+        // as it has this one's answer, before this thread would run again.
+        lock.withLock { inFlight -= 1 }
         if let bomb = route.bomb {
             var head = "HTTP/1.1 200 OK\r\nContent-Encoding: gzip\r\nConnection: close\r\n"
             for (name, value) in route.headers.sorted(by: { $0.key < $1.key }) { head += "\(name): \(value)\r\n" }

@@ -67,8 +67,9 @@ public struct FeedFetcher: Sendable {
         // `concurrency` feeds download at once, and as many again wait their turn in the
         // client: when one download ends, the next starts there at once, not after this
         // task has heard of it and started another (for 100 unchanged feeds, some thread
-        // hand-offs each that the server waited through). Parsing takes turns the same way,
-        // so no more feeds are read at once than before.
+        // hand-offs each that the server waited through). A downloaded feed takes a turn
+        // to be read, kept until it is recorded below, so no more feeds are read and held
+        // at once than before.
         let feedRequests = TransferGroup(limit: concurrency)
         let parsing = RequestSlots(concurrency)
         await withTaskGroup(of: (Int, Download).self) { group in
@@ -96,6 +97,7 @@ public struct FeedFetcher: Sendable {
                     outcome = record(download, pages: pages, known: known, pending: pending, existing: existing)
                 }
                 outcomes[index] = outcome
+                if download.holdsReadingTurn { await parsing.release() }
                 done += 1
                 fullStories += outcome.fullStories
                 progress(FetchProgress(done: done, total: subscriptions.count, latest: outcome, fullStories: fullStories))
@@ -142,6 +144,8 @@ public struct FeedFetcher: Sendable {
         var feedKey: String?
         /// Full stories made from story pages, by page URL.
         var fullStories: [String: Story] = [:]
+        /// Whether it holds one of the fetch's turns to read a feed, given back once recorded.
+        var holdsReadingTurn = false
     }
 
     /// Downloads, parses and compares one feed: the part that runs beside other feeds.
@@ -176,14 +180,16 @@ public struct FeedFetcher: Sendable {
                 }
             } ?? .failure(.tooSlow(seconds: seconds))
         }
-        let read = if let parsing { await parsing.holding(parse) } else { await parse() }
+        if let parsing { await parsing.take() }
+        let read = await parse()
         switch read {
         case .failure(let failure):
-            return Download(outcome: FeedOutcome(subscription: subscription, result: .failed(failure), movedTo: movedTo))
+            return Download(outcome: FeedOutcome(subscription: subscription, result: .failed(failure), movedTo: movedTo),
+                            holdsReadingTurn: parsing != nil)
         case .success(let (feed, changes, unchanged)):
             var download = Download(
                 outcome: FeedOutcome(subscription: subscription, result: .stored(FeedShelf.Tally()), movedTo: movedTo, feedTitle: feed.title),
-                response: response, feed: feed)
+                response: response, feed: feed, holdsReadingTurn: parsing != nil)
             let completed = await pages.complete(changes, unchanged: unchanged, mode: fullStory ?? subscription.fullStory,
                                                  feed: subscription.url)
             download.changes = completed.changes
