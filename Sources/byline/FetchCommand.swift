@@ -70,10 +70,15 @@ struct FetchCommand: ParsableCommand {
 
     func run() throws {
         HTTPClient.prepare()
+        // Read once: each reading of the config file, the feeds list or the library's place
+        // builds the process environment again.
+        let configuration = ConfigLoading.load()
+        let subscriptionsFile = places.subscriptionsFile
+        let libraryFolder = places.libraryFolder
         // While sync is on, the server fetches the feeds: fetching them here too would save
         // each story again under a name of its own, beside the synced copy. So `fetch` syncs,
         // as `R` does in the reader. (A broken [sync] table leaves fetch fetching.)
-        if (try? SyncSetup.account()) ?? nil != nil {
+        if (try? SyncSetup.account(configuration)) ?? nil != nil {
             guard feeds.isEmpty else {
                 throw CommandFailure("sync is on: your feed server fetches every feed; run `byline sync`")
             }
@@ -81,27 +86,26 @@ struct FetchCommand: ParsableCommand {
             try SyncCommand.parse(places.library.map { ["--library", $0] } ?? []).run()
             return
         }
-        let list = try places.subscriptionsFile.load()
+        let list = try subscriptionsFile.load()
         let (chosen, unknown) = list.select(feeds)
         for name in unknown { warn("byline: no subscription matches \(name)") }
         guard !chosen.isEmpty else {
             if unknown.isEmpty { print("No subscriptions yet: add one with `byline add URL`.") }
             throw unknown.isEmpty ? ExitCode.success : ExitCode.failure
         }
-        let configuration = ConfigLoading.load()
         for problem in configuration.problems where problem.key?.hasPrefix("fetch.") == true { warn("byline: \(problem)") }
         let fetcher = FeedFetcher(
-            library: Library(folder: places.libraryFolder), reader: .standard, converter: .standard,
+            library: Library(folder: libraryFolder), reader: .standard, converter: .standard,
             limits: FetchLimits(timeout: timeout ?? Double(configuration.fetch.timeout)),
-            concurrency: jobs ?? configuration.fetch.jobs, subscriptionsFile: places.subscriptionsFile,
+            concurrency: jobs ?? configuration.fetch.jobs, subscriptionsFile: subscriptionsFile,
             fullStory: fullStory)
         let progress = ProgressLine(onTerminal: isatty(STDOUT_FILENO) == 1)
         let states = fetcher.readStates()
         let report = waitFor { await fetcher.fetchAll(subscriptions: chosen, states: states) { progress.show($0) } }
         progress.finish(report)
         // Retention after each fetch, so old stories go without a separate step.
-        let cleaned = LibraryCleaning.clean(Library(folder: places.libraryFolder), retention: configuration.retention,
-                                            subscriptions: list.subscriptions, subscriptionsPath: places.subscriptionsFile.url.path)
+        let cleaned = LibraryCleaning.clean(Library(folder: libraryFolder), retention: configuration.retention,
+                                            subscriptions: list.subscriptions, subscriptionsPath: subscriptionsFile.url.path)
         for problem in cleaned.problems { warn("byline: \(problem)") }
         if let sentence = cleaned.sentence { print(sentence.prefix(1).uppercased() + sentence.dropFirst()) }
         if !report.failures.isEmpty || !unknown.isEmpty { throw ExitCode.failure }

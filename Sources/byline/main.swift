@@ -1,4 +1,5 @@
 import ArgumentParser
+import BylineFeeds
 import Foundation
 import NcursesTerminal
 
@@ -14,6 +15,11 @@ let plainStarts: [([String]) -> (any PlainCommand)?] = [
 
 extension ReadCommand: PlainCommand {}
 extension FetchCommand: PlainCommand {}
+
+// `byline fetch` starts loading libcurl first of all (see `HTTPClient.prepare`): the load
+// is most of the time before an unchanged refetch's first request. (Not from a C
+// constructor: the Swift runtime's own start waits on the loader's lock meanwhile.)
+if CommandLine.arguments.dropFirst().first == "fetch" { HTTPClient.prepare() }
 
 // Errors are one line: "byline: <file or URL>: <what is wrong>", then a non-zero exit.
 do {

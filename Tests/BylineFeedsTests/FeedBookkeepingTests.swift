@@ -52,15 +52,7 @@ import Testing
     @Test func savedStatesReadBackWhateverTheirTextHolds() throws {
         let (bookkeeping, folder) = try bookkeeping()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let fetched = Date(timeIntervalSince1970: 1_796_000_000)
-        let states: [String: FeedFetchState] = [
-            "https://a.example/rss?x=1&y=\"2\"": FeedFetchState(
-                feedKey: "https://a.example/rss?x=1&y=\"2\"", title: "Quotes \" and \\ back\nslash, tab\t, bell\u{07}, café, 日本",
-                etag: "W/\"abc\"", lastModified: "Thu, 03 Dec 2026 18:41:00 GMT", lastFetch: fetched,
-                lastError: "HTTP 500 Internal Server Error\r\n", storyCount: 42),
-            "https://b.example/feed": FeedFetchState(feedKey: "https://old.example/feed"),
-            "http://c.example/Ä/feed": FeedFetchState(feedKey: "http://c.example/Ä/feed", lastFetch: fetched, storyCount: 0),
-        ]
+        let states = FetchStateReadingTests.trickyStates
         try bookkeeping.update { $0 = states }
         #expect(bookkeeping.stateFile.load() == states)
         let decoder = JSONDecoder()

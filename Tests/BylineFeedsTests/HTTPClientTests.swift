@@ -12,6 +12,19 @@ struct HTTPClientTests {
         return String(decoding: response.body, as: UTF8.self)
     }
 
+    /// The bodies of `count` requests made at once to `/0`, `/1`, …, by request number.
+    private func answers(_ count: Int, from server: LoopbackServer, client: HTTPClient,
+                         group requests: TransferGroup? = nil) async -> [Int: String] {
+        await withTaskGroup(of: (Int, String?).self) { group in
+            for index in 0..<count {
+                group.addTask { (index, self.body(await client.get(URL(string: server.url("/\(index)"))!, group: requests))) }
+            }
+            var answers: [Int: String] = [:]
+            for await (index, answer) in group { answers[index] = answer }
+            return answers
+        }
+    }
+
     /// The reader's `R` and following a link close their client when done; a request made
     /// after that, once the client's thread has ended, is still answered.
     @Test func aClosedClientStillAnswersALaterRequest() async throws {
@@ -55,14 +68,24 @@ struct HTTPClientTests {
         }
         let client = HTTPClient(limits: FetchLimits(timeout: 10), connectionsPerHost: 3)
         defer { client.close() }
-        let answers = await withTaskGroup(of: (Int, String?).self) { group in
-            for index in 0..<20 {
-                group.addTask { (index, self.body(await client.get(URL(string: server.url("/\(index)"))!))) }
-            }
-            var answers: [Int: String] = [:]
-            for await (index, answer) in group { answers[index] = answer }
-            return answers
-        }
+        let answers = await answers(20, from: server, client: client)
         #expect(answers == Dictionary(uniqueKeysWithValues: (0..<20).map { ($0, "answer \($0)") }))
+    }
+
+    /// A fetch's feeds queue ahead of their turn in one group: no more of them run at once
+    /// than the group allows (`--jobs`), though the host would take more, and each is
+    /// answered with its own body.
+    @Test func aGroupsRequestsRunNoMoreAtOnceThanItsLimit() async throws {
+        let server = try LoopbackServer()
+        defer { server.stop() }
+        for index in 0..<8 {
+            server.route("/\(index)", LoopbackServer.Route(contentType: "text/plain", body: "answer \(index)", delay: 0.15))
+        }
+        let client = HTTPClient(limits: FetchLimits(timeout: 10), connectionsPerHost: 8)
+        defer { client.close() }
+        let feeds = TransferGroup(limit: 2)
+        let answers = await answers(8, from: server, client: client, group: feeds)
+        #expect(answers == Dictionary(uniqueKeysWithValues: (0..<8).map { ($0, "answer \($0)") }))
+        #expect(server.mostAtOnce == 2)
     }
 }

@@ -60,6 +60,8 @@ public final class LoopbackServer: @unchecked Sendable {
     private let lock = NSLock()
     private var routes: [String: Route] = [:]
     private var seen: [Request] = []
+    private var inFlight = 0
+    private var mostInFlight = 0
     private var stopped = false
 
     public init() throws {
@@ -103,6 +105,9 @@ public final class LoopbackServer: @unchecked Sendable {
 
     public func requests(for path: String) -> [Request] { requests.filter { $0.path == path } }
 
+    /// The most requests the server was answering at one time so far.
+    public var mostAtOnce: Int { lock.withLock { mostInFlight } }
+
     public func stop() {
         let wasRunning = lock.withLock { () -> Bool in
             defer { stopped = true }
@@ -132,9 +137,16 @@ public final class LoopbackServer: @unchecked Sendable {
 
     private func serve(_ client: Int32) {
         guard let request = readRequest(client) else { return }
-        lock.withLock { seen.append(request) }
+        lock.withLock {
+            seen.append(request)
+            inFlight += 1
+            mostInFlight = max(mostInFlight, inFlight)
+        }
         let route = lock.withLock { routes[request.path] } ?? Route(status: 404, contentType: "text/plain", body: "not found")
         if route.delay > 0 { Thread.sleep(forTimeInterval: route.delay) }
+        // Counted out before the answer goes: a client may send its next request as soon
+        // as it has this one's answer, before this thread would run again.
+        lock.withLock { inFlight -= 1 }
         if let bomb = route.bomb {
             var head = "HTTP/1.1 200 OK\r\nContent-Encoding: gzip\r\nConnection: close\r\n"
             for (name, value) in route.headers.sorted(by: { $0.key < $1.key }) { head += "\(name): \(value)\r\n" }

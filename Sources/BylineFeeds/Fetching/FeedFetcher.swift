@@ -64,6 +64,14 @@ public struct FeedFetcher: Sendable {
         // Feeds that saved nothing (not modified, or failed): their bookkeeping is written
         // together at the end, not a locked read and write of the state file each.
         var nothingSaved: [Download] = []
+        // `concurrency` feeds download at once, and as many again wait their turn in the
+        // client: when one download ends, the next starts there at once, not after this
+        // task has heard of it and started another (for 100 unchanged feeds, some thread
+        // hand-offs each that the server waited through). A downloaded feed takes a turn
+        // to be read, kept until it is recorded below, so no more feeds are read and held
+        // at once than before.
+        let feedRequests = TransferGroup(limit: concurrency)
+        let parsing = RequestSlots(concurrency)
         await withTaskGroup(of: (Int, Download).self) { group in
             var next = 0
             func startNext() {
@@ -71,10 +79,10 @@ public struct FeedFetcher: Sendable {
                 let index = next
                 let subscription = subscriptions[index]
                 group.addTask { (index, await download(subscription, states: states, storiesKept: storiesKept, client: client,
-                                                          pages: pages, existing: existing)) }
+                                                          requests: feedRequests, parsing: parsing, pages: pages, existing: existing)) }
                 next += 1
             }
-            for _ in 0..<concurrency { startNext() }
+            for _ in 0..<2 * concurrency { startNext() }
             var done = 0
             var fullStories = 0
             // Downloads run side by side; saving happens here, one feed at a time, so writers
@@ -89,6 +97,7 @@ public struct FeedFetcher: Sendable {
                     outcome = record(download, pages: pages, known: known, pending: pending, existing: existing)
                 }
                 outcomes[index] = outcome
+                if download.holdsReadingTurn { await parsing.release() }
                 done += 1
                 fullStories += outcome.fullStories
                 progress(FetchProgress(done: done, total: subscriptions.count, latest: outcome, fullStories: fullStories))
@@ -135,17 +144,20 @@ public struct FeedFetcher: Sendable {
         var feedKey: String?
         /// Full stories made from story pages, by page URL.
         var fullStories: [String: Story] = [:]
+        /// Whether it holds one of the fetch's turns to read a feed, given back once recorded.
+        var holdsReadingTurn = false
     }
 
     /// Downloads, parses and compares one feed: the part that runs beside other feeds.
     func download(_ subscription: Subscription, states: [String: FeedFetchState], storiesKept: Bool, client: HTTPClient,
-                  pages: StoryPages, existing: FetchedNames? = nil) async -> Download {
+                  requests: TransferGroup? = nil, parsing: RequestSlots? = nil, pages: StoryPages,
+                  existing: FetchedNames? = nil) async -> Download {
         guard let url = URL(string: subscription.url) else {
             return Download(outcome: FeedOutcome(subscription: subscription, result: .failed(.badURL(subscription.url))))
         }
         let response: HTTPResponse
         let validators = self.validators(for: subscription, in: states, storiesKept: storiesKept)
-        switch await client.get(url, validators: validators, accept: FeedDiscovery.feedAccept) {
+        switch await client.get(url, validators: validators, accept: FeedDiscovery.feedAccept, group: requests) {
         case .failure(let failure):
             return Download(outcome: FeedOutcome(subscription: subscription, result: .failed(failure)))
         case .success(let got):
@@ -159,19 +171,25 @@ public struct FeedFetcher: Sendable {
         let reader = self.reader, shelf = self.shelf
         let feedKey = states[subscription.url]?.feedKey ?? movedTo.flatMap { states[$0]?.feedKey } ?? subscription.url
         let storedAs = storedAs(FeedOutcome(subscription: subscription, result: .notModified, movedTo: movedTo))
-        let read = await ParseBudget.run(seconds: limits.parseSeconds) { () -> Result<(Feed, [FeedShelf.Change], Int), FetchFailure> in
-            reader.read(response.body, response.finalURL, response.contentType).map { feed in
-                let (changes, unchanged) = shelf.changes(in: feed, of: storedAs, feedKey: feedKey, existing: existing)
-                return (feed, changes, unchanged)
-            }
-        } ?? .failure(.tooSlow(seconds: limits.parseSeconds))
+        let seconds = limits.parseSeconds
+        let parse = { @Sendable in
+            await ParseBudget.run(seconds: seconds) { () -> Result<(Feed, [FeedShelf.Change], Int), FetchFailure> in
+                reader.read(response.body, response.finalURL, response.contentType).map { feed in
+                    let (changes, unchanged) = shelf.changes(in: feed, of: storedAs, feedKey: feedKey, existing: existing)
+                    return (feed, changes, unchanged)
+                }
+            } ?? .failure(.tooSlow(seconds: seconds))
+        }
+        if let parsing { await parsing.take() }
+        let read = await parse()
         switch read {
         case .failure(let failure):
-            return Download(outcome: FeedOutcome(subscription: subscription, result: .failed(failure), movedTo: movedTo))
+            return Download(outcome: FeedOutcome(subscription: subscription, result: .failed(failure), movedTo: movedTo),
+                            holdsReadingTurn: parsing != nil)
         case .success(let (feed, changes, unchanged)):
             var download = Download(
                 outcome: FeedOutcome(subscription: subscription, result: .stored(FeedShelf.Tally()), movedTo: movedTo, feedTitle: feed.title),
-                response: response, feed: feed)
+                response: response, feed: feed, holdsReadingTurn: parsing != nil)
             let completed = await pages.complete(changes, unchanged: unchanged, mode: fullStory ?? subscription.fullStory,
                                                  feed: subscription.url)
             download.changes = completed.changes

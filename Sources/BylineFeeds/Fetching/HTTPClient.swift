@@ -34,8 +34,10 @@ public final class HTTPClient: Sendable {
     /// request is running, rather than a few seconds later. A request after this still runs.
     public func close() { transfers.close() }
 
-    /// GETs `url`, sending `validators` so an unchanged resource answers 304.
-    public func get(_ url: URL, validators: Validators = Validators(), accept: String = "*/*") async -> Result<HTTPResponse, FetchFailure> {
+    /// GETs `url`, sending `validators` so an unchanged resource answers 304; one of
+    /// `group`'s requests, when given (it waits while the group's limit are running).
+    public func get(_ url: URL, validators: Validators = Validators(), accept: String = "*/*",
+                    group: TransferGroup? = nil) async -> Result<HTTPResponse, FetchFailure> {
         guard let scheme = url.scheme?.lowercased(), scheme == "http" || scheme == "https", let host = url.host else {
             return .failure(.badURL(url.absoluteString))
         }
@@ -44,7 +46,7 @@ public final class HTTPClient: Sendable {
         if let date = validators.lastModified { headers.append("If-Modified-Since: \(date)") }
         // A header value with a line break would inject headers of its own.
         headers = headers.filter { !$0.contains(where: { $0 == "\r" || $0 == "\n" }) }
-        return await run(CurlTransfer(url: url, headers: headers, limits: limits), host: host)
+        return await run(CurlTransfer(url: url, headers: headers, limits: limits), host: host, group: group)
     }
 
     /// POSTs `body` to `url` (a sync server's API), under the same limits as a GET. The
@@ -58,11 +60,11 @@ public final class HTTPClient: Sendable {
         return await run(CurlTransfer(url: url, headers: headers, limits: limits, postBody: body), host: host)
     }
 
-    private func run(_ transfer: CurlTransfer, host: String) async -> Result<HTTPResponse, FetchFailure> {
+    private func run(_ transfer: CurlTransfer, host: String, group: TransferGroup? = nil) async -> Result<HTTPResponse, FetchFailure> {
         let transfers = self.transfers
         return await withTaskCancellationHandler {
             await withCheckedContinuation { continuation in
-                transfers.run(TransferLoop.Job(transfer: transfer, host: host) { continuation.resume(returning: $0) })
+                transfers.run(TransferLoop.Job(transfer: transfer, host: host, group: group) { continuation.resume(returning: $0) })
             }
         } onCancel: {
             transfer.cancel()

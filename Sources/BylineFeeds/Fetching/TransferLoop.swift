@@ -11,14 +11,18 @@ import Foundation
 /// handles are reset and reused, and connections and host names stay cached between
 /// requests, so feeds on one host that keeps connections open share them.
 ///
-/// At most `perHost` transfers to one host run at once; the rest wait their turn, and a
-/// transfer's time (its deadline) starts when it leaves the queue. The thread starts with
+/// At most `perHost` transfers to one host run at once, and at most a group's `limit` of
+/// the transfers queued in one `TransferGroup`; the rest wait their turn, and a transfer's
+/// time (its deadline) starts when it leaves the queue. A transfer waiting its turn starts
+/// here the moment one ends, so a caller that queues a few more than may run at once keeps
+/// every slot busy without a round trip through its own threads. The thread starts with
 /// the first transfer and ends when it has had none for `idleSeconds`, or as soon as it is
 /// idle once the client is closed.
 final class TransferLoop: @unchecked Sendable {
     struct Job {
         let transfer: CurlTransfer
         let host: String
+        var group: TransferGroup? = nil
         let done: @Sendable (Result<HTTPResponse, FetchFailure>) -> Void
     }
 
@@ -79,6 +83,7 @@ final class TransferLoop: @unchecked Sendable {
     /// The transfers running, by easy handle.
     private var active: [UnsafeMutableRawPointer: Job] = [:]
     private var runningPerHost: [String: Int] = [:]
+    private var runningPerGroup: [ObjectIdentifier: Int] = [:]
     private var spare: [UnsafeMutableRawPointer] = []
 
     private func loop() {
@@ -97,13 +102,19 @@ final class TransferLoop: @unchecked Sendable {
             curl_multi_perform(multi, &stillRunning)
             var handle: UnsafeMutableRawPointer?
             var code = CURLE_OK
+            var ended = false
             while byline_curl_next_done(multi, &handle, &code) != 0, let handle {
                 finish(handle, code, in: multi)
+                ended = true
             }
             // Cancelled or overdue, and libcurl has not called back since to say so.
             for (handle, job) in active where job.transfer.shouldStop {
                 finish(handle, CURLE_ABORTED_BY_CALLBACK, in: multi)
+                ended = true
             }
+            // A transfer that ended may have made room for one waiting its turn: that one
+            // starts now, not when another socket next stirs.
+            if ended && hasQueued() { continue }
             if !active.isEmpty {
                 // libcurl says how long it may wait; at most a second, so deadlines and
                 // cancellations are seen even when no socket stirs.
@@ -138,9 +149,12 @@ final class TransferLoop: @unchecked Sendable {
         var starting: [Job] = []
         var waiting: [Job] = []
         var counts = runningPerHost
+        var groupCounts = runningPerGroup
         for job in queued {
-            if counts[job.host, default: 0] < perHost {
+            let group = job.group.map { (key: ObjectIdentifier($0), limit: $0.limit) }
+            if counts[job.host, default: 0] < perHost, group.map({ groupCounts[$0.key, default: 0] < $0.limit }) ?? true {
                 counts[job.host, default: 0] += 1
+                if let group { groupCounts[group.key, default: 0] += 1 }
                 starting.append(job)
             } else {
                 waiting.append(job)
@@ -148,6 +162,12 @@ final class TransferLoop: @unchecked Sendable {
         }
         queued = waiting
         return starting
+    }
+
+    private func hasQueued() -> Bool {
+        condition.lock()
+        defer { condition.unlock() }
+        return !queued.isEmpty
     }
 
     private func start(_ job: Job, in multi: UnsafeMutableRawPointer) {
@@ -163,6 +183,7 @@ final class TransferLoop: @unchecked Sendable {
         }
         active[handle] = job
         runningPerHost[job.host, default: 0] += 1
+        if let group = job.group { runningPerGroup[ObjectIdentifier(group), default: 0] += 1 }
     }
 
     private func finish(_ handle: UnsafeMutableRawPointer, _ code: CURLcode, in multi: UnsafeMutableRawPointer) {
@@ -171,6 +192,11 @@ final class TransferLoop: @unchecked Sendable {
         let result = job.transfer.finish(code, handle: handle)
         runningPerHost[job.host, default: 1] -= 1
         if runningPerHost[job.host] == 0 { runningPerHost[job.host] = nil }
+        if let group = job.group {
+            let key = ObjectIdentifier(group)
+            runningPerGroup[key, default: 1] -= 1
+            if runningPerGroup[key] == 0 { runningPerGroup[key] = nil }
+        }
         if spare.count < Self.spareHandles {
             curl_easy_reset(handle)
             spare.append(handle)

@@ -54,12 +54,18 @@ public struct FetchStateFile: Sendable {
     public func loadNoting() -> LoadedFetchStates {
         let before = FileVersion(of: url.path)
         guard let data = try? Data(contentsOf: url) else { return LoadedFetchStates(states: [:], version: nil) }
-        let decoder = JSONDecoder()
-        decoder.dateDecodingStrategy = .iso8601
-        let states = (try? decoder.decode([String: FeedFetchState].self, from: data)) ?? [:]
+        let states = FetchStateJSON.states(from: Array(data)) ?? Self.decode(data)
         // Replaced while it was read: never taken as the file's states again.
         let after = FileVersion(of: url.path)
         return LoadedFetchStates(states: states, version: before == after ? before : nil)
+    }
+
+    /// The states as JSONDecoder reads them: for a file not in the shape Byline writes
+    /// (`FetchStateJSON.states(from:)`); empty when it cannot.
+    static func decode(_ data: Data) -> [String: FeedFetchState] {
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .iso8601
+        return (try? decoder.decode([String: FeedFetchState].self, from: data)) ?? [:]
     }
 
     /// Writes the states atomically. Call it holding `FeedBookkeeping.lock` (which also
