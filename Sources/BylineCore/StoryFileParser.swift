@@ -7,7 +7,7 @@ public enum StoryFileParser {
     public static func parse(_ bytes: some Collection<UInt8>) -> Result<Story, StoryFileProblem> {
         let bytes = Array(bytes)
         if bytes.isEmpty { return .failure(.empty) }
-        if let nul = bytes.firstIndex(of: 0) { return .failure(.containsNUL(offset: nul)) }
+        if let nul = firstNUL(bytes) { return .failure(.containsNUL(offset: nul)) }
         if let bad = firstInvalidUTF8(bytes) { return .failure(.invalidUTF8(offset: bad)) }
         var text = String(decoding: bytes, as: UTF8.self)
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }

@@ -76,14 +76,17 @@ final class FreshIndex: @unchecked Sendable {
 
     /// Reads and parses every file added, on a few threads.
     ///
-    /// - Parameter progress: told (files read, files in all) now and then, from any thread.
+    /// - Parameter progress: told (files read, files in all) now and then, from any thread
+    ///   but one at a time, each report further on than the last; the whole is told last,
+    ///   once, before this returns.
     func read(root: String, progress: (@Sendable (Int, Int) -> Void)?) {
         let total = slots.count
         let threads = min(StoryFileReading.mostThreads, max(2, ProcessInfo.processInfo.activeProcessorCount),
                           max(1, total / Self.batchSize))
         let next = Atomic<Int>(0)
         let done = Atomic<Int>(0)
-        let reported = Atomic<Int>(0)
+        // Told under the lock, so reports from two threads never cross or go back.
+        let reports = Mutex(IndexingProgress(total: total))
         let shared = Mutex<(problems: [LibraryProblem], failed: Bool)>(([], false))
         slots.withUnsafeMutableBufferPointer { buffer in
             // Each file's slot is written by the one thread that read the file.
@@ -107,15 +110,14 @@ final class FreshIndex: @unchecked Sendable {
                         shared.failed = shared.failed || failed
                     }
                     let finished = done.wrappingAdd(end - start, ordering: .relaxed).newValue
-                    // About a hundred reports in all, whatever the size.
-                    let step = finished * 100 / total, last = reported.load(ordering: .relaxed)
-                    if let progress, step > last, reported.compareExchange(expected: last, desired: step, ordering: .relaxed).exchanged {
-                        progress(finished, total)
-                    }
+                    if let progress { reports.withLock { if $0.shouldTell(finished) { progress(finished, total) } } }
                 }
             }
         }
         (problems, failed) = shared.withLock { ($0.problems, $0.failed) }
+        // The whole, told here after every thread is done: last, and before the caller
+        // goes on to draw the library.
+        if let progress, reports.withLock({ $0.finish() }) { progress(total, total) }
     }
 
     /// The folder a thread is reading files in, kept open: files are read folder by folder,

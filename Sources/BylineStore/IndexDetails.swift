@@ -13,9 +13,13 @@ enum IndexDetails {
 
     static func encode(_ entry: LibraryEntry, into out: inout [UInt8]) {
         LineFields.append(entry.title, to: &out, first: true)
-        for field in [entry.kicker, entry.source, entry.author, entry.published, entry.url, entry.headerID] {
-            LineFields.append(field, to: &out)
-        }
+        // One call a field, not a loop over an array of them: an array built per story.
+        LineFields.append(entry.kicker, to: &out)
+        LineFields.append(entry.source, to: &out)
+        LineFields.append(entry.author, to: &out)
+        LineFields.append(entry.published, to: &out)
+        LineFields.append(entry.url, to: &out)
+        LineFields.append(entry.headerID, to: &out)
         LineFields.append(Int64(entry.relatedLinks.count), to: &out)
         for link in entry.relatedLinks {
             LineFields.append(link.url, to: &out)

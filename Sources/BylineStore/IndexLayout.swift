@@ -68,7 +68,8 @@ enum IndexLayout {
 
     /// The lookup hash of a link key: a tag byte, then the text.
     static func hash(_ tag: LinkKey, _ text: String) -> UInt64 {
-        StableHash.of(CollectionOfOne(tag.rawValue) + Array(text.utf8))
+        // Carried on from the tag's hash: the same as hashing the two joined, without joining them.
+        StableHash.of(text.utf8, continuing: StableHash.of(CollectionOfOne(tag.rawValue)))
     }
 
     static func pathHash(_ path: String) -> UInt64 { StableHash.of(path.utf8) }

@@ -79,6 +79,25 @@ final class SpillFile: @unchecked Sendable {
         return Array(bytes[0..<done])
     }
 
+    /// Fills `buffer` with the `count` bytes from `offset`, reusing its storage; false when
+    /// they cannot all be read.
+    func read(into buffer: inout [UInt8], _ count: Int, at offset: Int) -> Bool {
+        if buffer.count != count {
+            buffer.removeAll(keepingCapacity: true)
+            buffer.append(contentsOf: repeatElement(0, count: count))
+        }
+        var done = 0
+        while done < count {
+            let got = buffer.withUnsafeMutableBytes { buffer in
+                buffer.baseAddress.map { pread(descriptor, $0 + done, count - done, off_t(offset + done)) } ?? 0
+            }
+            if got < 0 && errno == EINTR { continue }
+            if got <= 0 { return false }
+            done += got
+        }
+        return true
+    }
+
     /// Appends the bytes at `range` to `out`, read with `pread` rather than through a
     /// mapping, whose pages (and their neighbours) would count in the process's memory;
     /// false when they cannot all be read.

@@ -38,13 +38,14 @@ enum StoryFileReading {
     ///   kernel looks up one name, not every folder from the root down.
     static func record(root: String, file: StoryFolderScan.Found, opening: (folder: Int32, name: String)? = nil) -> LibraryIndex.Record? {
         let id = StoryID(file.path)
-        let path = root + "/" + file.path
+        // Joined only when needed: a file opened in its open folder needs no path.
+        func path() -> String { root + "/" + file.path }
         var stamp = file.stamp
-        switch FileBytes.contents(of: opening?.name ?? path, in: opening?.folder ?? AT_FDCWD, opened: { if file.stamp == StoryFolderScan.unknownStamp { stamp = StoryFolderScan.stamp($0) } }) {
+        switch FileBytes.contents(of: opening?.name ?? path(), in: opening?.folder ?? AT_FDCWD, opened: { if file.stamp == StoryFolderScan.unknownStamp { stamp = StoryFolderScan.stamp($0) } }) {
         case .failure(.missing):
             return nil
         case .failure(.failed(let reason)):
-            if stamp == StoryFolderScan.unknownStamp { stamp = Library.indexStamp(path) ?? stamp }
+            if stamp == StoryFolderScan.unknownStamp { stamp = Library.indexStamp(path()) ?? stamp }
             return .problem(LibraryProblem(id: id, problem: .unreadable(reason), stamp: stamp))
         case .success(let bytes):
             switch StoryFileParser.parseForIndex(bytes) {

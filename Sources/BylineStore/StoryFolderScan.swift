@@ -230,8 +230,8 @@ enum StoryFolderScan {
     static func hasStorySuffix(_ name: String) -> Bool {
         let utf8 = name.utf8
         guard utf8.count > 4 else { return false }
-        let suffix = utf8.suffix(4).map { $0 | 0x20 }  // ASCII lower case: `.TXT` counts too
-        return suffix == Array(".txt".utf8)
+        // ASCII lower case: `.TXT` counts too. Compared in place: every name a walk finds is asked.
+        return utf8.suffix(4).elementsEqual(".txt".utf8) { $0 | 0x20 == $1 }
     }
 
     static func stamp(_ info: stat) -> FileStamp { FileStamp(info) }
