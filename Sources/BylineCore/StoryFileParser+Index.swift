@@ -39,6 +39,8 @@ extension StoryFileParser {
             }
             let separator: UInt8 = find(10, from: start) == nil ? 13 : 10
             var lines: [Range<Int>] = []
+            // About as many lines as a story has, so the array is not grown line by line.
+            lines.reserveCapacity(count / 48 + 8)
             var lineStart = start
             while let index = find(separator, from: lineStart) {
                 let end = separator == 10 && index > lineStart && bytes[index - 1] == 13 ? index - 1 : index

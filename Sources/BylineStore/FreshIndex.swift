@@ -45,6 +45,8 @@ final class FreshIndex: @unchecked Sendable {
     private(set) var problems: [LibraryProblem] = []
     /// Set when a spill file could not be written: the caller builds the index the old way.
     private(set) var failed = false
+    /// How the blobs are put together in list order when the index is written.
+    var gathering = Gathering()
 
     /// Nil when no spill file can be made in any of `folders`.
     init?(spillingIn folders: [String]) {
@@ -178,25 +180,31 @@ final class FreshIndex: @unchecked Sendable {
         let opening = folder.descriptor(slash.map { path[..<$0] } ?? "").map {
             (folder: $0, name: slash.map { String(path[path.index(after: $0)...]) } ?? path)
         }
-        switch StoryFileReading.record(root: root, file: StoryFolderScan.Found(path: path, stamp: stamp), opening: opening) {
+        switch StoryFileReading.parsed(root: root, file: StoryFolderScan.Found(path: path, stamp: stamp), opening: opening) {
         case nil:
             return stamp
         case .problem(let problem)?:
             batch.problems.append(problem)
             batch.problemFiles.append(file)
             return problem.stamp
-        case .story(let read)?:
-            let entry = IndexWriter.checkedDate(read)
+        case .story(let story, let stamp)?:
+            // What `IndexWriter` writes of `LibraryEntry(id:story:stamp:)`, written from
+            // the story itself: no entry and summary built and copied per file.
+            let titleKey = TitleKey(story.title).value
             let keyStart = batch.keys.count, detailsStart = batch.details.count
-            batch.keys.append(contentsOf: entry.summary.titleKey.utf8)
-            IndexDetails.encode(entry, into: &batch.details)
+            batch.keys.append(contentsOf: titleKey.utf8)
+            IndexDetails.encode(title: story.title, kicker: story.kicker, source: story.displaySource, author: story.author,
+                                published: story.published, url: story.url, headerID: story.id, links: story.relatedLinks,
+                                into: &batch.details)
+            // A date the index cannot hold is none (`IndexWriter.checkedDate`).
+            let date = story.publishedDate?.timeIntervalSince1970
             batch.stories.append((file, keyStart..<batch.keys.count, detailsStart..<batch.details.count,
-                                  entry.publishedDate?.timeIntervalSince1970))
-            for hash in IndexWriter.linkKeys(entry.summary) {
+                                  date.flatMap { $0.isFinite && abs($0) < IndexLayout.latestDateSeconds ? $0 : nil }))
+            IndexLayout.forEachLinkKey(url: story.url, titleKey: titleKey) { hash in
                 batch.links.appendLittleEndian(hash)
                 batch.links.appendLittleEndian(UInt32(file))
             }
-            return read.stamp
+            return stamp
         }
     }
 

@@ -1,3 +1,5 @@
+import BylineCore
+
 /// Where things are in the index file (version 3), which the reader maps and reads in
 /// place: a fixed header, a table of fixed-size rows in list order, and blobs the rows
 /// point into, so a row is found by arithmetic and only the rows shown are decoded.
@@ -73,6 +75,16 @@ enum IndexLayout {
     }
 
     static func pathHash(_ path: String) -> UInt64 { StableHash.of(path.utf8) }
+
+    /// The link lookup's keys of a story with this URL and title key, as
+    /// `IndexWriter.linkKeys` gives them, each handed to `body` as it is worked out.
+    static func forEachLinkKey(url: String?, titleKey: String, _ body: (UInt64) -> Void) {
+        if let url, !url.isEmpty {
+            body(hash(.url, url))
+            body(hash(.normalizedURL, RelatedLinkIndex.normalizedURL(url)))
+        }
+        if !titleKey.isEmpty { body(hash(.titleKey, titleKey)) }
+    }
 
     /// The order sections follow the header in the file.
     static let fileOrder: [Section] = [.rows, .pathLookup, .linkLookup, .problems, .paths, .keys, .details, .pathOrder]

@@ -105,6 +105,29 @@ import Testing
         #expect(fresh.bytes(problems: kept) == IndexWriter(old: nil, adding: entries, problems: problems).bytes())
     }
 
+    /// The blobs are put together in list order a part at a time, from windows of the
+    /// spill files: however small the parts and windows, and whether written to a file
+    /// (at each section's offset, on several threads) or to memory, the index is the same.
+    @Test func anIndexGatheredInSmallPartsIsTheSame() throws {
+        let temp = try awkwardLibrary()
+        let fresh = try #require(FreshIndex(spillingIn: [NSTemporaryDirectory()]))
+        for file in try StoryFolderScan.run(root: temp.folder.path) { fresh.add(file) }
+        fresh.read(root: temp.folder.path, progress: nil)
+        let kept = fresh.problems.sorted { $0.id < $1.id }.filter(LibraryIndex.isWorthKeeping)
+        let whole = fresh.bytes(problems: kept)
+
+        for (part, window) in [(1, 1), (100, 10), (700, 5000), (5000, 300)] {
+            fresh.gathering = FreshIndex.Gathering(part: part, window: window)
+            #expect(fresh.bytes(problems: kept) == whole, "part \(part), window \(window)")
+            let file = temp.folder.appendingPathComponent("written-index")
+            let fd = open(file.path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+            #expect(fd >= 0)
+            #expect(fresh.write(problems: kept, to: fd) == 0)
+            close(fd)
+            #expect(try Array(Data(contentsOf: file)) == whole, "part \(part), window \(window)")
+        }
+    }
+
     @Test func aLibraryWithNoIndexIsListedAndItsIndexSaved() throws {
         let temp = try awkwardLibrary()
 
