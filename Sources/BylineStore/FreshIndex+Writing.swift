@@ -272,8 +272,8 @@ extension FreshIndex {
     /// How much of a gathered blob is put together at once (`part`), and mapped from its
     /// spill file at once (`window`): memory against passes over the spill file.
     struct Gathering: Sendable {
-        var part = 2 << 20
-        var window = 2 << 20
+        var part = 3 << 20
+        var window = 1 << 20
     }
 
     /// The rows, in list order, a buffer's worth at a time.

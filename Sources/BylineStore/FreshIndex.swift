@@ -64,6 +64,15 @@ final class FreshIndex: @unchecked Sendable {
         slots.append(Slot(stamp: file.stamp))
     }
 
+    /// Adds a file the folder scan found by its folder's prefix and name's bytes
+    /// (`StoryFolderScan.visit`'s `eachName`), to be stamped as it is read.
+    func add(prefix: String, name: UnsafeRawBufferPointer) {
+        paths.append(contentsOf: prefix.utf8)
+        paths.append(contentsOf: name)
+        pathEnds.append(UInt32(truncatingIfNeeded: paths.count))
+        slots.append(Slot(stamp: StoryFolderScan.unknownStamp))
+    }
+
     var fileCount: Int { slots.count }
     var storyCount: Int { slots.reduce(0) { $0 + ($1.kind == .story ? 1 : 0) } }
 

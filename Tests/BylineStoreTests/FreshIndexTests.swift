@@ -128,6 +128,29 @@ import Testing
         }
     }
 
+    /// A folder copied in is walked without a string built per file: ASCII names are
+    /// handed over as bytes, the rest as paths. Between them they are every story file
+    /// the ordinary walk finds, hidden files and other names left out alike.
+    @Test func aWalkByNameBytesFindsWhatTheOrdinaryWalkFinds() throws {
+        let temp = try awkwardLibrary()
+        try temp.write("Upper/LOUD.TXT", "Title: Loud\n\nText.\n")
+        try temp.write("Upper/.hidden.txt", "Title: Hidden\n\nText.\n")
+        try temp.write("Upper/notes.md", "Not a story.\n")
+        try temp.write("Ελλάδα/νέα.txt", "Title: Νέα\n\nText.\n")
+        let expected = try StoryFolderScan.run(root: temp.folder.path).map(\.path).sorted()
+
+        var byName: [String] = [], byPath: [String] = []
+        var skipped: [StoryFolderScan.Skipped] = []
+        try StoryFolderScan.visit(root: temp.folder.path, skipped: &skipped, statingFiles: false,
+                                  eachName: { prefix, name in byName.append(prefix + String(decoding: name, as: UTF8.self)) },
+                                  each: { byPath.append($0.path) })
+
+        #expect((byName + byPath).sorted() == expected)
+        #expect(byName.contains("Upper/LOUD.TXT"))
+        #expect(byPath == ["Ελλάδα/νέα.txt"])
+        #expect(!expected.contains("Upper/.hidden.txt"))
+    }
+
     @Test func aLibraryWithNoIndexIsListedAndItsIndexSaved() throws {
         let temp = try awkwardLibrary()
 

@@ -10,30 +10,38 @@ import Testing
     @Test func tellsAboutAHundredthAtATimeAndNeverGoesBack() {
         var progress = IndexingProgress(total: 1000)
 
-        #expect(progress.shouldTell(64))
-        #expect(!progress.shouldTell(66), "the same hundredth again")
-        #expect(progress.shouldTell(128))
-        #expect(!progress.shouldTell(100), "a thread that finished earlier asks late")
-        #expect(progress.shouldTell(990))
+        // 66: the same hundredth again; 100: a thread that finished earlier asks late.
+        let told = [64, 66, 128, 100, 990].map { progress.shouldTell($0) }
+
+        #expect(told == [true, false, true, false, true])
         #expect(progress.told == 990)
     }
 
     @Test func theWholeIsToldOnceAndLastByFinish() {
         var progress = IndexingProgress(total: 300)
 
-        #expect(progress.shouldTell(150))
-        #expect(!progress.shouldTell(300), "the whole waits for every thread")
-        #expect(progress.finish())
-        #expect(!progress.finish())
-        #expect(!progress.shouldTell(299))
+        let halfway = progress.shouldTell(150)
+        let wholeByAThread = progress.shouldTell(300)
+        let finished = progress.finish()
+        let finishedAgain = progress.finish()
+        let lateThread = progress.shouldTell(299)
+
+        #expect(halfway)
+        #expect(!wholeByAThread, "the whole waits for every thread")
+        #expect(finished)
+        #expect(!finishedAgain)
+        #expect(!lateThread)
         #expect(progress.told == 300)
     }
 
     @Test func anEmptyFolderTellsNothing() {
         var progress = IndexingProgress(total: 0)
 
-        #expect(!progress.shouldTell(0))
-        #expect(!progress.finish())
+        let told = progress.shouldTell(0)
+        let finished = progress.finish()
+
+        #expect(!told)
+        #expect(!finished)
     }
 
     /// Many batches on several threads: whatever order they finish in, what is told only
