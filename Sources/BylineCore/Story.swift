@@ -78,8 +78,11 @@ extension Story {
         var kept: [Key] = []
         var seen = Set<Key>()
         var links: [RelatedLink] = []
+        // A title key is compared only with other links' title keys: with one link
+        // without a URL at most (most stories), none is worked out.
+        let keysTitles = all.lazy.filter { $0.url == nil }.count > 1
         for link in all {
-            let key = link.url.map(Key.url) ?? .title(TitleKey(link.title).value)
+            let key = link.url.map(Key.url) ?? .title(keysTitles ? TitleKey(link.title).value : "")
             let isNew = all.count <= 16 ? !kept.contains(key) : seen.insert(key).inserted
             guard isNew else { continue }
             if all.count <= 16 { kept.append(key) }

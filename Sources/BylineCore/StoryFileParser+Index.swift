@@ -10,9 +10,18 @@ extension StoryFileParser {
     /// header and the lines that can be links. Anything else is parsed in full.
     public static func parseForIndex(_ bytes: [UInt8]) -> Result<Story, StoryFileProblem> {
         if bytes.isEmpty { return .failure(.empty) }
-        if let nul = bytes.firstIndex(of: 0) { return .failure(.containsNUL(offset: nul)) }
+        if let nul = firstNUL(bytes) { return .failure(.containsNUL(offset: nul)) }
         if let bad = firstInvalidUTF8(bytes) { return .failure(.invalidUTF8(offset: bad)) }
         return indexFields(bytes).map { .success($0) } ?? parse(bytes)
+    }
+
+    /// Where the first NUL byte is, found by `memchr`: every file indexed is searched
+    /// whole, and a byte-at-a-time search was a tenth of parsing it.
+    static func firstNUL(_ bytes: [UInt8]) -> Int? {
+        bytes.withUnsafeBufferPointer { bytes in
+            guard let base = bytes.baseAddress, let found = memchr(base, 0, bytes.count) else { return nil }
+            return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+        }
     }
 
     /// Lines as byte ranges, split as `splitLines` splits them.
@@ -30,6 +39,8 @@ extension StoryFileParser {
             }
             let separator: UInt8 = find(10, from: start) == nil ? 13 : 10
             var lines: [Range<Int>] = []
+            // About as many lines as a story has, so the array is not grown line by line.
+            lines.reserveCapacity(count / 48 + 8)
             var lineStart = start
             while let index = find(separator, from: lineStart) {
                 let end = separator == 10 && index > lineStart && bytes[index - 1] == 13 ? index - 1 : index

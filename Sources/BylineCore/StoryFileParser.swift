@@ -7,7 +7,7 @@ public enum StoryFileParser {
     public static func parse(_ bytes: some Collection<UInt8>) -> Result<Story, StoryFileProblem> {
         let bytes = Array(bytes)
         if bytes.isEmpty { return .failure(.empty) }
-        if let nul = bytes.firstIndex(of: 0) { return .failure(.containsNUL(offset: nul)) }
+        if let nul = firstNUL(bytes) { return .failure(.containsNUL(offset: nul)) }
         if let bad = firstInvalidUTF8(bytes) { return .failure(.invalidUTF8(offset: bad)) }
         var text = String(decoding: bytes, as: UTF8.self)
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
@@ -205,9 +205,18 @@ public enum StoryFileParser {
         var index = 0
         let count = bytes.count
         let raw = UnsafeRawBufferPointer(bytes)
+        let topBits: UInt64 = 0x8080_8080_8080_8080
         while index < count {
-            // Most of a story is ASCII: eight bytes at a time while none has its top bit.
-            if index + 8 <= count, raw.loadUnaligned(fromByteOffset: index, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+            // Most of a story is ASCII: 32 bytes at a time while none has its top bit, then
+            // eight at a time (a loop a word long was a tenth of indexing a library).
+            if index + 32 <= count,
+               (raw.loadUnaligned(fromByteOffset: index, as: UInt64.self) | raw.loadUnaligned(fromByteOffset: index &+ 8, as: UInt64.self)
+                | raw.loadUnaligned(fromByteOffset: index &+ 16, as: UInt64.self)
+                | raw.loadUnaligned(fromByteOffset: index &+ 24, as: UInt64.self)) & topBits == 0 {
+                index &+= 32
+                continue
+            }
+            if index + 8 <= count, raw.loadUnaligned(fromByteOffset: index, as: UInt64.self) & topBits == 0 {
                 index += 8
                 continue
             }

@@ -7,6 +7,10 @@ public struct TitleKey: Hashable, Sendable {
     public let value: String
 
     public init(_ title: String) {
+        if let key = Self.asciiKey(title) {
+            value = key
+            return
+        }
         // Into bytes, ASCII inline: most of a title is ASCII even when a curly quote or a
         // name is not, and looking up Unicode properties for every letter of 100,000
         // titles was most of what keying them cost. A scalar at a time, never a
@@ -38,6 +42,39 @@ public struct TitleKey: Hashable, Sendable {
             // the word, so "Iran’s" and "Irans" agree.
         }
         value = String(decoding: out, as: UTF8.self)
+    }
+
+    /// The key of an all-ASCII title (nearly every one), read from its bytes in place:
+    /// every story indexed is keyed, and decoding its title a scalar at a time was most
+    /// of the cost. Nil when some byte is not ASCII.
+    private static func asciiKey(_ title: String) -> String? {
+        var title = title
+        return title.withUTF8 { bytes -> String? in
+            guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
+            return String(unsafeUninitializedCapacity: bytes.count) { out in
+                var count = 0
+                var pendingSpace = false
+                for byte in bytes {
+                    let letter: UInt8
+                    switch byte {
+                    case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): letter = byte
+                    case UInt8(ascii: "A")...UInt8(ascii: "Z"): letter = byte + 32
+                    case 0x20, 0x09...0x0D, UInt8(ascii: "-"), UInt8(ascii: "/"), UInt8(ascii: "|"), UInt8(ascii: "_"):
+                        pendingSpace = true
+                        continue
+                    default: continue
+                    }
+                    if pendingSpace && count > 0 {
+                        out[count] = 0x20
+                        count += 1
+                    }
+                    pendingSpace = false
+                    out[count] = letter
+                    count += 1
+                }
+                return count
+            }
+        }
     }
 
     /// Punctuation that separates words rather than joining them.

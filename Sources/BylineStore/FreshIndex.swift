@@ -45,6 +45,8 @@ final class FreshIndex: @unchecked Sendable {
     private(set) var problems: [LibraryProblem] = []
     /// Set when a spill file could not be written: the caller builds the index the old way.
     private(set) var failed = false
+    /// How the blobs are put together in list order when the index is written.
+    var gathering = Gathering()
 
     /// Nil when no spill file can be made in any of `folders`.
     init?(spillingIn folders: [String]) {
@@ -62,6 +64,15 @@ final class FreshIndex: @unchecked Sendable {
         slots.append(Slot(stamp: file.stamp))
     }
 
+    /// Adds a file the folder scan found by its folder's prefix and name's bytes
+    /// (`StoryFolderScan.visit`'s `eachName`), to be stamped as it is read.
+    func add(prefix: String, name: UnsafeRawBufferPointer) {
+        paths.append(contentsOf: prefix.utf8)
+        paths.append(contentsOf: name)
+        pathEnds.append(UInt32(truncatingIfNeeded: paths.count))
+        slots.append(Slot(stamp: StoryFolderScan.unknownStamp))
+    }
+
     var fileCount: Int { slots.count }
     var storyCount: Int { slots.reduce(0) { $0 + ($1.kind == .story ? 1 : 0) } }
 
@@ -76,14 +87,17 @@ final class FreshIndex: @unchecked Sendable {
 
     /// Reads and parses every file added, on a few threads.
     ///
-    /// - Parameter progress: told (files read, files in all) now and then, from any thread.
+    /// - Parameter progress: told (files read, files in all) now and then, from any thread
+    ///   but one at a time, each report further on than the last; the whole is told last,
+    ///   once, before this returns.
     func read(root: String, progress: (@Sendable (Int, Int) -> Void)?) {
         let total = slots.count
         let threads = min(StoryFileReading.mostThreads, max(2, ProcessInfo.processInfo.activeProcessorCount),
                           max(1, total / Self.batchSize))
         let next = Atomic<Int>(0)
         let done = Atomic<Int>(0)
-        let reported = Atomic<Int>(0)
+        // Told under the lock, so reports from two threads never cross or go back.
+        let reports = Mutex(IndexingProgress(total: total))
         let shared = Mutex<(problems: [LibraryProblem], failed: Bool)>(([], false))
         slots.withUnsafeMutableBufferPointer { buffer in
             // Each file's slot is written by the one thread that read the file.
@@ -107,15 +121,14 @@ final class FreshIndex: @unchecked Sendable {
                         shared.failed = shared.failed || failed
                     }
                     let finished = done.wrappingAdd(end - start, ordering: .relaxed).newValue
-                    // About a hundred reports in all, whatever the size.
-                    let step = finished * 100 / total, last = reported.load(ordering: .relaxed)
-                    if let progress, step > last, reported.compareExchange(expected: last, desired: step, ordering: .relaxed).exchanged {
-                        progress(finished, total)
-                    }
+                    if let progress { reports.withLock { if $0.shouldTell(finished) { progress(finished, total) } } }
                 }
             }
         }
         (problems, failed) = shared.withLock { ($0.problems, $0.failed) }
+        // The whole, told here after every thread is done: last, and before the caller
+        // goes on to draw the library.
+        if let progress, reports.withLock({ $0.finish() }) { progress(total, total) }
     }
 
     /// The folder a thread is reading files in, kept open: files are read folder by folder,
@@ -176,25 +189,31 @@ final class FreshIndex: @unchecked Sendable {
         let opening = folder.descriptor(slash.map { path[..<$0] } ?? "").map {
             (folder: $0, name: slash.map { String(path[path.index(after: $0)...]) } ?? path)
         }
-        switch StoryFileReading.record(root: root, file: StoryFolderScan.Found(path: path, stamp: stamp), opening: opening) {
+        switch StoryFileReading.parsed(root: root, file: StoryFolderScan.Found(path: path, stamp: stamp), opening: opening) {
         case nil:
             return stamp
         case .problem(let problem)?:
             batch.problems.append(problem)
             batch.problemFiles.append(file)
             return problem.stamp
-        case .story(let read)?:
-            let entry = IndexWriter.checkedDate(read)
+        case .story(let story, let stamp)?:
+            // What `IndexWriter` writes of `LibraryEntry(id:story:stamp:)`, written from
+            // the story itself: no entry and summary built and copied per file.
+            let titleKey = TitleKey(story.title).value
             let keyStart = batch.keys.count, detailsStart = batch.details.count
-            batch.keys.append(contentsOf: entry.summary.titleKey.utf8)
-            IndexDetails.encode(entry, into: &batch.details)
+            batch.keys.append(contentsOf: titleKey.utf8)
+            IndexDetails.encode(title: story.title, kicker: story.kicker, source: story.displaySource, author: story.author,
+                                published: story.published, url: story.url, headerID: story.id, links: story.relatedLinks,
+                                into: &batch.details)
+            // A date the index cannot hold is none (`IndexWriter.checkedDate`).
+            let date = story.publishedDate?.timeIntervalSince1970
             batch.stories.append((file, keyStart..<batch.keys.count, detailsStart..<batch.details.count,
-                                  entry.publishedDate?.timeIntervalSince1970))
-            for hash in IndexWriter.linkKeys(entry.summary) {
+                                  date.flatMap { $0.isFinite && abs($0) < IndexLayout.latestDateSeconds ? $0 : nil }))
+            IndexLayout.forEachLinkKey(url: story.url, titleKey: titleKey) { hash in
                 batch.links.appendLittleEndian(hash)
                 batch.links.appendLittleEndian(UInt32(file))
             }
-            return read.stamp
+            return stamp
         }
     }
 

@@ -12,12 +12,23 @@ enum IndexDetails {
     // MARK: - Stories
 
     static func encode(_ entry: LibraryEntry, into out: inout [UInt8]) {
-        LineFields.append(entry.title, to: &out, first: true)
-        for field in [entry.kicker, entry.source, entry.author, entry.published, entry.url, entry.headerID] {
-            LineFields.append(field, to: &out)
-        }
-        LineFields.append(Int64(entry.relatedLinks.count), to: &out)
-        for link in entry.relatedLinks {
+        encode(title: entry.title, kicker: entry.kicker, source: entry.source, author: entry.author, published: entry.published,
+               url: entry.url, headerID: entry.headerID, links: entry.relatedLinks, into: &out)
+    }
+
+    /// A story's details from its fields, as `encode(_:into:)` writes an entry's.
+    static func encode(title: String, kicker: String?, source: String?, author: String?, published: String?,
+                       url: String?, headerID: String?, links: [RelatedLink], into out: inout [UInt8]) {
+        LineFields.append(title, to: &out, first: true)
+        // One call a field, not a loop over an array of them: an array built per story.
+        LineFields.append(kicker, to: &out)
+        LineFields.append(source, to: &out)
+        LineFields.append(author, to: &out)
+        LineFields.append(published, to: &out)
+        LineFields.append(url, to: &out)
+        LineFields.append(headerID, to: &out)
+        LineFields.append(Int64(links.count), to: &out)
+        for link in links {
             LineFields.append(link.url, to: &out)
             LineFields.append(link.title, to: &out)
         }

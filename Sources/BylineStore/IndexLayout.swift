@@ -1,3 +1,5 @@
+import BylineCore
+
 /// Where things are in the index file (version 3), which the reader maps and reads in
 /// place: a fixed header, a table of fixed-size rows in list order, and blobs the rows
 /// point into, so a row is found by arithmetic and only the rows shown are decoded.
@@ -68,10 +70,21 @@ enum IndexLayout {
 
     /// The lookup hash of a link key: a tag byte, then the text.
     static func hash(_ tag: LinkKey, _ text: String) -> UInt64 {
-        StableHash.of(CollectionOfOne(tag.rawValue) + Array(text.utf8))
+        // Carried on from the tag's hash: the same as hashing the two joined, without joining them.
+        StableHash.of(text.utf8, continuing: StableHash.of(CollectionOfOne(tag.rawValue)))
     }
 
     static func pathHash(_ path: String) -> UInt64 { StableHash.of(path.utf8) }
+
+    /// The link lookup's keys of a story with this URL and title key, as
+    /// `IndexWriter.linkKeys` gives them, each handed to `body` as it is worked out.
+    static func forEachLinkKey(url: String?, titleKey: String, _ body: (UInt64) -> Void) {
+        if let url, !url.isEmpty {
+            body(hash(.url, url))
+            body(hash(.normalizedURL, RelatedLinkIndex.normalizedURL(url)))
+        }
+        if !titleKey.isEmpty { body(hash(.titleKey, titleKey)) }
+    }
 
     /// The order sections follow the header in the file.
     static let fileOrder: [Section] = [.rows, .pathLookup, .linkLookup, .problems, .paths, .keys, .details, .pathOrder]

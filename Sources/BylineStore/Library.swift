@@ -87,7 +87,8 @@ public struct Library: Sendable {
         let fresh = old == nil ? freshIndex() : nil
         // Memory stays flat over 100,000 lookups: they read the index file, not its mapping.
         var probe = old.map(IndexProbe.init)
-        try StoryFolderScan.visit(root: folder.path, skipped: &skipped, knownFolders: knownFoldersPath, statingFiles: fresh == nil) { file in
+        try StoryFolderScan.visit(root: folder.path, skipped: &skipped, knownFolders: knownFoldersPath, statingFiles: fresh == nil,
+                                  eachName: fresh.map { fresh in { fresh.add(prefix: $0, name: $1) } }) { file in
             if let fresh {
                 fresh.add(file)
                 return

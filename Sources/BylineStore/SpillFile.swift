@@ -79,6 +79,61 @@ final class SpillFile: @unchecked Sendable {
         return Array(bytes[0..<done])
     }
 
+    /// Part of the file mapped read-only, unmapped when let go: its pages are the page
+    /// cache's, read without a copy, and count in the process's memory only while mapped.
+    final class Mapping {
+        /// Where `bytes` start in the file.
+        let start: Int
+        let bytes: UnsafeRawBufferPointer
+
+        fileprivate init(start: Int, bytes: UnsafeRawBufferPointer) {
+            self.start = start
+            self.bytes = bytes
+        }
+
+        /// Whether the file's bytes at `range` are all here.
+        func covers(_ range: Range<Int>) -> Bool { range.lowerBound >= start && range.upperBound <= start + bytes.count }
+
+        /// The file's bytes at `range`, which `covers`.
+        func slice(_ range: Range<Int>) -> UnsafeRawBufferPointer {
+            UnsafeRawBufferPointer(rebasing: bytes[(range.lowerBound - start)..<(range.upperBound - start)])
+        }
+
+        deinit {
+            if let base = bytes.baseAddress { munmap(UnsafeMutableRawPointer(mutating: base), bytes.count) }
+        }
+    }
+
+    /// The bytes at `range` (within what was written) mapped, from the page it begins
+    /// in; nil when they cannot be.
+    func map(_ range: Range<Int>) -> Mapping? {
+        let page = max(1, Int(sysconf(Int32(_SC_PAGESIZE))))
+        let start = range.lowerBound / page * page
+        let length = range.upperBound - start
+        guard length > 0, range.upperBound <= count,
+              let base = mmap(nil, length, PROT_READ, MAP_SHARED, descriptor, off_t(start)), base != MAP_FAILED else { return nil }
+        return Mapping(start: start, bytes: UnsafeRawBufferPointer(start: base, count: length))
+    }
+
+    /// Fills `buffer` with the `count` bytes from `offset`, reusing its storage; false when
+    /// they cannot all be read.
+    func read(into buffer: inout [UInt8], _ count: Int, at offset: Int) -> Bool {
+        if buffer.count != count {
+            buffer.removeAll(keepingCapacity: true)
+            buffer.append(contentsOf: repeatElement(0, count: count))
+        }
+        var done = 0
+        while done < count {
+            let got = buffer.withUnsafeMutableBytes { buffer in
+                buffer.baseAddress.map { pread(descriptor, $0 + done, count - done, off_t(offset + done)) } ?? 0
+            }
+            if got < 0 && errno == EINTR { continue }
+            if got <= 0 { return false }
+            done += got
+        }
+        return true
+    }
+
     /// Appends the bytes at `range` to `out`, read with `pread` rather than through a
     /// mapping, whose pages (and their neighbours) would count in the process's memory;
     /// false when they cannot all be read.

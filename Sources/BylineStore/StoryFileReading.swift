@@ -37,18 +37,36 @@ enum StoryFileReading {
     /// - Parameter opening: the file's folder, open, and its name in it: opened so, the
     ///   kernel looks up one name, not every folder from the root down.
     static func record(root: String, file: StoryFolderScan.Found, opening: (folder: Int32, name: String)? = nil) -> LibraryIndex.Record? {
+        switch parsed(root: root, file: file, opening: opening) {
+        case nil: return nil
+        case .problem(let problem)?: return .problem(problem)
+        case .story(let story, let stamp)?: return .story(LibraryEntry(id: StoryID(file.path), story: story, stamp: stamp))
+        }
+    }
+
+    /// A file read and parsed for the index (`StoryFileParser.parseForIndex`).
+    enum Parsed {
+        /// A story, and the file's stamp as it was read.
+        case story(Story, FileStamp)
+        case problem(LibraryProblem)
+    }
+
+    /// As `record`, with a story as parsed: an index built from the files alone takes
+    /// what it keeps of it straight into bytes, without an entry between.
+    static func parsed(root: String, file: StoryFolderScan.Found, opening: (folder: Int32, name: String)? = nil) -> Parsed? {
         let id = StoryID(file.path)
-        let path = root + "/" + file.path
+        // Joined only when needed: a file opened in its open folder needs no path.
+        func path() -> String { root + "/" + file.path }
         var stamp = file.stamp
-        switch FileBytes.contents(of: opening?.name ?? path, in: opening?.folder ?? AT_FDCWD, opened: { if file.stamp == StoryFolderScan.unknownStamp { stamp = StoryFolderScan.stamp($0) } }) {
+        switch FileBytes.contents(of: opening?.name ?? path(), in: opening?.folder ?? AT_FDCWD, opened: { if file.stamp == StoryFolderScan.unknownStamp { stamp = StoryFolderScan.stamp($0) } }) {
         case .failure(.missing):
             return nil
         case .failure(.failed(let reason)):
-            if stamp == StoryFolderScan.unknownStamp { stamp = Library.indexStamp(path) ?? stamp }
+            if stamp == StoryFolderScan.unknownStamp { stamp = Library.indexStamp(path()) ?? stamp }
             return .problem(LibraryProblem(id: id, problem: .unreadable(reason), stamp: stamp))
         case .success(let bytes):
             switch StoryFileParser.parseForIndex(bytes) {
-            case .success(let story): return .story(LibraryEntry(id: id, story: story, stamp: stamp))
+            case .success(let story): return .story(story, stamp)
             case .failure(let problem): return .problem(LibraryProblem(id: id, problem: problem, stamp: stamp))
             }
         }

@@ -65,7 +65,11 @@ enum StoryFolderScan {
     /// - Parameter statingFiles: false when every file found is to be read anyway, and its
     ///   stamp taken then (`StoryFileReading.record`): a plain file is then passed on with
     ///   `unknownStamp`, saving a `stat` of each of 100,000 files.
+    /// - Parameter eachName: when not `statingFiles`, told instead of `each` of a story
+    ///   file whose name is ASCII: its folder's prefix (as in `Found.path`) and its name's
+    ///   bytes, read in place, so no string is built per file of a folder copied in.
     static func visit(root: String, skipped: inout [Skipped], knownFolders: String? = nil, statingFiles: Bool = true,
+                      eachName: ((String, UnsafeRawBufferPointer) -> Void)? = nil,
                       each: (Found) -> Void) throws(LibraryError) {
         let began = KnownFolders.walkBeginning()
         let fd = open(root, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
@@ -80,6 +84,7 @@ enum StoryFolderScan {
         withoutActuallyEscaping(each) { each in
             var walk = Walk(root: realPath(root) ?? root, each: each)
             walk.statsFiles = statingFiles
+            walk.eachName = eachName
             walk.visited = [identity(info)]
             walk.folder(fd, prefix: "")
             walked = walk.skipped
@@ -96,8 +101,9 @@ enum StoryFolderScan {
         let each: (Found) -> Void
         var visited: Set<FolderIdentity> = []
         var skipped: [Skipped] = []
-        /// See `visit(root:skipped:knownFolders:statingFiles:each:)`.
+        /// See `visit(root:skipped:knownFolders:statingFiles:eachName:each:)`.
         var statsFiles = true
+        var eachName: ((String, UnsafeRawBufferPointer) -> Void)?
         /// Every folder below the root entered, for `KnownFolders`.
         var folders: [KnownFolders.Folder] = []
 
@@ -115,6 +121,11 @@ enum StoryFolderScan {
         defer { closedir(stream) }
         var subfolders: [String] = []
         while let entry = readdir(stream) {
+            if !statsFiles, let eachName, entry.pointee.d_type == UInt8(DT_REG),
+               let name = StoryFolderScan.asciiName(entry) {
+                if name.first != UInt8(ascii: "."), StoryFolderScan.hasStorySuffix(name) { eachName(prefix, name) }
+                continue
+            }
             let bytes = directoryEntryName(entry)
             guard let first = bytes.first, first != UInt8(ascii: ".") else { continue }
             guard let name = String(validating: bytes, as: UTF8.self) else {
@@ -228,10 +239,26 @@ enum StoryFolderScan {
     }
 
     static func hasStorySuffix(_ name: String) -> Bool {
-        let utf8 = name.utf8
-        guard utf8.count > 4 else { return false }
-        let suffix = utf8.suffix(4).map { $0 | 0x20 }  // ASCII lower case: `.TXT` counts too
-        return suffix == Array(".txt".utf8)
+        var name = name
+        return name.withUTF8 { hasStorySuffix(UnsafeRawBufferPointer($0)) }
+    }
+
+    /// Whether a name's bytes end in `.txt`, in any case (ASCII lower case: `.TXT` counts
+    /// too), after something. Compared in place: every name a walk finds is asked.
+    static func hasStorySuffix(_ name: UnsafeRawBufferPointer) -> Bool {
+        let count = name.count
+        return count > 4 && name[count - 4] | 0x20 == UInt8(ascii: ".") && name[count - 3] | 0x20 == UInt8(ascii: "t")
+            && name[count - 2] | 0x20 == UInt8(ascii: "x") && name[count - 1] | 0x20 == UInt8(ascii: "t")
+    }
+
+    /// An entry's name as bytes in place, when every byte is ASCII (so it is UTF-8, and
+    /// its string is its bytes); nil otherwise. Valid until the next `readdir`.
+    fileprivate static func asciiName(_ entry: UnsafeMutablePointer<dirent>) -> UnsafeRawBufferPointer? {
+        withUnsafeMutablePointer(to: &entry.pointee.d_name) { field in
+            let start = UnsafeRawPointer(field)
+            let name = UnsafeRawBufferPointer(start: start, count: strlen(start.assumingMemoryBound(to: CChar.self)))
+            return name.allSatisfy { $0 < 0x80 } ? name : nil
+        }
     }
 
     static func stamp(_ info: stat) -> FileStamp { FileStamp(info) }

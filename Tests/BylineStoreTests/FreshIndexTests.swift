@@ -105,6 +105,52 @@ import Testing
         #expect(fresh.bytes(problems: kept) == IndexWriter(old: nil, adding: entries, problems: problems).bytes())
     }
 
+    /// The blobs are put together in list order a part at a time, from windows of the
+    /// spill files: however small the parts and windows, and whether written to a file
+    /// (at each section's offset, on several threads) or to memory, the index is the same.
+    @Test func anIndexGatheredInSmallPartsIsTheSame() throws {
+        let temp = try awkwardLibrary()
+        let fresh = try #require(FreshIndex(spillingIn: [NSTemporaryDirectory()]))
+        for file in try StoryFolderScan.run(root: temp.folder.path) { fresh.add(file) }
+        fresh.read(root: temp.folder.path, progress: nil)
+        let kept = fresh.problems.sorted { $0.id < $1.id }.filter(LibraryIndex.isWorthKeeping)
+        let whole = fresh.bytes(problems: kept)
+
+        for (part, window) in [(1, 1), (100, 10), (700, 5000), (5000, 300)] {
+            fresh.gathering = FreshIndex.Gathering(part: part, window: window)
+            #expect(fresh.bytes(problems: kept) == whole, "part \(part), window \(window)")
+            let file = temp.folder.appendingPathComponent("written-index")
+            let fd = open(file.path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+            #expect(fd >= 0)
+            #expect(fresh.write(problems: kept, to: fd) == 0)
+            close(fd)
+            #expect(try Array(Data(contentsOf: file)) == whole, "part \(part), window \(window)")
+        }
+    }
+
+    /// A folder copied in is walked without a string built per file: ASCII names are
+    /// handed over as bytes, the rest as paths. Between them they are every story file
+    /// the ordinary walk finds, hidden files and other names left out alike.
+    @Test func aWalkByNameBytesFindsWhatTheOrdinaryWalkFinds() throws {
+        let temp = try awkwardLibrary()
+        try temp.write("Upper/LOUD.TXT", "Title: Loud\n\nText.\n")
+        try temp.write("Upper/.hidden.txt", "Title: Hidden\n\nText.\n")
+        try temp.write("Upper/notes.md", "Not a story.\n")
+        try temp.write("Ελλάδα/νέα.txt", "Title: Νέα\n\nText.\n")
+        let expected = try StoryFolderScan.run(root: temp.folder.path).map(\.path).sorted()
+
+        var byName: [String] = [], byPath: [String] = []
+        var skipped: [StoryFolderScan.Skipped] = []
+        try StoryFolderScan.visit(root: temp.folder.path, skipped: &skipped, statingFiles: false,
+                                  eachName: { prefix, name in byName.append(prefix + String(decoding: name, as: UTF8.self)) },
+                                  each: { byPath.append($0.path) })
+
+        #expect((byName + byPath).sorted() == expected)
+        #expect(byName.contains("Upper/LOUD.TXT"))
+        #expect(byPath == ["Ελλάδα/νέα.txt"])
+        #expect(!expected.contains("Upper/.hidden.txt"))
+    }
+
     @Test func aLibraryWithNoIndexIsListedAndItsIndexSaved() throws {
         let temp = try awkwardLibrary()
 
