@@ -9,13 +9,8 @@ private let prefixed: SmallLibrary = {
     let words = ["the", "then", "there", "they", "tea", "teachers", "teach", "tax", "table", "city", "council", "court",
                  "costs", "coast", "capital", "bridge", "budget", "bank", "board", "border", "reform", "rail", "river",
                  "energy", "east", "harbour", "health", "minister", "market", "more", "москва", "мост", "東京", "東北"]
-    var seed: UInt64 = 0x9E37_79B9_7F4A_7C15
-    func next(_ bound: Int) -> Int {
-        seed ^= seed << 13
-        seed ^= seed >> 7
-        seed ^= seed << 17
-        return Int(seed % UInt64(bound))
-    }
+    var random = TestRandom(seed: 0x9E37_79B9_7F4A_7C15)
+    func next(_ bound: Int) -> Int { random.next(bound) }
     // Zipf-like: word n is picked about 1/(n+1) as often as the first.
     func word() -> String {
         let pick = next(1_000_000)

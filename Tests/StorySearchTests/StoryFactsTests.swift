@@ -10,13 +10,8 @@ import Testing
     /// tie often, so a page's edge falls among equals.
     private let many: SmallLibrary = {
         let words = ["harbour", "council", "bridge", "budget"]
-        var seed: UInt64 = 0x9E37_79B9_7F4A_7C15
-        func next(_ bound: Int) -> Int {
-            seed ^= seed << 13
-            seed ^= seed >> 7
-            seed ^= seed << 17
-            return Int(seed % UInt64(bound))
-        }
+        var random = TestRandom(seed: 0x9E37_79B9_7F4A_7C15)
+        func next(_ bound: Int) -> Int { random.next(bound) }
         var stories: [(String, Story)] = []
         for number in 0..<(StoryFacts.fewStories * 3) {
             let title = (0..<2).map { _ in words[next(words.count)] }.joined(separator: " ")

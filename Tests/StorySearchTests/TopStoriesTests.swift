@@ -8,13 +8,8 @@ import Testing
 /// every match could go wrong.
 let generated: SmallLibrary = {
     let words = ["harbour", "council", "court", "city", "capital", "costs", "budget", "bridge", "energy", "reform", "teachers"]
-    var seed: UInt64 = 0x2545_F491_4F6C_DD1D
-    func next(_ bound: Int) -> Int {
-        seed ^= seed << 13
-        seed ^= seed >> 7
-        seed ^= seed << 17
-        return Int(seed % UInt64(bound))
-    }
+    var random = TestRandom(seed: 0x2545_F491_4F6C_DD1D)
+    func next(_ bound: Int) -> Int { random.next(bound) }
     var stories: [(String, Story)] = []
     for number in 0..<400 {
         let title = (0..<3).map { _ in words[next(words.count)] }.joined(separator: " ")
