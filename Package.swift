@@ -20,11 +20,10 @@ let package = Package(
             name: "CNcursesw",
             providers: [.apt(["libncurses-dev"])]
         ),
-        .systemLibrary(
-            name: "CLibXML2",
-            pkgConfig: "libxml-2.0",
-            providers: [.apt(["libxml2-dev"])]
-        ),
+        // libxml2's headers (libxml2-dev), and the few functions byline calls, loaded on
+        // first use (Sources/CLibXML2/lazy.c): linked, libxml2 brings ICU, liblzma and zlib
+        // into every start, though most runs parse no document.
+        .target(name: "CLibXML2", linkerSettings: [.linkedLibrary("dl")]),
         // libcurl's headers, and the few functions byline calls, loaded on first use
         // (Sources/CCurl/lazy.c): linked, libcurl's libraries weigh on every run.
         .target(name: "CCurl", linkerSettings: [.linkedLibrary("dl")]),
