@@ -71,6 +71,14 @@ public struct HTMLDocument: Sendable {
     @discardableResult
     private mutating func parse(_ bytes: inout [UInt8], encoding: String) -> Bool {
         if bytes.isEmpty { return true }
+        // Without libxml2 the page's text is kept whole, markup and all, rather than lost:
+        // the fetch's feeds fail with a line saying why, and a story read meanwhile is not
+        // saved empty.
+        if byline_libxml2_problem() != nil {
+            append(Node(name: "", attributes: [:], text: StoryText.removingControls(String(decoding: bytes, as: UTF8.self)), parent: HTMLDocument.root,
+                        children: []))
+            return true
+        }
         // Bounded before libxml2 sees it: its duplicate-attribute check is quadratic.
         MarkupLimits.cutToSize(&bytes)
         MarkupLimits.dropExcessAttributes(&bytes)

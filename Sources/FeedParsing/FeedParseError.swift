@@ -11,6 +11,8 @@ public enum FeedParseError: Error, Equatable, Sendable, CustomStringConvertible 
     case malformedXML(line: Int, message: String)
     /// JSON that does not parse, or is not a JSON Feed.
     case malformedJSON(String)
+    /// libxml2, which reads XML, could not be loaded: the message names it and says why.
+    case parserMissing(String)
 
     public var description: String {
         switch self {
@@ -18,6 +20,7 @@ public enum FeedParseError: Error, Equatable, Sendable, CustomStringConvertible 
         case .notAFeed(let reason): return "not a feed: \(reason)"
         case .malformedXML(let line, let message): return "malformed XML at line \(line): \(message)"
         case .malformedJSON(let message): return "malformed JSON Feed: \(message)"
+        case .parserMissing(let message): return message
         }
     }
 }

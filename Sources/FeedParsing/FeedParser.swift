@@ -47,6 +47,7 @@ public enum FeedParser {
         let builder = FeedBuilder(baseURI: baseURI, language: language)
         // Re-declared as UTF-8 on the first line, so error line numbers stay the document's.
         let outcome = XMLEventReader.read("<?xml version='1.0' encoding='utf-8'?>" + text, url: nil, into: builder)
+        if let missing = outcome.parserMissing { return .failure(.parserMissing(missing)) }
         if let refusal = outcome.refusal { return .failure(malformed(refusal)) }
         if let name = outcome.rootName?.lowercased(), name == "html" || name.hasSuffix(":html") {
             return .failure(.notAFeed("looks like an HTML page"))

@@ -23,6 +23,8 @@ struct XMLReadOutcome {
     var rootName: String?
     /// Set when the document was refused outright (an entity blow-up), not merely ill-formed.
     var refusal: String?
+    /// Set when libxml2 could not be loaded, and so nothing was read: why, in one line.
+    var parserMissing: String?
 }
 
 /// Parses XML with libxml2 in recover mode and replays it as events.
@@ -45,6 +47,7 @@ enum XMLEventReader {
     private static let libraryReady: Void = xmlInitParser()
 
     static func read(_ text: String, url: String?, into handler: XMLEventHandler) -> XMLReadOutcome {
+        if let problem = byline_libxml2_problem() { return XMLReadOutcome(parserMissing: String(cString: problem)) }
         Self.libraryReady
         guard let context = xmlNewParserCtxt() else { return XMLReadOutcome(firstError: "line 1: out of memory") }
         defer { xmlFreeParserCtxt(context) }

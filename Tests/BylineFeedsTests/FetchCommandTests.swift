@@ -199,6 +199,36 @@ struct FetchCommandTests {
         #expect(help.contains("--full-story <auto|always|never>"))
     }
 
+    /// A fetch whose feeds all answer 304 Not Modified reads no document, and so never loads
+    /// libxml2 (nor ICU, liblzma and zlib, which it brings): loading them was a good part of
+    /// such a fetch's start. A fetch that reads a feed loads it, and reads it as before.
+    /// (The loader's own report, LD_DEBUG=files, names each library as it is loaded.)
+    @Test(.enabled(if: bylineBinary != nil, "the byline executable is not built"))
+    func aFetchWithNothingChangedNeverLoadsTheXMLParser() throws {
+        let server = try LoopbackServer()
+        defer { server.stop() }
+        server.route("/feed", FetchTestFeeds.route(FetchTestFeeds.rss(title: "Daily", items: 3), etag: "\"v1\""))
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("byline-fetchlazy-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let config = folder.appendingPathComponent("config")
+        try FileManager.default.createDirectory(at: config.appendingPathComponent("byline"), withIntermediateDirectories: true)
+        try Data("[[feed]]\nurl = \"\(server.url("/feed"))\"\n".utf8).write(to: config.appendingPathComponent("byline/feeds.toml"))
+        let arguments = ["fetch", "--library", folder.appendingPathComponent("library").path, "--full-story", "never"]
+        var environment = environment(config)
+        environment["LD_DEBUG"] = "files"
+
+        let first = try runProgramNow(try #require(bylineBinary), arguments, environment: environment)
+        #expect(first.status == 0)
+        #expect(first.standardOutput == "\(server.url("/feed")): 3 new, 0 updated\n1 feed: 3 new stories, 0 updated\n")
+        #expect(first.standardError.contains("file=libxml2.so.2"))
+
+        let again = try runProgramNow(try #require(bylineBinary), arguments, environment: environment)
+        #expect(again.status == 0)
+        #expect(again.standardOutput == "\(server.url("/feed")): not modified\n1 feed: 0 new stories, 0 updated, 1 not modified\n")
+        #expect(!again.standardError.contains("libxml2"))
+        #expect(!again.standardError.contains("libicu"))
+    }
+
     private func run(_ arguments: [String], config: URL) throws -> (status: Int32, output: String, errors: String) {
         guard let bylineBinary else { throw CancellationError() }
         let result = try runProgramNow(bylineBinary, arguments, environment: environment(config))

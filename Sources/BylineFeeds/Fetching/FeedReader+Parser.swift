@@ -16,6 +16,7 @@ extension FetchFailure {
         case .notAFeed(let reason): self = .notAFeed(reason)
         case .malformedXML(let line, let message): self = .malformed("XML at line \(line): \(message)")
         case .malformedJSON(let message): self = .malformed("JSON: \(message)")
+        case .parserMissing(let message): self = .other(message)
         }
     }
 }

@@ -9,6 +9,7 @@ public enum OPMLReader {
     public static func subscriptions(in bytes: [UInt8], name: String) throws(OPMLError) -> [Subscription] {
         guard !bytes.isEmpty else { throw .malformed(name, line: nil, reason: "the file is empty") }
         guard bytes.count <= Int(Int32.max) else { throw .malformed(name, line: nil, reason: "the file is too large") }
+        if let problem = byline_libxml2_problem() { throw .malformed(name, line: nil, reason: String(cString: problem)) }
         xmlResetLastError()
         // No XML_PARSE_NOENT or XML_PARSE_DTDLOAD: entities stay unexpanded, DTDs unread.
         let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue)
