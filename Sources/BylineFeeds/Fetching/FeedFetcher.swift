@@ -57,52 +57,50 @@ public struct FeedFetcher: Sendable {
         // request slots as feeds download at once.
         let pages = StoryPages(client: client, slots: RequestSlots(concurrency),
                                folder: library.folder.appendingPathComponent(StoryFileName.folder))
-        var outcomes = [FeedOutcome?](repeating: nil, count: subscriptions.count)
         // The stories saved are indexed together when every feed is done.
         let pending = PendingIndex()
         let existing = FetchedNames(library: library)
         // Feeds that saved nothing (not modified, or failed): their bookkeeping is written
         // together at the end, not a locked read and write of the state file each.
-        var nothingSaved: [Download] = []
         // `concurrency` feeds download at once, and as many again wait their turn in the
-        // client: when one download ends, the next starts there at once, not after this
-        // task has heard of it and started another (for 100 unchanged feeds, some thread
-        // hand-offs each that the server waited through). A downloaded feed takes a turn
-        // to be read, kept until it is recorded below, so no more feeds are read and held
-        // at once than before.
-        let feedRequests = TransferGroup(limit: concurrency)
+        // client: when one download ends, the next starts there at once. A feed not
+        // modified, or failed, is noted on the client's thread (`FeedRequests`); one that
+        // came with a body is read in a task beside the others, taking a turn to be read,
+        // kept until it is recorded below, so no more feeds are read and held at once than
+        // `concurrency`, and no more than twice that are asked for and not yet recorded.
         let parsing = RequestSlots(concurrency)
-        await withTaskGroup(of: (Int, Download).self) { group in
-            var next = 0
-            func startNext() {
-                guard next < subscriptions.count else { return }
-                let index = next
-                let subscription = subscriptions[index]
-                group.addTask { (index, await download(subscription, states: states, storiesKept: storiesKept, client: client,
-                                                          requests: feedRequests, parsing: parsing, pages: pages, existing: existing)) }
-                next += 1
-            }
-            for _ in 0..<2 * concurrency { startNext() }
-            var done = 0
-            var fullStories = 0
-            // Downloads run side by side; saving happens here, one feed at a time, so writers
-            // in this process never wait on each other's lock.
-            for await (index, download) in group {
-                startNext()
-                let outcome: FeedOutcome
-                if download.feed == nil {
-                    outcome = download.outcome
-                    nothingSaved.append(download)
-                } else {
-                    outcome = record(download, pages: pages, known: known, pending: pending, existing: existing)
+        let requests = FeedRequests(
+            subscriptions: subscriptions, client: client, group: TransferGroup(limit: concurrency),
+            validators: { [self] in validators(for: $0, in: states, storiesKept: storiesKept) }, progress: progress)
+        await withTaskCancellationHandler {
+            await withTaskGroup(of: Void.self) { group in
+                requests.start(2 * concurrency)
+                // Saving happens here, one feed at a time, so writers in this process never
+                // wait on each other's lock.
+                while true {
+                    switch await requests.arrivals.next() {
+                    case .allNoted:
+                        return
+                    case .body(let index, let response):
+                        let subscription = subscriptions[index]
+                        group.addTask {
+                            let download = await read(response, of: subscription, states: states, parsing: parsing,
+                                                      pages: pages, existing: existing)
+                            requests.arrivals.send(.read(index, download))
+                        }
+                    case .read(let index, let download):
+                        let outcome = download.feed == nil
+                            ? download.outcome : record(download, pages: pages, known: known, pending: pending, existing: existing)
+                        if download.holdsReadingTurn { await parsing.release() }
+                        requests.requestNext()
+                        requests.note(index, outcome, nothingSaved: download.feed == nil ? download : nil)
+                    }
                 }
-                outcomes[index] = outcome
-                if download.holdsReadingTurn { await parsing.release() }
-                done += 1
-                fullStories += outcome.fullStories
-                progress(FetchProgress(done: done, total: subscriptions.count, latest: outcome, fullStories: fullStories))
             }
+        } onCancel: {
+            requests.stopAll()
         }
+        let nothingSaved = requests.nothingSaved
         // Lost on a crash, this bookkeeping costs only a full download of those feeds next
         // time: its rename is not flushed, and when no feed saved anything the states read
         // at the start are the file's still, not decoded again.
@@ -116,7 +114,7 @@ public struct FeedFetcher: Sendable {
         }
         // A failure leaves the stories saved; the next load indexes them instead.
         try? pending.index(into: library)
-        let report = FetchReport(outcomes: outcomes.compactMap { $0 })
+        let report = FetchReport(outcomes: requests.outcomes)
         applyMoves(report)
         return report
     }
@@ -148,25 +146,11 @@ public struct FeedFetcher: Sendable {
         var holdsReadingTurn = false
     }
 
-    /// Downloads, parses and compares one feed: the part that runs beside other feeds.
-    func download(_ subscription: Subscription, states: [String: FeedFetchState], storiesKept: Bool, client: HTTPClient,
-                  requests: TransferGroup? = nil, parsing: RequestSlots? = nil, pages: StoryPages,
-                  existing: FetchedNames? = nil) async -> Download {
-        guard let url = URL(string: subscription.url) else {
-            return Download(outcome: FeedOutcome(subscription: subscription, result: .failed(.badURL(subscription.url))))
-        }
-        let response: HTTPResponse
-        let validators = self.validators(for: subscription, in: states, storiesKept: storiesKept)
-        switch await client.get(url, validators: validators, accept: FeedDiscovery.feedAccept, group: requests) {
-        case .failure(let failure):
-            return Download(outcome: FeedOutcome(subscription: subscription, result: .failed(failure)))
-        case .success(let got):
-            response = got
-        }
+    /// Parses a feed that came with a body and compares it with the library: the part
+    /// that runs beside other feeds.
+    func read(_ response: HTTPResponse, of subscription: Subscription, states: [String: FeedFetchState],
+              parsing: RequestSlots? = nil, pages: StoryPages, existing: FetchedNames? = nil) async -> Download {
         let movedTo = response.permanentlyMoved ? response.finalURL.absoluteString : nil
-        if response.isNotModified {
-            return Download(outcome: FeedOutcome(subscription: subscription, result: .notModified, movedTo: movedTo), response: response)
-        }
         // Parsing the feed and turning its items into stories share one time budget.
         let reader = self.reader, shelf = self.shelf
         let feedKey = states[subscription.url]?.feedKey ?? movedTo.flatMap { states[$0]?.feedKey } ?? subscription.url

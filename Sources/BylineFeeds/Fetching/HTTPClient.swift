@@ -38,6 +38,34 @@ public final class HTTPClient: Sendable {
     /// `group`'s requests, when given (it waits while the group's limit are running).
     public func get(_ url: URL, validators: Validators = Validators(), accept: String = "*/*",
                     group: TransferGroup? = nil) async -> Result<HTTPResponse, FetchFailure> {
+        switch transfer(get: url, validators: validators, accept: accept) {
+        case .failure(let failure): return .failure(failure)
+        case .success(let (transfer, host)): return await run(transfer, host: host, group: group)
+        }
+    }
+
+    /// Queues a GET as `get` does, without a task waiting for it: `done` receives the
+    /// answer on the client's own thread (or at once, for a URL it cannot fetch). For a
+    /// fetch of many feeds, most of them answering 304, where a task resumed per answer
+    /// cost more than the request. Returns what stops the request, for a cancelled fetch.
+    func get(_ url: URL, validators: Validators, accept: String, group: TransferGroup?,
+             done: @escaping @Sendable (Result<HTTPResponse, FetchFailure>) -> Void) -> (@Sendable () -> Void) {
+        switch transfer(get: url, validators: validators, accept: accept) {
+        case .failure(let failure):
+            done(.failure(failure))
+            return {}
+        case .success(let (transfer, host)):
+            let transfers = self.transfers
+            transfers.run(TransferLoop.Job(transfer: transfer, host: host, group: group, done: done))
+            return {
+                transfer.cancel()
+                transfers.wake()
+            }
+        }
+    }
+
+    /// A GET of `url` with its request headers, and the host it goes to.
+    private func transfer(get url: URL, validators: Validators, accept: String) -> Result<(CurlTransfer, String), FetchFailure> {
         guard let scheme = url.scheme?.lowercased(), scheme == "http" || scheme == "https", let host = url.host else {
             return .failure(.badURL(url.absoluteString))
         }
@@ -46,7 +74,7 @@ public final class HTTPClient: Sendable {
         if let date = validators.lastModified { headers.append("If-Modified-Since: \(date)") }
         // A header value with a line break would inject headers of its own.
         headers = headers.filter { !$0.contains(where: { $0 == "\r" || $0 == "\n" }) }
-        return await run(CurlTransfer(url: url, headers: headers, limits: limits), host: host, group: group)
+        return .success((CurlTransfer(url: url, headers: headers, limits: limits), host))
     }
 
     /// POSTs `body` to `url` (a sync server's API), under the same limits as a GET. The
