@@ -290,6 +290,24 @@ struct FetchTests {
         }
         #expect(seen.values == ["1/3", "2/3", "3/3"])
     }
+
+    /// A feed list hand-edited into thousands of addresses byline cannot fetch (each
+    /// answered at once, without a request) still gives one line per feed, and the
+    /// feeds it can fetch among them land.
+    @Test func thousandsOfUnfetchableAddressesAreEachReportedAndTheRestLand() async throws {
+        let fixture = try FetchFixture()
+        fixture.server.route("/good", FetchTestFeeds.route(FetchTestFeeds.rss(items: 2)))
+        let unfetchable = (0..<5000).map { Subscription(url: "ftp://example.org/feed\($0).xml") }
+        let good = Subscription(url: fixture.server.url("/good"))
+        let subscriptions = Array(unfetchable[..<2500]) + [good] + Array(unfetchable[2500...])
+        let seen = Counter()
+        let report = await fixture.fetcher().fetchAll(subscriptions: subscriptions) { seen.add("\($0.done)") }
+        #expect(report.outcomes.count == 5001)
+        #expect(report.failures.count == 5000)
+        #expect(report.failures.allSatisfy { $0.line.contains("ftp://example.org/feed") })
+        #expect(report.outcomes.first { $0.subscription == good }?.result == .stored(FeedShelf.Tally(new: 2)))
+        #expect(seen.values == (1...5001).map(String.init))
+    }
 }
 
 /// Collects values from a `@Sendable` callback.

@@ -29,6 +29,9 @@ final class FeedRequests: @unchecked Sendable {
     private let lock = NSLock()
     // Under `lock`.
     private var next = 0
+    /// Feeds to ask for, and whether a thread is asking for them now (`requestNext`).
+    private var owed = 0
+    private var requesting = false
     private var done = 0
     private var fullStories = 0
     private var outcomesNoted: [FeedOutcome?]
@@ -56,22 +59,43 @@ final class FeedRequests: @unchecked Sendable {
     }
 
     /// Asks for the next feed not yet asked for, if there is one.
+    ///
+    /// An answer can come at once, on this very thread (a URL the client cannot fetch),
+    /// and ask for the next feed in turn: rather than nest a call per such feed, one call
+    /// at a time asks, for as many feeds as are owed.
     func requestNext() {
-        let index: Int? = lock.withLock {
-            guard next < subscriptions.count else { return nil }
+        let asking: Bool = lock.withLock {
+            owed += 1
+            if requesting { return false }
+            requesting = true
+            return true
+        }
+        guard asking else { return }
+        while let index = nextOwed() {
+            let subscription = subscriptions[index]
+            guard let url = URL(string: subscription.url) else {
+                answered(index, .failure(.badURL(subscription.url)))
+                continue
+            }
+            let stop = client.get(url, validators: validators(subscription), accept: FeedDiscovery.feedAccept, group: group) { [self] in
+                answered(index, $0)
+            }
+            stoppers.add(index, stop)
+        }
+    }
+
+    /// The next feed to ask for while one is owed; nil (and no longer asking) when none is.
+    private func nextOwed() -> Int? {
+        lock.withLock {
+            guard owed > 0, next < subscriptions.count else {
+                owed = 0
+                requesting = false
+                return nil
+            }
+            owed -= 1
             defer { next += 1 }
             return next
         }
-        guard let index else { return }
-        let subscription = subscriptions[index]
-        guard let url = URL(string: subscription.url) else {
-            answered(index, .failure(.badURL(subscription.url)))
-            return
-        }
-        let stop = client.get(url, validators: validators(subscription), accept: FeedDiscovery.feedAccept, group: group) { [self] in
-            answered(index, $0)
-        }
-        stoppers.add(index, stop)
     }
 
     /// Stops every request still waiting, and any asked for from now on.
