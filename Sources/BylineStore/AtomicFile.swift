@@ -100,13 +100,25 @@ public enum AtomicFile {
     /// Writes all of `bytes` to `fd`, in slices of `writeSlice`; 0, or the `errno` of the
     /// write that failed.
     static func writeAll(_ bytes: UnsafeRawBufferPointer, to fd: Int32) -> Int32 {
+        writeAll(bytes, at: nil, to: fd)
+    }
+
+    /// Writes all of `bytes` to `fd` at `offset` (at the file's position when nil), in
+    /// slices of `writeSlice`, however many calls it takes; 0, or the `errno` of the write
+    /// that failed. Every writer of a file Byline maps goes through here: one big `pwrite`
+    /// (the index written from the files, section by section) made 2 MiB blocks, and forty
+    /// rows drawn from it made 24 MiB of the index resident.
+    static func writeAll(_ bytes: UnsafeRawBufferPointer, at offset: Int?, to fd: Int32) -> Int32 {
         var written = 0
         while written < bytes.count {
-            let count = write(fd, bytes.baseAddress.map { $0 + written }, min(bytes.count - written, writeSlice))
+            let start = bytes.baseAddress.map { $0 + written }
+            let slice = min(bytes.count - written, writeSlice)
+            let count = offset.map { pwrite(fd, start, slice, off_t($0 + written)) } ?? write(fd, start, slice)
             if count < 0 {
                 if errno == EINTR { continue }
                 return errno
             }
+            if count == 0 { return EIO }
             written += count
         }
         return 0

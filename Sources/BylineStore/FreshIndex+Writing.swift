@@ -22,7 +22,7 @@ extension FreshIndex {
     func write(problems: [LibraryProblem], to fd: Int32) -> Int32 {
         // The file is flushed to disk before it replaces the index, and the reader waits
         // for that: what is written goes to the disk meanwhile, not all at the end.
-        write(plan(problems: problems), Sink(bytes: { Self.writeAll($0, at: $1, to: fd) },
+        write(plan(problems: problems), Sink(bytes: { AtomicFile.writeAll($0, at: $1, to: fd) },
                                              sectionWritten: { Self.startWriting(fd) }))
     }
 
@@ -50,20 +50,6 @@ extension FreshIndex {
 
     private struct SharedBytes: @unchecked Sendable {
         let buffer: UnsafeMutableRawBufferPointer
-    }
-
-    /// `bytes` written at `offset` of `fd`, whatever number of calls it takes.
-    private static func writeAll(_ bytes: UnsafeRawBufferPointer, at offset: Int, to fd: Int32) -> Int32 {
-        var written = 0
-        while written < bytes.count {
-            let count = pwrite(fd, bytes.baseAddress.map { $0 + written }, bytes.count - written, off_t(offset + written))
-            if count < 0 {
-                if errno == EINTR { continue }
-                return errno
-            }
-            written += count
-        }
-        return 0
     }
 
     // MARK: - Order

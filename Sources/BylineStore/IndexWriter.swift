@@ -139,17 +139,7 @@ struct IndexWriter {
     }
 
     private static func write(_ bytes: [UInt8], at offset: Int, to fd: Int32) -> Int32 {
-        bytes.withUnsafeBytes { bytes in
-            var done = 0
-            while done < bytes.count, let base = bytes.baseAddress {
-                let written = pwrite(fd, base + done, bytes.count - done, off_t(offset + done))
-                if written < 0 && errno == EINTR { continue }
-                if written < 0 { return errno }
-                if written == 0 { return EIO }
-                done += written
-            }
-            return 0
-        }
+        bytes.withUnsafeBytes { AtomicFile.writeAll($0, at: offset, to: fd) }
     }
 
     /// Bytes on their way to the sink, a buffer's worth at a time; the first failure stops

@@ -51,17 +51,7 @@ final class SpillFile: @unchecked Sendable {
 
     /// Writes `bytes` at `offset`; 0, or the `errno` of a write that failed.
     func write(_ bytes: UnsafeRawBufferPointer, at offset: Int) -> Int32 {
-        guard let base = bytes.baseAddress else { return 0 }
-        var done = 0
-        while done < bytes.count {
-            let written = pwrite(descriptor, base + done, bytes.count - done, off_t(offset + done))
-            if written < 0 {
-                if errno == EINTR { continue }
-                return errno
-            }
-            done += written
-        }
-        return 0
+        AtomicFile.writeAll(bytes, at: offset, to: descriptor)
     }
 
     /// `count` bytes from `offset`, read back.
