@@ -60,6 +60,36 @@ import StorySearch
         #expect(index.count == 4)
     }
 
+    @Test func aLongRunOfWritesIndexesAsItGoes() throws {
+        // A cold fetch of thousands of stories does not hold them all until it ends: once
+        // the run holds `indexEvery` of them they are in both indexes, and a reader opened
+        // meanwhile lists and finds them.
+        let temp = try library()
+        _ = try temp.library.load()
+        _ = try SearchIndex.upToDate(temp.library)
+        let pending = PendingIndex(indexEvery: 2)
+        func file(_ title: String, _ text: String) -> (bytes: [UInt8], fileName: String) {
+            let story = Story(title: title, source: "Harbour Post", url: "https://example.org/\(title.count)",
+                              body: [.paragraph(text)])
+            return (Array(StoryFileWriter.write(story).utf8), StoryFileName.forStory(story))
+        }
+        let first = try temp.library.save(files: [file("Ferry timetable changes", "Crossings double in summer.")],
+                                          pending: pending)
+        // One story held: below the mark, not indexed yet.
+        #expect(try #require(IndexedListing.open(temp.library.indexPath).listing).count == 3)
+        let second = try temp.library.save(files: [file("Lighthouse repainted", "Keepers choose red stripes.")],
+                                           pending: pending)
+        let listing = try #require(IndexedListing.open(temp.library.indexPath).listing)
+        #expect(listing.count == 5)
+        #expect(Set((0..<listing.count).map { listing.id(at: $0) }).isSuperset(of: first + second))
+        let index = try #require(try? SearchIndex.open(temp.library).get())
+        #expect(index.search("stripes", limit: 5).stories.map(\.id) == second)
+        #expect(index.search("crossings", limit: 5).stories.map(\.id) == first)
+        // The end of the run has nothing left to add.
+        try pending.index(into: temp.library)
+        #expect(try #require(IndexedListing.open(temp.library.indexPath).listing).count == 5)
+    }
+
     @Test func removedStoriesAreDroppedAndRestoredOnesFoundAgain() throws {
         let temp = try library()
         _ = try SearchIndex.upToDate(temp.library)
