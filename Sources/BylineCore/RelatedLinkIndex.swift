@@ -13,7 +13,10 @@ public struct RelatedLinkIndex: Sendable {
         byURL.reserveCapacity(stories.count)
         byTitle.reserveCapacity(stories.count)
         for story in stories {
-            if let url = story.url {
+            // As the library index keys a story (`IndexLayout.forEachLinkKey`): an empty
+            // URL is none, so a link whose URL normalises to nothing ("https://", "#top")
+            // does not find a story that has no URL.
+            if let url = story.url, !url.isEmpty {
                 if byURL[url] == nil { byURL[url] = story.id }
                 let normalized = Self.normalizedURL(url)
                 if byNormalizedURL[normalized] == nil { byNormalizedURL[normalized] = story.id }

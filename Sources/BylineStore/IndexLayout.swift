@@ -76,8 +76,11 @@ enum IndexLayout {
 
     static func pathHash(_ path: String) -> UInt64 { StableHash.of(path.utf8) }
 
-    /// The link lookup's keys of a story with this URL and title key, as
-    /// `IndexWriter.linkKeys` gives them, each handed to `body` as it is worked out.
+    /// The link lookup's keys of a story with this URL and title key (`TitleKey`), each
+    /// handed to `body` as it is worked out: its URL, its `RelatedLinkIndex.normalizedURL`
+    /// and its title key, as `IndexedListing.resolve` looks a link up. The one rule for
+    /// both writers (`IndexWriter`, `FreshIndex`): a story without a URL (none, or empty)
+    /// or with an empty title key is not found by it.
     static func forEachLinkKey(url: String?, titleKey: String, _ body: (UInt64) -> Void) {
         if let url, !url.isEmpty {
             body(hash(.url, url))

@@ -213,7 +213,7 @@ struct IndexWriter {
         for (index, entry) in added.enumerated() {
             let row = placement.newRowOfAdded[index]
             pathEntries.append((IndexLayout.pathHash(entry.id.path), row))
-            linkEntries += Self.linkKeys(entry.summary).map { ($0, row) }
+            IndexLayout.forEachLinkKey(url: entry.url, titleKey: entry.titleKey) { linkEntries.append(($0, row)) }
         }
         section(.pathLookup) { writeLookup(.pathLookup, adding: pathEntries, placement, to: &$0) }
         section(.linkLookup) { writeLookup(.linkLookup, adding: linkEntries, placement, to: &$0) }
@@ -388,16 +388,5 @@ struct IndexWriter {
             let offset = blobRange.lowerBound + Int(row.withUnsafeBytes { $0.littleEndian(at: field, as: UInt32.self) })
             bytes.with(offset..<(offset + length)) { out.append($0) }
         }
-    }
-
-    /// The link lookup's keys for a story: its URL, normalised URL and title key.
-    static func linkKeys(_ summary: StorySummary) -> [UInt64] {
-        var keys: [UInt64] = []
-        if let url = summary.url, !url.isEmpty {
-            keys.append(IndexLayout.hash(.url, url))
-            keys.append(IndexLayout.hash(.normalizedURL, RelatedLinkIndex.normalizedURL(url)))
-        }
-        if !summary.titleKey.isEmpty { keys.append(IndexLayout.hash(.titleKey, summary.titleKey)) }
-        return keys
     }
 }

@@ -5,10 +5,15 @@ extension SearchLibrary {
     /// stories use (tf-idf), at most this many.
     public static let similarityWords = 24
 
-    /// The stories most like `document` (the story at `path`): BM25 of its most telling
-    /// words, leaving out the story itself and copies with its headline.
+    /// The stories most like `document` (the story at `path`, which may be in the library
+    /// or not): BM25 of its most telling words, leaving out the story itself and copies
+    /// with its headline.
     public func similar(to document: SearchDocument, path: String, limit: Int = 5) -> [SearchHit] {
         guard limit > 0, !segments.isEmpty else { return [] }
+        let me = ref(path: path)
+        // A story in the library is counted among the holders of its own words; one
+        // outside it (`byline similar FILE` of a file not indexed) is not.
+        let itself = me == nil ? 0 : 1
         var tokenizer = SearchTokenizer()
         var counts: [String: UInt32] = [:]
         for field in document.fields {
@@ -21,16 +26,16 @@ extension SearchLibrary {
                 segments.indices.compactMap { segment in segments[segment].termNumber(UnsafeRawBufferPointer(key)).map { (segment, $0) } }
             }
             let holding = found.reduce(0) { $0 + segments[$1.0].storiesHolding($1.1) }
-            // A word only this story holds finds nothing else, one every story holds tells
-            // nothing; between, rarity (tf-idf) picks the telling ones.
-            guard holding > 1, holding < liveCount else { continue }
+            // A word no other story holds finds nothing, one every story holds tells
+            // nothing; between, rarity (tf-idf) picks the telling ones. A word just one
+            // other story holds is the best evidence there is.
+            guard holding > itself, holding < liveCount else { continue }
             let rarity = scoring.rarity(holding: holding)
             weighed.append((word, found, rarity, (1 + log(Double(count))) * rarity))
         }
         weighed.sort { $0.weight != $1.weight ? $0.weight > $1.weight : $0.word < $1.word }
         let chosen = weighed.prefix(Self.similarityWords)
 
-        let me = ref(path: path)
         let facts = self.facts
         let buffer = ReadBuffer()
         var boards: [ScoreBoard?] = []

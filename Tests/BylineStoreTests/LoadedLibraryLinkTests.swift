@@ -22,6 +22,29 @@ import Testing
 
         #expect(seed.relatedLinks.map(resolver.resolve) == [StoryID("shadow.txt")])
     }
+
+    /// Links resolve alike whether the library is held in memory (`RelatedLinkIndex`) or
+    /// read from its index (`IndexedListing`), both keying stories by one rule
+    /// (`IndexLayout.forEachLinkKey`). A story with an empty URL has none: a link whose URL
+    /// normalises to nothing ("https://", "#top") must not find it by URL.
+    @Test func linksResolveAlikeInMemoryAndFromTheIndex() throws {
+        let stamp = FileStamp(size: 10, modifiedSeconds: 1_700_000_000, modifiedNanoseconds: 0)
+        let entries = [
+            LibraryEntry(id: StoryID("no-url.txt"), title: "No address here", url: "", stamp: stamp),
+            LibraryEntry(id: StoryID("www.txt"), title: "Iran’s Soleimani", url: "https://www.Example.org/news/111/", stamp: stamp),
+            LibraryEntry(id: StoryID("punctuation.txt"), title: "—", url: nil, stamp: stamp),
+        ]
+        let inMemory = RelatedLinkIndex(entries.map(\.summary))
+        let indexed = try IndexedListing(IndexBytes(copying: IndexWriter(old: nil, adding: entries, problems: []).bytes()))
+        let links = [
+            RelatedLink(title: "", url: "https://"), RelatedLink(title: "Elsewhere", url: "#top"),
+            RelatedLink(title: "", url: "http://example.org/news/111"), RelatedLink(title: "IRAN'S soleimani"),
+            RelatedLink(title: "no address here", url: "https://"), RelatedLink(title: "?"),
+        ]
+        let expected: [StoryID?] = [nil, nil, StoryID("www.txt"), StoryID("www.txt"), StoryID("no-url.txt"), nil]
+        #expect(links.map(inMemory.resolve) == expected)
+        #expect(links.map(indexed.resolve) == expected)
+    }
 }
 
 /// Start-up shows the index at once; `load()` then finds what changed behind it.

@@ -343,4 +343,16 @@ import StorySearch
         #expect(similar.first?.id == StoryID("d/rail2.txt"))
         #expect(!similar.contains { $0.id == StoryID("a/rail.txt") })
     }
+
+    /// A story from outside the library (`byline similar FILE` of a file not indexed) is
+    /// not among the holders of its own words: a rare word it shares with just one
+    /// library story is evidence, and finds that story.
+    @Test func moreOnThisOfAStoryOutsideFindsTheOneStorySharingARareWord() throws {
+        let temp = try library()
+        try temp.writeStory("d/funicular.txt", title: "Hill line reopens", body: "The funicular climbs again.")
+        let index = try SearchIndex.upToDate(temp.library)
+        let outside = Story(title: "Mountain trip", body: [.paragraph("We rode a funicular.")])
+        let similar = index.similar(to: outside, id: StoryID("/elsewhere/trip.txt"))
+        #expect(similar.map(\.id) == [StoryID("d/funicular.txt")])
+    }
 }

@@ -70,8 +70,14 @@ extension EndToEnd {
                 try await reader.waitFor("0 unread · 5 stories")
                 try await reader.press("U")
                 try await reader.waitFor("5 unread · 5 stories")
-                // Read one, then hide the read ones.
-                try await reader.press("Enter", "Escape", "Down", "H")
+                // Read one, then hide the read ones. Each step waits for its screen: sent as
+                // one burst under load, Escape and Down's escape sequence could reach the
+                // reader in one read and the story was not yet read when H came.
+                try await reader.press("Enter")
+                try await reader.waitForReading("The story of harbour plan approved")
+                try await reader.press("Escape")
+                try await reader.waitFor("4 unread · 5 stories")
+                try await reader.press("Down", "H")
                 let hidden = try await reader.waitFor("(read hidden)")
                 #expect(!listPane(hidden).contains { $0.contains("Harbour plan approved") })
                 try await reader.press("H")
