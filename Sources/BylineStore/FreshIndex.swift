@@ -243,18 +243,3 @@ final class FreshIndex: @unchecked Sendable {
         return true
     }
 }
-
-extension FreshIndex {
-    /// Hands the heap's free pages back to the system (`malloc_trim`).
-    static func returnFreedMemory() {
-        #if os(Linux)
-        _ = systemMallocTrim(0)
-        #endif
-    }
-}
-
-#if os(Linux)
-/// glibc's `malloc_trim(3)`, which its Swift module does not declare.
-@_silgen_name("malloc_trim")
-private func systemMallocTrim(_ pad: Int) -> Int32
-#endif

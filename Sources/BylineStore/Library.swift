@@ -57,7 +57,7 @@ public struct Library: Sendable {
             if let contents = try load(reusing: shown, retrying: attempt < 3, progress: progress) {
                 // Indexing every file leaves freed memory in its threads' heaps: give it
                 // back, so a start with no index goes on in what a start with one uses.
-                if contents.report.index != .used { FreshIndex.returnFreedMemory() }
+                if contents.report.index != .used { Memory.giveBack() }
                 return contents
             }
         }

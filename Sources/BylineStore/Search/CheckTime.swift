@@ -37,7 +37,8 @@ public struct CheckTime: Sendable {
 /// memory for reuse (per thread, after a parallel build), and it would go on counting as
 /// the reader's own for as long as it runs.
 public enum Memory {
-    static func giveBack() {
+    /// Hands the allocator's free pages, in every thread's heap, back to the system.
+    public static func giveBack() {
         #if canImport(Glibc)
         _ = trimMalloc(0)
         #endif
