@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import Synchronization
 
 /// Many files replaced at once in one folder, each old or new after a crash, never torn:
 /// what `AtomicFile` does for one file, with the costs of a fetch's hundreds paid once.
@@ -33,9 +34,9 @@ struct AtomicFileBatch: ~Copyable {
     private let suffix: String
     /// Cleared when the file system does not know `RENAME_NOREPLACE`.
     private var noReplace = true
-    /// How many more files may be written unnamed, each holding a descriptor until it
-    /// is placed; 0 where unnamed files are not available.
-    private var unnamedLeft: Int
+    /// Whether files may be written unnamed here: cleared where the file system or
+    /// `/proc` does not allow it.
+    private var unnamedHere: Bool
 
     /// Opens `folder` for writing; it must exist and not be a symbolic link.
     init(folder: String, removingLeftovers: Bool) throws(LibraryError) {
@@ -43,20 +44,12 @@ struct AtomicFileBatch: ~Copyable {
         directory = try AtomicFile.openFolder(folder, for: folder, followingLink: false)
         if removingLeftovers { LeftoverFiles.removeDead(in: directory) }
         suffix = ".tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
-        unnamedLeft = Self.unnamedAllowance(directory)
-    }
-
-    /// How many files may be open at once unnamed: half the descriptors left free, and
-    /// none without `/proc` (an unnamed file is linked through `/proc/self/fd`).
-    private static func unnamedAllowance(_ directory: Int32) -> Int {
         #if os(Linux)
-        var limit = rlimit()
         var info = stat()
-        guard getrlimit(__rlimit_resource_t(RLIMIT_NOFILE.rawValue), &limit) == 0, stat("/proc/self/fd/\(directory)", &info) == 0 else { return 0 }
-        let descriptors = Int(clamping: limit.rlim_cur)  // RLIM_INFINITY is the largest value
-        return max(0, min(4096, descriptors / 2 - 64))
+        // An unnamed file is linked through `/proc/self/fd`.
+        unnamedHere = stat("/proc/self/fd/\(directory)", &info) == 0
         #else
-        return 0
+        unnamedHere = false
         #endif
     }
 
@@ -74,24 +67,38 @@ struct AtomicFileBatch: ~Copyable {
 
     /// Writes `bytes` to a file that will be `name`; nothing is flushed yet.
     mutating func write(_ bytes: [UInt8], as name: String) throws(LibraryError) -> Written {
+        if let file = try writeUnnamed(bytes, as: name) { return file }
+        return try writeTemporary(bytes, as: name)
+    }
+
+    /// Writes `bytes` to an unnamed file that will be `name`, or returns nil where
+    /// unnamed files cannot be had (the file system, `/proc`, or the process's share of
+    /// descriptors, `UnnamedFiles`).
+    mutating func writeUnnamed(_ bytes: [UInt8], as name: String) throws(LibraryError) -> Written? {
         #if os(Linux)
-        if unnamedLeft > 0 {
-            let fd = openat(directory, ".", unnamedFileFlags | O_WRONLY | O_CLOEXEC, 0o644)
-            if fd >= 0 {
-                unnamedLeft -= 1
-                var failure = bytes.withUnsafeBytes { AtomicFile.writeAll($0, to: fd) }
-                var info = stat()
-                if failure == 0, fstat(fd, &info) != 0 { failure = errno }
-                if failure != 0 {
-                    close(fd)
-                    throw .system("write", path(name), errno: failure)
-                }
-                return Written(unnamed: fd, temporary: "." + name + suffix, name: name, info: info)
-            }
+        guard unnamedHere, UnnamedFiles.take() else { return nil }
+        let fd = openat(directory, ".", unnamedFileFlags | O_WRONLY | O_CLOEXEC, 0o644)
+        guard fd >= 0 else {
+            UnnamedFiles.giveBack()
             // Not on this file system (or descriptors ran out): temporary names instead.
-            unnamedLeft = 0
+            unnamedHere = false
+            return nil
         }
+        var failure = bytes.withUnsafeBytes { AtomicFile.writeAll($0, to: fd) }
+        var info = stat()
+        if failure == 0, fstat(fd, &info) != 0 { failure = errno }
+        if failure != 0 {
+            UnnamedFiles.close(fd)
+            throw .system("write", path(name), errno: failure)
+        }
+        return Written(unnamed: fd, temporary: "." + name + suffix, name: name, info: info)
+        #else
+        return nil
         #endif
+    }
+
+    /// Writes `bytes` to a file under a temporary name beside `name`.
+    private func writeTemporary(_ bytes: [UInt8], as name: String) throws(LibraryError) -> Written {
         var temporary = "." + name + suffix
         var fd = openat(directory, temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0o644)
         if fd < 0, errno == EEXIST {
@@ -134,7 +141,7 @@ struct AtomicFileBatch: ~Copyable {
     mutating func place(_ file: Written) throws(LibraryError) {
         #if os(Linux)
         if let fd = file.unnamed {
-            defer { close(fd) }
+            defer { UnnamedFiles.close(fd) }
             // Linking fails when the name is taken: then the file takes its temporary
             // name and is renamed over the old one below.
             if linkat(AT_FDCWD, "/proc/self/fd/\(fd)", directory, file.name, AT_SYMLINK_FOLLOW) == 0 { return }
@@ -186,7 +193,7 @@ struct AtomicFileBatch: ~Copyable {
     /// Drops a file that will not be placed: an unnamed one goes with its descriptor.
     func discard(_ file: Written) {
         if let fd = file.unnamed {
-            close(fd)
+            UnnamedFiles.close(fd)
         } else {
             unlinkat(directory, file.temporary, 0)
         }
@@ -211,6 +218,57 @@ private func systemRenameat2(_ oldFolder: Int32, _ old: UnsafePointer<CChar>, _ 
                              _ new: UnsafePointer<CChar>, _ flags: UInt32) -> Int32
 
 private let renameNoReplace: UInt32 = 1
+#endif
+
+/// The process's share of descriptors for unnamed files: each holds one from its write
+/// to its placing, and writes ahead of a save (`StagedStories`) hold theirs across
+/// batches, so the count is kept for the whole process, not per batch. Half the
+/// descriptors the process may open, less some for everything else, at most 4,096.
+enum UnnamedFiles {
+    private static let state = Mutex(State())
+
+    private struct State {
+        var inUse = 0
+        var allowance: Int?
+    }
+
+    /// Takes one descriptor's worth of the share; false when it is spent.
+    static func take() -> Bool {
+        state.withLock { state in
+            let allowance = state.allowance ?? allowanceNow()
+            state.allowance = allowance
+            guard state.inUse < allowance else { return false }
+            state.inUse += 1
+            return true
+        }
+    }
+
+    /// Returns what `take` took, for a descriptor that was not opened.
+    static func giveBack() {
+        state.withLock { $0.inUse -= 1 }
+    }
+
+    /// Closes an unnamed file's descriptor and returns its share.
+    static func close(_ fd: Int32) {
+        _ = systemClose(fd)
+        giveBack()
+    }
+
+    private static func allowanceNow() -> Int {
+        var limit = rlimit()
+        #if os(Linux)
+        guard getrlimit(__rlimit_resource_t(RLIMIT_NOFILE.rawValue), &limit) == 0 else { return 0 }
+        #else
+        guard getrlimit(RLIMIT_NOFILE, &limit) == 0 else { return 0 }
+        #endif
+        let descriptors = Int(clamping: limit.rlim_cur)  // RLIM_INFINITY is the largest value
+        return max(0, min(4096, descriptors / 2 - 64))
+    }
+}
+
+private func systemClose(_ fd: Int32) -> Int32 { close(fd) }
+
+#if os(Linux)
 
 /// `O_TMPFILE`, which Glibc's Swift module does not declare: `__O_TMPFILE` (the same on
 /// x86-64 and ARM64) with `O_DIRECTORY`.

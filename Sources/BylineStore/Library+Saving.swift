@@ -41,10 +41,23 @@ extension Library {
         try save(files: stories.map { (Array(StoryFileWriter.write($0.0).utf8), fileName: $0.fileName) }, pending: pending)
     }
 
-    /// Saves story files already serialised (`StoryFileWriter`), as `save(_:pending:)` does.
-    @discardableResult
-    public func save(files stories: [(bytes: [UInt8], fileName: String)], pending: PendingIndex?) throws(LibraryError) -> [StoryID] {
+    /// The folder of fetched stories, made if it is not there yet (with the library
+    /// folder, on the first fetch into a new library).
+    func fetchedFolder() throws(LibraryError) -> String {
         let fetched = folder.path + "/" + StoryFileName.folder
+        do {
+            try FileManager.default.createDirectory(atPath: fetched, withIntermediateDirectories: true)
+        } catch {
+            throw LibraryError(path: fetched, reason: "cannot create the folder: \(error.localizedDescription)")
+        }
+        return fetched
+    }
+
+    /// Saves story files already serialised (`StoryFileWriter`), as `save(_:pending:)` does.
+    /// A file `staged` holds with the same bytes is placed as it was written there.
+    @discardableResult
+    public func save(files stories: [(bytes: [UInt8], fileName: String)], pending: PendingIndex?,
+                     staged: StagedStories? = nil) throws(LibraryError) -> [StoryID] {
         var targets: [(id: StoryID, path: String)] = []
         targets.reserveCapacity(stories.count)
         for (_, fileName) in stories {
@@ -56,12 +69,7 @@ extension Library {
             targets.append((id, path))
         }
         guard !stories.isEmpty else { return [] }
-        do {
-            // The library folder too, on the first fetch into a new library.
-            try FileManager.default.createDirectory(atPath: fetched, withIntermediateDirectories: true)
-        } catch {
-            throw LibraryError(path: fetched, reason: "cannot create the folder: \(error.localizedDescription)")
-        }
+        let fetched = try fetchedFolder()
         try writerLock.withLock { () throws(LibraryError) in
             // Every file is written without its name first (see `AtomicFileBatch`), then
             // all are flushed at once, given their names, and the folder flushed: each file
@@ -73,7 +81,11 @@ extension Library {
             var placed = 0
             defer { for file in written.dropFirst(placed) { batch.discard(file) } }
             for (bytes, fileName) in stories {
-                written.append(try batch.write(bytes, as: fileName))
+                if let file = staged?.take(fileName, bytes: bytes) {
+                    written.append(file)
+                } else {
+                    written.append(try batch.write(bytes, as: fileName))
+                }
             }
             // Every file's data is on disk before any takes its name.
             try batch.flush(written)

@@ -144,6 +144,8 @@ public struct FeedFetcher: Sendable {
         var fullStories: [String: Story] = [:]
         /// Whether it holds one of the fetch's turns to read a feed, given back once recorded.
         var holdsReadingTurn = false
+        /// The changes' files, written ahead of the save on the reading thread.
+        var staged: StagedStories?
     }
 
     /// Parses a feed that came with a body and compares it with the library: the part
@@ -156,11 +158,17 @@ public struct FeedFetcher: Sendable {
         let feedKey = states[subscription.url]?.feedKey ?? movedTo.flatMap { states[$0]?.feedKey } ?? subscription.url
         let storedAs = storedAs(FeedOutcome(subscription: subscription, result: .notModified, movedTo: movedTo))
         let seconds = limits.parseSeconds
+        let mode = fullStory ?? subscription.fullStory
         let parse = { @Sendable in
-            await ParseBudget.run(seconds: seconds) { () -> Result<(Feed, [FeedShelf.Change], Int), FetchFailure> in
+            await ParseBudget.run(seconds: seconds) { () -> Result<(Feed, [FeedShelf.Change], Int, StagedStories?), FetchFailure> in
                 reader.read(response.body, response.finalURL, response.contentType).map { feed in
                     let (changes, unchanged) = shelf.changes(in: feed, of: storedAs, feedKey: feedKey, existing: existing)
-                    return (feed, changes, unchanged)
+                    // The files of stories that will not wait for their pages are written
+                    // here, beside other feeds' saving; the save only names them.
+                    let staged = shelf.stage(changes.filter {
+                        !FullStoryRule.wantsPage($0.story, mode: mode, hasContent: $0.hasContent)
+                    })
+                    return (feed, changes, unchanged, staged)
                 }
             } ?? .failure(.tooSlow(seconds: seconds))
         }
@@ -170,12 +178,11 @@ public struct FeedFetcher: Sendable {
         case .failure(let failure):
             return Download(outcome: FeedOutcome(subscription: subscription, result: .failed(failure), movedTo: movedTo),
                             holdsReadingTurn: parsing != nil)
-        case .success(let (feed, changes, unchanged)):
+        case .success(let (feed, changes, unchanged, staged)):
             var download = Download(
                 outcome: FeedOutcome(subscription: subscription, result: .stored(FeedShelf.Tally()), movedTo: movedTo, feedTitle: feed.title),
-                response: response, feed: feed, holdsReadingTurn: parsing != nil)
-            let completed = await pages.complete(changes, unchanged: unchanged, mode: fullStory ?? subscription.fullStory,
-                                                 feed: subscription.url)
+                response: response, feed: feed, holdsReadingTurn: parsing != nil, staged: staged)
+            let completed = await pages.complete(changes, unchanged: unchanged, mode: mode, feed: subscription.url)
             download.changes = completed.changes
             download.unchanged = completed.unchanged
             download.fullStories = completed.fullStories
@@ -236,7 +243,7 @@ public struct FeedFetcher: Sendable {
                     changes = pages.reuse(fresh, unchanged: unchanged, fullStories: download.fullStories)
                 }
                 let tally = try FeedShelf(library: library, converter: converter, known: known)
-                    .save(changes.0, unchanged: changes.1, pending: pending, existing: existing)
+                    .save(changes.0, unchanged: changes.1, pending: pending, existing: existing, staged: download.staged)
                 state.storyCount += tally.new
                 outcome.result = .stored(tally)
             }

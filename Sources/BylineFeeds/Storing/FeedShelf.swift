@@ -105,8 +105,10 @@ public struct FeedShelf: Sendable {
     ///
     /// - Parameter existing: the folder's names, brought up to date here (this runs
     ///   under the feeds' lock); a name not among them has no file to look at.
+    /// - Parameter staged: files written ahead for these changes (`stage(_:)`), placed
+    ///   as they are where their bytes still match.
     public func save(_ changes: [Change], unchanged: Int, pending: PendingIndex? = nil,
-                     existing: FetchedNames? = nil) throws -> Tally {
+                     existing: FetchedNames? = nil, staged: StagedStories? = nil) throws -> Tally {
         existing?.refreshIfChanged()
         var tally = Tally(unchanged: unchanged)
         let folder = library.folder.appendingPathComponent(StoryFileName.folder)
@@ -134,9 +136,15 @@ public struct FeedShelf: Sendable {
             batch.append((change.bytes, fileName: change.fileName))
             if file == nil { tally.new += 1 } else { tally.updated += 1 }
         }
-        try library.save(files: batch, pending: pending)
+        try library.save(files: batch, pending: pending, staged: staged)
         existing?.noteSaved(batch.map(\.fileName))
         return tally
+    }
+
+    /// Writes the files `changes` would save, unnamed, ahead of `save` (see
+    /// `StagedStories`): off the writers' lock, beside other feeds' saving.
+    public func stage(_ changes: [Change]) -> StagedStories? {
+        StagedStories.write(changes.map { ($0.bytes, fileName: $0.fileName) }, in: library)
     }
 
     /// A story file's bytes, or nil when there is none. Checked with `stat` first: on a
