@@ -6,8 +6,11 @@ import Foundation
 /// every feed it asked for, its requests stopped.
 final class Arrivals<Value: Sendable>: @unchecked Sendable {
     private let lock = NSLock()
-    // Under `lock`.
-    private var waiting: [Value] = []
+    // Under `lock`. A value taken leaves its slot empty at once: a fetch's queue is
+    // seldom empty, and a slot that kept its value until then kept every feed's body,
+    // parsed feed and stories to the end (a cold fetch of 100 feeds x 500 items grew
+    // to 380 MiB).
+    private var waiting: [Value?] = []
     private var first = 0
     private var waiter: CheckedContinuation<Value, Never>?
 
@@ -40,9 +43,16 @@ final class Arrivals<Value: Sendable>: @unchecked Sendable {
 
     private func takeLocked() -> Value? {
         guard first < waiting.count else { return nil }
-        let value = waiting[first]
+        let value = waiting[first].take()
         first += 1
-        if first == waiting.count { (waiting, first) = ([], 0) }
+        if first == waiting.count {
+            waiting.removeAll(keepingCapacity: true)
+            first = 0
+        } else if first >= 32, first * 2 >= waiting.count {
+            // The empty slots ahead are dropped once they are half the queue.
+            waiting.removeFirst(first)
+            first = 0
+        }
         return value
     }
 }
