@@ -38,7 +38,7 @@ public final class StagedStories: @unchecked Sendable {
     }
 
     /// How many files are written and not yet taken.
-    public var count: Int { lock.withLock { files.count } }
+    var count: Int { lock.withLock { files.count } }
 
     /// The file written for `fileName`, if its bytes are `bytes`; it is then the caller's
     /// to place or discard.
